@@ -1,0 +1,61 @@
+#pragma once
+// Camera value types: what a camera is and which streams it offers. Plain values, no secrets: a camera refers
+// to its password by `credentialRef` (see credential_store.h), and stream URLs never carry user info. Thread:
+// value types, any thread.
+#include <QtCore/QList>
+#include <QtCore/QSize>
+#include <QtCore/QString>
+#include <QtCore/QUrl>
+
+#include <optional>
+
+namespace vigil::cameras {
+
+// Well-known stream roles. Other roles ("third", "mobile", ...) are allowed and kept as written.
+inline constexpr QStringView kMainRole = u"main";
+inline constexpr QStringView kSubRole = u"sub";
+
+// Camera origins: "config" cameras are saved to cameras.json, "demo" cameras live in memory only.
+inline constexpr QStringView kConfigOrigin = u"config";
+inline constexpr QStringView kDemoOrigin = u"demo";
+
+struct StreamInfo
+{
+    QString role;     // "main" | "sub" | other
+    QUrl url;         // without credentials (user info is always stripped)
+    QSize resolution; // invalid when unknown
+    int fps = 0;      // 0 when unknown
+    QString codec;    // "h264", "h265", ... empty when unknown
+
+    friend bool operator==(const StreamInfo &, const StreamInfo &) = default;
+};
+
+// Where the camera stands and where it looks (WGS-84), for the map.
+struct CameraPosition
+{
+    double lat = 0;
+    double lon = 0;
+    double directionDeg = 0; // clockwise from north
+    double fovDeg = 0;       // horizontal field of view; 0 when unknown
+
+    friend bool operator==(const CameraPosition &, const CameraPosition &) = default;
+};
+
+struct Camera
+{
+    QString id;   // stable, unique in the directory; the currency between components
+    QString name; // shown to the operator
+    QString group;
+    QList<StreamInfo> streams;
+    QString user;          // may be empty
+    QString credentialRef; // key into the CredentialStore; empty when the camera has no password
+    std::optional<CameraPosition> position;
+    QString origin = kConfigOrigin.toString(); // "config" | "demo"
+
+    // The stream with exactly this role, or nullptr.
+    const StreamInfo *stream(QStringView role) const;
+
+    friend bool operator==(const Camera &, const Camera &) = default;
+};
+
+} // namespace vigil::cameras

@@ -1,0 +1,169 @@
+#pragma once
+// CameraDirectory: the single answer to "what cameras exist and how do I reach each stream".
+//
+// A list model of cameras (for the side list, the map and dialogs) and the C++ API that turns a camera id +
+// stream role into something an engine can open. Cameras come from configDir()/cameras.json ("config"
+// cameras, saved) and from setDemoCameras() ("demo" cameras, in memory only). Rows are ordered: config
+// cameras first, then demo cameras; every change is a fine-grained insert/remove/dataChanged, never a reset.
+//
+// cameras.json (version 1) — passwords are never in it, they live in the CredentialStore under credentialRef:
+//   {
+//     "version": 1,
+//     "cameras": [
+//       { "id": "cam-3f2a9c1b", "name": "Gate north", "group": "Depot",
+//         "user": "viewer", "credentialRef": "cam-3f2a9c1b",
+//         "streams": [ { "role": "main", "url": "rtsp://10.0.0.5:554/ch1", "width": 1920, "height": 1080,
+//                        "fps": 25, "codec": "h264" },
+//                      { "role": "sub",  "url": "rtsp://10.0.0.5:554/ch2" } ],
+//         "position": { "lat": 48.85, "lon": 2.35, "directionDeg": 90, "fovDeg": 60 } } ] }
+//   Required: "version" (1), "cameras" (array); per camera "id" and "name" (non-empty strings, ids unique)
+//   and "streams" (array; each stream needs a "url" string). Everything else is optional. A hand-edited URL
+//   with a password in it is migrated on load: the password moves to the CredentialStore and the file is
+//   rewritten.
+//
+// Thread: GUI only.
+#include "vigil/cameras/camera.h"
+#include "vigil/cameras/credential_store.h"
+
+#include <QtCore/QAbstractListModel>
+#include <QtCore/QStringList>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QQmlEngine;
+class QJSEngine;
+QT_END_NAMESPACE
+
+namespace vigil::cameras {
+
+// What an engine needs to open one stream. Contains the password: never log it or show it.
+struct ResolvedStream
+{
+    QUrl url; // without credentials
+    QString user;
+    QString password;
+    QSize resolution;
+    QString role; // the role actually chosen (may differ from the one asked, see resolve())
+};
+
+class CameraDirectory : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Cameras)
+    QML_SINGLETON
+    // Number of cameras (rows).
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    // Translated sentence about the last failed QML call (addRtspCamera, removeCamera); empty after a
+    // success.
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    // Translated sentence when cameras.json (or credentials.json) was damaged or unreadable at load: what
+    // happened, what was recovered and what to do. Empty when loading was clean.
+    Q_PROPERTY(QString loadError READ loadError NOTIFY loadErrorChanged)
+
+public:
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1, // "cameraId" (QML reserves "id", so the role is not called that)
+        NameRole,                  // "name"
+        GroupRole,                 // "group"
+        StreamCountRole,           // "streamCount"
+        HasPositionRole,           // "hasPosition"
+        LatitudeRole,              // "latitude"  (NaN without a position)
+        LongitudeRole,             // "longitude" (NaN without a position)
+        OriginRole,                // "origin": "config" | "demo"
+    };
+    Q_ENUM(Role)
+
+    // Uses a FileCredentialStore at configDir()/credentials.json. Paths are fixed at construction, so tests
+    // set VIGIL_CONFIG_DIR before creating the directory. Does not load: call load().
+    explicit CameraDirectory(QObject *parent = nullptr);
+    // With a custom secret store (tests, or the keyring later).
+    explicit CameraDirectory(std::unique_ptr<CredentialStore> credentials, QObject *parent = nullptr);
+    ~CameraDirectory() override;
+
+    // QML singleton plumbing: the app creates the instance, calls setInstance() before loading QML, and keeps
+    // ownership. create() hands that instance to each engine (CppOwnership); it returns nullptr, with a
+    // critical log line, when the app forgot setInstance().
+    static CameraDirectory *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
+    static void setInstance(CameraDirectory *instance);
+    static CameraDirectory *instance();
+
+    // QAbstractItemModel
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    int count() const { return int(m_cameras.size()); }
+    QString lastError() const { return m_lastError; }
+    QString loadError() const { return m_loadError; }
+
+    // --- C++ API -------------------------------------------------------------------------------------------
+    QString configPath() const { return m_configPath; }
+    // (Re)reads cameras.json through readFileWithBackup. Replaces the config cameras, keeps demo cameras.
+    // Returns false when the file was damaged (then loadError says what was recovered); a missing file is
+    // fine.
+    bool load();
+    // Writes the config cameras (never demo cameras, never passwords) atomically. Returns false and sets
+    // lastError on failure.
+    bool save();
+
+    QList<Camera> cameras() const { return m_cameras; }
+    std::optional<Camera> camera(const QString &id) const;
+    // The stream of `cameraId` with `role`; if the camera has no such stream, falls back to "sub" for "main"
+    // and "main" for anything else, then to its first stream. nullopt for an unknown camera or one without
+    // streams.
+    std::optional<ResolvedStream> resolve(const QString &cameraId, const QString &role) const;
+    // Replaces all demo cameras (origin is forced to "demo"); they are not saved. Cameras whose id is already
+    // used by a config camera are skipped with a warning.
+    void setDemoCameras(QList<Camera> cameras);
+    // Adds a config camera as is (its id must be new and non-empty; credentials must already be in the store)
+    // and saves. Returns false and sets lastError on failure.
+    bool addCamera(Camera camera);
+    CredentialStore *credentials() const { return m_credentials.get(); }
+
+    // --- QML API -------------------------------------------------------------------------------------------
+    // Adds an RTSP camera and saves it. `mainUrl` is required, `subUrl` optional; both must be rtsp:// or
+    // rtsps:// with a host. Credentials typed inside a URL ("rtsp://user:pass@host/...") are moved out into
+    // user/password (explicit user/password arguments win). The password goes to the CredentialStore.
+    // Returns the new camera id, or "" with lastError set.
+    Q_INVOKABLE QString addRtspCamera(const QString &name, const QString &group, const QString &mainUrl,
+                                      const QString &subUrl, const QString &user, const QString &password);
+    // Removes a camera (config or demo) and its stored password. Returns false with lastError set when the id
+    // is unknown or the change could not be saved. Emits cameraRemoved(id) on success.
+    Q_INVOKABLE bool removeCamera(const QString &id);
+    // The camera's display name, "" for an unknown id.
+    Q_INVOKABLE QString nameOf(const QString &id) const;
+    // Distinct non-empty group names, sorted for display. Changes are announced by groupsChanged().
+    Q_INVOKABLE QStringList groups() const;
+
+signals:
+    void countChanged();
+    void lastErrorChanged();
+    void loadErrorChanged();
+    void groupsChanged();
+    // A camera was removed on purpose (not replaced): views holding its id should let go of it.
+    void cameraRemoved(const QString &id);
+
+private:
+    int configCount() const;
+    int indexOf(const QString &id) const;
+    QString newId() const;
+    bool writeConfig(const QList<Camera> &cameras, QString *error);
+    void setLastError(const QString &text);
+    void setLoadError(const QString &text);
+    void notifyGroups(const QStringList &before);
+
+    static CameraDirectory *s_instance;
+
+    std::unique_ptr<CredentialStore> m_credentials;
+    QString m_configPath;
+    QList<Camera> m_cameras; // [0, configCount) origin "config", then origin "demo"
+    QString m_lastError;
+    QString m_loadError;
+    QString m_credentialsLoadError; // from the FileCredentialStore's startup read, folded into loadError
+};
+
+} // namespace vigil::cameras

@@ -1,0 +1,489 @@
+#include "vigil/cameras/camera_directory.h"
+
+#include "camera_json.h"
+#include "config_file.h"
+#include "vigil/core/atomic_file.h"
+#include "vigil/core/logging.h"
+#include "vigil/core/paths.h"
+#include "vigil/core/redact.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QRandomGenerator>
+#include <QtCore/QSet>
+#include <QtQml/QJSEngine>
+
+#include <cmath>
+
+namespace vigil::cameras {
+
+CameraDirectory *CameraDirectory::s_instance = nullptr;
+
+namespace {
+// Validates an address typed by the operator; returns it without user info, plus the user info it carried.
+struct ParsedRtspUrl
+{
+    QUrl url;
+    QString user;
+    QString password;
+};
+
+std::optional<ParsedRtspUrl> parseRtspUrl(const QString &text)
+{
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != u"rtsp" && scheme != u"rtsps") || url.host().isEmpty())
+        return std::nullopt;
+    ParsedRtspUrl out;
+    out.user = url.userName(QUrl::FullyDecoded);
+    out.password = url.password(QUrl::FullyDecoded);
+    out.url = url.adjusted(QUrl::RemoveUserInfo);
+    out.url.setScheme(scheme);
+    return out;
+}
+} // namespace
+
+CameraDirectory::CameraDirectory(QObject *parent)
+    : CameraDirectory(std::make_unique<FileCredentialStore>(), parent)
+{}
+
+CameraDirectory::CameraDirectory(std::unique_ptr<CredentialStore> credentials, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_credentials(std::move(credentials))
+    , m_configPath(QDir(core::configDir()).filePath(QStringLiteral("cameras.json")))
+{
+    Q_ASSERT(m_credentials);
+    if (auto *file = dynamic_cast<FileCredentialStore *>(m_credentials.get()))
+        m_credentialsLoadError = file->loadError();
+}
+
+CameraDirectory::~CameraDirectory()
+{
+    if (s_instance == this)
+        s_instance = nullptr;
+}
+
+CameraDirectory *CameraDirectory::create(QQmlEngine *, QJSEngine *)
+{
+    if (!s_instance) {
+        qCCritical(vigilCameras) << "Cameras singleton used before CameraDirectory::setInstance(); "
+                                    "the app must install the directory before loading QML";
+        return nullptr;
+    }
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+void CameraDirectory::setInstance(CameraDirectory *instance)
+{
+    s_instance = instance;
+    if (instance)
+        QJSEngine::setObjectOwnership(instance, QJSEngine::CppOwnership);
+}
+
+CameraDirectory *CameraDirectory::instance()
+{
+    return s_instance;
+}
+
+int CameraDirectory::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_cameras.size());
+}
+
+QVariant CameraDirectory::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Camera &c = m_cameras.at(index.row());
+    switch (role) {
+    case IdRole:
+        return c.id;
+    case Qt::DisplayRole:
+    case NameRole:
+        return c.name;
+    case GroupRole:
+        return c.group;
+    case StreamCountRole:
+        return int(c.streams.size());
+    case HasPositionRole:
+        return c.position.has_value();
+    case LatitudeRole:
+        return c.position ? c.position->lat : std::nan("");
+    case LongitudeRole:
+        return c.position ? c.position->lon : std::nan("");
+    case OriginRole:
+        return c.origin;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> CameraDirectory::roleNames() const
+{
+    return {
+        {IdRole, "cameraId"},
+        {NameRole, "name"},
+        {GroupRole, "group"},
+        {StreamCountRole, "streamCount"},
+        {HasPositionRole, "hasPosition"},
+        {LatitudeRole, "latitude"},
+        {LongitudeRole, "longitude"},
+        {OriginRole, "origin"},
+    };
+}
+
+int CameraDirectory::configCount() const
+{
+    int n = 0;
+    while (n < m_cameras.size() && m_cameras.at(n).origin == kConfigOrigin)
+        ++n;
+    return n;
+}
+
+int CameraDirectory::indexOf(const QString &id) const
+{
+    for (int i = 0; i < m_cameras.size(); ++i) {
+        if (m_cameras.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
+QString CameraDirectory::newId() const
+{
+    for (;;) {
+        const QString id =
+            QStringLiteral("cam-%1").arg(QRandomGenerator::global()->generate(), 8, 16, QChar(u'0'));
+        if (indexOf(id) < 0)
+            return id;
+    }
+}
+
+bool CameraDirectory::load()
+{
+    const QStringList groupsBefore = groups();
+    const core::LoadedFile loaded = core::readFileWithBackup(m_configPath, &detail::validateCamerasJson);
+    QList<detail::MigratedSecret> secrets;
+    QList<Camera> loadedCameras;
+    if (loaded.exists)
+        loadedCameras = detail::parseCamerasJson(loaded.data, &secrets);
+
+    QString problem;
+    if (!loaded.error.isEmpty()) {
+        const QString kept = detail::newestCorruptCopy(m_configPath);
+        detail::retireDamagedFile(m_configPath);
+        if (loaded.fromBackup) {
+            problem =
+                tr("The camera list %1 was damaged (%2). Vigil loaded the previous copy from its backup, "
+                   "so cameras added or changed since the last save may be missing; the damaged file was "
+                   "kept as %3. Check the camera list and add any missing camera again.")
+                    .arg(m_configPath, loaded.error, kept);
+        } else {
+            problem = tr("The camera list %1 was damaged (%2) and no usable backup exists, so Vigil started "
+                         "without configured cameras. The damaged file was kept as %3: repair it, or add the "
+                         "cameras again.")
+                          .arg(m_configPath, loaded.error, kept);
+        }
+    } else if (loaded.fromBackup) {
+        problem =
+            tr("The camera list %1 was missing; Vigil loaded it from its backup. Check that all cameras "
+               "are there.")
+                .arg(m_configPath);
+    }
+    if (!problem.isEmpty())
+        qCWarning(vigilCameras).noquote() << problem;
+
+    // Replace the config block [0, configCount) with fine-grained signals; demo cameras stay.
+    QSet<QString> demoIds;
+    for (int i = configCount(); i < m_cameras.size(); ++i)
+        demoIds.insert(m_cameras.at(i).id);
+    loadedCameras.removeIf([&](const Camera &c) {
+        if (!demoIds.contains(c.id))
+            return false;
+        qCWarning(vigilCameras) << "configured camera" << c.id << "clashes with a demo camera id; ignored";
+        return true;
+    });
+    const int oldCount = configCount();
+    if (oldCount > 0) {
+        beginRemoveRows({}, 0, oldCount - 1);
+        m_cameras.remove(0, oldCount);
+        endRemoveRows();
+    }
+    if (!loadedCameras.isEmpty()) {
+        beginInsertRows({}, 0, int(loadedCameras.size()) - 1);
+        m_cameras = loadedCameras + m_cameras;
+        endInsertRows();
+    }
+    if (oldCount != loadedCameras.size())
+        emit countChanged();
+    notifyGroups(groupsBefore);
+    qCInfo(vigilCameras) << "loaded" << loadedCameras.size() << "cameras from" << m_configPath;
+
+    // A hand-edited file may carry passwords inside URLs: move them into the credential store, then rewrite.
+    if (!secrets.isEmpty()) {
+        bool moved = true;
+        for (const detail::MigratedSecret &s : secrets)
+            moved = m_credentials->setPassword(s.ref, s.password) && moved;
+        if (moved && save())
+            qCInfo(vigilCameras) << "moved" << secrets.size() << "password(s) out of" << m_configPath;
+    }
+    if (!m_credentialsLoadError.isEmpty())
+        problem = problem.isEmpty() ? m_credentialsLoadError : problem + u'\n' + m_credentialsLoadError;
+    setLoadError(problem);
+    return loaded.error.isEmpty();
+}
+
+bool CameraDirectory::writeConfig(const QList<Camera> &cameras, QString *error)
+{
+    QString why;
+    if (core::writeFileAtomically(m_configPath, detail::serializeCameras(cameras), &why))
+        return true;
+    qCWarning(vigilCameras).noquote() << "cannot write" << m_configPath << ":" << why;
+    if (error)
+        *error =
+            tr("Vigil could not save the camera list to %1 (%2). Check that the folder is writable and the "
+               "disk is not full, then try again.")
+                .arg(m_configPath, why);
+    return false;
+}
+
+bool CameraDirectory::save()
+{
+    QString error;
+    if (!writeConfig(m_cameras, &error)) {
+        setLastError(error);
+        return false;
+    }
+    return true;
+}
+
+std::optional<Camera> CameraDirectory::camera(const QString &id) const
+{
+    const int i = indexOf(id);
+    if (i < 0)
+        return std::nullopt;
+    return m_cameras.at(i);
+}
+
+std::optional<ResolvedStream> CameraDirectory::resolve(const QString &cameraId, const QString &role) const
+{
+    const int i = indexOf(cameraId);
+    if (i < 0)
+        return std::nullopt;
+    const Camera &c = m_cameras.at(i);
+    if (c.streams.isEmpty())
+        return std::nullopt;
+    const StreamInfo *s = c.stream(role);
+    if (!s)
+        s = c.stream(role == kMainRole ? kSubRole : kMainRole);
+    if (!s)
+        s = &c.streams.first();
+    ResolvedStream out;
+    out.url = s->url;
+    out.user = c.user;
+    if (!c.credentialRef.isEmpty())
+        out.password = m_credentials->password(c.credentialRef).value_or(QString());
+    out.resolution = s->resolution;
+    out.role = s->role;
+    return out;
+}
+
+void CameraDirectory::setDemoCameras(QList<Camera> cameras)
+{
+    const QStringList groupsBefore = groups();
+    const int first = configCount();
+    const int oldCount = int(m_cameras.size());
+    if (oldCount > first) {
+        beginRemoveRows({}, first, oldCount - 1);
+        m_cameras.remove(first, oldCount - first);
+        endRemoveRows();
+    }
+    QSet<QString> seen;
+    for (const Camera &c : std::as_const(m_cameras))
+        seen.insert(c.id);
+    QList<Camera> accepted;
+    for (Camera &c : cameras) {
+        if (c.id.isEmpty() || seen.contains(c.id)) {
+            qCWarning(vigilCameras) << "demo camera" << c.id << "has an empty or duplicate id; skipped";
+            continue;
+        }
+        seen.insert(c.id);
+        c.origin = kDemoOrigin.toString();
+        for (StreamInfo &s : c.streams)
+            s.url.setUserInfo(QString());
+        accepted.append(std::move(c));
+    }
+    if (!accepted.isEmpty()) {
+        beginInsertRows({}, first, first + int(accepted.size()) - 1);
+        m_cameras.append(accepted);
+        endInsertRows();
+    }
+    if (m_cameras.size() != oldCount)
+        emit countChanged();
+    notifyGroups(groupsBefore);
+}
+
+bool CameraDirectory::addCamera(Camera camera)
+{
+    if (camera.id.isEmpty() || indexOf(camera.id) >= 0) {
+        setLastError(tr("The camera could not be added because its identifier is empty or already used."));
+        return false;
+    }
+    const QStringList groupsBefore = groups();
+    camera.origin = kConfigOrigin.toString();
+    for (StreamInfo &s : camera.streams)
+        s.url.setUserInfo(QString());
+    const int row = configCount();
+    QList<Camera> next = m_cameras;
+    next.insert(row, camera);
+    QString error;
+    if (!writeConfig(next, &error)) {
+        setLastError(error);
+        return false;
+    }
+    beginInsertRows({}, row, row);
+    m_cameras.insert(row, std::move(camera));
+    endInsertRows();
+    emit countChanged();
+    notifyGroups(groupsBefore);
+    setLastError({});
+    return true;
+}
+
+QString CameraDirectory::addRtspCamera(const QString &name, const QString &group, const QString &mainUrl,
+                                       const QString &subUrl, const QString &user, const QString &password)
+{
+    const QString trimmedName = name.trimmed();
+    if (trimmedName.isEmpty()) {
+        setLastError(tr("Enter a name for the camera."));
+        return {};
+    }
+    const auto main = parseRtspUrl(mainUrl);
+    if (!main) {
+        setLastError(
+            tr("The main stream address must start with rtsp:// or rtsps:// and name the camera, for "
+               "example rtsp://192.168.1.10:554/stream1."));
+        return {};
+    }
+    std::optional<ParsedRtspUrl> sub;
+    if (!subUrl.trimmed().isEmpty()) {
+        sub = parseRtspUrl(subUrl);
+        if (!sub) {
+            setLastError(
+                tr("The sub-stream address must start with rtsp:// or rtsps:// and name the camera, for "
+                   "example rtsp://192.168.1.10:554/stream2. Leave it empty if the camera has none."));
+            return {};
+        }
+    }
+    // Explicit fields win; credentials typed into a URL fill the gaps and never stay in the URL.
+    QString finalUser = user.trimmed();
+    QString finalPassword = password;
+    const ParsedRtspUrl *sources[] = {&*main, sub ? &*sub : nullptr};
+    for (const ParsedRtspUrl *p : sources) {
+        if (!p)
+            continue;
+        if (finalUser.isEmpty())
+            finalUser = p->user;
+        if (finalPassword.isEmpty())
+            finalPassword = p->password;
+    }
+
+    Camera c;
+    c.id = newId();
+    c.name = trimmedName;
+    c.group = group.trimmed();
+    c.user = finalUser;
+    c.origin = kConfigOrigin.toString();
+    c.streams.append(StreamInfo{kMainRole.toString(), main->url, {}, 0, {}});
+    if (sub)
+        c.streams.append(StreamInfo{kSubRole.toString(), sub->url, {}, 0, {}});
+    if (!finalPassword.isEmpty()) {
+        QString error;
+        c.credentialRef = c.id;
+        if (!m_credentials->setPassword(c.credentialRef, finalPassword, &error)) {
+            setLastError(error);
+            return {};
+        }
+    }
+    if (!addCamera(c)) {
+        if (!c.credentialRef.isEmpty())
+            m_credentials->remove(c.credentialRef);
+        return {};
+    }
+    qCInfo(vigilCameras).noquote() << "added camera" << c.id << core::redactUrl(main->url.toString());
+    return c.id;
+}
+
+bool CameraDirectory::removeCamera(const QString &id)
+{
+    const int row = indexOf(id);
+    if (row < 0) {
+        setLastError(tr("This camera is no longer in the camera list."));
+        return false;
+    }
+    const QStringList groupsBefore = groups();
+    const Camera c = m_cameras.at(row);
+    if (c.origin == kConfigOrigin) {
+        QList<Camera> next = m_cameras;
+        next.removeAt(row);
+        QString error;
+        if (!writeConfig(next, &error)) {
+            setLastError(error);
+            return false;
+        }
+    }
+    beginRemoveRows({}, row, row);
+    m_cameras.removeAt(row);
+    endRemoveRows();
+    emit countChanged();
+    if (!c.credentialRef.isEmpty() && c.origin == kConfigOrigin) {
+        QString error;
+        if (!m_credentials->remove(c.credentialRef, &error))
+            qCWarning(vigilCameras) << "the password of removed camera" << id << "could not be forgotten";
+    }
+    notifyGroups(groupsBefore);
+    setLastError({});
+    emit cameraRemoved(id);
+    return true;
+}
+
+QString CameraDirectory::nameOf(const QString &id) const
+{
+    const int i = indexOf(id);
+    return i < 0 ? QString() : m_cameras.at(i).name;
+}
+
+QStringList CameraDirectory::groups() const
+{
+    QStringList out;
+    for (const Camera &c : m_cameras) {
+        if (!c.group.isEmpty() && !out.contains(c.group))
+            out.append(c.group);
+    }
+    out.sort(Qt::CaseInsensitive);
+    return out;
+}
+
+void CameraDirectory::setLastError(const QString &text)
+{
+    if (m_lastError == text)
+        return;
+    m_lastError = text;
+    emit lastErrorChanged();
+}
+
+void CameraDirectory::setLoadError(const QString &text)
+{
+    if (m_loadError == text)
+        return;
+    m_loadError = text;
+    emit loadErrorChanged();
+}
+
+void CameraDirectory::notifyGroups(const QStringList &before)
+{
+    if (groups() != before)
+        emit groupsChanged();
+}
+
+} // namespace vigil::cameras
