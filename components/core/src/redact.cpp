@@ -1,0 +1,47 @@
+#include "vigil/core/redact.h"
+
+#include <QtCore/QRegularExpression>
+
+namespace vigil::core {
+
+namespace {
+// scheme://userinfo@  — userinfo may hold ':' and any character but '/', '@' or whitespace.
+const QRegularExpression &userinfoPattern()
+{
+    static const QRegularExpression re(QStringLiteral(R"(([A-Za-z][A-Za-z0-9+.\-]*://)[^/\s@]+@)"));
+    return re;
+}
+const QRegularExpression &secretQueryPattern()
+{
+    static const QRegularExpression re(
+        QStringLiteral(
+            R"(([?&;](?:password|passwd|pwd|pass|token|key|auth|tk|sig|signature|secret)=)[^&;#\s]*)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+} // namespace
+
+QString redactUrl(const QString &text)
+{
+    QString out = text;
+    out.replace(userinfoPattern(), QStringLiteral("\\1***@"));
+    out.replace(secretQueryPattern(), QStringLiteral("\\1***"));
+    return out;
+}
+
+std::string redactUrl(const std::string &text)
+{
+    return redactUrl(QString::fromStdString(text)).toStdString();
+}
+
+QUrl withCredentials(const QUrl &url, const QString &user, const QString &password)
+{
+    QUrl out = url;
+    if (!user.isEmpty()) {
+        out.setUserName(user);
+        out.setPassword(password);
+    }
+    return out;
+}
+
+} // namespace vigil::core

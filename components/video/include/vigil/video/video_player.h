@@ -1,0 +1,186 @@
+#pragma once
+// VideoPlayer: one live stream feeding one QVideoSink (a QML VideoOutput's videoSink).
+//
+// Intent and reality are separate (nx_open style): desiredState is what the operator asked for, status is
+// what is happening. A watchdog turns "playing but no frame for stallTimeoutMs" into Stalled and reconnects
+// with capped exponential backoff, forever; the last good frame stays in the sink. setSource() while playing
+// switches seamlessly: the old stream keeps the picture until the new one has decoded its first frame.
+//
+// Thread: GUI only. Decoding runs on one worker thread per stream; frames reach the sink through a FrameSlot
+// that the FramePacer drains once per render tick for all players together.
+#include "vigil/video/media_source.h"
+
+#include <QtCore/QDateTime>
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtCore/QTimer>
+#include <QtMultimedia/QVideoFrame>
+#include <QtMultimedia/QVideoSink>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace vigil::video {
+
+class LiveSession;
+class FrameSlot;
+
+// Per-stream statistics, refreshed once a second. All rates over the last second.
+struct StreamStats
+{
+    Q_GADGET
+    Q_PROPERTY(double fpsReceived MEMBER fpsReceived)
+    Q_PROPERTY(double fpsShown MEMBER fpsShown)
+    Q_PROPERTY(qint64 framesDecoded MEMBER framesDecoded)
+    Q_PROPERTY(qint64 framesShown MEMBER framesShown)
+    Q_PROPERTY(qint64 framesDropped MEMBER framesDropped)
+    Q_PROPERTY(int width MEMBER width)
+    Q_PROPERTY(int height MEMBER height)
+    Q_PROPERTY(QString codec MEMBER codec)
+    Q_PROPERTY(double bitrateKbps MEMBER bitrateKbps)
+    Q_PROPERTY(double latencyMs MEMBER latencyMs)
+    Q_PROPERTY(double firstFrameMs MEMBER firstFrameMs)
+    QML_VALUE_TYPE(streamStats)
+public:
+    double fpsReceived = 0;
+    double fpsShown = 0;
+    qint64 framesDecoded = 0;
+    qint64 framesShown = 0;
+    qint64 framesDropped = 0;
+    int width = 0;
+    int height = 0;
+    QString codec;
+    double bitrateKbps = 0;
+    double latencyMs = 0;    // mean, receipt of decoded frame -> handed to the sink, last second
+    double firstFrameMs = 0; // open -> first decoded frame of the current session
+    friend bool operator==(const StreamStats &, const StreamStats &) = default;
+};
+
+class VideoPlayer : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QVideoSink *videoSink READ videoSink WRITE setVideoSink NOTIFY videoSinkChanged)
+    Q_PROPERTY(DesiredState desiredState READ desiredState NOTIFY desiredStateChanged)
+    Q_PROPERTY(Status status READ status NOTIFY statusChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    Q_PROPERTY(ErrorCategory errorCategory READ errorCategory NOTIFY lastErrorChanged)
+    Q_PROPERTY(QDateTime lastFrameTime READ lastFrameTime NOTIFY lastFrameTimeChanged)
+    Q_PROPERTY(bool hasFrame READ hasFrame NOTIFY hasFrameChanged)
+    Q_PROPERTY(QString displaySource READ displaySource NOTIFY sourceChanged)
+    Q_PROPERTY(vigil::video::StreamStats stats READ stats NOTIFY statsChanged)
+    Q_PROPERTY(int stallTimeoutMs READ stallTimeoutMs WRITE setStallTimeoutMs NOTIFY stallTimeoutMsChanged)
+
+public:
+    enum class Status
+    {
+        Idle,
+        Connecting,
+        Buffering,
+        Playing,
+        Stalled,
+        Reconnecting,
+        Failed
+    };
+    Q_ENUM(Status)
+    enum class DesiredState
+    {
+        Stopped,
+        Playing
+    };
+    Q_ENUM(DesiredState)
+    enum class ErrorCategory
+    {
+        None,
+        Transient,
+        Fatal,
+        Auth,
+        Unsupported
+    };
+    Q_ENUM(ErrorCategory)
+
+    explicit VideoPlayer(QObject *parent = nullptr);
+    ~VideoPlayer() override;
+
+    QVideoSink *videoSink() const { return m_sink; }
+    void setVideoSink(QVideoSink *sink);
+
+    DesiredState desiredState() const { return m_desired; }
+    Status status() const { return m_status; }
+    QString lastError() const { return m_lastError; }
+    ErrorCategory errorCategory() const { return m_errorCategory; }
+    QDateTime lastFrameTime() const { return m_lastFrameTime; }
+    bool hasFrame() const { return m_hasFrame; }
+    QString displaySource() const { return m_source.displayUrl(); }
+    StreamStats stats() const { return m_stats; }
+    int stallTimeoutMs() const { return m_stallTimeoutMs; }
+    void setStallTimeoutMs(int ms);
+
+    MediaSource source() const { return m_source; }
+    // Switches streams. While playing, the current picture stays until the new stream's first frame.
+    void setSource(const MediaSource &source);
+
+    Q_INVOKABLE void play();
+    Q_INVOKABLE void stop();
+    // Saves the picture on screen as PNG. Returns false when there is no frame yet or the file cannot be
+    // written.
+    Q_INVOKABLE bool saveSnapshot(const QString &filePath) const;
+
+    // The frame most recently handed to the sink (null before the first one).
+    QVideoFrame currentFrame() const { return m_currentFrame; }
+
+    // Called by the FramePacer on the GUI thread: hands the newest decoded frame (if any) to the sink.
+    void pushPendingFrame();
+
+    // Benchmarks and tests: added latency (decoded -> handed to the sink) of every frame shown since the last
+    // call, in milliseconds, and the totals of the current stream.
+    QList<float> takeLatencySamples();
+    qint64 framesShownTotal() const;
+    qint64 framesDecodedTotal() const;
+    qint64 framesDroppedTotal() const;
+
+signals:
+    void videoSinkChanged();
+    void desiredStateChanged();
+    void statusChanged();
+    void lastErrorChanged();
+    void lastFrameTimeChanged();
+    void hasFrameChanged();
+    void sourceChanged();
+    void statsChanged();
+    void stallTimeoutMsChanged();
+    // Emitted on the GUI thread for every frame handed to the sink (tests and benchmarks count these).
+    void frameShown();
+
+private:
+    friend class LiveSession;
+    void startSession(bool seamless);
+    void onSessionEvent(quint64 sessionId, int event, const QString &detail, int code);
+    void onWatchdog();
+    void scheduleReconnect();
+    void setStatus(Status s);
+    void setError(ErrorCategory c, const QString &text);
+    void updateStats();
+
+    QPointer<QVideoSink> m_sink;
+    MediaSource m_source;
+    DesiredState m_desired = DesiredState::Stopped;
+    Status m_status = Status::Idle;
+    QString m_lastError;
+    ErrorCategory m_errorCategory = ErrorCategory::None;
+    QDateTime m_lastFrameTime;
+    bool m_hasFrame = false;
+    StreamStats m_stats;
+    int m_stallTimeoutMs = 5000;
+
+    std::shared_ptr<LiveSession> m_session;  // the session whose frames are shown
+    std::shared_ptr<LiveSession> m_incoming; // a seamless switch in progress, promoted at its first frame
+    QVideoFrame m_currentFrame;
+    QTimer m_watchdog;
+    QTimer m_reconnect;
+    QTimer m_statsTimer;
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace vigil::video

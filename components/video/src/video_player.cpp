@@ -1,0 +1,385 @@
+#include "vigil/video/video_player.h"
+
+#include "frame_pacer.h"
+#include "live_session.h"
+#include "vigil/core/backoff.h"
+#include "vigil/core/logging.h"
+#include "vigil/video/stream_error.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtGui/QImage>
+
+namespace vigil::video {
+
+namespace {
+constexpr int kFatalRetryMs = 60000; // a 404 may be an NVR channel that comes back: look again, rarely
+} // namespace
+
+struct VideoPlayer::Private
+{
+    core::Backoff backoff{std::chrono::milliseconds(500), std::chrono::milliseconds(30000)};
+    std::int64_t lastShownNs = 0;
+    qint64 shownTotal = 0;
+    qint64 decodedBase = 0; // frames of sessions already closed
+    qint64 droppedBase = 0;
+    QList<float> latencySamples;
+    double latencySumMs = 0;
+    int latencyCount = 0;
+    std::int64_t statsLastNs = 0;
+    qint64 statsLastDecoded = 0;
+    qint64 statsLastShown = 0;
+    std::int64_t statsLastBytes = 0;
+};
+
+VideoPlayer::VideoPlayer(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    m_watchdog.setInterval(250);
+    connect(&m_watchdog, &QTimer::timeout, this, &VideoPlayer::onWatchdog);
+    m_reconnect.setSingleShot(true);
+    connect(&m_reconnect, &QTimer::timeout, this, [this] {
+        if (m_desired == DesiredState::Playing)
+            startSession(false);
+    });
+    m_statsTimer.setInterval(1000);
+    connect(&m_statsTimer, &QTimer::timeout, this, &VideoPlayer::updateStats);
+}
+
+VideoPlayer::~VideoPlayer()
+{
+    FramePacer::instance().remove(this);
+    if (m_session)
+        m_session->requestStop();
+    if (m_incoming)
+        m_incoming->requestStop();
+}
+
+void VideoPlayer::setVideoSink(QVideoSink *sink)
+{
+    if (m_sink == sink)
+        return;
+    m_sink = sink;
+    if (m_sink && m_currentFrame.isValid())
+        m_sink->setVideoFrame(m_currentFrame);
+    emit videoSinkChanged();
+}
+
+void VideoPlayer::setStallTimeoutMs(int ms)
+{
+    ms = std::max(500, ms);
+    if (m_stallTimeoutMs == ms)
+        return;
+    m_stallTimeoutMs = ms;
+    emit stallTimeoutMsChanged();
+}
+
+void VideoPlayer::setSource(const MediaSource &source)
+{
+    if (m_source == source)
+        return;
+    m_source = source;
+    emit sourceChanged();
+    if (m_desired != DesiredState::Playing)
+        return;
+    // Seamless switch (main <-> sub, or another camera): keep showing the current picture until the new
+    // stream's first frame; only then retire the old session. No black flash.
+    const bool seamless = m_session && m_hasFrame && m_status == Status::Playing;
+    startSession(seamless);
+}
+
+void VideoPlayer::play()
+{
+    if (m_desired != DesiredState::Playing) {
+        m_desired = DesiredState::Playing;
+        emit desiredStateChanged();
+    }
+    if (m_source.isNull()) {
+        setStatus(Status::Idle);
+        setError(ErrorCategory::Fatal, tr("No stream is selected for this tile."));
+        return;
+    }
+    if (!m_session && !m_incoming) {
+        d->backoff.reset();
+        startSession(false);
+    }
+}
+
+void VideoPlayer::stop()
+{
+    if (m_desired != DesiredState::Stopped) {
+        m_desired = DesiredState::Stopped;
+        emit desiredStateChanged();
+    }
+    for (auto *s : {&m_session, &m_incoming}) {
+        if (*s) {
+            (*s)->requestStop();
+            s->reset();
+        }
+    }
+    m_watchdog.stop();
+    m_reconnect.stop();
+    m_statsTimer.stop();
+    FramePacer::instance().remove(this);
+    m_currentFrame = QVideoFrame();
+    if (m_sink)
+        m_sink->setVideoFrame(QVideoFrame());
+    if (m_hasFrame) {
+        m_hasFrame = false;
+        emit hasFrameChanged();
+    }
+    setError(ErrorCategory::None, {});
+    setStatus(Status::Idle);
+}
+
+void VideoPlayer::startSession(bool seamless)
+{
+    m_reconnect.stop();
+    if (m_incoming) {
+        m_incoming->requestStop();
+        m_incoming.reset();
+    }
+    LiveSession::Options options;
+    options.source = m_source;
+    options.readTimeoutMs = std::max(m_stallTimeoutMs + 1000, 3000);
+    // The worker only posts to the GUI thread (under the session's event lock, which requestStop() takes, so
+    // nothing is posted for a retired session). Events carry the session pointer so late ones are recognised.
+    auto session = LiveSession::start(options, [this](LiveSession *s, const SessionEvent &e) {
+        const quint64 id = s->id();
+        QMetaObject::invokeMethod(
+            this, [this, id, e] { onSessionEvent(id, int(e.kind), e.detail, e.averror); },
+            Qt::QueuedConnection);
+    });
+
+    if (seamless) {
+        m_incoming = session;
+    } else {
+        if (m_session) {
+            const auto info = m_session->info();
+            d->decodedBase += info.framesDecoded;
+            d->droppedBase += m_session->slot().framesDropped();
+            m_session->requestStop();
+        }
+        m_session = session;
+        setStatus(m_hasFrame ? Status::Reconnecting : Status::Connecting);
+    }
+    FramePacer::instance().add(this);
+    m_watchdog.start();
+    if (!m_statsTimer.isActive())
+        m_statsTimer.start();
+    qCInfo(vigilVideo).noquote() << "opening" << m_source.displayUrl()
+                                 << (seamless ? "(seamless switch)" : "");
+}
+
+void VideoPlayer::onSessionEvent(quint64 sessionId, int event, const QString &detail, int code)
+{
+    const bool isIncoming = m_incoming && sessionId == m_incoming->id();
+    const bool isCurrent = m_session && sessionId == m_session->id();
+    if (!isIncoming && !isCurrent)
+        return; // a retired session's late event
+
+    const QString where =
+        m_source.url.host() +
+        (m_source.url.port() > 0 ? QLatin1Char(':') + QString::number(m_source.url.port()) : QString());
+    switch (SessionEvent::Kind(event)) {
+    case SessionEvent::Opened:
+        if (isCurrent && m_status == Status::Connecting)
+            setStatus(Status::Buffering);
+        break;
+    case SessionEvent::FirstFrame:
+        if (isIncoming) {
+            const auto info = m_session ? m_session->info() : SessionInfo{};
+            d->decodedBase += info.framesDecoded;
+            if (m_session) {
+                d->droppedBase += m_session->slot().framesDropped();
+                m_session->requestStop();
+            }
+            m_session = std::move(m_incoming);
+        }
+        d->backoff.reset();
+        setError(ErrorCategory::None, {});
+        setStatus(Status::Playing);
+        qCInfo(vigilVideo).noquote() << "playing" << m_source.displayUrl() << detail << "first frame after"
+                                     << m_session->info().firstFrameMs << "ms";
+        break;
+    case SessionEvent::Error: {
+        const StreamError err = describeStreamError(code, where, detail);
+        qCWarning(vigilVideo).noquote()
+            << "stream" << m_source.displayUrl() << "failed:" << err.code << detail;
+        if (isIncoming) {
+            m_incoming->requestStop();
+            m_incoming.reset();
+        }
+        if (m_session) {
+            d->decodedBase += m_session->info().framesDecoded;
+            d->droppedBase += m_session->slot().framesDropped();
+            m_session->requestStop();
+            m_session.reset();
+        }
+        setError(err.category, err.text);
+        if (err.category == ErrorCategory::Transient) {
+            // A stream that was live and broke is Stalled (last picture kept, dimmed); before that it is
+            // still trying to connect.
+            setStatus(m_status == Status::Playing || m_status == Status::Stalled ? Status::Stalled
+                                                                                 : Status::Reconnecting);
+            scheduleReconnect();
+        } else {
+            setStatus(Status::Failed);
+            if (err.category == ErrorCategory::Fatal) {
+                m_reconnect.start(kFatalRetryMs);
+            }
+            // Auth: no automatic retry (cameras lock accounts after a few wrong passwords).
+        }
+        break;
+    }
+    }
+}
+
+void VideoPlayer::onWatchdog()
+{
+    if (m_desired != DesiredState::Playing || !m_session)
+        return;
+    if (m_status != Status::Playing)
+        return;
+    const std::int64_t last = m_session->slot().lastPutNs();
+    const std::int64_t ageMs = (monotonicNs() - last) / 1000000;
+    if (last == 0 || ageMs < m_stallTimeoutMs)
+        return;
+    qCWarning(vigilVideo).noquote() << "no frame from" << m_source.displayUrl() << "for" << ageMs
+                                    << "ms: stalled";
+    d->decodedBase += m_session->info().framesDecoded;
+    d->droppedBase += m_session->slot().framesDropped();
+    m_session->requestStop();
+    m_session.reset();
+    updateStats(); // refresh lastFrameTime for the "last frame at" label
+    setError(
+        ErrorCategory::Transient,
+        tr("No picture for %1 s. The last frame is shown; reconnecting.").arg(m_stallTimeoutMs / 1000.0));
+    setStatus(Status::Stalled);
+    scheduleReconnect();
+}
+
+void VideoPlayer::scheduleReconnect()
+{
+    const auto delay = d->backoff.next();
+    qCInfo(vigilVideo).noquote() << "reconnecting" << m_source.displayUrl() << "in" << delay.count() << "ms";
+    m_reconnect.start(int(delay.count()));
+}
+
+void VideoPlayer::pushPendingFrame()
+{
+    if (!m_session)
+        return;
+    auto entry = m_session->slot().take();
+    if (!entry)
+        return;
+    const std::int64_t now = monotonicNs();
+    if (m_sink)
+        m_sink->setVideoFrame(entry->frame);
+    m_currentFrame = std::move(entry->frame);
+    const float latencyMs = float(now - entry->receivedNs) / 1e6f;
+    d->latencySumMs += latencyMs;
+    ++d->latencyCount;
+    if (d->latencySamples.size() < 100000)
+        d->latencySamples.append(latencyMs);
+    d->lastShownNs = now;
+    ++d->shownTotal;
+    if (!m_hasFrame) {
+        m_hasFrame = true;
+        emit hasFrameChanged();
+    }
+    emit frameShown();
+}
+
+QList<float> VideoPlayer::takeLatencySamples()
+{
+    return std::exchange(d->latencySamples, {});
+}
+
+qint64 VideoPlayer::framesShownTotal() const
+{
+    return d->shownTotal;
+}
+
+qint64 VideoPlayer::framesDecodedTotal() const
+{
+    return d->decodedBase + (m_session ? m_session->info().framesDecoded : 0);
+}
+
+qint64 VideoPlayer::framesDroppedTotal() const
+{
+    return d->droppedBase + (m_session ? m_session->slot().framesDropped() : 0);
+}
+
+bool VideoPlayer::saveSnapshot(const QString &filePath) const
+{
+    if (!m_currentFrame.isValid())
+        return false;
+    QVideoFrame frame = m_currentFrame;
+    QImage image = frame.toImage();
+    const QRect viewport = frame.surfaceFormat().viewport();
+    if (!viewport.isEmpty() && viewport != image.rect())
+        image = image.copy(viewport);
+    return !image.isNull() && image.save(filePath, "PNG");
+}
+
+void VideoPlayer::setStatus(Status s)
+{
+    if (m_status == s)
+        return;
+    m_status = s;
+    emit statusChanged();
+}
+
+void VideoPlayer::setError(ErrorCategory c, const QString &text)
+{
+    if (m_errorCategory == c && m_lastError == text)
+        return;
+    m_errorCategory = c;
+    m_lastError = text;
+    emit lastErrorChanged();
+}
+
+void VideoPlayer::updateStats()
+{
+    const std::int64_t now = monotonicNs();
+    StreamStats s = m_stats;
+    const SessionInfo info = m_session ? m_session->info() : SessionInfo{};
+    const qint64 decoded = framesDecodedTotal();
+    const double dt = d->statsLastNs ? double(now - d->statsLastNs) / 1e9 : 0;
+    if (dt > 0.2) {
+        s.fpsReceived = double(decoded - d->statsLastDecoded) / dt;
+        s.fpsShown = double(d->shownTotal - d->statsLastShown) / dt;
+        s.bitrateKbps = m_session ? double(info.bytesReceived - d->statsLastBytes) * 8.0 / 1000.0 / dt : 0;
+    }
+    d->statsLastNs = now;
+    d->statsLastDecoded = decoded;
+    d->statsLastShown = d->shownTotal;
+    d->statsLastBytes = info.bytesReceived;
+    s.framesDecoded = decoded;
+    s.framesShown = d->shownTotal;
+    s.framesDropped = framesDroppedTotal();
+    if (m_session) {
+        s.width = info.width;
+        s.height = info.height;
+        s.codec = info.codec;
+        s.firstFrameMs = info.firstFrameMs;
+    }
+    s.latencyMs = d->latencyCount ? d->latencySumMs / d->latencyCount : 0;
+    d->latencySumMs = 0;
+    d->latencyCount = 0;
+    if (!(s == m_stats)) {
+        m_stats = s;
+        emit statsChanged();
+    }
+    if (d->lastShownNs) {
+        const QDateTime t = QDateTime::currentDateTime().addMSecs(-(now - d->lastShownNs) / 1000000);
+        if (m_lastFrameTime.isNull() || qAbs(t.msecsTo(m_lastFrameTime)) >= 1000 ||
+            m_status == Status::Stalled) {
+            m_lastFrameTime = t;
+            emit lastFrameTimeChanged();
+        }
+    }
+}
+
+} // namespace vigil::video

@@ -1,0 +1,55 @@
+#include "vigil/core/backoff.h"
+
+#include <QtTest/QtTest>
+
+using vigil::core::Backoff;
+using ms = std::chrono::milliseconds;
+
+class TstBackoff : public QObject
+{
+    Q_OBJECT
+private slots:
+    void growsAndCaps()
+    {
+        Backoff b(ms(500), ms(30000), 2.0, 0.0);
+        const qint64 expected[] = {500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000};
+        for (qint64 e : expected)
+            QCOMPARE(b.next().count(), e);
+        QCOMPARE(b.attempts(), 9);
+    }
+    void resetStartsOver()
+    {
+        Backoff b(ms(100), ms(1000), 2.0, 0.0);
+        b.next();
+        b.next();
+        b.reset();
+        QCOMPARE(b.next().count(), 100);
+        QCOMPARE(b.attempts(), 1);
+    }
+    void jitterStaysInBandAndNeverExceedsCap()
+    {
+        Backoff b(ms(1000), ms(8000), 2.0, 0.2);
+        b.setSeed(42);
+        double base = 1000;
+        bool sawDifferent = false;
+        for (int i = 0; i < 50; ++i) {
+            const auto d = b.next().count();
+            QVERIFY2(d >= qint64(base * 0.8) - 1 && d <= qint64(std::min(base * 1.2, 8000.0)) + 1,
+                     qPrintable(QString::number(d)));
+            QVERIFY(d <= 8000);
+            if (d != qint64(base))
+                sawDifferent = true;
+            base = std::min(base * 2, 8000.0);
+        }
+        QVERIFY(sawDifferent); // jitter spreads reconnects
+    }
+    void capBelowInitialIsRaised()
+    {
+        Backoff b(ms(2000), ms(100), 2.0, 0.0);
+        QCOMPARE(b.next().count(), 2000);
+        QCOMPARE(b.next().count(), 2000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstBackoff)
+#include "tst_backoff.moc"
