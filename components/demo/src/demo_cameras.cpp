@@ -3,6 +3,7 @@
 #include "vigil/demo/demo_site.h"
 
 #include <QtCore/QtGlobal>
+#include <QtGui/QRgb>
 
 #include <array>
 
@@ -55,14 +56,26 @@ constexpr std::array<CameraSeed, DemoSite::kMaxCameras> kCameras{{
     {"Provincial Road S205 Junction", "省道205交叉口", 2, 30.5025, 119.9630, 0, 55},
 }};
 
-// The first nine hues sit 40 degrees apart at high saturation; the rest fall between them, paler and darker,
-// so every pair stays far apart in RGB. None is near black, white or the dark slate background.
-QColor cameraColour(int index)
-{
-    if (index < 9)
-        return QColor::fromHsvF(float(index * 40) / 360.0f, 0.80f, 0.90f);
-    return QColor::fromHsvF(float(20 + (index - 9) * 40) / 360.0f, 0.55f, 0.75f);
-}
+// Hand-picked so every pair is far apart in RGB (>= 100 among the first nine, >= 70 among all sixteen; pixel
+// tests tell cameras apart by these), saturated, and far from black, white and the dark slate background.
+constexpr std::array<QRgb, DemoSite::kMaxCameras> kColours{{
+    0xe11e2d, // red
+    0xf58214, // orange
+    0xf0e628, // yellow
+    0x2dbe41, // green
+    0x1ec8dc, // cyan
+    0x2850e6, // blue
+    0x8c32d2, // purple
+    0xf046aa, // magenta
+    0x96e65a, // lime
+    0x00a096, // teal
+    0xaa5a1e, // amber
+    0x64aafa, // sky blue
+    0x5a3ca0, // violet
+    0xa0a51e, // olive
+    0xfa786e, // coral
+    0x64e6aa, // mint
+}};
 
 } // namespace
 
@@ -80,8 +93,7 @@ QList<DemoCamera> DemoSite::cameras(int count)
         camera.nameZh = QString::fromUtf8(seed.nameZh);
         camera.group = QString::fromUtf8(group.name);
         camera.groupZh = QString::fromUtf8(group.nameZh);
-        // Round-trip through 8-bit RGB so the colour is exactly what the clip encoder was given.
-        camera.colour = QColor(cameraColour(i).rgb());
+        camera.colour = QColor(kColours[size_t(i)]);
         camera.latitude = seed.latitude;
         camera.longitude = seed.longitude;
         camera.directionDeg = seed.directionDeg;
