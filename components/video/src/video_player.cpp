@@ -220,8 +220,10 @@ void VideoPlayer::onSessionEvent(quint64 sessionId, int event, const QString &de
         if (err.category == ErrorCategory::Transient) {
             // A stream that was live and broke is Stalled (last picture kept, dimmed); before that it is
             // still trying to connect.
-            setStatus(m_status == Status::Playing || m_status == Status::Stalled ? Status::Stalled
-                                                                                 : Status::Reconnecting);
+            const bool wasLive = m_status == Status::Playing || m_status == Status::Stalled;
+            if (wasLive)
+                refreshLastFrameTime();
+            setStatus(wasLive ? Status::Stalled : Status::Reconnecting);
             scheduleReconnect();
         } else {
             setStatus(Status::Failed);
@@ -251,7 +253,7 @@ void VideoPlayer::onWatchdog()
     d->droppedBase += m_session->slot().framesDropped();
     m_session->requestStop();
     m_session.reset();
-    updateStats(); // refresh lastFrameTime for the "last frame at" label
+    refreshLastFrameTime(); // for the "last frame at" label
     setError(
         ErrorCategory::Transient,
         tr("No picture for %1 s. The last frame is shown; reconnecting.").arg(m_stallTimeoutMs / 1000.0));
@@ -372,13 +374,18 @@ void VideoPlayer::updateStats()
         m_stats = s;
         emit statsChanged();
     }
-    if (d->lastShownNs) {
-        const QDateTime t = QDateTime::currentDateTime().addMSecs(-(now - d->lastShownNs) / 1000000);
-        if (m_lastFrameTime.isNull() || qAbs(t.msecsTo(m_lastFrameTime)) >= 1000 ||
-            m_status == Status::Stalled) {
-            m_lastFrameTime = t;
-            emit lastFrameTimeChanged();
-        }
+    refreshLastFrameTime();
+}
+
+void VideoPlayer::refreshLastFrameTime()
+{
+    if (!d->lastShownNs)
+        return;
+    const QDateTime t = QDateTime::currentDateTime().addMSecs(-(monotonicNs() - d->lastShownNs) / 1000000);
+    // Once a second is enough for a label; always exact when the stream has just stalled.
+    if (m_lastFrameTime.isNull() || qAbs(t.msecsTo(m_lastFrameTime)) >= 1000 || m_status != Status::Playing) {
+        m_lastFrameTime = t;
+        emit lastFrameTimeChanged();
     }
 }
 

@@ -161,6 +161,7 @@ private:
     void setStatus(Status s);
     void setError(ErrorCategory c, const QString &text);
     void updateStats();
+    void refreshLastFrameTime();
 
     QPointer<QVideoSink> m_sink;
     MediaSource m_source;
