@@ -2,13 +2,17 @@
 
 #include "vigil/core/logging.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QProcess>
+#include <QtCore/QScopeGuard>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QStringList>
+
+#include <cstdio>
 
 namespace vigil::demo::detail {
 
@@ -116,12 +120,31 @@ QString recipeKey(const DemoCamera &camera, int index, int clipSeconds)
     return QString::fromLatin1(hash.result().toHex().left(10));
 }
 
+// Processes may share a cache (the app and a benchmark, parallel tests): temporary names carry the process
+// id, and finished files replace their targets with an atomic rename(2), so nobody reads a half-written file.
+QString tempSuffix()
+{
+    return QStringLiteral(".%1.tmp").arg(QCoreApplication::applicationPid());
+}
+
+bool replaceFile(const QString &from, const QString &to)
+{
+    return std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
+}
+
 bool writeText(const QString &path, const QString &text, QString *error)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text.toUtf8()) < 0) {
+    const QString temp = path + tempSuffix();
+    QFile f(temp);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text.toUtf8()) < 0 || !f.flush()) {
         *error = QStringLiteral("Could not write %1: %2. Check that the cache directory is writable.")
-                     .arg(path, f.errorString());
+                     .arg(temp, f.errorString());
+        return false;
+    }
+    f.close();
+    if (!replaceFile(temp, path)) {
+        QFile::remove(temp);
+        *error = QStringLiteral("Could not write %1. Check that the cache directory is writable.").arg(path);
         return false;
     }
     return true;
@@ -164,13 +187,15 @@ bool makeClips(const QString &dir, const DemoCamera &camera, int index, int clip
     if (!writeText(d.filePath(textFile(camera, "en")), lines.value(0), error) ||
         !writeText(d.filePath(textFile(camera, "zh")), lines.value(1), error))
         return false;
-    const QString graphPath = d.filePath(camera.id + QStringLiteral(".graph.txt"));
+    // Not part of the recipe key, so it may carry the process id and go away afterwards.
+    const QString graphPath = d.filePath(camera.id + QStringLiteral(".graph") + tempSuffix());
     if (!writeText(graphPath, filterGraph(camera, index, clipSeconds), error))
         return false;
+    const auto removeGraph = qScopeGuard([&] { QFile::remove(graphPath); });
 
     const ClipFiles files = clipFiles(dir, camera, index, clipSeconds);
-    const QString mainPart = files.main + QStringLiteral(".part");
-    const QString subPart = files.sub + QStringLiteral(".part");
+    const QString mainPart = files.main + tempSuffix();
+    const QString subPart = files.sub + tempSuffix();
     QStringList args{QStringLiteral("-hide_banner"),
                      QStringLiteral("-nostdin"),
                      QStringLiteral("-loglevel"),
@@ -206,9 +231,9 @@ bool makeClips(const QString &dir, const DemoCamera &camera, int index, int clip
                 .arg(camera.id, why.isEmpty() ? process.errorString() : why);
         return false;
     }
-    QFile::remove(files.main);
-    QFile::remove(files.sub);
-    if (!QFile::rename(mainPart, files.main) || !QFile::rename(subPart, files.sub)) {
+    if (!replaceFile(mainPart, files.main) || !replaceFile(subPart, files.sub)) {
+        QFile::remove(mainPart);
+        QFile::remove(subPart);
         *error = QStringLiteral("Could not store the demo clips in %1. Check that the directory is writable.")
                      .arg(dir);
         return false;

@@ -62,7 +62,8 @@ public:
     static constexpr QSize kMainSize{1280, 720};
     static constexpr QSize kSubSize{640, 360};
 
-    // progress(done, total, what): called on the thread running prepare(), once per clip and at the end.
+    // progress(done, total, what): called on the thread running prepare(), before each clip it makes and at
+    // the end; it must not call back into this DemoSite.
     using Progress = std::function<void(int done, int total, const QString &what)>;
 
     explicit DemoSite(DemoSiteOptions options = {});
@@ -83,9 +84,10 @@ public:
     QString cacheDir() const; // resolved cache directory
     QList<DemoCamera> siteCameras() const { return cameras(options().cameraCount); }
 
-    // Makes the clips with the ffmpeg CLI unless cached, then loads them into memory. Blocking (about 3 s per
-    // camera for 20 s clips on a 2-core machine, instant when cached). Returns false and a user-facing
-    // sentence in `error` on failure. Called by start() if needed.
+    // Makes the clips with the ffmpeg CLI unless cached, then loads them into memory. Blocking: about 3 s per
+    // camera for 20 s clips on an idle 2-core machine (30-50 s for nine), well under a second when cached, so
+    // keep it off the GUI thread. Several processes may share a cache directory. Returns false and a
+    // user-facing sentence in `error` on failure. Called by start() if needed.
     bool prepare(QString *error, const Progress &progress = {});
     // Starts the RTSP server bound to 127.0.0.1 only. Returns false and a user-facing sentence on failure.
     bool start(QString *error);
