@@ -79,7 +79,9 @@ public:
 
     // Uses a FileCredentialStore at configDir()/credentials.json. Paths are fixed at construction, so tests
     // set VIGIL_CONFIG_DIR before creating the directory. Does not load: call load().
-    explicit CameraDirectory(QObject *parent = nullptr);
+    // There is deliberately no default constructor: Qt 6.4's QML registration prefers `new T` over create()
+    // for a default-constructible singleton, which would give QML a second, private directory.
+    explicit CameraDirectory(QObject *parent);
     // With a custom secret store (tests, or the keyring later).
     explicit CameraDirectory(std::unique_ptr<CredentialStore> credentials, QObject *parent = nullptr);
     ~CameraDirectory() override;

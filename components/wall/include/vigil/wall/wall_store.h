@@ -1,0 +1,130 @@
+#pragma once
+// WallStore: the thin QObject around WallState + reduce() that QML sees as the `Wall` singleton.
+//
+// Every change goes through reduce(); the store then updates `tiles` (fine-grained; a layout change resets
+// it), emits the property signals, and schedules a save. The wall persists to configDir()/wall.json: saves
+// are debounced (kSaveDelayMs after the last change, through writeFileAtomically) and flushed by saveNow()
+// and the destructor. load() reads through readFileWithBackup; a damaged file is kept as
+// wall.json.corrupt-<time>, the backup (or the default wall) is used and `loadError` says so.
+//
+// Camera names come from the CameraDirectory given at construction (kept current when cameras change), and a
+// camera removed from the directory is cleared from the wall. Thread: GUI only.
+#include "vigil/wall/tile_model.h"
+#include "vigil/wall/wall_state.h"
+
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtCore/QStringList>
+#include <QtCore/QTimer>
+#include <QtQml/qqmlregistration.h>
+
+QT_BEGIN_NAMESPACE
+class QQmlEngine;
+class QJSEngine;
+QT_END_NAMESPACE
+
+namespace vigil::cameras {
+class CameraDirectory;
+}
+
+namespace vigil::wall {
+
+class WallStore : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Wall)
+    QML_SINGLETON
+    // Current layout id, one of layoutIds.
+    Q_PROPERTY(QString layoutId READ layoutId NOTIFY layoutIdChanged)
+    // Grid size of the current layout in cells; tiles' cellX/cellY/cellW/cellH are in these units.
+    Q_PROPERTY(int columns READ columns NOTIFY layoutIdChanged)
+    Q_PROPERTY(int rows READ rows NOTIFY layoutIdChanged)
+    // Number of tiles in the current layout (= tiles.rowCount()).
+    Q_PROPERTY(int tileCount READ tileCount NOTIFY layoutIdChanged)
+    // Index of the maximized tile, -1 when none.
+    Q_PROPERTY(int maximizedTile READ maximizedTile NOTIFY maximizedTileChanged)
+    Q_PROPERTY(vigil::wall::TileModel *tiles READ tiles CONSTANT)
+    // All layout ids in menu order: "1", "4", "6", "8", "9", "10", "13", "16", "25", "36", "64".
+    Q_PROPERTY(QStringList layoutIds READ layoutIds CONSTANT)
+    // Translated sentence when wall.json was damaged or missing at load (what happened, what to do); else "".
+    Q_PROPERTY(QString loadError READ loadError NOTIFY loadErrorChanged)
+    // Translated sentence when the last save failed (the wall keeps working but would not survive a restart);
+    // cleared by the next successful save.
+    Q_PROPERTY(QString saveError READ saveError NOTIFY saveErrorChanged)
+
+public:
+    static constexpr int kSaveDelayMs = 500;
+
+    // `directory` may be null (names stay empty). Paths are fixed at construction (set VIGIL_CONFIG_DIR
+    // before creating it in tests). Starts with the default wall; call load() to restore the saved one. Not
+    // default-constructible on purpose: Qt 6.4's QML registration prefers `new T` over create() for a
+    // default-constructible singleton, which would give QML a second, private wall.
+    explicit WallStore(vigil::cameras::CameraDirectory *directory, QObject *parent = nullptr);
+    ~WallStore() override; // flushes a pending save
+
+    // QML singleton plumbing, as CameraDirectory: the app owns the instance and installs it before loading
+    // QML.
+    static WallStore *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
+    static void setInstance(WallStore *instance);
+    static WallStore *instance();
+
+    QString layoutId() const { return m_state.layoutId; }
+    int columns() const;
+    int rows() const;
+    int tileCount() const { return m_state.tileCount(); }
+    int maximizedTile() const { return m_state.maximizedTile; }
+    TileModel *tiles() const { return m_tiles; }
+    QStringList layoutIds() const;
+    QString loadError() const { return m_loadError; }
+    QString saveError() const { return m_saveError; }
+
+    // --- C++ API -------------------------------------------------------------------------------------------
+    const WallState &state() const { return m_state; }
+    // Applies one action through reduce(). Returns false when it changed nothing (invalid or redundant).
+    bool dispatch(const Action &action);
+    QString filePath() const { return m_path; }
+    // Reads wall.json (see the class comment). Returns false when the file was damaged.
+    bool load();
+    bool savePending() const { return m_saveTimer.isActive(); }
+
+    // --- QML API (each is one reducer action; invalid tile indices are ignored)
+    // --------------------------------
+    Q_INVOKABLE void setLayout(const QString &layoutId);
+    Q_INVOKABLE void assignCamera(int tile, const QString &cameraId);
+    // Swaps the contents of two tiles (dragging a tile onto another).
+    Q_INVOKABLE void swapTiles(int a, int b);
+    Q_INVOKABLE void clearTile(int tile);
+    Q_INVOKABLE void toggleMaximize(int tile);
+    // The first empty tile of the current layout, -1 when all are taken (e.g. for double-clicking a camera in
+    // the list).
+    Q_INVOKABLE int firstEmptyTile() const;
+    // Writes wall.json now (cancelling the pending debounced save). Returns false and sets saveError on
+    // failure.
+    Q_INVOKABLE bool saveNow();
+
+signals:
+    void layoutIdChanged();
+    void maximizedTileChanged();
+    void loadErrorChanged();
+    void saveErrorChanged();
+    // After any change of state (one per dispatch that changed something, and after load()).
+    void stateChanged();
+
+private:
+    void applyState(const WallState &next);
+    void refreshTiles();
+    void setLoadError(const QString &text);
+    void setSaveError(const QString &text);
+
+    static WallStore *s_instance;
+
+    QPointer<vigil::cameras::CameraDirectory> m_cameras;
+    TileModel *m_tiles; // child
+    WallState m_state;
+    QString m_path;
+    QString m_loadError;
+    QString m_saveError;
+    QTimer m_saveTimer;
+};
+
+} // namespace vigil::wall

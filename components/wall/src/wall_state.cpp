@@ -1,0 +1,155 @@
+#include "vigil/wall/wall_state.h"
+
+#include "vigil/wall/layouts.h"
+
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+
+namespace vigil::wall {
+
+namespace {
+template<class... Ts> struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+template<class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+
+void trimTrailingEmpty(QStringList &tiles)
+{
+    while (!tiles.isEmpty() && tiles.last().isEmpty())
+        tiles.removeLast();
+}
+
+void setSlot(QStringList &tiles, int tile, const QString &cameraId)
+{
+    while (tiles.size() <= tile)
+        tiles.append(QString());
+    tiles[tile] = cameraId;
+    trimTrailingEmpty(tiles);
+}
+} // namespace
+
+int WallState::tileCount() const
+{
+    const LayoutDef *d = findLayout(layoutId);
+    return d ? d->tileCount() : 0;
+}
+
+WallState reduce(WallState s, const Action &action)
+{
+    const int count = s.tileCount();
+    const auto valid = [count](int tile) {
+        return tile >= 0 && tile < count;
+    };
+    std::visit(Overloaded{
+                   [&](const SetLayout &a) {
+                       if (a.layoutId == s.layoutId || !findLayout(a.layoutId))
+                           return;
+                       s.layoutId = a.layoutId;
+                       s.maximizedTile = -1;
+                   },
+                   [&](const AssignCamera &a) {
+                       if (!valid(a.tile))
+                           return;
+                       setSlot(s.tileCameras, a.tile, a.cameraId);
+                       if (a.cameraId.isEmpty() && s.maximizedTile == a.tile)
+                           s.maximizedTile = -1;
+                   },
+                   [&](const SwapTiles &a) {
+                       if (!valid(a.a) || !valid(a.b) || a.a == a.b)
+                           return;
+                       const QString first = s.cameraAt(a.a);
+                       const QString second = s.cameraAt(a.b);
+                       setSlot(s.tileCameras, a.a, second);
+                       setSlot(s.tileCameras, a.b, first);
+                   },
+                   [&](const ClearTile &a) {
+                       if (!valid(a.tile))
+                           return;
+                       setSlot(s.tileCameras, a.tile, QString());
+                       if (s.maximizedTile == a.tile)
+                           s.maximizedTile = -1;
+                   },
+                   [&](const ToggleMaximize &a) {
+                       if (!valid(a.tile))
+                           return;
+                       s.maximizedTile = s.maximizedTile == a.tile ? -1 : a.tile;
+                   },
+                   [&](const RemoveCamera &a) {
+                       if (a.cameraId.isEmpty())
+                           return;
+                       for (QString &slot : s.tileCameras) {
+                           if (slot == a.cameraId)
+                               slot.clear();
+                       }
+                       trimTrailingEmpty(s.tileCameras);
+                       if (s.maximizedTile >= 0 && s.cameraAt(s.maximizedTile).isEmpty())
+                           s.maximizedTile = -1;
+                   },
+               },
+               action);
+    return s;
+}
+
+QJsonObject toJson(const WallState &state)
+{
+    return QJsonObject{{QStringLiteral("version"), kWallJsonVersion},
+                       {QStringLiteral("layout"), state.layoutId},
+                       {QStringLiteral("tiles"), QJsonArray::fromStringList(state.tileCameras)},
+                       {QStringLiteral("maximizedTile"), state.maximizedTile}};
+}
+
+QByteArray toJsonBytes(const WallState &state)
+{
+    return QJsonDocument(toJson(state)).toJson(QJsonDocument::Indented);
+}
+
+std::optional<WallState> fromJson(const QJsonObject &json, QString *error)
+{
+    const auto fail = [error](const QString &why) -> std::optional<WallState> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    const QJsonValue version = json.value(u"version");
+    if (!version.isDouble())
+        return fail(QStringLiteral("the \"version\" field is missing"));
+    if (version.toInt() < 1 || version.toInt() > kWallJsonVersion)
+        return fail(QStringLiteral("unsupported version %1 (this Vigil reads version %2)")
+                        .arg(version.toInt())
+                        .arg(kWallJsonVersion));
+    if (!json.value(u"layout").isString())
+        return fail(QStringLiteral("the \"layout\" field is missing"));
+    if (!json.value(u"tiles").isArray())
+        return fail(QStringLiteral("the \"tiles\" array is missing"));
+
+    WallState s;
+    if (findLayout(json.value(u"layout").toString()))
+        s.layoutId = json.value(u"layout").toString();
+    const QJsonArray tiles = json.value(u"tiles").toArray();
+    for (qsizetype i = 0; i < tiles.size() && i < kMaxTiles; ++i)
+        s.tileCameras.append(tiles.at(i).toString());
+    trimTrailingEmpty(s.tileCameras);
+    const int max = json.value(u"maximizedTile").toInt(-1);
+    s.maximizedTile = max >= 0 && max < s.tileCount() ? max : -1;
+    return s;
+}
+
+std::optional<WallState> fromJson(const QByteArray &json, QString *error)
+{
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    if (err.error != QJsonParseError::NoError) {
+        if (error)
+            *error = QStringLiteral("not valid JSON at offset %1: %2").arg(err.offset).arg(err.errorString());
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        if (error)
+            *error = QStringLiteral("the top level is not a JSON object");
+        return std::nullopt;
+    }
+    return fromJson(doc.object(), error);
+}
+
+} // namespace vigil::wall

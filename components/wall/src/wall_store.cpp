@@ -1,0 +1,238 @@
+#include "vigil/wall/wall_store.h"
+
+#include "config_file.h"
+#include "vigil/cameras/camera_directory.h"
+#include "vigil/core/atomic_file.h"
+#include "vigil/core/logging.h"
+#include "vigil/core/paths.h"
+
+#include <QtCore/QDir>
+#include <QtQml/QJSEngine>
+
+namespace vigil::wall {
+
+WallStore *WallStore::s_instance = nullptr;
+
+namespace {
+QString validateWallJson(const QByteArray &data)
+{
+    QString error;
+    if (!fromJson(data, &error))
+        return error.isEmpty() ? QStringLiteral("unreadable") : error;
+    return {};
+}
+} // namespace
+
+WallStore::WallStore(cameras::CameraDirectory *directory, QObject *parent)
+    : QObject(parent)
+    , m_cameras(directory)
+    , m_tiles(new TileModel(this))
+    , m_path(QDir(core::configDir()).filePath(QStringLiteral("wall.json")))
+{
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(kSaveDelayMs);
+    connect(&m_saveTimer, &QTimer::timeout, this, &WallStore::saveNow);
+
+    if (directory) {
+        // Names follow the directory; any structural change may rename, add or remove a camera.
+        const auto refresh = [this] {
+            refreshTiles();
+        };
+        connect(directory, &QAbstractItemModel::dataChanged, this, refresh);
+        connect(directory, &QAbstractItemModel::rowsInserted, this, refresh);
+        connect(directory, &QAbstractItemModel::rowsRemoved, this, refresh);
+        connect(directory, &QAbstractItemModel::modelReset, this, refresh);
+        connect(directory, &cameras::CameraDirectory::cameraRemoved, this,
+                [this](const QString &id) { dispatch(RemoveCamera{id}); });
+    }
+    refreshTiles();
+}
+
+WallStore::~WallStore()
+{
+    if (m_saveTimer.isActive())
+        saveNow();
+    if (s_instance == this)
+        s_instance = nullptr;
+}
+
+WallStore *WallStore::create(QQmlEngine *, QJSEngine *)
+{
+    if (!s_instance) {
+        qCCritical(vigilWall) << "Wall singleton used before WallStore::setInstance(); "
+                                 "the app must install the store before loading QML";
+        return nullptr;
+    }
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+void WallStore::setInstance(WallStore *instance)
+{
+    s_instance = instance;
+    if (instance)
+        QJSEngine::setObjectOwnership(instance, QJSEngine::CppOwnership);
+}
+
+WallStore *WallStore::instance()
+{
+    return s_instance;
+}
+
+int WallStore::columns() const
+{
+    const LayoutDef *d = findLayout(m_state.layoutId);
+    return d ? d->columns : 0;
+}
+
+int WallStore::rows() const
+{
+    const LayoutDef *d = findLayout(m_state.layoutId);
+    return d ? d->rows : 0;
+}
+
+QStringList WallStore::layoutIds() const
+{
+    QStringList ids;
+    for (const LayoutDef &d : layouts())
+        ids.append(d.id);
+    return ids;
+}
+
+bool WallStore::dispatch(const Action &action)
+{
+    WallState next = reduce(m_state, action);
+    if (next == m_state)
+        return false;
+    applyState(next);
+    m_saveTimer.start();
+    return true;
+}
+
+void WallStore::applyState(const WallState &next)
+{
+    const WallState prev = std::exchange(m_state, next);
+    refreshTiles();
+    if (prev.layoutId != m_state.layoutId)
+        emit layoutIdChanged();
+    if (prev.maximizedTile != m_state.maximizedTile)
+        emit maximizedTileChanged();
+    emit stateChanged();
+}
+
+void WallStore::refreshTiles()
+{
+    const LayoutDef *d = findLayout(m_state.layoutId);
+    QList<TileModel::Tile> rows;
+    if (d) {
+        rows.reserve(d->tileCount());
+        for (int i = 0; i < d->tileCount(); ++i) {
+            const QString id = m_state.cameraAt(i);
+            rows.append({d->tiles.at(i), id, m_cameras && !id.isEmpty() ? m_cameras->nameOf(id) : QString()});
+        }
+    }
+    m_tiles->setTiles(rows);
+}
+
+bool WallStore::load()
+{
+    m_saveTimer.stop();
+    const core::LoadedFile loaded = core::readFileWithBackup(m_path, &validateWallJson);
+    WallState next;
+    if (loaded.exists) {
+        if (auto parsed = fromJson(loaded.data))
+            next = *parsed;
+    }
+    QString problem;
+    if (!loaded.error.isEmpty()) {
+        const QString kept = detail::newestCorruptCopy(m_path);
+        detail::retireDamagedFile(m_path);
+        problem =
+            loaded.fromBackup
+                ? tr("The saved wall %1 was damaged (%2). Vigil restored the previous wall from its backup, "
+                     "so the latest changes may be missing; the damaged file was kept as %3.")
+                      .arg(m_path, loaded.error, kept)
+                : tr("The saved wall %1 was damaged (%2) and no usable backup exists, so Vigil started with "
+                     "an empty wall. The damaged file was kept as %3; drag the cameras onto the wall again.")
+                      .arg(m_path, loaded.error, kept);
+    } else if (loaded.fromBackup) {
+        problem = tr("The saved wall %1 was missing; Vigil restored it from its backup.").arg(m_path);
+    }
+    if (!problem.isEmpty())
+        qCWarning(vigilWall).noquote() << problem;
+    setLoadError(problem);
+    if (next != m_state)
+        applyState(next);
+    qCInfo(vigilWall) << "wall loaded: layout" << m_state.layoutId << "from" << m_path;
+    return loaded.error.isEmpty();
+}
+
+bool WallStore::saveNow()
+{
+    m_saveTimer.stop();
+    QString why;
+    if (!core::writeFileAtomically(m_path, toJsonBytes(m_state), &why)) {
+        qCWarning(vigilWall).noquote() << "cannot save the wall to" << m_path << ":" << why;
+        setSaveError(
+            tr("Vigil could not save the wall to %1 (%2). The wall works, but this arrangement will "
+               "be lost at the next start: check that the folder is writable and the disk is not full.")
+                .arg(m_path, why));
+        return false;
+    }
+    setSaveError({});
+    return true;
+}
+
+void WallStore::setLayout(const QString &layoutId)
+{
+    if (!findLayout(layoutId))
+        qCWarning(vigilWall) << "unknown layout" << layoutId;
+    dispatch(SetLayout{layoutId});
+}
+
+void WallStore::assignCamera(int tile, const QString &cameraId)
+{
+    dispatch(AssignCamera{tile, cameraId});
+}
+
+void WallStore::swapTiles(int a, int b)
+{
+    dispatch(SwapTiles{a, b});
+}
+
+void WallStore::clearTile(int tile)
+{
+    dispatch(ClearTile{tile});
+}
+
+void WallStore::toggleMaximize(int tile)
+{
+    dispatch(ToggleMaximize{tile});
+}
+
+int WallStore::firstEmptyTile() const
+{
+    for (int i = 0; i < tileCount(); ++i) {
+        if (m_state.cameraAt(i).isEmpty())
+            return i;
+    }
+    return -1;
+}
+
+void WallStore::setLoadError(const QString &text)
+{
+    if (m_loadError == text)
+        return;
+    m_loadError = text;
+    emit loadErrorChanged();
+}
+
+void WallStore::setSaveError(const QString &text)
+{
+    if (m_saveError == text)
+        return;
+    m_saveError = text;
+    emit saveErrorChanged();
+}
+
+} // namespace vigil::wall

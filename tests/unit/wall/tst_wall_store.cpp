@@ -1,0 +1,333 @@
+// WallStore: persistence (debounced atomic save, restart restores, corrupt wall.json -> backup + loadError +
+// .corrupt copy), tile model signals (fine-grained vs reset), camera names following the directory, and
+// QAbstractItemModelTester on the tile model.
+#include "vigil/cameras/camera_directory.h"
+#include "vigil/wall/stream_selection.h"
+#include "vigil/wall/wall_store.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QTemporaryDir>
+#include <QtQml/QJSEngine>
+#include <QtQml/QQmlComponent>
+#include <QtQml/QQmlEngine>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtTest/QAbstractItemModelTester>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(Vigil_WallPlugin)
+
+using namespace vigil::wall;
+using vigil::cameras::Camera;
+using vigil::cameras::CameraDirectory;
+using vigil::cameras::MemoryCredentialStore;
+
+namespace {
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeAll(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(data);
+}
+
+Camera camera(const QString &id, const QString &name)
+{
+    Camera c;
+    c.id = id;
+    c.name = name;
+    c.streams = {{QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1/") + id), {}, 0, {}}};
+    return c;
+}
+
+QString cameraIdAt(const WallStore &w, int row)
+{
+    return w.tiles()->index(row).data(TileModel::CameraIdRole).toString();
+}
+QString cameraNameAt(const WallStore &w, int row)
+{
+    return w.tiles()->index(row).data(TileModel::CameraNameRole).toString();
+}
+} // namespace
+
+class TestWallStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<CameraDirectory> m_cameras;
+    QString wallPath() const { return QDir(m_dir->path()).filePath(QStringLiteral("wall.json")); }
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        qputenv("VIGIL_CONFIG_DIR", QFile::encodeName(m_dir->path()));
+        m_cameras = std::make_unique<CameraDirectory>(std::make_unique<MemoryCredentialStore>());
+        m_cameras->setDemoCameras({camera("c1", "Gate"), camera("c2", "Yard"), camera("c3", "Dock")});
+    }
+
+    void cleanup() { m_cameras.reset(); }
+
+    void defaults()
+    {
+        WallStore wall(m_cameras.get());
+        QAbstractItemModelTester tester(wall.tiles(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(wall.load());
+        QCOMPARE(wall.filePath(), wallPath());
+        QCOMPARE(wall.layoutId(), QStringLiteral("4"));
+        QCOMPARE(wall.columns(), 2);
+        QCOMPARE(wall.rows(), 2);
+        QCOMPARE(wall.tileCount(), 4);
+        QCOMPARE(wall.tiles()->rowCount(), 4);
+        QCOMPARE(wall.maximizedTile(), -1);
+        QCOMPARE(wall.firstEmptyTile(), 0);
+        QVERIFY(wall.loadError().isEmpty());
+        QCOMPARE(wall.layoutIds().size(), 11);
+        const QHash<int, QByteArray> roles = wall.tiles()->roleNames();
+        for (const char *role : {"tileIndex", "cellX", "cellY", "cellW", "cellH", "cameraId", "cameraName"})
+            QVERIFY2(roles.values().contains(role), role);
+        QVERIFY(!QFile::exists(wallPath())); // nothing changed, nothing written
+    }
+
+    void modelSignals()
+    {
+        WallStore wall(m_cameras.get());
+        QAbstractItemModelTester tester(wall.tiles(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy dataChanged(wall.tiles(), &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(wall.tiles(), &QAbstractItemModel::modelReset);
+        QSignalSpy layoutSpy(&wall, &WallStore::layoutIdChanged);
+        QSignalSpy maxSpy(&wall, &WallStore::maximizedTileChanged);
+
+        wall.assignCamera(1, QStringLiteral("c2"));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(dataChanged.count(), 1);
+        QCOMPARE(dataChanged.first().at(0).toModelIndex().row(), 1);
+        QCOMPARE(dataChanged.first().at(1).toModelIndex().row(), 1);
+        QCOMPARE(cameraIdAt(wall, 1), QStringLiteral("c2"));
+        QCOMPARE(cameraNameAt(wall, 1), QStringLiteral("Yard"));
+        QCOMPARE(wall.firstEmptyTile(), 0);
+
+        dataChanged.clear();
+        wall.assignCamera(0, QStringLiteral("c1"));
+        wall.swapTiles(0, 1);
+        QCOMPARE(dataChanged.count(), 3); // one row, then two rows
+        QCOMPARE(cameraIdAt(wall, 0), QStringLiteral("c2"));
+        QCOMPARE(cameraIdAt(wall, 1), QStringLiteral("c1"));
+        QCOMPARE(wall.firstEmptyTile(), 2);
+
+        dataChanged.clear();
+        wall.toggleMaximize(1);
+        QCOMPARE(maxSpy.count(), 1);
+        QCOMPARE(wall.maximizedTile(), 1);
+        QCOMPARE(dataChanged.count(), 0);
+        wall.clearTile(1);
+        QCOMPARE(wall.maximizedTile(), -1);
+        QCOMPARE(maxSpy.count(), 2);
+        QCOMPARE(dataChanged.count(), 1);
+
+        // Invalid indices are ignored without any signal.
+        dataChanged.clear();
+        wall.assignCamera(4, QStringLiteral("c3"));
+        wall.swapTiles(-1, 2);
+        wall.toggleMaximize(99);
+        wall.setLayout(QStringLiteral("7"));
+        QCOMPARE(dataChanged.count(), 0);
+        QCOMPARE(layoutSpy.count(), 0);
+        QCOMPARE(reset.count(), 0);
+
+        // A layout change resets the model and moves the grid.
+        wall.setLayout(QStringLiteral("13"));
+        QCOMPARE(layoutSpy.count(), 1);
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(wall.tiles()->rowCount(), 13);
+        QCOMPARE(wall.columns(), 4);
+        const QModelIndex big = wall.tiles()->index(0);
+        QCOMPARE(big.data(TileModel::XRole).toInt(), 1);
+        QCOMPARE(big.data(TileModel::WidthRole).toInt(), 2);
+        QCOMPARE(big.data(TileModel::CameraIdRole).toString(), QStringLiteral("c2"));
+        QCOMPARE(wall.tiles()->index(12).data(TileModel::TileIndexRole).toInt(), 12);
+    }
+
+    void namesFollowTheDirectory()
+    {
+        WallStore wall(m_cameras.get());
+        QAbstractItemModelTester tester(wall.tiles(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        wall.assignCamera(0, QStringLiteral("c1"));
+        wall.assignCamera(2, QStringLiteral("c3"));
+        wall.assignCamera(3, QStringLiteral("ghost"));
+        QCOMPARE(cameraNameAt(wall, 3), QString());
+
+        QSignalSpy dataChanged(wall.tiles(), &QAbstractItemModel::dataChanged);
+        Camera renamed = camera("c1", "Gate (north)");
+        m_cameras->setDemoCameras(
+            {renamed, camera("c2", "Yard"), camera("c3", "Dock"), camera("ghost", "Ghost")});
+        QCOMPARE(cameraNameAt(wall, 0), QStringLiteral("Gate (north)"));
+        QCOMPARE(cameraNameAt(wall, 3), QStringLiteral("Ghost"));
+        QVERIFY(dataChanged.count() >= 2);
+
+        // Removing a camera from the directory clears it from the wall.
+        QVERIFY(m_cameras->removeCamera(QStringLiteral("c3")));
+        QCOMPARE(cameraIdAt(wall, 2), QString());
+        QVERIFY(!wall.state().tileCameras.contains(QStringLiteral("c3")));
+    }
+
+    void debouncedSaveAndRestore()
+    {
+        {
+            WallStore wall(m_cameras.get());
+            QVERIFY(wall.load());
+            wall.setLayout(QStringLiteral("16"));
+            for (int i = 0; i < 16; ++i)
+                wall.assignCamera(i, QStringLiteral("cam-%1").arg(i));
+            wall.setLayout(QStringLiteral("4"));
+            wall.toggleMaximize(2);
+            QVERIFY(wall.savePending());
+            QVERIFY(!QFile::exists(wallPath())); // debounced: nothing written yet
+            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(wallPath()), 5000);
+            QVERIFY(!wall.savePending());
+            QVERIFY(wall.saveError().isEmpty());
+        }
+        WallStore again(m_cameras.get());
+        QVERIFY(again.load());
+        QCOMPARE(again.layoutId(), QStringLiteral("4"));
+        QCOMPARE(again.maximizedTile(), 2);
+        QCOMPARE(cameraIdAt(again, 3), QStringLiteral("cam-3"));
+        again.setLayout(QStringLiteral("16")); // hidden slots survived the restart
+        QCOMPARE(cameraIdAt(again, 15), QStringLiteral("cam-15"));
+    }
+
+    void destructorFlushesPendingSave()
+    {
+        {
+            WallStore wall(nullptr);
+            wall.setLayout(QStringLiteral("9"));
+            QVERIFY(wall.savePending());
+        }
+        const auto saved = fromJson(readAll(wallPath()));
+        QVERIFY(saved);
+        QCOMPARE(saved->layoutId, QStringLiteral("9"));
+    }
+
+    void saveNowWritesAtomicallyWithBackup()
+    {
+        WallStore wall(nullptr);
+        wall.setLayout(QStringLiteral("9"));
+        QVERIFY(wall.saveNow());
+        QVERIFY(!wall.savePending());
+        wall.setLayout(QStringLiteral("25"));
+        QVERIFY(wall.saveNow());
+        QCOMPARE(fromJson(readAll(wallPath()))->layoutId, QStringLiteral("25"));
+        QCOMPARE(fromJson(readAll(wallPath() + QStringLiteral(".bak")))->layoutId, QStringLiteral("9"));
+        // No temp files left beside the target.
+        QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("wall.json*")}, QDir::Files),
+                 (QStringList{"wall.json", "wall.json.bak"}));
+    }
+
+    void corruptFileUsesBackup()
+    {
+        {
+            WallStore wall(nullptr);
+            wall.setLayout(QStringLiteral("9"));
+            wall.assignCamera(8, QStringLiteral("c3"));
+            QVERIFY(wall.saveNow());
+            wall.setLayout(QStringLiteral("16"));
+            QVERIFY(wall.saveNow()); // .bak = layout 9
+        }
+        const QByteArray garbage("{\"version\": 1, \"layout\": \"16\", \"til");
+        writeAll(wallPath(), garbage);
+
+        WallStore wall(m_cameras.get());
+        QSignalSpy loadErrorSpy(&wall, &WallStore::loadErrorChanged);
+        QVERIFY(!wall.load());
+        QCOMPARE(loadErrorSpy.count(), 1);
+        QCOMPARE(wall.layoutId(), QStringLiteral("9"));
+        QCOMPARE(cameraIdAt(wall, 8), QStringLiteral("c3"));
+        QCOMPARE(cameraNameAt(wall, 8), QStringLiteral("Dock"));
+        const QStringList kept =
+            QDir(m_dir->path()).entryList({QStringLiteral("wall.json.corrupt-*")}, QDir::Files);
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(readAll(QDir(m_dir->path()).filePath(kept.first())), garbage);
+        QVERIFY2(wall.loadError().contains(kept.first()), qPrintable(wall.loadError()));
+        QVERIFY(wall.loadError().contains(QStringLiteral("backup")));
+
+        // The next save keeps a good backup.
+        wall.setLayout(QStringLiteral("1"));
+        QVERIFY(wall.saveNow());
+        QVERIFY(fromJson(readAll(wallPath() + QStringLiteral(".bak"))));
+    }
+
+    void corruptFileWithoutBackupStartsEmpty()
+    {
+        writeAll(wallPath(), "\x7f garbage");
+        WallStore wall(nullptr);
+        QVERIFY(!wall.load());
+        QCOMPARE(wall.state(), WallState{});
+        QVERIFY(!wall.loadError().isEmpty());
+        QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("wall.json.corrupt-*")}, QDir::Files).size(),
+                 1);
+    }
+
+    void saveFailureIsReported()
+    {
+        // Make the config "directory" a file so nothing can be written there.
+        const QString blocked = QDir(m_dir->path()).filePath(QStringLiteral("blocked"));
+        writeAll(blocked, "x");
+        qputenv("VIGIL_CONFIG_DIR", QFile::encodeName(blocked));
+        WallStore wall(nullptr);
+        wall.setLayout(QStringLiteral("9"));
+        QSignalSpy errSpy(&wall, &WallStore::saveErrorChanged);
+        QVERIFY(!wall.saveNow());
+        QCOMPARE(errSpy.count(), 1);
+        QVERIFY(!wall.saveError().isEmpty());
+        QCOMPARE(wall.layoutId(), QStringLiteral("9")); // the wall keeps working
+    }
+
+    // QML's `Wall` must be the instance the app installed; the QML-facing API works through it.
+    void qmlSingletonIsTheInstalledOne()
+    {
+        QVERIFY(!WallStore::instance());
+        WallStore wall(m_cameras.get());
+        WallStore::setInstance(&wall);
+        {
+            QQmlEngine engine;
+            QQmlComponent component(&engine);
+            // Root is our own type, so no `import QtQml` (and no extra QML module) is needed.
+            component.setData("import Vigil.Wall\n"
+                              "StreamSelector {\n"
+                              "  property var wall: Wall\n"
+                              "  property int columns: Wall.columns\n"
+                              "  tileSize: Qt.size(320, 180); visibleTiles: Wall.tileCount\n"
+                              "  function run() { Wall.setLayout(\"9\"); "
+                              "Wall.assignCamera(Wall.firstEmptyTile(), \"c1\") }\n"
+                              "}",
+                              QUrl(QStringLiteral("qrc:/tst_singleton.qml")));
+            std::unique_ptr<QObject> root(component.create());
+            QVERIFY2(root, qPrintable(component.errorString()));
+            QCOMPARE(root->property("wall").value<QObject *>(), &wall);
+            QVERIFY(QMetaObject::invokeMethod(root.get(), "run"));
+            QCOMPARE(root->property("columns").toInt(), 3);
+            QCOMPARE(wall.layoutId(), QStringLiteral("9"));
+            QCOMPARE(cameraNameAt(wall, 0), QStringLiteral("Gate"));
+            auto *selector = qobject_cast<StreamSelector *>(root.get());
+            QVERIFY(selector);
+            QCOMPARE(selector->role(), QStringLiteral("sub"));
+        }
+        QCOMPARE(wall.layoutId(), QStringLiteral("9")); // still alive after the engine is gone
+        WallStore::setInstance(nullptr);
+        QVERIFY(!WallStore::instance());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWallStore)
+#include "tst_wall_store.moc"
