@@ -13,7 +13,7 @@ PKGS=(
   qt6-shadertools-dev qt6-qpa-plugins libqt6sql6-sqlite libqt6opengl6-dev
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtquick-dialogs
-  qml6-module-qtqml-workerscript qml6-module-qtqml qml6-module-qttest qml6-module-qtcore
+  qml6-module-qtqml-workerscript qml6-module-qtqml qml6-module-qtqml-models qml6-module-qttest qml6-module-qtcore
   qml6-module-qt-labs-settings qml6-module-qtquick-shapes
   # live video (FFmpeg libraries) and recordings (libVLC)
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev

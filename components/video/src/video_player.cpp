@@ -293,6 +293,11 @@ void VideoPlayer::pushPendingFrame()
     emit frameShown();
 }
 
+bool VideoPlayer::waitForWorkers(int timeoutMs)
+{
+    return LiveSession::waitForAllStopped(timeoutMs);
+}
+
 QList<float> VideoPlayer::takeLatencySamples()
 {
     return std::exchange(d->latencySamples, {});

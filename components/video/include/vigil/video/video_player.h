@@ -126,6 +126,9 @@ public:
     // written.
     Q_INVOKABLE bool saveSnapshot(const QString &filePath) const;
 
+    // Application shutdown: waits until every stream worker has closed its connection (or the timeout).
+    static bool waitForWorkers(int timeoutMs);
+
     // The frame most recently handed to the sink (null before the first one).
     QVideoFrame currentFrame() const { return m_currentFrame; }
 

@@ -1,0 +1,73 @@
+#pragma once
+// CameraFeed: what a wall tile plays. Turns (camera id, wanted stream role) into a VideoPlayer source through
+// the camera directory, so QML never sees a URL or a password. The player is rebuilt beneath nothing: one
+// player per tile for the tile's whole life; a camera or role change is a seamless source switch. Thread: GUI
+// only.
+#include "vigil/video/video_player.h"
+
+#include <QtCore/QObject>
+#include <QtMultimedia/QVideoSink>
+#include <QtQml/qqmlregistration.h>
+
+namespace vigil::cameras {
+class CameraDirectory;
+}
+
+namespace vigil::app {
+
+class CameraFeed : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString cameraId READ cameraId WRITE setCameraId NOTIFY cameraIdChanged)
+    // The role the tile wants ("main"/"sub", usually bound to a StreamSelector's role).
+    Q_PROPERTY(QString role READ role WRITE setRole NOTIFY roleChanged)
+    // The role actually playing (a camera with one stream plays it whatever was asked).
+    Q_PROPERTY(QString activeRole READ activeRole NOTIFY activeRoleChanged)
+    Q_PROPERTY(QString cameraName READ cameraName NOTIFY cameraNameChanged)
+    Q_PROPERTY(QVideoSink *videoSink READ videoSink WRITE setVideoSink NOTIFY videoSinkChanged)
+    // False pauses the stream (tile hidden behind a maximized one, window minimised...).
+    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
+    Q_PROPERTY(vigil::video::VideoPlayer *player READ player CONSTANT)
+
+public:
+    explicit CameraFeed(QObject *parent = nullptr);
+    ~CameraFeed() override;
+
+    QString cameraId() const { return m_cameraId; }
+    void setCameraId(const QString &id);
+    QString role() const { return m_role; }
+    void setRole(const QString &role);
+    QString activeRole() const { return m_activeRole; }
+    QString cameraName() const { return m_cameraName; }
+    QVideoSink *videoSink() const { return m_player.videoSink(); }
+    void setVideoSink(QVideoSink *sink);
+    bool active() const { return m_active; }
+    void setActive(bool active);
+    video::VideoPlayer *player() { return &m_player; }
+
+    // Saves the tile's picture as PNG under the user's Pictures (camera name + time). Returns the file path,
+    // or an empty string when there is no picture or the file cannot be written.
+    Q_INVOKABLE QString saveSnapshot();
+
+signals:
+    void cameraIdChanged();
+    void roleChanged();
+    void activeRoleChanged();
+    void cameraNameChanged();
+    void videoSinkChanged();
+    void activeChanged();
+
+private:
+    void apply();
+    cameras::CameraDirectory *directory() const;
+
+    video::VideoPlayer m_player;
+    QString m_cameraId;
+    QString m_role = QStringLiteral("sub");
+    QString m_activeRole;
+    QString m_cameraName;
+    bool m_active = true;
+};
+
+} // namespace vigil::app

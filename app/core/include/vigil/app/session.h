@@ -1,0 +1,76 @@
+#pragma once
+// Session: the application-wide state QML needs beside cameras and the wall: start-up progress (the demo site
+// encodes its clips on first run), start-up errors, mode and version.
+// Thread: GUI only; long work runs on a worker thread and reports back queued.
+#include <QtCore/QObject>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace vigil::demo {
+class DemoSite;
+}
+namespace vigil::cameras {
+class CameraDirectory;
+}
+namespace vigil::wall {
+class WallStore;
+}
+
+namespace vigil::app {
+
+class Session : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Session)
+    QML_SINGLETON
+    Q_PROPERTY(bool demoMode READ demoMode CONSTANT)
+    Q_PROPERTY(bool busy READ busy NOTIFY progressChanged)
+    Q_PROPERTY(QString busyText READ busyText NOTIFY progressChanged)
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged) // 0..1, or -1 when unknown
+    Q_PROPERTY(QString startupError READ startupError NOTIFY startupErrorChanged)
+    Q_PROPERTY(QString version READ version CONSTANT)
+
+public:
+    Session(bool demoMode, QObject *parent);
+    ~Session() override;
+
+    static Session *create(QQmlEngine *, QJSEngine *);
+    static void setInstance(Session *s);
+    static Session *instance();
+
+    bool demoMode() const { return m_demoMode; }
+    bool busy() const { return m_busy; }
+    QString busyText() const { return m_busyText; }
+    double progress() const { return m_progress; }
+    QString startupError() const { return m_startupError; }
+    QString version() const;
+
+    // Demo mode: prepares the demo site's clips on a worker thread (progress reported), starts its RTSP
+    // server on loopback, publishes its cameras into `directory` and, if the wall shows no camera at all,
+    // fills a 3x3 wall. `chinese` picks the cameras' Chinese names.
+    void startDemo(cameras::CameraDirectory *directory, wall::WallStore *wall, bool chinese,
+                   int cameraCount = 9);
+    void stopDemo();
+
+signals:
+    void progressChanged();
+    void startupErrorChanged();
+    void demoReady();
+
+private:
+    void setProgress(bool busy, const QString &text, double value);
+    void setStartupError(const QString &text);
+
+    bool m_demoMode;
+    bool m_busy = false;
+    QString m_busyText;
+    double m_progress = -1;
+    QString m_startupError;
+    std::shared_ptr<demo::DemoSite> m_demo;
+};
+
+} // namespace vigil::app

@@ -1,0 +1,113 @@
+#include "vigil/app/camera_feed.h"
+
+#include "vigil/cameras/camera_directory.h"
+#include "vigil/core/logging.h"
+#include "vigil/core/paths.h"
+
+#include <QtCore/QDateTime>
+#include <QtCore/QDir>
+#include <QtCore/QRegularExpression>
+
+namespace vigil::app {
+
+CameraFeed::CameraFeed(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_player, &video::VideoPlayer::videoSinkChanged, this, &CameraFeed::videoSinkChanged);
+    if (auto *dir = directory()) {
+        // A camera edited, removed or (demo) added later: resolve again. Cheap, and rare.
+        connect(dir, &QAbstractItemModel::dataChanged, this, &CameraFeed::apply);
+        connect(dir, &QAbstractItemModel::rowsInserted, this, &CameraFeed::apply);
+        connect(dir, &QAbstractItemModel::rowsRemoved, this, &CameraFeed::apply);
+        connect(dir, &QAbstractItemModel::modelReset, this, &CameraFeed::apply);
+    }
+}
+
+CameraFeed::~CameraFeed() = default;
+
+cameras::CameraDirectory *CameraFeed::directory() const
+{
+    return cameras::CameraDirectory::instance();
+}
+
+void CameraFeed::setCameraId(const QString &id)
+{
+    if (m_cameraId == id)
+        return;
+    m_cameraId = id;
+    emit cameraIdChanged();
+    apply();
+}
+
+void CameraFeed::setRole(const QString &role)
+{
+    if (m_role == role)
+        return;
+    m_role = role;
+    emit roleChanged();
+    apply();
+}
+
+void CameraFeed::setVideoSink(QVideoSink *sink)
+{
+    m_player.setVideoSink(sink);
+}
+
+void CameraFeed::setActive(bool active)
+{
+    if (m_active == active)
+        return;
+    m_active = active;
+    emit activeChanged();
+    apply();
+}
+
+void CameraFeed::apply()
+{
+    auto *dir = directory();
+    const auto camera = dir && !m_cameraId.isEmpty() ? dir->camera(m_cameraId) : std::nullopt;
+    const QString name = camera ? camera->name : QString();
+    if (name != m_cameraName) {
+        m_cameraName = name;
+        emit cameraNameChanged();
+    }
+    const auto resolved = camera ? dir->resolve(m_cameraId, m_role) : std::nullopt;
+    const QString activeRole = resolved ? resolved->role : QString();
+    if (activeRole != m_activeRole) {
+        m_activeRole = activeRole;
+        emit activeRoleChanged();
+    }
+    if (!resolved || !m_active) {
+        m_player.stop();
+        return;
+    }
+    video::MediaSource source;
+    source.url = resolved->url;
+    source.user = resolved->user;
+    source.password = resolved->password;
+    m_player.setSource(source);
+    if (m_player.desiredState() != video::VideoPlayer::DesiredState::Playing)
+        m_player.play();
+}
+
+QString CameraFeed::saveSnapshot()
+{
+    const QString dirPath = core::picturesDir();
+    if (!QDir().mkpath(dirPath)) {
+        qCWarning(vigilApp) << "cannot create snapshot folder" << dirPath;
+        return {};
+    }
+    QString base = m_cameraName.isEmpty() ? m_cameraId : m_cameraName;
+    base.replace(QRegularExpression(QStringLiteral(R"([/\\:*?"<>|\s]+)")), QStringLiteral("_"));
+    const QString file = QDir(dirPath).filePath(
+        QStringLiteral("%1_%2.png")
+            .arg(base, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
+    if (!m_player.saveSnapshot(file)) {
+        qCWarning(vigilApp) << "snapshot failed for" << m_cameraId << "->" << file;
+        return {};
+    }
+    qCInfo(vigilApp) << "snapshot saved" << file;
+    return file;
+}
+
+} // namespace vigil::app

@@ -1,0 +1,159 @@
+#include "vigil/app/session.h"
+
+#include "vigil/cameras/camera_directory.h"
+#include "vigil/core/logging.h"
+#include "vigil/demo/demo_site.h"
+#include "vigil/wall/wall_store.h"
+
+#include <QtCore/QPointer>
+#include <QtQml/QJSEngine>
+
+#include <algorithm>
+#include <thread>
+
+namespace vigil::app {
+
+namespace {
+Session *s_instance = nullptr;
+
+QList<cameras::Camera> toCameras(const demo::DemoSite &site, bool chinese)
+{
+    QList<cameras::Camera> out;
+    for (const demo::DemoCamera &d : site.siteCameras()) {
+        cameras::Camera c;
+        c.id = d.id;
+        c.name = chinese ? d.nameZh : d.name;
+        c.group = chinese ? d.groupZh : d.group;
+        c.origin = cameras::kDemoOrigin.toString();
+        c.streams.append({cameras::kMainRole.toString(), site.streamUrl(d.id, true),
+                          demo::DemoSite::kMainSize, demo::DemoSite::kFps, QStringLiteral("h264")});
+        c.streams.append({cameras::kSubRole.toString(), site.streamUrl(d.id, false), demo::DemoSite::kSubSize,
+                          demo::DemoSite::kFps, QStringLiteral("h264")});
+        c.position = cameras::CameraPosition{d.latitude, d.longitude, d.directionDeg, d.fovDeg};
+        out.append(c);
+    }
+    return out;
+}
+} // namespace
+
+Session::Session(bool demoMode, QObject *parent)
+    : QObject(parent)
+    , m_demoMode(demoMode)
+{}
+
+Session::~Session()
+{
+    stopDemo();
+    if (s_instance == this)
+        s_instance = nullptr;
+}
+
+Session *Session::create(QQmlEngine *, QJSEngine *)
+{
+    if (!s_instance) {
+        qCCritical(vigilApp) << "Session::create() before Session::setInstance()";
+        return nullptr;
+    }
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+void Session::setInstance(Session *s)
+{
+    s_instance = s;
+}
+
+Session *Session::instance()
+{
+    return s_instance;
+}
+
+QString Session::version() const
+{
+    return QStringLiteral(VIGIL_VERSION);
+}
+
+void Session::setProgress(bool busy, const QString &text, double value)
+{
+    if (m_busy == busy && m_busyText == text && qFuzzyCompare(m_progress + 2, value + 2))
+        return;
+    m_busy = busy;
+    m_busyText = text;
+    m_progress = value;
+    emit progressChanged();
+}
+
+void Session::setStartupError(const QString &text)
+{
+    if (m_startupError == text)
+        return;
+    m_startupError = text;
+    emit startupErrorChanged();
+}
+
+void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wall, bool chinese,
+                        int cameraCount)
+{
+    demo::DemoSiteOptions options;
+    options.cameraCount = cameraCount;
+    m_demo = std::make_shared<demo::DemoSite>(options);
+    setProgress(true, tr("Starting the demo site…"), -1);
+    QPointer<Session> self(this);
+    QPointer<cameras::CameraDirectory> dir(directory);
+    QPointer<wall::WallStore> wallStore(wall);
+    auto site = m_demo;
+    // Encoding the demo clips takes a minute on first run: never on the GUI thread.
+    std::thread([self, dir, wallStore, site, chinese] {
+        QString error;
+        const bool ok = site->prepare(&error, [self](int done, int total, const QString &what) {
+            QMetaObject::invokeMethod(
+                self,
+                [self, done, total, what] {
+                    if (self)
+                        self->setProgress(
+                            true, tr("Preparing demo cameras (%1 of %2): %3").arg(done).arg(total).arg(what),
+                            total > 0 ? double(done) / total : -1);
+                },
+                Qt::QueuedConnection);
+        }) && site->start(&error);
+        QMetaObject::invokeMethod(
+            self,
+            [self, dir, wallStore, site, chinese, ok, error] {
+                if (!self)
+                    return;
+                self->setProgress(false, {}, -1);
+                if (!ok) {
+                    self->setStartupError(
+                        tr("The demo site could not start: %1. Check that the packages from "
+                           "scripts/setup-deps.sh are installed, then restart Vigil.")
+                            .arg(error));
+                    qCCritical(vigilApp).noquote() << "demo site failed:" << error;
+                    return;
+                }
+                if (dir)
+                    dir->setDemoCameras(toCameras(*site, chinese));
+                if (wallStore) {
+                    const QStringList assigned = wallStore->state().tileCameras;
+                    const bool anyCamera = std::any_of(assigned.begin(), assigned.end(),
+                                                       [](const QString &id) { return !id.isEmpty(); });
+                    if (!anyCamera) {
+                        wallStore->setLayout(QStringLiteral("9"));
+                        const auto cams = site->siteCameras();
+                        for (int i = 0; i < cams.size() && i < wallStore->tileCount(); ++i)
+                            wallStore->assignCamera(i, cams.at(i).id);
+                    }
+                }
+                qCInfo(vigilApp) << "demo site ready on port" << site->port();
+                emit self->demoReady();
+            },
+            Qt::QueuedConnection);
+    }).detach();
+}
+
+void Session::stopDemo()
+{
+    if (m_demo)
+        m_demo->stop();
+}
+
+} // namespace vigil::app

@@ -1,0 +1,148 @@
+// vigil: the operator client. Owns QGuiApplication, the QML engine, the command line and the service
+// singletons; everything else lives in the component libraries.
+#include "vigil/app/session.h"
+#include "vigil/cameras/camera_directory.h"
+#include "vigil/core/logging.h"
+#include "vigil/core/paths.h"
+#include "vigil/video/video_player.h"
+#include "vigil/wall/wall_store.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QDir>
+#include <QtCore/QLibraryInfo>
+#include <QtCore/QLocale>
+#include <QtCore/QTimer>
+#include <QtCore/QTranslator>
+#include <QtGui/QFont>
+#include <QtGui/QGuiApplication>
+#include <QtQml/QQmlApplicationEngine>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQuick/QQuickWindow>
+#include <QtQuickControls2/QQuickStyle>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(Vigil_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_VideoPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_CamerasPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_WallPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_ViewsPlugin)
+
+using namespace vigil;
+
+int main(int argc, char **argv)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Vigil"));
+    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Vigil"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("vigil"));
+
+    QCommandLineParser cli;
+    cli.setApplicationDescription(QStringLiteral("Vigil video-wall and operator client"));
+    cli.addHelpOption();
+    cli.addVersionOption();
+    const QCommandLineOption demoOpt(
+        QStringLiteral("demo"), QStringLiteral("Run the built-in demo site: live demo cameras on this PC, no "
+                                               "camera or network needed."));
+    const QCommandLineOption demoCamerasOpt(QStringLiteral("demo-cameras"),
+                                            QStringLiteral("Number of demo cameras (1-16, default 9)."),
+                                            QStringLiteral("n"), QStringLiteral("9"));
+    const QCommandLineOption langOpt(
+        QStringLiteral("lang"), QStringLiteral("User interface language: zh_CN or en (default: system)."),
+        QStringLiteral("lang"));
+    const QCommandLineOption configOpt(
+        QStringLiteral("config-dir"),
+        QStringLiteral("Folder for cameras.json and wall.json (default ~/.config/vigil)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption fullOpt(QStringLiteral("fullscreen"), QStringLiteral("Start full screen."));
+    const QCommandLineOption shotOpt(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save a PNG of the window to FILE after --screenshot-delay "
+                       "seconds, then quit (for documentation and checks)."),
+        QStringLiteral("file"));
+    const QCommandLineOption shotDelayOpt(
+        QStringLiteral("screenshot-delay"),
+        QStringLiteral("Seconds after start-up for --screenshot (default 5)."), QStringLiteral("s"),
+        QStringLiteral("5"));
+    cli.addOptions({demoOpt, demoCamerasOpt, langOpt, configOpt, fullOpt, shotOpt, shotDelayOpt});
+    cli.process(app);
+
+    if (cli.isSet(configOpt))
+        qputenv("VIGIL_CONFIG_DIR", QDir(cli.value(configOpt)).absolutePath().toUtf8());
+
+    // Language: Chinese operators get Chinese without configuring anything.
+    const QString lang = cli.isSet(langOpt) ? cli.value(langOpt) : QLocale::system().name();
+    const bool chinese = lang.startsWith(QLatin1String("zh"));
+    QTranslator qtTranslator, appTranslator;
+    if (chinese) {
+        if (appTranslator.load(QStringLiteral(":/i18n/vigil_zh_CN.qm")))
+            QCoreApplication::installTranslator(&appTranslator);
+        else
+            qCWarning(vigilApp) << "Chinese translation not found in the build";
+        if (qtTranslator.load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("qtbase"),
+                              QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&qtTranslator);
+        QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC")));
+    }
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    qCInfo(vigilApp).noquote() << "Vigil" << VIGIL_VERSION << "config in" << core::configDir();
+    cameras::CameraDirectory directory(nullptr);
+    cameras::CameraDirectory::setInstance(&directory);
+    directory.load();
+    wall::WallStore wallStore(&directory);
+    wall::WallStore::setInstance(&wallStore);
+    wallStore.load();
+    app::Session session(cli.isSet(demoOpt), nullptr);
+    app::Session::setInstance(&session);
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+        Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Views/Main.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        qCCritical(vigilApp) << "the user interface failed to load";
+        return 1;
+    }
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (window && cli.isSet(fullOpt))
+        window->showFullScreen();
+
+    if (session.demoMode()) {
+        bool ok = false;
+        const int n = cli.value(demoCamerasOpt).toInt(&ok);
+        session.startDemo(&directory, &wallStore, chinese, ok ? std::clamp(n, 1, 16) : 9);
+    }
+
+    if (cli.isSet(shotOpt) && window) {
+        const QString file = cli.value(shotOpt);
+        const int delayMs = int(cli.value(shotDelayOpt).toDouble() * 1000);
+        auto shoot = [window, file] {
+            const bool saved = window->grabWindow().save(file);
+            std::fprintf(saved ? stdout : stderr, "%s %s\n",
+                         saved ? "screenshot saved:" : "screenshot failed:", qPrintable(file));
+            QCoreApplication::exit(saved ? 0 : 1);
+        };
+        // In demo mode the clock starts once the cameras are there (the first run encodes clips).
+        if (session.demoMode())
+            QObject::connect(&session, &app::Session::demoReady, window,
+                             [=] { QTimer::singleShot(delayMs, window, shoot); });
+        else
+            QTimer::singleShot(delayMs, window, shoot);
+    }
+
+    const int rc = QGuiApplication::exec();
+    wallStore.saveNow();
+    engine.clearComponentCache();
+    const auto roots = engine.rootObjects();
+    for (QObject *root : roots)
+        delete root; // players stop their streams here
+    if (!video::VideoPlayer::waitForWorkers(3000))
+        qCWarning(vigilApp) << "some camera connections did not close within 3 s";
+    session.stopDemo();
+    return rc;
+}
