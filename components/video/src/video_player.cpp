@@ -88,6 +88,29 @@ void VideoPlayer::setSource(const MediaSource &source)
     startSession(seamless);
 }
 
+bool VideoPlayer::openUrl(const QString &text, const QString &user, const QString &password)
+{
+    QUrl url(text.trimmed(), QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    const bool known = scheme == QLatin1String("rtsp") || scheme == QLatin1String("rtsps") ||
+                       scheme == QLatin1String("http") || scheme == QLatin1String("https");
+    if (!url.isValid() || !known || url.host().isEmpty()) {
+        stop();
+        setError(
+            ErrorCategory::Fatal,
+            tr("This is not a stream address. Type it like rtsp://192.168.1.64:554/Streaming/Channels/101."));
+        return false;
+    }
+    MediaSource source;
+    source.user = user.isEmpty() ? url.userName() : user;
+    source.password = password.isEmpty() ? url.password() : password;
+    url.setUserInfo({});
+    source.url = url;
+    setSource(source);
+    play();
+    return true;
+}
+
 void VideoPlayer::play()
 {
     if (m_desired != DesiredState::Playing) {

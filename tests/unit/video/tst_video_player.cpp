@@ -86,6 +86,22 @@ private slots:
         QCOMPARE(p.status(), S::Idle);
         QCOMPARE(p.desiredState(), VideoPlayer::DesiredState::Stopped);
     }
+    void openUrlMovesCredentialsOutAndRejectsJunk()
+    {
+        VideoPlayer p;
+        QVERIFY(!p.openUrl(QStringLiteral("not a url")));
+        QCOMPARE(p.errorCategory(), VideoPlayer::ErrorCategory::Fatal);
+        QVERIFY(!p.lastError().isEmpty());
+        QVERIFY(!p.openUrl(QStringLiteral("file:///etc/passwd")));
+        const quint16 port = closedPort();
+        QVERIFY(p.openUrl(QStringLiteral("rtsp://admin:hunter2@127.0.0.1:%1/live").arg(port)));
+        QCOMPARE(p.source().user, QStringLiteral("admin"));
+        QCOMPARE(p.source().password, QStringLiteral("hunter2"));
+        QVERIFY(p.source().url.userInfo().isEmpty());
+        QVERIFY(!p.displaySource().contains(QStringLiteral("hunter2")));
+        QCOMPARE(p.desiredState(), VideoPlayer::DesiredState::Playing);
+        QTRY_COMPARE_WITH_TIMEOUT(p.status(), S::Reconnecting, 5000);
+    }
     void snapshotWithoutFrameFails()
     {
         VideoPlayer p;

@@ -120,6 +120,10 @@ public:
     // Switches streams. While playing, the current picture stays until the new stream's first frame.
     void setSource(const MediaSource &source);
 
+    // For previews of a camera not yet in the directory (the add-camera dialog's Test button): sets the
+    // source from a typed URL and credentials and plays. Credentials typed inside the URL are moved out of
+    // it. Returns false (and sets lastError) when the URL is not a stream URL.
+    Q_INVOKABLE bool openUrl(const QString &url, const QString &user = {}, const QString &password = {});
     Q_INVOKABLE void play();
     Q_INVOKABLE void stop();
     // Saves the picture on screen as PNG. Returns false when there is no frame yet or the file cannot be
