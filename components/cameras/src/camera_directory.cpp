@@ -170,8 +170,7 @@ bool CameraDirectory::load()
 
     QString problem;
     if (!loaded.error.isEmpty()) {
-        const QString kept = detail::newestCorruptCopy(m_configPath);
-        detail::retireDamagedFile(m_configPath);
+        const QString kept = loaded.keptAs;
         if (loaded.fromBackup) {
             problem =
                 tr("The camera list %1 was damaged (%2). Vigil loaded the previous copy from its backup, "

@@ -44,12 +44,12 @@ FileCredentialStore::FileCredentialStore(const QString &path)
     : m_path(path.isEmpty() ? QDir(core::configDir()).filePath(QStringLiteral("credentials.json")) : path)
 {
     const core::LoadedFile loaded = core::readFileWithBackup(m_path, &validateCredentials);
-    // readFileWithBackup copies a damaged file aside; secrets in that copy must stay private too.
-    const QString kept = detail::newestCorruptCopy(m_path);
+    // readFileWithBackup moves a damaged file aside keeping its permissions; make sure the copy stays
+    // private.
+    const QString kept = loaded.keptAs;
     if (!kept.isEmpty())
         detail::restrictToOwner(kept);
     if (!loaded.error.isEmpty()) {
-        detail::retireDamagedFile(m_path);
         m_loadError = loaded.fromBackup
                           ? tr("The saved camera passwords were damaged; Vigil used the backup copy. "
                                "Passwords changed since then must be entered again.")

@@ -25,8 +25,8 @@ bool writeFileAtomically(const QString &path, const QByteArray &data, QString *e
         if (old.open(QIODevice::ReadOnly)) {
             const QByteArray previous = old.readAll();
             QSaveFile b(bak);
-            if (b.open(QIODevice::WriteOnly) && b.write(previous) == previous.size())
-                b.commit();
+            if (b.open(QIODevice::WriteOnly) && b.write(previous) == previous.size() && b.commit())
+                QFile::setPermissions(bak, QFile::permissions(path));
         }
     }
     // QSaveFile writes a temp file beside the target, flushes and fsyncs it, then renames it over the target.
@@ -78,11 +78,18 @@ LoadedFile readFileWithBackup(const QString &path, Validator validate)
     }
     if (mainExists) {
         result.error = why;
-        const QString keep = path + QStringLiteral(".corrupt-") +
-                             QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
-        QFile::copy(path, keep);
-        qCWarning(vigilConfig).noquote() << "config file" << path << "is unusable (" << why << "); kept as"
-                                         << keep << "and trying the backup";
+        const QString stamp = path + QStringLiteral(".corrupt-") +
+                              QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
+        QString keep = stamp;
+        for (int n = 2; QFileInfo::exists(keep); ++n) // two rejections in one second keep both files
+            keep = stamp + QLatin1Char('-') + QString::number(n);
+        // Moved, not copied: the next save then has no damaged main file to back up over the good .bak.
+        if (QFile::rename(path, keep))
+            result.keptAs = keep;
+        qCWarning(vigilConfig).noquote()
+            << "config file" << path << "is unusable (" << why << "); kept as"
+            << (result.keptAs.isEmpty() ? QStringLiteral("(could not move it)") : keep)
+            << "and trying the backup";
     }
     QByteArray bak;
     const QString bakPath = path + QStringLiteral(".bak");
@@ -95,7 +102,7 @@ LoadedFile readFileWithBackup(const QString &path, Validator validate)
         result.fromBackup = true;
         return result;
     }
-    result.exists = mainExists;
+    result.exists = mainExists && result.keptAs.isEmpty();
     return result;
 }
 

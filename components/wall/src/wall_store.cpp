@@ -1,6 +1,5 @@
 #include "vigil/wall/wall_store.h"
 
-#include "config_file.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/core/atomic_file.h"
 #include "vigil/core/logging.h"
@@ -145,8 +144,7 @@ bool WallStore::load()
     }
     QString problem;
     if (!loaded.error.isEmpty()) {
-        const QString kept = detail::newestCorruptCopy(m_path);
-        detail::retireDamagedFile(m_path);
+        const QString kept = loaded.keptAs;
         problem =
             loaded.fromBackup
                 ? tr("The saved wall %1 was damaged (%2). Vigil restored the previous wall from its backup, "

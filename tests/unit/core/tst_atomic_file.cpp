@@ -74,7 +74,30 @@ private slots:
         QCOMPARE(f.data, QByteArray("{\"good\":1}"));
         const QStringList kept = QDir(dir.path()).entryList({QStringLiteral("cameras.json.corrupt-*")});
         QCOMPARE(kept.size(), 1);
-        QCOMPARE(readFile(dir.filePath(kept.first())), QByteArray("{\"good\":3, trunc"));
+        QCOMPARE(f.keptAs, dir.filePath(kept.first()));
+        QCOMPARE(readFile(f.keptAs), QByteArray("{\"good\":3, trunc"));
+        // The damaged file was moved aside, so the next save cannot back it up over the good .bak.
+        QVERIFY(!QFile::exists(p));
+        QVERIFY(writeFileAtomically(p, "{\"good\":4}"));
+        QCOMPARE(readFile(p + ".bak"), QByteArray("{\"good\":1}"));
+        // A second rejection in the same second keeps both damaged files.
+        writeRaw(p, "garbage");
+        const LoadedFile again = readFileWithBackup(p, &jsonValidator);
+        QVERIFY(again.fromBackup);
+        QCOMPARE(again.data, QByteArray("{\"good\":1}"));
+        QVERIFY(again.keptAs != f.keptAs);
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("cameras.json.corrupt-*")}).size(), 2);
+    }
+    void backupKeepsPermissions()
+    {
+        QTemporaryDir dir;
+        const QString p = dir.filePath(QStringLiteral("credentials.json"));
+        QVERIFY(writeFileAtomically(p, "{}"));
+        QVERIFY(QFile::setPermissions(p, QFile::ReadOwner | QFile::WriteOwner));
+        QVERIFY(writeFileAtomically(p, "{\"a\":1}"));
+        QCOMPARE(QFile::permissions(p + ".bak") & 0x0777, QFile::permissions(p) & 0x0777);
+        QCOMPARE(QFile::permissions(p + ".bak") & (QFile::ReadGroup | QFile::ReadOther),
+                 QFileDevice::Permissions());
     }
     void missingBothIsNotAnError()
     {
