@@ -1,0 +1,390 @@
+// bench_live_wall: how many live tiles this machine holds, and at what cost, next to the ffmpeg CLI decoding
+// the very same streams in the same run. Prints figures; never passes or fails on them.
+//
+// Per N (tiles of 640x360@25 H.264 from vigil-demo-server, a separate process so its CPU is not ours):
+//   pipeline  decode + deliver to QVideoSinks, no drawing
+//   rendered  a real window (Xvfb + Mesa llvmpipe) with N VideoOutputs
+//   ffmpeg    N x `ffmpeg -threads 1 -rtsp_transport tcp -i URL -f null -`
+// and the time from assigning a camera to its first frame shown (median, p95 over --assignments).
+#include "vigil/video/video_player.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QEventLoop>
+#include <QtCore/QFile>
+#include <QtCore/QProcess>
+#include <QtCore/QTimer>
+#include <QtGui/QGuiApplication>
+#include <QtMultimedia/QVideoSink>
+#include <QtQuick/QQuickItem>
+#include <QtQuick/QQuickView>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <unistd.h>
+#include <vector>
+
+using vigil::video::MediaSource;
+using vigil::video::VideoPlayer;
+
+namespace {
+
+constexpr double kFps = 25.0;
+
+void waitMs(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+template<typename Pred> bool waitFor(Pred pred, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!pred()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QEventLoop loop;
+        QTimer::singleShot(5, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+// CPU seconds (user+system) of a process, from /proc/<pid>/stat.
+double processCpuSeconds(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray s = f.readAll();
+    const QList<QByteArray> fields = s.mid(s.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state); utime = field 14, stime = field 15.
+    if (fields.size() < 13)
+        return 0;
+    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+struct MachineCpu
+{
+    qint64 busy = 0, total = 0;
+};
+MachineCpu machineCpu()
+{
+    QFile f(QStringLiteral("/proc/stat"));
+    MachineCpu m;
+    if (!f.open(QIODevice::ReadOnly))
+        return m;
+    const QList<QByteArray> v = f.readLine().simplified().split(' ');
+    for (int i = 1; i < v.size() && i <= 8; ++i) { // guest time (9, 10) is already counted in user
+        const qint64 x = v[i].toLongLong();
+        m.total += x;
+        if (i != 4 && i != 5) // idle, iowait
+            m.busy += x;
+    }
+    return m;
+}
+
+double rssMb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return 0;
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const double idx = p * double(v.size() - 1);
+    const auto lo = size_t(idx);
+    const auto hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (v[hi] - v[lo]) * (idx - double(lo));
+}
+
+struct Result
+{
+    int n = 0;
+    double minShown = 0, medianShown = 0; // frames shown / frames sent
+    double procCpu = 0;                   // % of one core
+    double machineBusy = 0;               // % of the whole machine
+    double rssPerTile = 0;                // MB
+    double latP50 = 0, latP95 = 0;        // ms, decoded -> handed to the sink
+    double rendersPerSec = 0;             // rendered mode: window frames swapped per second
+    bool ok = true;
+};
+
+class Bench
+{
+public:
+    QString serverPath;
+    int seconds = 30;
+    quint16 port = 0;
+    int cameras = 16;
+    QProcess server;
+
+    QUrl url(int i) const
+    {
+        return QUrl(QStringLiteral("rtsp://127.0.0.1:%1/cam%2/sub")
+                        .arg(port)
+                        .arg(i % cameras + 1, 2, 10, QLatin1Char('0')));
+    }
+
+    bool startServer()
+    {
+        server.setProgram(serverPath);
+        server.setArguments({QStringLiteral("--cameras"), QString::number(cameras)});
+        server.setProcessChannelMode(QProcess::MergedChannels);
+        server.start();
+        QByteArray out;
+        const bool ready = waitFor(
+            [&] {
+                out += server.readAll();
+                return out.contains("READY port=") || server.state() == QProcess::NotRunning;
+            },
+            180000);
+        const int at = out.indexOf("READY port=");
+        if (!ready || at < 0) {
+            std::fprintf(stderr, "demo server did not start:\n%s\n", out.constData());
+            return false;
+        }
+        port = quint16(out.mid(at + 11).split('\n').first().trimmed().toUInt());
+        return port != 0;
+    }
+
+    // Plays N streams into the given sinks and measures for `seconds`.
+    Result measure(int n, const std::vector<QVideoSink *> &sinks, QQuickWindow *window, double rssBase)
+    {
+        Result r;
+        r.n = n;
+        std::vector<std::unique_ptr<VideoPlayer>> players;
+        for (int i = 0; i < n; ++i) {
+            auto p = std::make_unique<VideoPlayer>();
+            p->setVideoSink(sinks[size_t(i)]);
+            MediaSource s;
+            s.url = url(i);
+            p->setSource(s);
+            p->play();
+            players.push_back(std::move(p));
+        }
+        if (!waitFor(
+                [&] {
+                    return std::all_of(players.begin(), players.end(), [](auto &p) { return p->hasFrame(); });
+                },
+                20000)) {
+            std::fprintf(stderr, "N=%d: not every tile showed a frame within 20 s\n", n);
+            r.ok = false;
+        }
+        waitMs(2000); // warm-up
+        std::vector<qint64> shown0;
+        for (auto &p : players) {
+            shown0.push_back(p->framesShownTotal());
+            p->takeLatencySamples();
+        }
+        int swaps = 0;
+        QMetaObject::Connection c;
+        if (window)
+            c = QObject::connect(window, &QQuickWindow::frameSwapped, [&] { ++swaps; });
+        const double cpu0 = processCpuSeconds(QCoreApplication::applicationPid());
+        const MachineCpu m0 = machineCpu();
+        QElapsedTimer t;
+        t.start();
+        waitMs(seconds * 1000);
+        const double elapsed = double(t.nsecsElapsed()) / 1e9;
+        const double cpu1 = processCpuSeconds(QCoreApplication::applicationPid());
+        const MachineCpu m1 = machineCpu();
+        if (window)
+            QObject::disconnect(c);
+
+        std::vector<double> ratios, lat;
+        for (size_t i = 0; i < players.size(); ++i) {
+            ratios.push_back(double(players[i]->framesShownTotal() - shown0[i]) / (kFps * elapsed));
+            for (float v : players[i]->takeLatencySamples())
+                lat.push_back(v);
+        }
+        r.minShown = *std::min_element(ratios.begin(), ratios.end());
+        r.medianShown = percentile(ratios, 0.5);
+        r.procCpu = 100.0 * (cpu1 - cpu0) / elapsed;
+        r.machineBusy =
+            m1.total > m0.total ? 100.0 * double(m1.busy - m0.busy) / double(m1.total - m0.total) : 0;
+        r.rssPerTile = (rssMb() - rssBase) / n;
+        r.latP50 = percentile(lat, 0.5);
+        r.latP95 = percentile(lat, 0.95);
+        r.rendersPerSec = double(swaps) / elapsed;
+        players.clear();
+        VideoPlayer::waitForWorkers(5000);
+        waitMs(500);
+        return r;
+    }
+
+    Result pipeline(int n, double rssBase)
+    {
+        std::vector<std::unique_ptr<QVideoSink>> owned;
+        std::vector<QVideoSink *> sinks;
+        for (int i = 0; i < n; ++i) {
+            owned.push_back(std::make_unique<QVideoSink>());
+            sinks.push_back(owned.back().get());
+        }
+        return measure(n, sinks, nullptr, rssBase);
+    }
+
+    Result rendered(int n, double rssBase)
+    {
+        QQuickView view;
+        view.setInitialProperties({{QStringLiteral("count"), n}});
+        view.setResizeMode(QQuickView::SizeRootObjectToView);
+        view.setSource(QUrl(QStringLiteral("qrc:/bench/Grid.qml")));
+        view.resize(1600, 900);
+        view.show();
+        // Repeater delegates are visual children, not QObject children: walk the item tree.
+        std::vector<QVideoSink *> sinks(size_t(n), nullptr);
+        std::vector<QQuickItem *> stack{view.rootObject()};
+        while (!stack.empty()) {
+            QQuickItem *item = stack.back();
+            stack.pop_back();
+            const QString name = item->objectName();
+            if (name.startsWith(QLatin1String("tile"))) {
+                const int i = name.mid(4).toInt();
+                if (i >= 0 && i < n)
+                    sinks[size_t(i)] = item->property("videoSink").value<QVideoSink *>();
+            }
+            const auto children = item->childItems();
+            stack.insert(stack.end(), children.begin(), children.end());
+        }
+        if (std::find(sinks.begin(), sinks.end(), nullptr) != sinks.end()) {
+            std::fprintf(stderr, "rendered: VideoOutput sinks not found\n");
+            return {};
+        }
+        waitFor([&] { return view.isExposed(); }, 5000);
+        return measure(n, sinks, &view, rssBase);
+    }
+
+    // ffmpeg CLI decoding the same N streams: % of one core summed over the N processes.
+    double ffmpegCpu(int n)
+    {
+        std::vector<std::unique_ptr<QProcess>> procs;
+        for (int i = 0; i < n; ++i) {
+            auto p = std::make_unique<QProcess>();
+            p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            p->setStandardOutputFile(QProcess::nullDevice());
+            p->start(QStringLiteral("ffmpeg"),
+                     {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
+                      QStringLiteral("-threads"), QStringLiteral("1"), QStringLiteral("-rtsp_transport"),
+                      QStringLiteral("tcp"), QStringLiteral("-i"), url(i).toString(), QStringLiteral("-f"),
+                      QStringLiteral("null"), QStringLiteral("-")});
+            procs.push_back(std::move(p));
+        }
+        waitMs(2000);
+        auto total = [&] {
+            double s = 0;
+            for (auto &p : procs)
+                s += processCpuSeconds(p->processId());
+            return s;
+        };
+        const double c0 = total();
+        QElapsedTimer t;
+        t.start();
+        waitMs(seconds * 1000);
+        const double c1 = total();
+        const double elapsed = double(t.nsecsElapsed()) / 1e9;
+        for (auto &p : procs) {
+            p->kill();
+            p->waitForFinished(3000);
+        }
+        return 100.0 * (c1 - c0) / elapsed;
+    }
+
+    // Time from play() on a new tile to its first frame handed to the sink.
+    std::vector<double> firstFrames(int count)
+    {
+        std::vector<double> ms;
+        for (int i = 0; i < count; ++i) {
+            QVideoSink sink;
+            VideoPlayer p;
+            p.setVideoSink(&sink);
+            MediaSource s;
+            s.url = url(i);
+            p.setSource(s);
+            QElapsedTimer t;
+            t.start();
+            p.play();
+            if (waitFor([&] { return p.hasFrame(); }, 10000))
+                ms.push_back(double(t.nsecsElapsed()) / 1e6);
+            p.stop();
+        }
+        VideoPlayer::waitForWorkers(5000);
+        return ms;
+    }
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_LOGGING_RULES", "vigil.*.info=false"); // before the application reads it
+    QGuiApplication app(argc, argv);
+    QCommandLineParser cli;
+    cli.addHelpOption();
+    cli.addOption(
+        {QStringLiteral("server"), QStringLiteral("path to vigil-demo-server"), QStringLiteral("path")});
+    cli.addOption({QStringLiteral("tiles"), QStringLiteral("tile counts"), QStringLiteral("list"),
+                   QStringLiteral("1,4,9,16")});
+    cli.addOption({QStringLiteral("seconds"), QStringLiteral("measurement per mode"), QStringLiteral("s"),
+                   QStringLiteral("30")});
+    cli.addOption({QStringLiteral("assignments"), QStringLiteral("first-frame samples"), QStringLiteral("n"),
+                   QStringLiteral("20")});
+    cli.addOption({QStringLiteral("no-render"), QStringLiteral("skip the rendered mode (no display)")});
+    cli.process(app);
+
+    Bench b;
+    b.serverPath = cli.value(QStringLiteral("server"));
+    b.seconds = std::max(1, cli.value(QStringLiteral("seconds")).toInt());
+    if (b.serverPath.isEmpty() || !b.startServer())
+        return 2;
+    const bool render =
+        !cli.isSet(QStringLiteral("no-render")) && QGuiApplication::platformName() == QLatin1String("xcb");
+
+    std::printf(
+        "# bench_live_wall: 640x360@25 H.264 sub streams from vigil-demo-server on 127.0.0.1:%u, %d s per "
+        "mode, pacer tick %s ms, %ld cores\n",
+        b.port, b.seconds, qgetenv("VIGIL_PACER_MS").isEmpty() ? "20" : qgetenv("VIGIL_PACER_MS").constData(),
+        sysconf(_SC_NPROCESSORS_ONLN));
+    std::printf("# shown = frames handed to the sink / frames sent (25 fps x time), lowest tile and median; "
+                "CPU in %% of "
+                "one core; machine = whole-machine busy %%\n");
+    std::printf("%-9s %3s %12s %8s %8s %9s %8s %8s %9s %9s %9s\n", "mode", "N", "shown min", "median", "cpu%",
+                "machine%", "MB/tile", "lat p50", "lat p95", "renders/s", "ffmpeg%");
+    const double rssBase = rssMb();
+    for (const QString &item : cli.value(QStringLiteral("tiles")).split(QLatin1Char(','))) {
+        const int n = std::clamp(item.toInt(), 1, 64);
+        const double ff = b.ffmpegCpu(n);
+        const Result p = b.pipeline(n, rssBase);
+        std::printf("%-9s %3d %11.2f%% %7.2f%% %8.1f %9.1f %8.1f %8.1f %9.1f %9s %9.1f   pipeline/ffmpeg CPU "
+                    "= %.2f\n",
+                    "pipeline", n, 100 * p.minShown, 100 * p.medianShown, p.procCpu, p.machineBusy,
+                    p.rssPerTile, p.latP50, p.latP95, "-", ff, ff > 0 ? p.procCpu / ff : 0.0);
+        if (render) {
+            const Result r = b.rendered(n, rssBase);
+            std::printf("%-9s %3d %11.2f%% %7.2f%% %8.1f %9.1f %8.1f %8.1f %9.1f %9.1f %9.1f\n", "rendered",
+                        n, 100 * r.minShown, 100 * r.medianShown, r.procCpu, r.machineBusy, r.rssPerTile,
+                        r.latP50, r.latP95, r.rendersPerSec, ff);
+        }
+        std::fflush(stdout);
+    }
+    const auto ff = b.firstFrames(std::max(1, cli.value(QStringLiteral("assignments")).toInt()));
+    std::printf(
+        "first frame after assigning a camera: median %.1f ms, p95 %.1f ms, max %.1f ms (%zu samples)\n",
+        percentile(ff, 0.5), percentile(ff, 0.95), ff.empty() ? 0.0 : *std::max_element(ff.begin(), ff.end()),
+        ff.size());
+    b.server.terminate();
+    b.server.waitForFinished(5000);
+    return 0;
+}
