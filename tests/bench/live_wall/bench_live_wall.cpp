@@ -129,6 +129,7 @@ public:
     int seconds = 30;
     quint16 port = 0;
     int cameras = 16;
+    int clipSeconds = 20;
     QProcess server;
 
     QUrl url(int i) const
@@ -141,7 +142,8 @@ public:
     bool startServer()
     {
         server.setProgram(serverPath);
-        server.setArguments({QStringLiteral("--cameras"), QString::number(cameras)});
+        server.setArguments({QStringLiteral("--cameras"), QString::number(cameras),
+                             QStringLiteral("--clip-seconds"), QString::number(clipSeconds)});
         server.setProcessChannelMode(QProcess::MergedChannels);
         server.start();
         QByteArray out;
@@ -342,11 +344,18 @@ int main(int argc, char **argv)
     cli.addOption({QStringLiteral("assignments"), QStringLiteral("first-frame samples"), QStringLiteral("n"),
                    QStringLiteral("20")});
     cli.addOption({QStringLiteral("no-render"), QStringLiteral("skip the rendered mode (no display)")});
+    cli.addOption({QStringLiteral("cameras"),
+                   QStringLiteral("distinct demo cameras served (tiles reuse them)"), QStringLiteral("n"),
+                   QStringLiteral("16")});
+    cli.addOption({QStringLiteral("clip-seconds"), QStringLiteral("demo clip loop length"),
+                   QStringLiteral("s"), QStringLiteral("20")});
     cli.process(app);
 
     Bench b;
     b.serverPath = cli.value(QStringLiteral("server"));
     b.seconds = std::max(1, cli.value(QStringLiteral("seconds")).toInt());
+    b.cameras = std::clamp(cli.value(QStringLiteral("cameras")).toInt(), 1, 16);
+    b.clipSeconds = std::max(2, cli.value(QStringLiteral("clip-seconds")).toInt());
     if (b.serverPath.isEmpty() || !b.startServer())
         return 2;
     const bool render =
