@@ -1,25 +1,359 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
 import Vigil.App
-import Vigil.Wall
 import Vigil.Cameras
+import Vigil.Wall
 
+// Main window: toolbar (layouts, add camera, help, full screen), camera list, banners, the wall, start-up
+// progress and toasts.
 ApplicationWindow {
     id: root
-    width: 1600
-    height: 900
-    visible: true
-    color: "#10151c"
-    title: qsTr("Vigil")
 
-    WallView {
-        anchors.fill: parent
+    // Shows a short message at the bottom of the window.
+    function notify(text: string, isError: bool) {
+        toast.show(text, isError);
+    }
+    function toggleFullScreen() {
+        if (root.visibility === Window.FullScreen)
+            root.showNormal();
+        else
+            root.showFullScreen();
+    }
+    // Esc: restore a maximized tile first, then leave full screen.
+    function handleEscape() {
+        if (Wall.maximizedTile >= 0)
+            Wall.toggleMaximize(Wall.maximizedTile);
+        else if (root.visibility === Window.FullScreen)
+            root.showNormal();
     }
 
-    Label {
-        anchors.centerIn: parent
+    // --- private -----------------------------------------------------------------------------------------
+    // One shortcut per layout, in Wall.layoutIds order (1, 4, 6, 8, 9, 10, 13, 16, 25, 36, 64).
+    readonly property list<string> _layoutKeys: ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6",
+        "Ctrl+7", "Ctrl+8", "Ctrl+9", "Ctrl+0", "Ctrl+-"]
+    readonly property bool _modal: addDialog.visible || help.visible
+
+    function _layoutName(id: string): string {
+        switch (id) {
+        case "6":
+            return qsTr("6 tiles (1 large + 5)");
+        case "8":
+            return qsTr("8 tiles (1 large + 7)");
+        case "10":
+            return qsTr("10 tiles (2 large + 8)");
+        case "13":
+            return qsTr("13 tiles (1 large + 12)");
+        case "1":
+            return qsTr("1 tile");
+        default:
+            return qsTr("%1 tiles").arg(id);
+        }
+    }
+
+    width: 1600
+    height: 900
+    minimumWidth: 900
+    minimumHeight: 560
+    visible: true
+    color: Theme.window
+    title: Session.demoMode ? qsTr("Vigil — demo site") : qsTr("Vigil")
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.fontSize
+
+    // --- toolbar -----------------------------------------------------------------------------------------
+    header: Rectangle {
+        implicitHeight: Theme.toolbarHeight
+        color: Theme.panel
+        Rectangle {
+            anchors.bottom: parent.bottom
+            width: parent.width
+            height: 1
+            color: Theme.border
+        }
+
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.spacing
+            anchors.rightMargin: Theme.spacing
+            spacing: Theme.spacing
+
+            ToolbarButton {
+                objectName: "cameraPanelButton"
+                text: qsTr("Cameras")
+                checkable: true
+                checked: cameraList.visible
+                toolTip: qsTr("Show or hide the camera list (Ctrl+B)")
+                onClicked: cameraList.visible = !cameraList.visible
+            }
+            Rectangle {
+                Layout.preferredWidth: 1
+                Layout.preferredHeight: Theme.controlHeight - 6
+                color: Theme.border
+            }
+            Text {
+                text: qsTr("Layout")
+                color: Theme.textMuted
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSizeSmall
+            }
+            Row {
+                objectName: "layoutPicker"
+                spacing: 2
+                Repeater {
+                    model: Wall.layoutIds
+                    delegate: AbstractButton {
+                        id: layoutButton
+                        required property string modelData
+                        required property int index
+                        readonly property bool current: Wall.layoutId === layoutButton.modelData
+                        objectName: "layout_" + layoutButton.modelData
+                        width: 34
+                        height: Theme.controlHeight
+                        hoverEnabled: true
+                        focusPolicy: Qt.NoFocus
+                        ToolTip.visible: hovered
+                        ToolTip.delay: 400
+                        ToolTip.text: root._layoutName(layoutButton.modelData) + "  (" + root._layoutKeys[layoutButton.index] + ")"
+                        onClicked: Wall.setLayout(layoutButton.modelData)
+                        background: Rectangle {
+                            radius: Theme.radius
+                            color: layoutButton.current ? Theme.accentMuted : layoutButton.hovered ? Theme.hover : "transparent"
+                            border.color: layoutButton.current ? Theme.accent : "transparent"
+                        }
+                        contentItem: Item {
+                            LayoutIcon {
+                                anchors.centerIn: parent
+                                width: 22
+                                height: 16
+                                layoutId: layoutButton.modelData
+                                lineColor: layoutButton.current ? Theme.text : Theme.textMuted
+                            }
+                        }
+                    }
+                }
+            }
+            Item {
+                Layout.fillWidth: true
+            }
+            ToolbarButton {
+                objectName: "addCameraButton"
+                text: qsTr("Add camera")
+                toolTip: qsTr("Add an RTSP camera by its stream address")
+                onClicked: addDialog.openBlank()
+            }
+            Text {
+                objectName: "languageLabel"
+                // The translator turns this into the name of the language in use.
+                text: qsTr("English")
+                color: Theme.textFaint
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSizeSmall
+                HoverHandler {
+                    id: languageHover
+                }
+                ToolTip.visible: languageHover.hovered
+                ToolTip.delay: 600
+                ToolTip.text: qsTr("Interface language. Start Vigil with --lang en or --lang zh_CN to change it.")
+            }
+            ToolbarButton {
+                objectName: "helpButton"
+                text: "?"
+                toolTip: qsTr("Keyboard shortcuts (F1)")
+                onClicked: help.open()
+            }
+            ToolbarButton {
+                objectName: "fullScreenButton"
+                text: root.visibility === Window.FullScreen ? qsTr("Exit full screen") : qsTr("Full screen")
+                toolTip: qsTr("Full screen (F11)")
+                onClicked: root.toggleFullScreen()
+            }
+        }
+    }
+
+    // --- status bar --------------------------------------------------------------------------------------
+    footer: Rectangle {
+        implicitHeight: Theme.statusBarHeight
+        color: Theme.panel
+        Rectangle {
+            width: parent.width
+            height: 1
+            color: Theme.border
+        }
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.spacing
+            anchors.rightMargin: Theme.spacing
+            spacing: Theme.spacingLarge
+            component StatusText: Text {
+                color: Theme.textMuted
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSizeSmall
+            }
+            StatusText {
+                visible: Session.demoMode
+                text: qsTr("Demo site")
+                color: Theme.warning
+            }
+            StatusText {
+                text: qsTr("%1 cameras").arg(Cameras.count)
+            }
+            StatusText {
+                text: qsTr("Layout: %1").arg(root._layoutName(Wall.layoutId))
+            }
+            StatusText {
+                visible: Wall.maximizedTile >= 0
+                text: qsTr("Tile %1 maximized — Esc restores").arg(Wall.maximizedTile + 1)
+            }
+            Item {
+                Layout.fillWidth: true
+            }
+            StatusText {
+                text: qsTr("Vigil %1").arg(Session.version)
+                color: Theme.textFaint
+            }
+        }
+    }
+
+    // --- content -----------------------------------------------------------------------------------------
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        CameraList {
+            id: cameraList
+            Layout.preferredWidth: Theme.sidePanelWidth
+            Layout.fillHeight: true
+            onNotify: (text, isError) => root.notify(text, isError)
+        }
+        Rectangle {
+            Layout.preferredWidth: 1
+            Layout.fillHeight: true
+            visible: cameraList.visible
+            color: Theme.border
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 0
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: false
+                Layout.margins: visibleChildren.length > 0 ? Theme.spacingSmall : 0
+                spacing: Theme.spacingSmall
+                Banner {
+                    objectName: "startupErrorBanner"
+                    Layout.fillWidth: true
+                    text: Session.startupError
+                    error: true
+                }
+                Banner {
+                    objectName: "camerasLoadBanner"
+                    Layout.fillWidth: true
+                    text: Cameras.loadError
+                }
+                Banner {
+                    objectName: "wallLoadBanner"
+                    Layout.fillWidth: true
+                    text: Wall.loadError
+                }
+                Banner {
+                    objectName: "wallSaveBanner"
+                    Layout.fillWidth: true
+                    text: Wall.saveError
+                    error: true
+                }
+            }
+            WallView {
+                id: wall
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                onNotify: (text, isError) => root.notify(text, isError)
+            }
+        }
+    }
+
+    BusyOverlay {
+        anchors.fill: parent
         visible: Session.busy
-        color: "white"
         text: Session.busyText
+        progress: Session.progress
+    }
+
+    Toast {
+        id: toast
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.spacingLarge * 2
+    }
+
+    AddCameraDialog {
+        id: addDialog
+        onCameraAdded: (cameraId, name) => {
+            const tile = Wall.firstEmptyTile();
+            if (tile >= 0) {
+                Wall.assignCamera(tile, cameraId);
+                root.notify(qsTr("Camera “%1” added and shown on tile %2.").arg(name).arg(tile + 1), false);
+            } else {
+                root.notify(qsTr("Camera “%1” added. Drag it from the list onto a tile.").arg(name), false);
+            }
+        }
+    }
+
+    ShortcutHelp {
+        id: help
+        entries: [
+            [qsTr("Ctrl+1 … Ctrl+9, Ctrl+0, Ctrl+-"), qsTr("Layouts 1, 4, 6, 8, 9, 10, 13, 16, 25, 36, 64 tiles")],
+            [qsTr("Double-click a tile"), qsTr("Maximize or restore the tile")],
+            [qsTr("Esc"), qsTr("Restore the maximized tile, then leave full screen")],
+            [qsTr("F11"), qsTr("Full screen on or off")],
+            [qsTr("Ctrl+B"), qsTr("Show or hide the camera list")],
+            [qsTr("Ctrl+N"), qsTr("Add an RTSP camera")],
+            [qsTr("Drag a camera onto a tile"), qsTr("Show the camera on that tile")],
+            [qsTr("Drag a tile onto a tile"), qsTr("Swap the two tiles")],
+            [qsTr("Right-click a tile"), qsTr("Tile menu: snapshot, statistics, close")],
+            [qsTr("F1"), qsTr("This help")]
+        ]
+    }
+
+    // --- shortcuts ---------------------------------------------------------------------------------------
+    Repeater {
+        model: Wall.layoutIds
+        delegate: Item {
+            id: layoutShortcut
+            required property string modelData
+            required property int index
+            Shortcut {
+                sequence: root._layoutKeys[layoutShortcut.index] ?? ""
+                enabled: !root._modal
+                onActivated: Wall.setLayout(layoutShortcut.modelData)
+            }
+        }
+    }
+    Shortcut {
+        sequence: "F11"
+        onActivated: root.toggleFullScreen()
+    }
+    Shortcut {
+        sequence: "Esc"
+        enabled: !root._modal
+        onActivated: root.handleEscape()
+    }
+    Shortcut {
+        sequence: "F1"
+        enabled: !root._modal
+        onActivated: help.open()
+    }
+    Shortcut {
+        sequence: "Ctrl+B"
+        enabled: !root._modal
+        onActivated: cameraList.visible = !cameraList.visible
+    }
+    Shortcut {
+        sequence: "Ctrl+N"
+        enabled: !root._modal
+        onActivated: addDialog.openBlank()
     }
 }

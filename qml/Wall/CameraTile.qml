@@ -1,39 +1,341 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtMultimedia
 import Vigil.App
 import Vigil.Video
 import Vigil.Wall
+import Vigil.Views
 
+// CameraTile: one wall tile. Plays its camera through a CameraFeed (stream role from a StreamSelector), shows
+// the camera name, the stream status when it is not live, the last frame dimmed when the stream stalled, and
+// an optional statistics plate. Accepts dropped cameras (assign) and tiles (swap); double-click maximizes.
+// Every change of the wall goes through the Wall singleton; the tile keeps only view state.
 Rectangle {
     id: root
-    property int tile: -1
-    property string camera: ""
+
+    // --- model (Wall.tiles row) --------------------------------------------------------------------------
+    required property int tileIndex
+    required property string cameraId
+    required property string cameraName
+
+    // --- set by the wall ---------------------------------------------------------------------------------
+    // This tile fills the wall.
+    property bool maximized: false
+    // Another tile is maximized over this one: stop decoding.
+    property bool covered: false
     property int visibleTiles: 1
-    color: "black"
-    border.color: "#2a3340"
+
+    // --- exposed for tests and the wall ------------------------------------------------------------------
+    readonly property alias feed: feed
+    readonly property alias player: feed.player
+    property bool statsVisible: false
+
+    // A message for the operator (snapshot saved or failed).
+    signal notify(string text, bool isError)
+
+    function takeSnapshot() {
+        const path = feed.saveSnapshot();
+        if (path !== "")
+            root.notify(qsTr("Snapshot saved: %1").arg(path), false);
+        else
+            root.notify(qsTr("The snapshot of %1 could not be saved: there is no picture yet, or the Pictures folder is not writable. Wait for the picture, or check the folder's permissions.").arg(root.cameraName), true);
+    }
+
+    function statusText(status: int): string {
+        switch (status) {
+        case VideoPlayer.Status.Connecting:
+            return qsTr("Connecting…");
+        case VideoPlayer.Status.Buffering:
+            return qsTr("Buffering…");
+        case VideoPlayer.Status.Stalled:
+            return qsTr("Stalled");
+        case VideoPlayer.Status.Reconnecting:
+            return qsTr("Reconnecting…");
+        case VideoPlayer.Status.Failed:
+            return qsTr("Failed");
+        default:
+            return "";
+        }
+    }
+
+    // --- private -----------------------------------------------------------------------------------------
+    readonly property bool _empty: root.cameraId === ""
+    readonly property int _status: feed.player.status
+    readonly property bool _live: root._status === VideoPlayer.Status.Playing
+    // The picture on screen is old: keep it (never black) but say so.
+    readonly property bool _stale: !root._empty && feed.player.hasFrame && !root._live
+                                   && root._status !== VideoPlayer.Status.Idle
+    readonly property bool _small: root.width < 260 || root.height < 150
+    readonly property color _statusColor: {
+        switch (root._status) {
+        case VideoPlayer.Status.Playing:
+            return Theme.ok;
+        case VideoPlayer.Status.Stalled:
+        case VideoPlayer.Status.Reconnecting:
+            return Theme.warning;
+        case VideoPlayer.Status.Failed:
+            return Theme.error;
+        case VideoPlayer.Status.Connecting:
+        case VideoPlayer.Status.Buffering:
+            return Theme.info;
+        default:
+            return Theme.textFaint;
+        }
+    }
+
+    objectName: "tile" + root.tileIndex
+    color: Theme.tileBackground
+    border.width: 1
+    border.color: dropArea.containsDrag ? Theme.accent : (mouse.containsMouse ? Theme.borderStrong : Theme.border)
+    clip: true
 
     VideoOutput {
         id: output
         anchors.fill: parent
         anchors.margins: 1
+        visible: !root._empty
+        fillMode: VideoOutput.PreserveAspectFit
     }
     StreamSelector {
         id: selector
-        tileSize: Qt.size(root.width, root.height)
+        tileSize: Qt.size(root.width * Screen.devicePixelRatio, root.height * Screen.devicePixelRatio)
         visibleTiles: root.visibleTiles
+        maximized: root.maximized
     }
     CameraFeed {
         id: feed
-        cameraId: root.camera
+        cameraId: root.cameraId
         role: selector.role
         videoSink: output.videoSink
+        active: !root.covered && !root._empty
     }
-    Label {
+
+    // Stale picture: dimmed, with the time of the last frame.
+    Rectangle {
+        anchors.fill: parent
+        visible: root._stale
+        color: Theme.scrim
+        opacity: 0.55
+    }
+
+    // Empty tile: a calm hint.
+    Column {
+        anchors.centerIn: parent
+        visible: root._empty
+        spacing: Theme.spacingSmall
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: (root.tileIndex + 1).toString()
+            color: Theme.textFaint
+            font.family: Theme.fontFamily
+            font.pixelSize: root._small ? Theme.fontSize : Theme.fontSizeLarge * 1.5
+        }
+        Text {
+            objectName: "emptyHint"
+            anchors.horizontalCenter: parent.horizontalCenter
+            visible: root.height > 90 && root.width > 140
+            text: qsTr("Drag a camera here")
+            color: Theme.textFaint
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSizeSmall
+        }
+    }
+
+    // Status in the middle when the stream is not live.
+    Column {
+        id: statusBox
+        anchors.centerIn: parent
+        width: Math.min(parent.width - Theme.spacing * 2, 420)
+        spacing: Theme.spacingSmall
+        visible: !root._empty && root.statusText(root._status) !== ""
+
+        Rectangle {
+            objectName: "statusChip"
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: chipText.implicitWidth + Theme.spacingLarge
+            height: Theme.chipHeight
+            radius: height / 2
+            color: Theme.overlay
+            border.color: root._statusColor
+            border.width: 1
+            Text {
+                id: chipText
+                anchors.centerIn: parent
+                text: root.statusText(root._status)
+                color: root._statusColor
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSizeSmall
+                font.bold: true
+            }
+        }
+        Text {
+            objectName: "lastFrameText"
+            width: parent.width
+            visible: root._stale && feed.player.lastFrameTime.getTime() > 0
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("Last frame at %1").arg(Qt.formatTime(feed.player.lastFrameTime, "hh:mm:ss"))
+            color: Theme.text
+            style: Text.Outline
+            styleColor: Theme.tileBackground
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSizeSmall
+        }
+        Text {
+            objectName: "errorText"
+            width: parent.width
+            visible: !root._small && feed.player.lastError !== ""
+                     && (root._status === VideoPlayer.Status.Failed || root._status === VideoPlayer.Status.Reconnecting
+                         || root._status === VideoPlayer.Status.Stalled)
+            horizontalAlignment: Text.AlignHCenter
+            text: feed.player.lastError
+            color: Theme.text
+            style: Text.Outline
+            styleColor: Theme.tileBackground
+            wrapMode: Text.Wrap
+            maximumLineCount: 3
+            elide: Text.ElideRight
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSizeSmall
+        }
+    }
+
+    // Name plate, bottom left.
+    Rectangle {
         anchors.left: parent.left
         anchors.bottom: parent.bottom
-        anchors.margins: 6
-        color: "white"
-        text: feed.cameraName + "  " + feed.activeRole + "  " + feed.player.status
+        anchors.margins: Theme.spacingSmall
+        visible: !root._empty
+        width: Math.min(nameRow.implicitWidth + Theme.spacing * 2, parent.width - Theme.spacing)
+        height: Theme.chipHeight
+        radius: Theme.radius
+        color: Theme.overlay
+        Row {
+            id: nameRow
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.left: parent.left
+            anchors.leftMargin: Theme.spacing
+            spacing: Theme.spacingSmall + 2
+            Rectangle {
+                anchors.verticalCenter: parent.verticalCenter
+                width: 7
+                height: 7
+                radius: 3.5
+                color: root._statusColor
+            }
+            Text {
+                objectName: "nameText"
+                width: Math.min(implicitWidth, root.width - 48)
+                elide: Text.ElideRight
+                text: root.cameraName !== "" ? root.cameraName : root.cameraId
+                color: Theme.text
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSizeSmall
+            }
+        }
+    }
+
+    StatsOverlay {
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.margins: Theme.spacingSmall
+        visible: root.statsVisible && !root._empty
+        stats: feed.player.stats
+        role: feed.activeRole
+    }
+
+    DropArea {
+        id: dropArea
+        anchors.fill: parent
+        keys: ["vigil/camera", "vigil/tile"]
+        onDropped: drop => {
+            const payload = drop.source as DragPayload;
+            if (!payload)
+                return;
+            if (payload.kind === "camera")
+                Wall.assignCamera(root.tileIndex, payload.cameraId);
+            else if (payload.tileIndex !== root.tileIndex)
+                Wall.swapTiles(payload.tileIndex, root.tileIndex);
+            drop.accept(Qt.MoveAction);
+        }
+    }
+    Rectangle {
+        anchors.fill: parent
+        visible: dropArea.containsDrag
+        color: Theme.dropTarget
+    }
+
+    MouseArea {
+        id: mouse
+        anchors.fill: parent
+        hoverEnabled: true
+        acceptedButtons: Qt.LeftButton | Qt.RightButton
+        drag.target: root._empty ? null : tilePayload
+        drag.threshold: 12
+        onPressed: event => {
+            tilePayload.x = event.x - tilePayload.width / 2;
+            tilePayload.y = event.y - tilePayload.height / 2;
+        }
+        onReleased: {
+            if (tilePayload.Drag.active)
+                tilePayload.Drag.drop();
+        }
+        onClicked: event => {
+            if (event.button === Qt.RightButton)
+                tileMenu.popup();
+        }
+        onDoubleClicked: event => {
+            if (event.button === Qt.LeftButton)
+                Wall.toggleMaximize(root.tileIndex);
+        }
+    }
+
+    // The tile's menu button, on hover.
+    ToolButton {
+        id: menuButton
+        objectName: "tileMenuButton"
+        anchors.top: parent.top
+        anchors.right: parent.right
+        anchors.margins: Theme.spacingSmall
+        width: 24
+        height: 24
+        visible: mouse.containsMouse || hovered || tileMenu.visible
+        text: "⋮"
+        font.pixelSize: Theme.fontSizeLarge
+        palette.buttonText: Theme.text
+        background: Rectangle {
+            radius: Theme.radius
+            color: menuButton.hovered ? Theme.hover : Theme.overlay
+        }
+        onClicked: tileMenu.popup(menuButton, 0, menuButton.height)
+    }
+
+    DragPayload {
+        id: tilePayload
+        kind: "tile"
+        tileIndex: root.tileIndex
+        cameraId: root.cameraId
+        title: root.cameraName
+        visible: Drag.active
+        Drag.active: mouse.drag.active
+
+        states: State {
+            when: mouse.drag.active
+            ParentChange {
+                target: tilePayload
+                parent: root.Overlay.overlay
+            }
+        }
+    }
+
+    TileMenu {
+        id: tileMenu
+        empty: root._empty
+        maximized: root.maximized
+        statsVisible: root.statsVisible
+        onMaximizeRequested: Wall.toggleMaximize(root.tileIndex)
+        onSnapshotRequested: root.takeSnapshot()
+        onStatsToggled: root.statsVisible = !root.statsVisible
+        onCloseRequested: Wall.clearTile(root.tileIndex)
     }
 }

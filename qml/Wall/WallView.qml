@@ -1,27 +1,55 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Vigil.Wall
+import Vigil.Views
 
-Item {
+// WallView: the tiles of Wall.tiles laid out on the grid of the current layout (merged big tiles span several
+// cells). A maximized tile fills the wall; the tiles under it stop decoding.
+Rectangle {
     id: root
-    readonly property real _cellW: width / Wall.columns
-    readonly property real _cellH: height / Wall.rows
+
+    // A message for the operator from a tile (snapshot saved or failed).
+    signal notify(string text, bool isError)
+
+    // The tile item with this index (tests, keyboard actions), or null.
+    function tileAt(index: int): CameraTile {
+        for (let i = 0; i < tiles.count; ++i) {
+            const t = tiles.itemAt(i) as CameraTile;
+            if (t && t.tileIndex === index)
+                return t;
+        }
+        return null;
+    }
+
+    // --- private -----------------------------------------------------------------------------------------
+    readonly property real _cellW: (width - Theme.tileGap) / Math.max(1, Wall.columns)
+    readonly property real _cellH: (height - Theme.tileGap) / Math.max(1, Wall.rows)
+
+    objectName: "wallView"
+    color: Theme.wallBackground
 
     Repeater {
+        id: tiles
         model: Wall.tiles
         delegate: CameraTile {
-            required property int tileIndex
+            id: tile
             required property int cellX
             required property int cellY
             required property int cellW
             required property int cellH
-            required property string cameraId
-            x: cellX * root._cellW
-            y: cellY * root._cellH
-            width: cellW * root._cellW
-            height: cellH * root._cellH
-            tile: tileIndex
-            camera: cameraId
-            visibleTiles: Wall.tileCount
+
+            readonly property bool _isMax: Wall.maximizedTile === tile.tileIndex
+
+            x: tile._isMax ? Theme.tileGap : Theme.tileGap + tile.cellX * root._cellW
+            y: tile._isMax ? Theme.tileGap : Theme.tileGap + tile.cellY * root._cellH
+            width: tile._isMax ? root.width - 2 * Theme.tileGap : tile.cellW * root._cellW - Theme.tileGap
+            height: tile._isMax ? root.height - 2 * Theme.tileGap : tile.cellH * root._cellH - Theme.tileGap
+            z: tile._isMax ? 1 : 0
+            maximized: tile._isMax
+            covered: Wall.maximizedTile >= 0 && !tile._isMax
+            visible: !tile.covered
+            visibleTiles: Wall.maximizedTile >= 0 ? 1 : Wall.tileCount
+            onNotify: (text, isError) => root.notify(text, isError)
         }
     }
 }

@@ -1,0 +1,101 @@
+import QtQuick
+import QtQuick.Controls
+import Vigil.Views
+
+// CameraRow: one camera in the side list. Drag it onto a tile; double-click puts it on the first free tile.
+Rectangle {
+    id: root
+
+    required property string cameraId
+    required property string name
+    required property string group
+    required property string origin
+    property bool matches: true
+    readonly property string groupName: root.group
+
+    signal activated
+
+    objectName: "camera_" + root.cameraId
+    implicitHeight: Theme.rowHeight
+    color: mouse.pressed ? Theme.pressed : mouse.containsMouse ? Theme.hover : "transparent"
+
+    ToolTip.visible: mouse.containsMouse && !mouse.drag.active
+    ToolTip.delay: 900
+    ToolTip.text: qsTr("Drag onto a tile, or double-click to show on the first free tile")
+
+    // A small camera glyph
+    Rectangle {
+        id: glyph
+        anchors.left: parent.left
+        anchors.leftMargin: Theme.spacingLarge + 2
+        anchors.verticalCenter: parent.verticalCenter
+        width: 12
+        height: 8
+        radius: 2
+        color: "transparent"
+        border.color: Theme.textMuted
+        Rectangle {
+            anchors.left: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            width: 3
+            height: 5
+            color: Theme.textMuted
+        }
+    }
+    Text {
+        anchors.left: glyph.right
+        anchors.leftMargin: Theme.spacing + 4
+        anchors.right: tag.left
+        anchors.rightMargin: Theme.spacing
+        anchors.verticalCenter: parent.verticalCenter
+        text: root.name
+        elide: Text.ElideRight
+        color: Theme.text
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontSize
+    }
+    Text {
+        id: tag
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.spacing
+        anchors.verticalCenter: parent.verticalCenter
+        text: root.origin === "demo" ? qsTr("Demo") : ""
+        color: Theme.textFaint
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontSizeSmall
+    }
+
+    MouseArea {
+        id: mouse
+        anchors.fill: parent
+        hoverEnabled: true
+        drag.target: payload
+        drag.threshold: 8
+        onPressed: event => {
+            payload.x = event.x - payload.width / 2;
+            payload.y = event.y - payload.height / 2;
+        }
+        onReleased: {
+            if (payload.Drag.active)
+                payload.Drag.drop();
+        }
+        onDoubleClicked: root.activated()
+    }
+
+    DragPayload {
+        id: payload
+        kind: "camera"
+        cameraId: root.cameraId
+        title: root.name
+        visible: Drag.active
+        Drag.active: mouse.drag.active
+
+        states: State {
+            when: mouse.drag.active
+            ParentChange {
+                target: payload
+                parent: root.Overlay.overlay
+            }
+        }
+    }
+}

@@ -1,0 +1,620 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AddCameraDialog</name>
+    <message>
+        <source>Add RTSP camera</source>
+        <translation>添加 RTSP 摄像机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. Gate north</source>
+        <translation>例如：北大门</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. Depot</source>
+        <translation>可选，例如：车辆段</translation>
+    </message>
+    <message>
+        <source>Main stream</source>
+        <translation>主码流</translation>
+    </message>
+    <message>
+        <source>Sub-stream</source>
+        <translation>子码流</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. …/Channels/102</source>
+        <translation>可选，例如：…/Channels/102</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Press Test to check the main stream before adding the camera.</source>
+        <translation>添加前可点击“测试”检查主码流是否可用。</translation>
+    </message>
+    <message>
+        <source>Live: %1×%2 %3</source>
+        <translation>实时预览：%1×%2 %3</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Open the main stream here without adding the camera</source>
+        <translation>在此预览主码流，不添加摄像机</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+</context>
+<context>
+    <name>BusyOverlay</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>This can take a minute the first time.</source>
+        <translation>首次启动可能需要约一分钟。</translation>
+    </message>
+</context>
+<context>
+    <name>CameraList</name>
+    <message>
+        <source>Every tile is in use. Drag the camera onto a tile to replace its camera, or choose a layout with more tiles.</source>
+        <translation>所有窗口均已占用。请将摄像机拖到某个窗口上替换原有画面，或选择窗口更多的画面分割。</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Search cameras or groups</source>
+        <translation>搜索摄像机或分组</translation>
+    </message>
+    <message>
+        <source>Ungrouped</source>
+        <translation>未分组</translation>
+    </message>
+    <message>
+        <source>No cameras yet. Add an RTSP camera with the button above, or start Vigil with --demo to try the demo site.</source>
+        <translation>尚无摄像机。请点击上方按钮添加 RTSP 摄像机，或以 --demo 参数启动 Vigil 体验演示站点。</translation>
+    </message>
+    <message>
+        <source>No camera matches “%1”.</source>
+        <translation>没有与“%1”匹配的摄像机。</translation>
+    </message>
+</context>
+<context>
+    <name>CameraRow</name>
+    <message>
+        <source>Drag onto a tile, or double-click to show on the first free tile</source>
+        <translation>拖到窗口上播放，或双击在第一个空闲窗口播放</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+</context>
+<context>
+    <name>CameraTile</name>
+    <message>
+        <source>Snapshot saved: %1</source>
+        <translation>抓图已保存：%1</translation>
+    </message>
+    <message>
+        <source>The snapshot of %1 could not be saved: there is no picture yet, or the Pictures folder is not writable. Wait for the picture, or check the folder&apos;s permissions.</source>
+        <translation>%1 抓图失败：暂无画面，或“图片”文件夹不可写。请等待画面出现，或检查该文件夹的权限。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Buffering…</source>
+        <translation>正在缓冲…</translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation>画面中断</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>正在重连…</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>连接失败</translation>
+    </message>
+    <message>
+        <source>Drag a camera here</source>
+        <translation>将摄像机拖到此处</translation>
+    </message>
+    <message>
+        <source>Last frame at %1</source>
+        <translation>最后一帧 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>6 tiles (1 large + 5)</source>
+        <translation>6 画面（1 大 + 5 小）</translation>
+    </message>
+    <message>
+        <source>8 tiles (1 large + 7)</source>
+        <translation>8 画面（1 大 + 7 小）</translation>
+    </message>
+    <message>
+        <source>10 tiles (2 large + 8)</source>
+        <translation>10 画面（2 大 + 8 小）</translation>
+    </message>
+    <message>
+        <source>13 tiles (1 large + 12)</source>
+        <translation>13 画面（1 大 + 12 小）</translation>
+    </message>
+    <message>
+        <source>1 tile</source>
+        <translation>单画面</translation>
+    </message>
+    <message>
+        <source>%1 tiles</source>
+        <translation>%1 画面</translation>
+    </message>
+    <message>
+        <source>Vigil — demo site</source>
+        <translation>Vigil — 演示站点</translation>
+    </message>
+    <message>
+        <source>Vigil</source>
+        <translation>Vigil</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Show or hide the camera list (Ctrl+B)</source>
+        <translation>显示或隐藏摄像机列表（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>画面分割</translation>
+    </message>
+    <message>
+        <source>Add camera</source>
+        <translation>添加摄像机</translation>
+    </message>
+    <message>
+        <source>Add an RTSP camera by its stream address</source>
+        <translation>按码流地址添加 RTSP 摄像机</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>Interface language. Start Vigil with --lang en or --lang zh_CN to change it.</source>
+        <translation>界面语言。如需切换，请以 --lang en 或 --lang zh_CN 参数启动 Vigil。</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>快捷键（F1）</translation>
+    </message>
+    <message>
+        <source>Exit full screen</source>
+        <translation>退出全屏</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Full screen (F11)</source>
+        <translation>全屏（F11）</translation>
+    </message>
+    <message>
+        <source>Demo site</source>
+        <translation>演示站点</translation>
+    </message>
+    <message>
+        <source>%1 cameras</source>
+        <translation>共 %1 路摄像机</translation>
+    </message>
+    <message>
+        <source>Layout: %1</source>
+        <translation>画面分割：%1</translation>
+    </message>
+    <message>
+        <source>Tile %1 maximized — Esc restores</source>
+        <translation>窗口 %1 已最大化 — 按 Esc 还原</translation>
+    </message>
+    <message>
+        <source>Vigil %1</source>
+        <translation>Vigil %1</translation>
+    </message>
+    <message>
+        <source>Camera “%1” added and shown on tile %2.</source>
+        <translation>已添加摄像机“%1”，并在窗口 %2 播放。</translation>
+    </message>
+    <message>
+        <source>Camera “%1” added. Drag it from the list onto a tile.</source>
+        <translation>已添加摄像机“%1”。请将其从列表拖到窗口上播放。</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+9, Ctrl+0, Ctrl+-</source>
+        <translation>Ctrl+1 … Ctrl+9、Ctrl+0、Ctrl+-</translation>
+    </message>
+    <message>
+        <source>Layouts 1, 4, 6, 8, 9, 10, 13, 16, 25, 36, 64 tiles</source>
+        <translation>切换 1、4、6、8、9、10、13、16、25、36、64 画面分割</translation>
+    </message>
+    <message>
+        <source>Double-click a tile</source>
+        <translation>双击窗口</translation>
+    </message>
+    <message>
+        <source>Maximize or restore the tile</source>
+        <translation>最大化或还原该窗口</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Restore the maximized tile, then leave full screen</source>
+        <translation>还原最大化的窗口，再次按下退出全屏</translation>
+    </message>
+    <message>
+        <source>F11</source>
+        <translation>F11</translation>
+    </message>
+    <message>
+        <source>Full screen on or off</source>
+        <translation>进入或退出全屏</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>Show or hide the camera list</source>
+        <translation>显示或隐藏摄像机列表</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Add an RTSP camera</source>
+        <translation>添加 RTSP 摄像机</translation>
+    </message>
+    <message>
+        <source>Drag a camera onto a tile</source>
+        <translation>将摄像机拖到窗口</translation>
+    </message>
+    <message>
+        <source>Show the camera on that tile</source>
+        <translation>在该窗口播放此摄像机</translation>
+    </message>
+    <message>
+        <source>Drag a tile onto a tile</source>
+        <translation>将窗口拖到另一窗口</translation>
+    </message>
+    <message>
+        <source>Swap the two tiles</source>
+        <translation>交换两个窗口的画面</translation>
+    </message>
+    <message>
+        <source>Right-click a tile</source>
+        <translation>右键单击窗口</translation>
+    </message>
+    <message>
+        <source>Tile menu: snapshot, statistics, close</source>
+        <translation>窗口菜单：抓图、码流统计、关闭</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>This help</source>
+        <translation>显示本帮助</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutHelp</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>StatsOverlay</name>
+    <message>
+        <source>Stream</source>
+        <translation>码流</translation>
+    </message>
+    <message>
+        <source>Main stream</source>
+        <translation>主码流</translation>
+    </message>
+    <message>
+        <source>Sub-stream</source>
+        <translation>子码流</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>Codec</source>
+        <translation>编码格式</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <source>%1 received / %2 shown</source>
+        <translation>接收 %1 / 显示 %2</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>丢帧</translation>
+    </message>
+    <message>
+        <source>%1 of %2 frames</source>
+        <translation>%1 / %2 帧</translation>
+    </message>
+    <message>
+        <source>Bit rate</source>
+        <translation>码率</translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation>%1 kbit/s</translation>
+    </message>
+    <message>
+        <source>Added latency</source>
+        <translation>附加延迟</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>首帧耗时</translation>
+    </message>
+</context>
+<context>
+    <name>TileMenu</name>
+    <message>
+        <source>Restore</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Maximize</source>
+        <translation>最大化</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>双击</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>抓图</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>码流统计</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::Session</name>
+    <message>
+        <source>Starting the demo site…</source>
+        <translation>正在启动演示站点…</translation>
+    </message>
+    <message>
+        <source>Preparing demo cameras (%1 of %2): %3</source>
+        <translation>正在准备演示摄像机（%1/%2）：%3</translation>
+    </message>
+    <message>
+        <source>The demo site could not start: %1. Check that the packages from scripts/setup-deps.sh are installed, then restart Vigil.</source>
+        <translation>演示站点无法启动：%1。请确认已安装 scripts/setup-deps.sh 中列出的软件包，然后重新启动 Vigil。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::cameras::CameraDirectory</name>
+    <message>
+        <source>The camera list %1 was damaged (%2). Vigil loaded the previous copy from its backup, so cameras added or changed since the last save may be missing; the damaged file was kept as %3. Check the camera list and add any missing camera again.</source>
+        <translation>摄像机列表 %1 已损坏（%2）。Vigil 已从备份载入上一版本，上次保存之后添加或修改的摄像机可能缺失；损坏的文件已另存为 %3。请核对摄像机列表，并重新添加缺失的摄像机。</translation>
+    </message>
+    <message>
+        <source>The camera list %1 was damaged (%2) and no usable backup exists, so Vigil started without configured cameras. The damaged file was kept as %3: repair it, or add the cameras again.</source>
+        <translation>摄像机列表 %1 已损坏（%2），且没有可用的备份，因此 Vigil 启动时未载入任何已配置的摄像机。损坏的文件已另存为 %3：请修复该文件，或重新添加摄像机。</translation>
+    </message>
+    <message>
+        <source>The camera list %1 was missing; Vigil loaded it from its backup. Check that all cameras are there.</source>
+        <translation>摄像机列表 %1 丢失，Vigil 已从备份载入。请核对摄像机是否齐全。</translation>
+    </message>
+    <message>
+        <source>Vigil could not save the camera list to %1 (%2). Check that the folder is writable and the disk is not full, then try again.</source>
+        <translation>Vigil 无法将摄像机列表保存到 %1（%2）。请确认该文件夹可写且磁盘未满，然后重试。</translation>
+    </message>
+    <message>
+        <source>The camera could not be added because its identifier is empty or already used.</source>
+        <translation>无法添加摄像机：其标识为空或已被占用。</translation>
+    </message>
+    <message>
+        <source>Enter a name for the camera.</source>
+        <translation>请输入摄像机名称。</translation>
+    </message>
+    <message>
+        <source>The main stream address must start with rtsp:// or rtsps:// and name the camera, for example rtsp://192.168.1.10:554/stream1.</source>
+        <translation>主码流地址必须以 rtsp:// 或 rtsps:// 开头并包含摄像机地址，例如 rtsp://192.168.1.10:554/stream1。</translation>
+    </message>
+    <message>
+        <source>The sub-stream address must start with rtsp:// or rtsps:// and name the camera, for example rtsp://192.168.1.10:554/stream2. Leave it empty if the camera has none.</source>
+        <translation>子码流地址必须以 rtsp:// 或 rtsps:// 开头并包含摄像机地址，例如 rtsp://192.168.1.10:554/stream2。如摄像机没有子码流，请留空。</translation>
+    </message>
+    <message>
+        <source>This camera is no longer in the camera list.</source>
+        <translation>该摄像机已不在摄像机列表中。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::cameras::FileCredentialStore</name>
+    <message>
+        <source>The saved camera passwords were damaged; Vigil used the backup copy. Passwords changed since then must be entered again.</source>
+        <translation>已保存的摄像机密码文件损坏，Vigil 已使用备份。此后修改过的密码需要重新输入。</translation>
+    </message>
+    <message>
+        <source>The saved camera passwords were damaged and no backup could be read. Enter the camera passwords again; the damaged file was kept as %1.</source>
+        <translation>已保存的摄像机密码文件损坏，且无法读取备份。请重新输入摄像机密码；损坏的文件已另存为 %1。</translation>
+    </message>
+    <message>
+        <source>Vigil could not save the camera password to %1 (%2). Check that the folder is writable and the disk is not full, then try again.</source>
+        <translation>Vigil 无法将摄像机密码保存到 %1（%2）。请确认该文件夹可写且磁盘未满，然后重试。</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::video</name>
+    <message>
+        <source>Wrong user name or password for %1. Check the camera&apos;s credentials in its settings.</source>
+        <translation>%1 的用户名或密码错误。请在摄像机设置中检查登录凭据。</translation>
+    </message>
+    <message>
+        <source>%1 refused access to this stream (403). Check that the user may view it.</source>
+        <translation>%1 拒绝访问该码流（403）。请确认该用户有预览权限。</translation>
+    </message>
+    <message>
+        <source>%1 has no stream at this path (404). Check the stream URL or channel number.</source>
+        <translation>%1 在此路径下没有码流（404）。请检查码流地址或通道号。</translation>
+    </message>
+    <message>
+        <source>The stream uses the %1 codec, which this installation cannot decode. Switch the camera to H.264 or H.265.</source>
+        <translation>该码流使用 %1 编码，本机无法解码。请将摄像机编码设置为 H.264 或 H.265。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 answered but offers no video track. Check the stream URL.</source>
+        <translation>%1 有响应，但没有视频流。请检查码流地址。</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection. Check that the device is on and the RTSP port is right. Retrying.</source>
+        <translation>%1 拒绝连接。请确认设备已开机且 RTSP 端口正确。正在重试。</translation>
+    </message>
+    <message>
+        <source>No answer from %1 in time. Check the network and the address. Retrying.</source>
+        <translation>%1 响应超时。请检查网络和地址。正在重试。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached. Check the network cable, routing and the address. Retrying.</source>
+        <translation>无法访问 %1。请检查网线、路由和地址。正在重试。</translation>
+    </message>
+    <message>
+        <source>%1 closed the stream. Reconnecting.</source>
+        <translation>%1 关闭了码流。正在重连。</translation>
+    </message>
+    <message>
+        <source>%1 sent data that is not a valid stream. Check the URL; retrying.</source>
+        <translation>%1 发送的数据不是有效的码流。请检查地址；正在重试。</translation>
+    </message>
+    <message>
+        <source>%1 rejected the request (%2). Check the stream URL.</source>
+        <translation>%1 拒绝了请求（%2）。请检查码流地址。</translation>
+    </message>
+    <message>
+        <source>Stream from %1 failed: %2. Retrying.</source>
+        <translation>来自 %1 的码流出错：%2。正在重试。</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::video::VideoPlayer</name>
+    <message>
+        <source>This is not a stream address. Type it like rtsp://192.168.1.64:554/Streaming/Channels/101.</source>
+        <translation>这不是有效的码流地址。请按 rtsp://192.168.1.64:554/Streaming/Channels/101 的格式输入。</translation>
+    </message>
+    <message>
+        <source>No stream is selected for this tile.</source>
+        <translation>该窗口未选择码流。</translation>
+    </message>
+    <message>
+        <source>No picture for %1 s. The last frame is shown; reconnecting.</source>
+        <translation>已 %1 秒无画面。当前显示最后一帧，正在重连。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::wall::WallStore</name>
+    <message>
+        <source>The saved wall %1 was damaged (%2). Vigil restored the previous wall from its backup, so the latest changes may be missing; the damaged file was kept as %3.</source>
+        <translation>已保存的电视墙布局 %1 已损坏（%2）。Vigil 已从备份恢复上一版本，最近的修改可能缺失；损坏的文件已另存为 %3。</translation>
+    </message>
+    <message>
+        <source>The saved wall %1 was damaged (%2) and no usable backup exists, so Vigil started with an empty wall. The damaged file was kept as %3; drag the cameras onto the wall again.</source>
+        <translation>已保存的电视墙布局 %1 已损坏（%2），且没有可用的备份，因此 Vigil 以空白电视墙启动。损坏的文件已另存为 %3；请重新将摄像机拖到电视墙上。</translation>
+    </message>
+    <message>
+        <source>The saved wall %1 was missing; Vigil restored it from its backup.</source>
+        <translation>已保存的电视墙布局 %1 丢失，Vigil 已从备份恢复。</translation>
+    </message>
+    <message>
+        <source>Vigil could not save the wall to %1 (%2). The wall works, but this arrangement will be lost at the next start: check that the folder is writable and the disk is not full.</source>
+        <translation>Vigil 无法将电视墙布局保存到 %1（%2）。电视墙仍可正常使用，但下次启动时当前布局将丢失：请确认该文件夹可写且磁盘未满。</translation>
+    </message>
+</context>
+</TS>
