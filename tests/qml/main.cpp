@@ -1,0 +1,79 @@
+// QML tests (QtQuickTest) for the Vigil.Views module, against the real C++ singletons: a CameraDirectory
+// with a few stub cameras (streams on a closed loopback port, so nothing plays), a WallStore and a Session,
+// all with their config in a temporary folder. Thread: GUI only.
+#include "vigil/app/session.h"
+#include "vigil/cameras/camera_directory.h"
+#include "vigil/video/video_player.h"
+#include "vigil/wall/wall_store.h"
+
+#include <QtCore/QTemporaryDir>
+#include <QtQml/QQmlEngine>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQuickTest/quicktest.h>
+
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(Vigil_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_VideoPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_CamerasPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_WallPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_ViewsPlugin)
+
+using namespace vigil;
+
+class Setup : public QObject
+{
+    Q_OBJECT
+
+public slots:
+    void applicationAvailable()
+    {
+        QVERIFY(m_config.isValid());
+        qputenv("VIGIL_CONFIG_DIR", m_config.path().toUtf8());
+        m_directory = std::make_unique<cameras::CameraDirectory>(nullptr);
+        cameras::CameraDirectory::setInstance(m_directory.get());
+        m_directory->setDemoCameras({stubCamera("cam-a", "Gate north", "Depot"),
+                                     stubCamera("cam-b", "Gate south", "Depot"),
+                                     stubCamera("cam-c", "Platform 1", "Station"),
+                                     stubCamera("cam-d", "Loose camera", "")});
+        m_wall = std::make_unique<wall::WallStore>(m_directory.get());
+        wall::WallStore::setInstance(m_wall.get());
+        m_session = std::make_unique<app::Session>(false, nullptr);
+        app::Session::setInstance(m_session.get());
+    }
+
+    void qmlEngineAvailable(QQmlEngine *engine) { engine->addImportPath(QStringLiteral("qrc:/qt/qml")); }
+
+    void cleanupTestCase()
+    {
+        // Players of destroyed tiles close their (refused) connections on worker threads.
+        video::VideoPlayer::waitForWorkers(3000);
+        app::Session::setInstance(nullptr);
+        wall::WallStore::setInstance(nullptr);
+        cameras::CameraDirectory::setInstance(nullptr);
+        m_session.reset();
+        m_wall.reset();
+        m_directory.reset();
+    }
+
+private:
+    static cameras::Camera stubCamera(const char *id, const char *name, const char *group)
+    {
+        cameras::Camera c;
+        c.id = QString::fromLatin1(id);
+        c.name = QString::fromUtf8(name);
+        c.group = QString::fromUtf8(group);
+        // Port 9 (discard) is closed on loopback: the player fails fast, no video is needed here.
+        c.streams = {{QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1:9/") + c.id), {}, 0, {}}};
+        return c;
+    }
+
+    QTemporaryDir m_config;
+    std::unique_ptr<cameras::CameraDirectory> m_directory;
+    std::unique_ptr<wall::WallStore> m_wall;
+    std::unique_ptr<app::Session> m_session;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(vigil_qml, Setup)
+
+#include "main.moc"

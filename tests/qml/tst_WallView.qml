@@ -1,0 +1,158 @@
+import QtQuick
+import QtTest
+import Vigil.Views
+import Vigil.Wall
+
+// The wall: loads from Wall.tiles, follows layout changes (merged big tiles included), accepts a camera
+// dropped through the real DropArea, swaps tiles dropped on tiles, maximizes on double-click.
+TestCase {
+    id: root
+    name: "WallView"
+    width: 800
+    height: 600
+    visible: true
+    when: windowShown
+
+    Component {
+        id: wallComponent
+        WallView {
+            width: 800
+            height: 600
+        }
+    }
+    Component {
+        id: payloadComponent
+        DragPayload {}
+    }
+    SignalSpy {
+        id: layoutSpy
+        target: Wall
+        signalName: "layoutIdChanged"
+    }
+
+    property WallView wall: null
+
+    function init() {
+        Wall.setLayout("4");
+        for (let i = 0; i < Wall.tileCount; ++i)
+            Wall.clearTile(i);
+        if (Wall.maximizedTile >= 0)
+            Wall.toggleMaximize(Wall.maximizedTile);
+        wall = createTemporaryObject(wallComponent, root);
+        verify(wall !== null);
+        tryVerify(() => wall.tileAt(Wall.tileCount - 1) !== null);
+    }
+
+    function tileCenter(index) {
+        const t = wall.tileAt(index);
+        return t.mapToItem(wall, t.width / 2, t.height / 2);
+    }
+
+    // Drags a payload with the real Drag attached property and drops it on tile `index`.
+    function dropOn(index, props) {
+        const payload = createTemporaryObject(payloadComponent, wall, props);
+        verify(payload !== null);
+        const c = tileCenter(index);
+        payload.x = c.x - payload.width / 2;
+        payload.y = c.y - payload.height / 2;
+        payload.Drag.active = true;
+        const action = payload.Drag.drop();
+        payload.Drag.active = false;
+        return action;
+    }
+
+    function test_loads() {
+        compare(Wall.tileCount, 4);
+        for (let i = 0; i < 4; ++i) {
+            const t = wall.tileAt(i);
+            verify(t !== null, "tile " + i);
+            verify(t.visible);
+            verify(t.width > 300 && t.height > 250, "tile " + i + " is a quarter of the wall");
+            const hint = findChild(t, "emptyHint");
+            verify(hint !== null && hint.visible, "empty tile " + i + " shows the hint");
+        }
+    }
+
+    function test_layouts_data() {
+        return [
+            { tag: "1", count: 1 }, { tag: "6", count: 6 }, { tag: "8", count: 8 }, { tag: "9", count: 9 },
+            { tag: "10", count: 10 }, { tag: "13", count: 13 }, { tag: "16", count: 16 }, { tag: "25", count: 25 },
+            { tag: "36", count: 36 }, { tag: "64", count: 64 }
+        ];
+    }
+    function test_layouts(data) {
+        layoutSpy.clear();
+        Wall.setLayout(data.tag);
+        compare(layoutSpy.count, 1);
+        compare(Wall.tileCount, data.count);
+        tryVerify(() => wall.tileAt(data.count - 1) !== null, 2000, "last tile created");
+        verify(wall.tileAt(data.count) === null, "no extra tile");
+        // Tiles cover the wall without overlapping: their areas add up to the wall's (minus gaps).
+        let area = 0;
+        for (let i = 0; i < data.count; ++i) {
+            const t = wall.tileAt(i);
+            area += (t.width + Theme.tileGap) * (t.height + Theme.tileGap);
+        }
+        fuzzyCompare(area, (wall.width - Theme.tileGap) * (wall.height - Theme.tileGap), 1);
+    }
+
+    function test_mergedBigTile() {
+        Wall.setLayout("6");
+        tryVerify(() => wall.tileAt(5) !== null);
+        const big = wall.tileAt(0), small = wall.tileAt(1);
+        fuzzyCompare(big.width + Theme.tileGap, 2 * (small.width + Theme.tileGap), 1);
+        fuzzyCompare(big.height + Theme.tileGap, 2 * (small.height + Theme.tileGap), 1);
+    }
+
+    function test_dropCamera() {
+        compare(wall.tileAt(2).cameraId, "");
+        dropOn(2, { kind: "camera", cameraId: "cam-b", title: "Gate south" });
+        tryCompare(wall.tileAt(2), "cameraId", "cam-b");
+        compare(wall.tileAt(2).cameraName, "Gate south");
+        compare(wall.tileAt(2).feed.cameraId, "cam-b");
+        verify(!findChild(wall.tileAt(2), "emptyHint").visible);
+        compare(findChild(wall.tileAt(2), "nameText").text, "Gate south");
+        // The drop went through the wall's state, so it is what gets saved.
+        compare(Wall.firstEmptyTile(), 0);
+    }
+
+    function test_dropTileSwaps() {
+        Wall.assignCamera(0, "cam-a");
+        Wall.assignCamera(3, "cam-c");
+        dropOn(3, { kind: "tile", tileIndex: 0, cameraId: "cam-a" });
+        tryCompare(wall.tileAt(3), "cameraId", "cam-a");
+        compare(wall.tileAt(0).cameraId, "cam-c");
+        // Dropping a tile on itself changes nothing.
+        dropOn(3, { kind: "tile", tileIndex: 3, cameraId: "cam-a" });
+        compare(wall.tileAt(3).cameraId, "cam-a");
+    }
+
+    function test_maximize() {
+        Wall.assignCamera(1, "cam-a");
+        const tile = wall.tileAt(1);
+        const other = wall.tileAt(0);
+        mouseDoubleClickSequence(tile, tile.width / 2, tile.height / 2);
+        tryCompare(Wall, "maximizedTile", 1);
+        verify(tile.maximized);
+        fuzzyCompare(tile.width, wall.width - 2 * Theme.tileGap, 1);
+        fuzzyCompare(tile.height, wall.height - 2 * Theme.tileGap, 1);
+        tryCompare(tile.feed, "role", "main");
+        // The tiles under it are hidden and stop decoding.
+        verify(!other.visible);
+        verify(other.covered);
+        compare(wall.tileAt(2).feed.active, false);
+        // Double-click again restores.
+        mouseDoubleClickSequence(tile, tile.width / 2, tile.height / 2);
+        tryCompare(Wall, "maximizedTile", -1);
+        verify(other.visible);
+        verify(tile.width < wall.width / 2 + 1);
+    }
+
+    function test_statusShownWhenNotLive() {
+        // The stub camera's stream is on a closed port: the tile must say so, not stay silent.
+        Wall.assignCamera(0, "cam-a");
+        const tile = wall.tileAt(0);
+        const chip = findChild(tile, "statusChip");
+        tryVerify(() => chip.parent.visible, 5000, "status shown while not playing");
+    }
+}

@@ -1,0 +1,60 @@
+import QtQuick
+import QtTest
+import QtMultimedia
+import Vigil.App
+import Vigil.Cameras
+import Vigil.Video
+import Vigil.Views
+import Vigil.Wall
+
+// Every QML module the app uses must import and register its types: a dropped registration fails here.
+TestCase {
+    id: root
+    name: "Imports"
+
+    Component {
+        id: typesComponent
+        Item {
+            property alias feed: feed
+            property alias player: player
+            property alias selector: selector
+            CameraFeed { id: feed }
+            VideoPlayer { id: player }
+            StreamSelector { id: selector }
+        }
+    }
+    Component {
+        id: viewsComponent
+        Item {
+            WallView { objectName: "wall"; width: 100; height: 100 }
+            LayoutIcon { layoutId: "13" }
+            Banner { text: "x" }
+        }
+    }
+
+    function test_singletons() {
+        verify(Session !== null);
+        verify(Cameras !== null);
+        verify(Wall !== null);
+        verify(Theme !== null);
+        compare(Session.demoMode, false);
+        compare(Cameras.count, 4);
+        compare(Wall.layoutIds.length, 11);
+        verify(Theme.fontFamily.length > 0);
+    }
+
+    function test_types() {
+        const o = createTemporaryObject(typesComponent, root);
+        verify(o !== null);
+        compare(o.player.status, VideoPlayer.Status.Idle);
+        compare(o.feed.player.desiredState, VideoPlayer.DesiredState.Stopped);
+        o.selector.maximized = true;
+        compare(o.selector.role, "main");
+    }
+
+    function test_views() {
+        const o = createTemporaryObject(viewsComponent, root);
+        verify(o !== null);
+        verify(findChild(o, "wall") !== null);
+    }
+}
