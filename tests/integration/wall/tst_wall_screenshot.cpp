@@ -1,0 +1,143 @@
+// Screenshot test: the real Main.qml with the real singletons and the in-process demo site, a 2x2 wall of
+// four live streams drawn by VideoOutput through OpenGL (Mesa llvmpipe) under Xvfb. Each tile, cut out of the
+// grabbed window, must be mostly non-black and show its own camera's colour (and not another's). The PNG is
+// kept in the build directory (VIGIL_SCREENSHOT_DIR) for people to look at.
+#include "vigil/app/camera_feed.h"
+#include "vigil/app/session.h"
+#include "vigil/cameras/camera_directory.h"
+#include "vigil/demo/demo_site.h"
+#include "vigil/wall/wall_store.h"
+
+#include <QtCore/QTemporaryDir>
+#include <QtQml/QQmlApplicationEngine>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQuick/QQuickItem>
+#include <QtQuick/QQuickWindow>
+#include <QtQuickControls2/QQuickStyle>
+#include <QtTest/QtTest>
+
+Q_IMPORT_QML_PLUGIN(Vigil_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_VideoPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_CamerasPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_WallPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_ViewsPlugin)
+
+using namespace vigil;
+
+namespace {
+QList<app::CameraFeed *> feedsIn(QQuickItem *root)
+{
+    QList<app::CameraFeed *> feeds;
+    QList<QQuickItem *> stack{root};
+    while (!stack.isEmpty()) {
+        QQuickItem *item = stack.takeLast();
+        feeds += item->findChildren<app::CameraFeed *>(Qt::FindDirectChildrenOnly);
+        stack += item->childItems();
+    }
+    return feeds;
+}
+int distance(QRgb a, const QColor &b)
+{
+    return std::abs(qRed(a) - b.red()) + std::abs(qGreen(a) - b.green()) + std::abs(qBlue(a) - b.blue());
+}
+} // namespace
+
+class TstWallScreenshot : public QObject
+{
+    Q_OBJECT
+private slots:
+    void twoByTwoWallShowsFourLiveCameras()
+    {
+        if (QGuiApplication::platformName() != QLatin1String("xcb"))
+            QSKIP("needs a real X display (run through tests/support/with-xvfb.sh)");
+        QTemporaryDir config;
+        qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+        cameras::CameraDirectory directory(nullptr);
+        cameras::CameraDirectory::setInstance(&directory);
+        directory.load();
+        wall::WallStore wallStore(&directory);
+        wall::WallStore::setInstance(&wallStore);
+        app::Session session(true, nullptr);
+        app::Session::setInstance(&session);
+
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Views/Main.qml")));
+        QCOMPARE(engine.rootObjects().size(), 1);
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        window->resize(1600, 900);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+
+        QSignalSpy ready(&session, &app::Session::demoReady);
+        session.startDemo(&directory, &wallStore, false, 4);
+        QVERIFY2(ready.wait(120000), qPrintable(session.startupError()));
+        wallStore.setLayout(QStringLiteral("4"));
+        QCOMPARE(wallStore.tileCount(), 4);
+
+        const auto demoCams = demo::DemoSite::cameras(4);
+        QList<app::CameraFeed *> feeds;
+        QTRY_VERIFY_WITH_TIMEOUT((feeds = feedsIn(window->contentItem()), feeds.size() >= 4), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::count_if(feeds.begin(), feeds.end(),
+                                               [](app::CameraFeed *f) {
+                                                   return f->player()->status() ==
+                                                              video::VideoPlayer::Status::Playing &&
+                                                          f->player()->stats().framesShown > 10;
+                                               }) == 4,
+                                 15000);
+
+        const QImage shot = window->grabWindow();
+        const QString out =
+            qEnvironmentVariable("VIGIL_SCREENSHOT_DIR", QDir::tempPath()) + QStringLiteral("/wall-2x2.png");
+        QVERIFY(shot.save(out));
+        qInfo("screenshot: %s", qPrintable(out));
+        const qreal dpr = shot.devicePixelRatio();
+
+        int checked = 0;
+        for (app::CameraFeed *feed : std::as_const(feeds)) {
+            if (feed->cameraId().isEmpty())
+                continue;
+            auto *tile = qobject_cast<QQuickItem *>(feed->parent());
+            QVERIFY(tile);
+            const QRectF r = tile->mapRectToScene(QRectF(0, 0, tile->width(), tile->height()));
+            const QImage img = shot.copy(QRectF(r.topLeft() * dpr, r.size() * dpr).toRect());
+            const auto cam = std::find_if(demoCams.begin(), demoCams.end(), [&](const demo::DemoCamera &c) {
+                return c.id == feed->cameraId();
+            });
+            QVERIFY(cam != demoCams.end());
+            qint64 lit = 0, total = 0;
+            QHash<QString, qint64> near;
+            for (int y = 0; y < img.height(); y += 3)
+                for (int x = 0; x < img.width(); x += 3) {
+                    const QRgb p = img.pixel(x, y);
+                    ++total;
+                    if (qGray(p) > 24)
+                        ++lit;
+                    for (const auto &c : demoCams)
+                        if (distance(p, c.colour) < 60)
+                            ++near[c.id];
+                }
+            const double litShare = double(lit) / double(total);
+            const double ownShare = double(near.value(cam->id)) / double(total);
+            QVERIFY2(litShare > 0.5, qPrintable(QStringLiteral("%1: only %2 % of the tile is not black")
+                                                    .arg(cam->id)
+                                                    .arg(100 * litShare, 0, 'f', 1)));
+            QVERIFY2(ownShare > 0.02, qPrintable(QStringLiteral("%1: its colour %2 covers %3 % of the tile")
+                                                     .arg(cam->id, cam->colour.name())
+                                                     .arg(100 * ownShare, 0, 'f', 2)));
+            for (const auto &c : demoCams)
+                if (c.id != cam->id)
+                    QVERIFY2(near.value(c.id) < near.value(cam->id),
+                             qPrintable(QStringLiteral("%1 shows %2's colour").arg(cam->id, c.id)));
+            ++checked;
+        }
+        QCOMPARE(checked, 4);
+        delete window;
+        QVERIFY(video::VideoPlayer::waitForWorkers(5000));
+    }
+};
+
+QTEST_MAIN(TstWallScreenshot)
+#include "tst_wall_screenshot.moc"
