@@ -32,10 +32,9 @@ public slots:
         qputenv("VIGIL_CONFIG_DIR", m_config.path().toUtf8());
         m_directory = std::make_unique<cameras::CameraDirectory>(nullptr);
         cameras::CameraDirectory::setInstance(m_directory.get());
-        m_directory->setDemoCameras({stubCamera("cam-a", "Gate north", "Depot"),
-                                     stubCamera("cam-b", "Gate south", "Depot"),
-                                     stubCamera("cam-c", "Platform 1", "Station"),
-                                     stubCamera("cam-d", "Loose camera", "")});
+        m_directory->setDemoCameras(
+            {stubCamera("cam-a", "Gate north", "Depot"), stubCamera("cam-b", "Gate south", "Depot"),
+             stubCamera("cam-c", "Platform 1", "Station"), stubCamera("cam-d", "Loose camera", "")});
         m_wall = std::make_unique<wall::WallStore>(m_directory.get());
         wall::WallStore::setInstance(m_wall.get());
         m_session = std::make_unique<app::Session>(false, nullptr);
