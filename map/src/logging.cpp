@@ -1,0 +1,3 @@
+#include "vigil/map/logging.h"
+
+Q_LOGGING_CATEGORY(vigilMap, "vigil.map", QtInfoMsg)
