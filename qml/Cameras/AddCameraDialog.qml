@@ -93,7 +93,9 @@ Dialog {
         font.pixelSize: Theme.fontSize
     }
 
-    contentItem: RowLayout {
+    // The dialog's content (not assigned to contentItem, which Qt defers: ids inside would break that).
+    RowLayout {
+        anchors.fill: parent
         spacing: Theme.spacingLarge
 
         GridLayout {
@@ -204,7 +206,7 @@ Dialog {
                 visible: root._testing
                 wrapMode: Text.Wrap
                 color: root._status === VideoPlayer.Status.Playing ? Theme.ok
-                     : root._status === VideoPlayer.Status.Failed ? Theme.error : Theme.textMuted
+                     : previewPlayer.lastError !== "" ? Theme.error : Theme.textMuted
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSizeSmall
                 text: {

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Vigil.Views
 
@@ -50,11 +51,12 @@ Item {
     Repeater {
         model: root._rects
         delegate: Rectangle {
+            id: cell
             required property var modelData
-            x: modelData[0] * root.width / root._def.n
-            y: modelData[1] * root.height / root._def.n
-            width: modelData[2] * root.width / root._def.n
-            height: modelData[3] * root.height / root._def.n
+            x: cell.modelData[0] * root.width / root._def.n
+            y: cell.modelData[1] * root.height / root._def.n
+            width: cell.modelData[2] * root.width / root._def.n
+            height: cell.modelData[3] * root.height / root._def.n
             color: "transparent"
             // Dense grids would turn into a solid block at icon size: lighter inner lines.
             border.color: root._def.n >= 5 ? Qt.rgba(root.lineColor.r, root.lineColor.g, root.lineColor.b, 0.55) : root.lineColor

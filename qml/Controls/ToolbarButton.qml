@@ -26,14 +26,15 @@ Button {
     contentItem: Text {
         text: root.text
         font: root.font
-        color: root.accent ? Theme.textOnAccent : (root.enabled ? Theme.text : Theme.textFaint)
+        color: root.enabled ? (root.accent ? Theme.textOnAccent : Theme.text) : Theme.textFaint
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         elide: Text.ElideRight
     }
     background: Rectangle {
         radius: Theme.radius
-        color: root.accent ? (root.down ? Qt.darker(Theme.accent, 1.2) : root.hovered ? Qt.lighter(Theme.accent, 1.1)
+        color: root.accent && !root.enabled ? Theme.accentMuted
+             : root.accent ? (root.down ? Qt.darker(Theme.accent, 1.2) : root.hovered ? Qt.lighter(Theme.accent, 1.1)
                                                                                       : Theme.accent)
                            : (root.down || root.checked ? Theme.pressed : root.hovered ? Theme.hover : "transparent")
         border.color: root.accent ? "transparent" : (root.hovered || root.checked ? Theme.borderStrong : Theme.border)

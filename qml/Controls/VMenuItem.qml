@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
 import Vigil.Views
 
 // VMenuItem: a menu row in the dark theme, with an optional shortcut hint on the right.
@@ -12,30 +13,24 @@ MenuItem {
     font.family: Theme.fontFamily
     font.pixelSize: Theme.fontSize
 
-    contentItem: Item {
-        implicitWidth: label.implicitWidth + hint.implicitWidth + Theme.spacingLarge * 2 + (root.checkable ? 18 : 0)
+    contentItem: RowLayout {
+        spacing: Theme.spacing
         Text {
-            id: check
-            anchors.left: parent.left
-            anchors.verticalCenter: parent.verticalCenter
+            Layout.preferredWidth: 12
             visible: root.checkable
             text: root.checked ? "✓" : ""
             color: Theme.accent
             font: root.font
         }
         Text {
-            id: label
-            anchors.left: parent.left
-            anchors.leftMargin: root.checkable ? 18 : 0
-            anchors.verticalCenter: parent.verticalCenter
+            Layout.fillWidth: true
             text: root.text
             font: root.font
             color: root.enabled ? Theme.text : Theme.textFaint
         }
         Text {
-            id: hint
-            anchors.right: parent.right
-            anchors.verticalCenter: parent.verticalCenter
+            Layout.leftMargin: Theme.spacingLarge
+            visible: root.shortcutText !== ""
             text: root.shortcutText
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontSizeSmall

@@ -145,6 +145,7 @@ Rectangle {
     // Status in the middle when the stream is not live.
     Column {
         id: statusBox
+        z: 1 // above the statistics plate on small tiles
         anchors.centerIn: parent
         width: Math.min(parent.width - Theme.spacing * 2, 420)
         spacing: Theme.spacingSmall
