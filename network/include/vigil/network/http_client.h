@@ -1,0 +1,111 @@
+#pragma once
+// HttpClient: HTTP/1.1 on Boost.Beast with keep-alive, connect and read timeouts, and redirects refused
+// unless they stay on the same scheme, host and port. One Asio io_context thread, owned by the process-wide
+// instance, does all socket work; Beast's error codes are turned into HttpError here and no exception leaves
+// network/.
+//
+// Thread: any. sendAsync() callbacks run on the network thread (keep them short, never block); send() with a
+// receiver delivers on the receiver's thread and drops the result if the receiver is gone; sendSync() blocks
+// and must never be called on the network thread (it asserts).
+#include <QtCore/QByteArray>
+#include <QtCore/QList>
+#include <QtCore/QMetaObject>
+#include <QtCore/QObject>
+#include <QtCore/QPair>
+#include <QtCore/QPointer>
+#include <QtCore/QString>
+#include <QtCore/QUrl>
+
+#include <functional>
+#include <memory>
+
+namespace vigil::network {
+
+enum class HttpError
+{
+    None,
+    InvalidUrl,      // not http://host[:port]/... (https is not supported yet)
+    Unreachable,     // name did not resolve, connection refused or connect timed out
+    Timeout,         // connected, but the answer did not arrive within timeoutMs
+    Truncated,       // the connection closed in the middle of the answer
+    Protocol,        // not HTTP, or a header/body beyond limits
+    RedirectRefused, // a redirect to another host, port or scheme (or too many)
+};
+
+struct HttpRequest
+{
+    QByteArray method = "POST";
+    QUrl url; // http://host:port/path?query; user info is ignored (credentials go in headers)
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    int connectTimeoutMs = 5000;
+    int timeoutMs = 10000; // from the request being written to the whole answer read
+    int maxRedirects = 3;
+};
+
+struct HttpResponse
+{
+    HttpError error = HttpError::None;
+    QString errorText; // English, for logs and the user; never carries credentials
+    int status = 0;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    bool reusedConnection = false; // answered on a kept-alive connection
+
+    bool ok() const { return error == HttpError::None; }
+    // First header of that name (case-insensitive), empty when absent.
+    QByteArray header(const QByteArray &name) const;
+    QList<QByteArray> headerValues(const QByteArray &name) const;
+};
+
+class HttpClient
+{
+public:
+    using Callback = std::function<void(HttpResponse)>;
+
+    // The process-wide client and its network thread (started on first use, joined at exit).
+    static HttpClient &instance();
+    ~HttpClient();
+    HttpClient(const HttpClient &) = delete;
+    HttpClient &operator=(const HttpClient &) = delete;
+
+    // Callback runs on the network thread.
+    void sendAsync(HttpRequest request, Callback done);
+
+    // `done(HttpResponse)` runs on `receiver`'s thread; it is dropped if the receiver is destroyed first.
+    template<typename F> void send(HttpRequest request, QObject *receiver, F done)
+    {
+        QPointer<QObject> guard(receiver);
+        sendAsync(std::move(request), [guard, done = std::move(done)](HttpResponse r) mutable {
+            QObject *target = guard.data();
+            if (!target)
+                return;
+            // The context object makes Qt drop the call if the receiver dies while it is queued.
+            QMetaObject::invokeMethod(
+                target,
+                [guard, done = std::move(done), r = std::move(r)]() mutable {
+                    if (guard)
+                        done(std::move(r));
+                },
+                Qt::QueuedConnection);
+        });
+    }
+
+    // Blocking convenience for vigilctl and worker threads.
+    HttpResponse sendSync(HttpRequest request);
+
+    // True on the network thread.
+    bool isNetworkThread() const;
+    // Idle kept-alive connections (for tests).
+    int idleConnections() const;
+
+    struct Private;
+
+private:
+    HttpClient();
+    std::unique_ptr<Private> d;
+};
+
+QString toString(HttpError e);
+
+} // namespace vigil::network

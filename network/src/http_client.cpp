@@ -1,0 +1,358 @@
+// Beast implementation of HttpClient. Everything below runs on the one network thread except the public entry
+// points, which only post work to it.
+#include <utility> // before Asio: g++ 12 needs std::exchange declared for Boost 1.74's Asio
+
+#include "vigil/network/http_client.h"
+
+#include "vigil/core/redact.h"
+#include "vigil/network/logging.h"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <map>
+#include <thread>
+
+namespace vigil::network {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+constexpr std::size_t kBodyLimit = 16 * 1024 * 1024;
+constexpr std::size_t kMaxIdlePerHost = 4;
+
+struct Connection
+{
+    explicit Connection(asio::io_context &ioc)
+        : stream(ioc)
+    {}
+    beast::tcp_stream stream;
+    beast::flat_buffer buffer;
+};
+
+QString endpointText(const QUrl &url)
+{
+    return QStringLiteral("%1:%2").arg(url.host()).arg(url.port(80));
+}
+} // namespace
+
+struct HttpClient::Private
+{
+    asio::io_context ioc;
+    asio::executor_work_guard<asio::io_context::executor_type> work{ioc.get_executor()};
+    std::thread thread;
+    std::atomic<std::thread::id> threadId{};
+    // Idle kept-alive connections per "host:port". Network thread only.
+    std::multimap<std::string, std::unique_ptr<Connection>> idle;
+    std::atomic<int> idleCount{0};
+};
+
+namespace {
+
+// One request/answer exchange, following same-host redirects. Lives on the network thread, kept alive by
+// the shared_ptr captured in each pending handler.
+class Exchange : public std::enable_shared_from_this<Exchange>
+{
+public:
+    Exchange(HttpClient::Private &p, HttpRequest request, HttpClient::Callback done)
+        : m_p(p)
+        , m_request(std::move(request))
+        , m_done(std::move(done))
+        , m_resolver(p.ioc)
+    {}
+
+    void start()
+    {
+        const QUrl &u = m_request.url;
+        if (!u.isValid() || u.scheme() != QLatin1String("http") || u.host().isEmpty()) {
+            const bool https = u.scheme() == QLatin1String("https");
+            return fail(
+                HttpError::InvalidUrl,
+                https ? QStringLiteral("HTTPS is not supported yet for %1; use the device's http:// "
+                                       "address")
+                            .arg(core::redactUrl(u.toString()))
+                      : QStringLiteral("Not an http:// address: %1").arg(core::redactUrl(u.toString())));
+        }
+        m_key = endpointText(u).toStdString();
+        // Reuse an idle connection when one is there.
+        auto it = m_p.idle.find(m_key);
+        if (it != m_p.idle.end()) {
+            m_conn = std::move(it->second);
+            m_p.idle.erase(it);
+            m_p.idleCount = int(m_p.idle.size());
+            m_reused = true;
+            return write();
+        }
+        connect();
+    }
+
+private:
+    void connect()
+    {
+        m_reused = false;
+        m_conn = std::make_unique<Connection>(m_p.ioc);
+        const QUrl &u = m_request.url;
+        auto self = shared_from_this();
+        m_resolver.async_resolve(
+            u.host().toStdString(), std::to_string(u.port(80)),
+            [self](const beast::error_code &ec, const tcp::resolver::results_type &results) {
+                if (ec)
+                    return self->fail(HttpError::Unreachable, QStringLiteral("Cannot resolve %1: %2")
+                                                                  .arg(self->m_request.url.host(),
+                                                                       QString::fromStdString(ec.message())));
+                self->m_conn->stream.expires_after(
+                    std::chrono::milliseconds(self->m_request.connectTimeoutMs));
+                self->m_conn->stream.async_connect(
+                    results, [self](const beast::error_code &cec, const tcp::endpoint &) {
+                        if (cec) {
+                            const bool timedOut = cec == beast::error::timeout;
+                            return self->fail(HttpError::Unreachable,
+                                              QStringLiteral("Cannot connect to %1: %2")
+                                                  .arg(endpointText(self->m_request.url),
+                                                       timedOut ? QStringLiteral("no answer within %1 ms")
+                                                                      .arg(self->m_request.connectTimeoutMs)
+                                                                : QString::fromStdString(cec.message())));
+                        }
+                        self->write();
+                    });
+            });
+    }
+
+    void write()
+    {
+        const QUrl &u = m_request.url;
+        m_req = {};
+        m_req.version(11);
+        m_req.method_string(m_request.method.toStdString());
+        QByteArray target = u.path(QUrl::FullyEncoded).toLatin1();
+        if (target.isEmpty())
+            target = "/";
+        if (u.hasQuery())
+            target += '?' + u.query(QUrl::FullyEncoded).toLatin1();
+        m_req.target(target.toStdString());
+        const int port = u.port(80);
+        m_req.set(http::field::host,
+                  port == 80 ? u.host().toStdString() : u.host().toStdString() + ':' + std::to_string(port));
+        m_req.set(http::field::user_agent, "Vigil");
+        m_req.keep_alive(true);
+        for (const auto &h : m_request.headers)
+            m_req.set(h.first.toStdString(), h.second.toStdString());
+        m_req.body() = m_request.body.toStdString();
+        m_req.prepare_payload();
+
+        m_parser.emplace();
+        m_parser->body_limit(kBodyLimit);
+        m_conn->buffer.clear();
+        m_conn->stream.expires_after(std::chrono::milliseconds(m_request.timeoutMs));
+        auto self = shared_from_this();
+        http::async_write(m_conn->stream, m_req, [self](const beast::error_code &ec, std::size_t) {
+            if (ec)
+                return self->ioFailed(ec, false);
+            http::async_read(self->m_conn->stream, self->m_conn->buffer, *self->m_parser,
+                             [self](const beast::error_code &rec, std::size_t) {
+                                 if (rec)
+                                     return self->ioFailed(rec, self->m_parser->got_some());
+                                 self->answered();
+                             });
+        });
+    }
+
+    void ioFailed(const beast::error_code &ec, bool gotSome)
+    {
+        // A kept-alive connection the server has closed meanwhile: try once more on a fresh one.
+        if (m_reused && !gotSome && ec != beast::error::timeout) {
+            qCDebug(vigilNet) << "stale keep-alive connection to" << m_key.c_str() << "- reconnecting";
+            return connect();
+        }
+        if (ec == beast::error::timeout)
+            return fail(HttpError::Timeout, QStringLiteral("%1 did not answer within %2 ms")
+                                                .arg(endpointText(m_request.url))
+                                                .arg(m_request.timeoutMs));
+        if (ec == http::error::end_of_stream || ec == http::error::partial_message ||
+            ec == asio::error::eof || ec == asio::error::connection_reset)
+            return fail(HttpError::Truncated,
+                        gotSome ? QStringLiteral("%1 closed the connection in the middle of its answer")
+                                      .arg(endpointText(m_request.url))
+                                : QStringLiteral("%1 closed the connection without answering")
+                                      .arg(endpointText(m_request.url)));
+        fail(HttpError::Protocol,
+             QStringLiteral("Bad HTTP answer from %1: %2")
+                 .arg(endpointText(m_request.url), QString::fromStdString(ec.message())));
+    }
+
+    void answered()
+    {
+        auto msg = m_parser->release();
+        HttpResponse r;
+        r.status = int(msg.result_int());
+        r.reusedConnection = m_reused;
+        for (const auto &f : msg)
+            r.headers.append({QByteArray(f.name_string().data(), int(f.name_string().size())),
+                              QByteArray(f.value().data(), int(f.value().size()))});
+        r.body = QByteArray(msg.body().data(), qsizetype(msg.body().size()));
+        if (msg.keep_alive()) {
+            if (m_p.idle.count(m_key) < kMaxIdlePerHost) {
+                m_conn->stream.expires_never();
+                m_p.idle.emplace(m_key, std::move(m_conn));
+                m_p.idleCount = int(m_p.idle.size());
+            }
+        } else {
+            beast::error_code ignored;
+            m_conn->stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        }
+        m_conn.reset();
+
+        if (r.status >= 300 && r.status < 400 && r.status != 304) {
+            const QUrl location = m_request.url.resolved(QUrl(QString::fromLatin1(r.header("Location"))));
+            const bool sameOrigin = location.scheme() == m_request.url.scheme() &&
+                                    location.host() == m_request.url.host() &&
+                                    location.port(80) == m_request.url.port(80);
+            if (!location.isValid() || !sameOrigin || m_redirects >= m_request.maxRedirects) {
+                return fail(
+                    HttpError::RedirectRefused,
+                    QStringLiteral("%1 redirected to %2; Vigil only follows redirects on the same host")
+                        .arg(endpointText(m_request.url), core::redactUrl(location.toString())));
+            }
+            ++m_redirects;
+            m_request.url = location;
+            return start();
+        }
+        finish(std::move(r));
+    }
+
+    void fail(HttpError e, const QString &text)
+    {
+        if (m_conn) {
+            beast::error_code ignored;
+            m_conn->stream.socket().close(ignored);
+            m_conn.reset();
+        }
+        HttpResponse r;
+        r.error = e;
+        r.errorText = text;
+        finish(std::move(r));
+    }
+
+    void finish(HttpResponse r)
+    {
+        auto done = std::move(m_done);
+        m_done = nullptr;
+        if (done)
+            done(std::move(r));
+    }
+
+    HttpClient::Private &m_p;
+    HttpRequest m_request;
+    HttpClient::Callback m_done;
+    tcp::resolver m_resolver;
+    std::unique_ptr<Connection> m_conn;
+    std::string m_key;
+    bool m_reused = false;
+    int m_redirects = 0;
+    http::request<http::string_body> m_req;
+    std::optional<http::response_parser<http::string_body>> m_parser;
+};
+
+} // namespace
+
+QByteArray HttpResponse::header(const QByteArray &name) const
+{
+    for (const auto &h : headers)
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    return {};
+}
+
+QList<QByteArray> HttpResponse::headerValues(const QByteArray &name) const
+{
+    QList<QByteArray> out;
+    for (const auto &h : headers)
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            out.append(h.second);
+    return out;
+}
+
+HttpClient::HttpClient()
+    : d(std::make_unique<Private>())
+{
+    d->thread = std::thread([p = d.get()] {
+        p->threadId = std::this_thread::get_id();
+        p->ioc.run();
+    });
+}
+
+HttpClient::~HttpClient()
+{
+    d->work.reset();
+    asio::post(d->ioc, [p = d.get()] {
+        p->idle.clear();
+        p->ioc.stop();
+    });
+    if (d->thread.joinable())
+        d->thread.join();
+}
+
+HttpClient &HttpClient::instance()
+{
+    static HttpClient client;
+    return client;
+}
+
+void HttpClient::sendAsync(HttpRequest request, Callback done)
+{
+    asio::post(d->ioc, [p = d.get(), request = std::move(request), done = std::move(done)]() mutable {
+        std::make_shared<Exchange>(*p, std::move(request), std::move(done))->start();
+    });
+}
+
+HttpResponse HttpClient::sendSync(HttpRequest request)
+{
+    Q_ASSERT_X(!isNetworkThread(), "HttpClient::sendSync", "would deadlock on the network thread");
+    std::promise<HttpResponse> promise;
+    auto future = promise.get_future();
+    sendAsync(std::move(request), [&promise](HttpResponse r) { promise.set_value(std::move(r)); });
+    return future.get();
+}
+
+bool HttpClient::isNetworkThread() const
+{
+    return std::this_thread::get_id() == d->threadId.load();
+}
+
+int HttpClient::idleConnections() const
+{
+    return d->idleCount;
+}
+
+QString toString(HttpError e)
+{
+    switch (e) {
+    case HttpError::None:
+        return QStringLiteral("none");
+    case HttpError::InvalidUrl:
+        return QStringLiteral("invalid-url");
+    case HttpError::Unreachable:
+        return QStringLiteral("unreachable");
+    case HttpError::Timeout:
+        return QStringLiteral("timeout");
+    case HttpError::Truncated:
+        return QStringLiteral("truncated");
+    case HttpError::Protocol:
+        return QStringLiteral("protocol");
+    case HttpError::RedirectRefused:
+        return QStringLiteral("redirect-refused");
+    }
+    return {};
+}
+
+} // namespace vigil::network
