@@ -79,13 +79,18 @@ void CameraFeed::apply()
     }
     if (!resolved || !m_active) {
         m_player.stop();
+        m_playingCameraId.clear();
         return;
     }
     video::MediaSource source;
     source.url = resolved->url;
     source.user = resolved->user;
     source.password = resolved->password;
-    m_player.setSource(source);
+    // Another stream of the same camera switches seamlessly; another camera clears the picture first.
+    const bool sameCamera = m_playingCameraId == m_cameraId;
+    m_playingCameraId = m_cameraId;
+    m_player.setSource(source, sameCamera ? video::VideoPlayer::SwitchMode::Seamless
+                                          : video::VideoPlayer::SwitchMode::Clean);
     if (m_player.desiredState() != video::VideoPlayer::DesiredState::Playing)
         m_player.play();
 }

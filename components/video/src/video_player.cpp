@@ -74,18 +74,39 @@ void VideoPlayer::setStallTimeoutMs(int ms)
     emit stallTimeoutMsChanged();
 }
 
-void VideoPlayer::setSource(const MediaSource &source)
+void VideoPlayer::setSource(const MediaSource &source, SwitchMode mode)
 {
     if (m_source == source)
         return;
+    m_previousSource = m_source;
     m_source = source;
     emit sourceChanged();
     if (m_desired != DesiredState::Playing)
         return;
-    // Seamless switch (main <-> sub, or another camera): keep showing the current picture until the new
-    // stream's first frame; only then retire the old session. No black flash.
-    const bool seamless = m_session && m_hasFrame && m_status == Status::Playing;
-    startSession(seamless);
+    if (mode == SwitchMode::Clean) {
+        clearPicture();
+        startSession(false);
+        return;
+    }
+    // Seamless: keep showing the current picture until the new stream's first frame; only then retire the
+    // old session. No black flash.
+    startSession(m_session && m_hasFrame && m_status == Status::Playing);
+}
+
+void VideoPlayer::clearPicture()
+{
+    m_currentFrame = QVideoFrame();
+    if (m_sink)
+        m_sink->setVideoFrame(QVideoFrame());
+    if (m_hasFrame) {
+        m_hasFrame = false;
+        emit hasFrameChanged();
+    }
+    d->lastShownNs = 0;
+    if (!m_lastFrameTime.isNull()) {
+        m_lastFrameTime = QDateTime();
+        emit lastFrameTimeChanged();
+    }
 }
 
 bool VideoPlayer::openUrl(const QString &text, const QString &user, const QString &password)
@@ -144,13 +165,7 @@ void VideoPlayer::stop()
     m_reconnect.stop();
     m_statsTimer.stop();
     FramePacer::instance().remove(this);
-    m_currentFrame = QVideoFrame();
-    if (m_sink)
-        m_sink->setVideoFrame(QVideoFrame());
-    if (m_hasFrame) {
-        m_hasFrame = false;
-        emit hasFrameChanged();
-    }
+    clearPicture();
     setError(ErrorCategory::None, {});
     setStatus(Status::Idle);
 }
@@ -232,6 +247,14 @@ void VideoPlayer::onSessionEvent(quint64 sessionId, int event, const QString &de
         if (isIncoming) {
             m_incoming->requestStop();
             m_incoming.reset();
+            if (m_session) {
+                // The current stream still plays: stay on it rather than trade a picture for an error.
+                qCWarning(vigilVideo).noquote() << "staying on" << m_previousSource.displayUrl();
+                m_source = m_previousSource;
+                emit sourceChanged();
+                emit switchFailed(err.text);
+                break;
+            }
         }
         if (m_session) {
             d->decodedBase += m_session->info().framesDecoded;

@@ -187,6 +187,40 @@ private slots:
         QVERIFY(!sawInvalid);
     }
 
+    void failedSeamlessSwitchStaysOnTheWorkingStream()
+    {
+        QVideoSink sink;
+        video::VideoPlayer p;
+        p.setVideoSink(&sink);
+        p.setSource(source(QStringLiteral("cam02"), false));
+        p.play();
+        QTRY_COMPARE_WITH_TIMEOUT(p.status(), S::Playing, 5000);
+        QSignalSpy failed(&p, &video::VideoPlayer::switchFailed);
+        QSignalSpy frames(&p, &video::VideoPlayer::frameShown);
+        p.setSource(source(QStringLiteral("no-such-stream"), true));
+        QVERIFY(failed.wait(5000));
+        QVERIFY(failed.first().first().toString().contains(QStringLiteral("404")));
+        QCOMPARE(p.status(), S::Playing);
+        QCOMPARE(p.source().url, m_site->streamUrl(QStringLiteral("cam02"), false));
+        const int before = frames.count();
+        QTRY_VERIFY_WITH_TIMEOUT(frames.count() > before + 5, 3000); // still live
+    }
+
+    void cleanSwitchToADeadCameraClearsTheOldPicture()
+    {
+        QVideoSink sink;
+        video::VideoPlayer p;
+        p.setVideoSink(&sink);
+        p.setSource(source(QStringLiteral("cam01"), false));
+        p.play();
+        QTRY_VERIFY_WITH_TIMEOUT(p.hasFrame(), 5000);
+        p.setSource(source(QStringLiteral("no-such-camera"), false), video::VideoPlayer::SwitchMode::Clean);
+        QVERIFY(!p.hasFrame());                // cam01's picture is gone at once...
+        QVERIFY(!sink.videoFrame().isValid()); // ...from the screen too
+        QTRY_COMPARE_WITH_TIMEOUT(p.status(), S::Failed, 5000);
+        QVERIFY(!p.hasFrame());
+    }
+
     void snapshotWritesPng()
     {
         video::VideoPlayer p;

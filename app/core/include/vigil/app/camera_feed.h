@@ -64,6 +64,7 @@ private:
 
     video::VideoPlayer m_player;
     QString m_cameraId;
+    QString m_playingCameraId; // the camera whose stream the player has (decides seamless vs clean switch)
     QString m_role = QStringLiteral("sub");
     QString m_activeRole;
     QString m_cameraName;

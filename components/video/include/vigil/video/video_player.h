@@ -117,8 +117,20 @@ public:
     void setStallTimeoutMs(int ms);
 
     MediaSource source() const { return m_source; }
-    // Switches streams. While playing, the current picture stays until the new stream's first frame.
-    void setSource(const MediaSource &source);
+
+    // How setSource() changes streams while playing.
+    enum class SwitchMode
+    {
+        // Another stream of the same camera (main <-> sub): the current picture stays until the new stream's
+        // first frame (no black flash); if the new stream fails, the player stays on the current one and
+        // emits switchFailed().
+        Seamless,
+        // Another camera: the old picture is cleared at once, so a tile never shows one camera's picture
+        // under
+        // another camera's name.
+        Clean,
+    };
+    void setSource(const MediaSource &source, SwitchMode mode = SwitchMode::Seamless);
 
     // For previews of a camera not yet in the directory (the add-camera dialog's Test button): sets the
     // source from a typed URL and credentials and plays. Credentials typed inside the URL are moved out of
@@ -158,6 +170,9 @@ signals:
     void stallTimeoutMsChanged();
     // Emitted on the GUI thread for every frame handed to the sink (tests and benchmarks count these).
     void frameShown();
+    // A seamless switch could not open the new stream; the player stays on the previous one. `error` is the
+    // sentence for the operator.
+    void switchFailed(const QString &error);
 
 private:
     friend class LiveSession;
@@ -169,9 +184,11 @@ private:
     void setError(ErrorCategory c, const QString &text);
     void updateStats();
     void refreshLastFrameTime();
+    void clearPicture();
 
     QPointer<QVideoSink> m_sink;
     MediaSource m_source;
+    MediaSource m_previousSource; // what a failed seamless switch falls back to
     DesiredState m_desired = DesiredState::Stopped;
     Status m_status = Status::Idle;
     QString m_lastError;
