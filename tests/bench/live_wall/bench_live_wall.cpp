@@ -114,11 +114,12 @@ struct Result
 {
     int n = 0;
     double minShown = 0, medianShown = 0; // frames shown / frames sent
-    double procCpu = 0;                   // % of one core
-    double machineBusy = 0;               // % of the whole machine
-    double rssPerTile = 0;                // MB
-    double latP50 = 0, latP95 = 0;        // ms, decoded -> handed to the sink
-    double rendersPerSec = 0;             // rendered mode: window frames swapped per second
+    double minDecoded = 0;         // frames decoded / frames sent (lowest tile): tells pacer drops apart
+    double procCpu = 0;            // % of one core
+    double machineBusy = 0;        // % of the whole machine
+    double rssPerTile = 0;         // MB
+    double latP50 = 0, latP95 = 0; // ms, decoded -> handed to the sink
+    double rendersPerSec = 0;      // rendered mode: window frames swapped per second
     bool ok = true;
 };
 
@@ -186,9 +187,10 @@ public:
             r.ok = false;
         }
         waitMs(2000); // warm-up
-        std::vector<qint64> shown0;
+        std::vector<qint64> shown0, decoded0;
         for (auto &p : players) {
             shown0.push_back(p->framesShownTotal());
+            decoded0.push_back(p->framesDecodedTotal());
             p->takeLatencySamples();
         }
         int swaps = 0;
@@ -206,14 +208,17 @@ public:
         if (window)
             QObject::disconnect(c);
 
-        std::vector<double> ratios, lat;
+        std::vector<double> ratios, decodedRatios, lat;
         for (size_t i = 0; i < players.size(); ++i) {
             ratios.push_back(double(players[i]->framesShownTotal() - shown0[i]) / (kFps * elapsed));
+            decodedRatios.push_back(double(players[i]->framesDecodedTotal() - decoded0[i]) /
+                                    (kFps * elapsed));
             for (float v : players[i]->takeLatencySamples())
                 lat.push_back(v);
         }
         r.minShown = *std::min_element(ratios.begin(), ratios.end());
         r.medianShown = percentile(ratios, 0.5);
+        r.minDecoded = *std::min_element(decodedRatios.begin(), decodedRatios.end());
         r.procCpu = 100.0 * (cpu1 - cpu0) / elapsed;
         r.machineBusy =
             m1.total > m0.total ? 100.0 * double(m1.busy - m0.busy) / double(m1.total - m0.total) : 0;
@@ -366,25 +371,27 @@ int main(int argc, char **argv)
         "mode, pacer tick %s ms, %ld cores\n",
         b.port, b.seconds, qgetenv("VIGIL_PACER_MS").isEmpty() ? "20" : qgetenv("VIGIL_PACER_MS").constData(),
         sysconf(_SC_NPROCESSORS_ONLN));
-    std::printf("# shown = frames handed to the sink / frames sent (25 fps x time), lowest tile and median; "
-                "CPU in %% of "
-                "one core; machine = whole-machine busy %%\n");
-    std::printf("%-9s %3s %12s %8s %8s %9s %8s %8s %9s %9s %9s\n", "mode", "N", "shown min", "median", "cpu%",
-                "machine%", "MB/tile", "lat p50", "lat p95", "renders/s", "ffmpeg%");
+    std::printf(
+        "# shown = frames handed to the sink / frames sent (25 fps x time), lowest tile and median; decoded "
+        "= "
+        "frames decoded / sent, lowest tile; CPU in %% of one core; machine = whole-machine busy %%\n");
+    std::printf("%-9s %3s %10s %8s %8s %7s %9s %8s %8s %8s %9s %8s\n", "mode", "N", "shown min", "median",
+                "decoded", "cpu%", "machine%", "MB/tile", "lat p50", "lat p95", "renders/s", "ffmpeg%");
+    auto row = [](const char *mode, const Result &r, double ffmpeg) {
+        std::printf("%-9s %3d %9.2f%% %7.2f%% %7.2f%% %7.1f %9.1f %8.1f %8.1f %8.1f %9.1f %8.1f", mode, r.n,
+                    100 * r.minShown, 100 * r.medianShown, 100 * r.minDecoded, r.procCpu, r.machineBusy,
+                    r.rssPerTile, r.latP50, r.latP95, r.rendersPerSec, ffmpeg);
+    };
     const double rssBase = rssMb();
     for (const QString &item : cli.value(QStringLiteral("tiles")).split(QLatin1Char(','))) {
         const int n = std::clamp(item.toInt(), 1, 64);
         const double ff = b.ffmpegCpu(n);
         const Result p = b.pipeline(n, rssBase);
-        std::printf("%-9s %3d %11.2f%% %7.2f%% %8.1f %9.1f %8.1f %8.1f %9.1f %9s %9.1f   pipeline/ffmpeg CPU "
-                    "= %.2f\n",
-                    "pipeline", n, 100 * p.minShown, 100 * p.medianShown, p.procCpu, p.machineBusy,
-                    p.rssPerTile, p.latP50, p.latP95, "-", ff, ff > 0 ? p.procCpu / ff : 0.0);
+        row("pipeline", p, ff);
+        std::printf("   pipeline/ffmpeg CPU = %.2f\n", ff > 0 ? p.procCpu / ff : 0.0);
         if (render) {
-            const Result r = b.rendered(n, rssBase);
-            std::printf("%-9s %3d %11.2f%% %7.2f%% %8.1f %9.1f %8.1f %8.1f %9.1f %9.1f %9.1f\n", "rendered",
-                        n, 100 * r.minShown, 100 * r.medianShown, r.procCpu, r.machineBusy, r.rssPerTile,
-                        r.latP50, r.latP95, r.rendersPerSec, ff);
+            row("rendered", b.rendered(n, rssBase), ff);
+            std::printf("\n");
         }
         std::fflush(stdout);
     }
