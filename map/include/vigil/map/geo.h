@@ -3,6 +3,7 @@
 // numbering, y grows southwards), WGS-84 <-> GCJ-02 ("Mars coordinates" used by AMap/Tencent), great-circle
 // distance. Pure functions on plain values. Thread: any.
 #include <QtCore/QHashFunctions>
+#include <QtCore/QMetaType>
 #include <QtCore/QPointF>
 #include <QtCore/QRectF>
 #include <QtCore/QString>
@@ -90,3 +91,5 @@ inline GeoPoint fromDatum(GeoPoint p, Datum d)
 }
 
 } // namespace vigil::map
+
+Q_DECLARE_METATYPE(vigil::map::TileId)
