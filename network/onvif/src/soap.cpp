@@ -149,11 +149,19 @@ Error decodeFault(const XmlElement &fault, int httpStatus, const QString &what)
     }
     // Some vendors (Hikvision) also put a free text in Detail/Text.
     QString detail;
-    if (const XmlElement *d = fault.child(u"Detail"))
+    QString detailElement; // WS-BaseFaults put the fault type in Detail (wsnt:SubscribeCreationFailedFault)
+    if (const XmlElement *d = fault.child(u"Detail")) {
         if (const XmlElement *t = d->find(u"Text"))
             detail = t->trimmedText();
+        if (!d->children.empty())
+            detailElement = d->children.front().name;
+    }
     if (detail.compare(QLatin1String("NULL"), Qt::CaseInsensitive) == 0)
         detail.clear();
+    if (detail.isEmpty() && !detailElement.isEmpty() && detailElement != QLatin1String("Text"))
+        detail = detailElement;
+    if (reason.isEmpty() && detail.isEmpty() && codes.isEmpty())
+        detail = QStringLiteral("no reason given");
     const QString subcode = codes.join(QLatin1Char('/'));
     const QString text = !reason.isEmpty() ? reason : detail;
     auto has = [&codes](const char *c) {
