@@ -75,6 +75,7 @@ struct ParsedRequest
     QString user, passwordType, created;
     QByteArray password, nonce;
     bool hasSecurity = false;
+    QString profileToken;
     QString xmlError;
 };
 
@@ -101,7 +102,7 @@ ParsedRequest parseRequest(const QByteArray &xml)
                 p.hasSecurity = true;
             if (ns == kWsse && n == QLatin1String("Password"))
                 p.passwordType = r.attributes().value(QLatin1String("Type")).toString();
-            current = (ns == kWsse || ns == kWsu) ? n : QString();
+            current = (ns == kWsse || ns == kWsu || n == QLatin1String("ProfileToken")) ? n : QString();
         } else if (t == QXmlStreamReader::EndElement) {
             if (depth == bodyDepth)
                 bodyDepth = -1;
@@ -117,6 +118,8 @@ ParsedRequest parseRequest(const QByteArray &xml)
                 p.nonce += v.toLatin1();
             else if (current == QLatin1String("Created"))
                 p.created += v;
+            else if (current == QLatin1String("ProfileToken"))
+                p.profileToken += v;
         }
     }
     if (r.hasError())
@@ -260,7 +263,7 @@ struct LoopbackDevice::Private
                 .toUtf8());
     }
 
-    QByteArray generated(const QString &key, const QString &op) const
+    QByteArray generated(const QString &key, const QString &op, const QString &profileToken) const
     {
         const QByteArray b = base().toUtf8();
         if (key == QLatin1String("GetSystemDateAndTime"))
@@ -323,9 +326,12 @@ struct LoopbackDevice::Private
             return envelope("<" + p + ":GetProfilesResponse>" + prof("sub", 640, 360, 25) +
                             prof("main", 1280, 720, 25) + "</" + p + ":GetProfilesResponse>");
         }
-        if ((key == QLatin1String("GetStreamUri") || key == QLatin1String("Media2-GetStreamUri")) &&
-            o.rtspUrl.isValid()) {
-            const QByteArray uri = o.rtspUrl.toString().toHtmlEscaped().toUtf8();
+        if (key == QLatin1String("GetStreamUri") || key == QLatin1String("Media2-GetStreamUri")) {
+            // The real RTSP server when the test gives one, else a URL that nobody serves.
+            const QUrl url = o.rtspUrl.isValid()
+                                 ? o.rtspUrl
+                                 : QUrl(QStringLiteral("rtsp://127.0.0.1:1/stream/%1").arg(profileToken));
+            const QByteArray uri = url.toString().toHtmlEscaped().toUtf8();
             if (key.startsWith(QLatin1String("Media2")))
                 return envelope("<tr2:GetStreamUriResponse><tr2:Uri>" + uri +
                                 "</tr2:Uri></tr2:GetStreamUriResponse>");
@@ -575,7 +581,7 @@ struct LoopbackDevice::Private
                 r.body = tickedClock(r.body);
         }
         if (r.body.isEmpty()) {
-            r.body = generated(key, p.op);
+            r.body = generated(key, p.op, p.profileToken);
             if (p.op == QLatin1String("PullMessages") && file.isEmpty())
                 r.delayMs = std::max(r.delayMs, o.pullDelayMs);
         }
