@@ -318,10 +318,19 @@ void HttpClient::sendAsync(HttpRequest request, Callback done)
 HttpResponse HttpClient::sendSync(HttpRequest request)
 {
     Q_ASSERT_X(!isNetworkThread(), "HttpClient::sendSync", "would deadlock on the network thread");
-    std::promise<HttpResponse> promise;
-    auto future = promise.get_future();
-    sendAsync(std::move(request), [&promise](HttpResponse r) { promise.set_value(std::move(r)); });
-    return future.get();
+    // The promise is shared with the callback: if the client shuts down with the exchange pending, the
+    // callback is destroyed unrun and get() reports a broken promise, which becomes an error here.
+    auto shared = std::make_shared<std::promise<HttpResponse>>();
+    auto future = shared->get_future();
+    sendAsync(std::move(request), [shared](HttpResponse r) { shared->set_value(std::move(r)); });
+    try {
+        return future.get();
+    } catch (const std::future_error &) {
+        HttpResponse r;
+        r.error = HttpError::Unreachable;
+        r.errorText = QStringLiteral("the network thread has stopped");
+        return r;
+    }
 }
 
 bool HttpClient::isNetworkThread() const

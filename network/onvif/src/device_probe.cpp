@@ -1,0 +1,192 @@
+#include "vigil/onvif/device_probe.h"
+
+#include "vigil/cameras/camera_directory.h"
+#include "vigil/cameras/credential_store.h"
+#include "vigil/onvif/camera_builder.h"
+
+#include <QtCore/QPointer>
+#include <QtCore/QUuid>
+
+#include <thread>
+
+namespace vigil::onvif {
+
+OnvifDeviceProbe::OnvifDeviceProbe(QObject *parent)
+    : QObject(parent)
+{}
+
+OnvifDeviceProbe::~OnvifDeviceProbe() = default;
+
+QUrl OnvifDeviceProbe::deviceUrlFromAddress(const QString &address)
+{
+    const QString a = address.trimmed();
+    if (a.isEmpty())
+        return {};
+    QUrl u = a.contains(QLatin1String("://")) ? QUrl(a) : QUrl(QStringLiteral("http://") + a);
+    if (!u.isValid() || u.host().isEmpty())
+        return {};
+    if (u.path().isEmpty() || u.path() == QLatin1String("/"))
+        u.setPath(QStringLiteral("/onvif/device_service"));
+    return u;
+}
+
+void OnvifDeviceProbe::setStatus(Status s, Error e)
+{
+    const bool changed = s != m_status || e.message != m_error.message;
+    m_status = s;
+    m_error = std::move(e);
+    if (changed)
+        emit statusChanged();
+}
+
+void OnvifDeviceProbe::cancel()
+{
+    ++m_generation;
+    if (m_status == Status::Probing)
+        setStatus(Status::Idle, {});
+}
+
+void OnvifDeviceProbe::test(const QString &address, const QString &user, const QString &password)
+{
+    const quint64 generation = ++m_generation;
+    m_result = {};
+    emit resultChanged();
+    const QUrl url = deviceUrlFromAddress(address);
+    if (!url.isValid()) {
+        Error e;
+        e.code = ErrorCode::Unreachable;
+        e.message =
+            tr("\"%1\" is not a camera address. Type an IP address or host name, for example 192.168.1.64.")
+                .arg(address);
+        setStatus(Status::Failed, e);
+        return;
+    }
+    m_user = user;
+    m_password = password;
+    setStatus(Status::Probing, {});
+    QPointer<OnvifDeviceProbe> self(this);
+    std::thread([self, url, user, password, generation] {
+        OnvifClient client(url, user, password);
+        auto r = client.describe();
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, r = std::move(r), generation] {
+                if (!self || self->m_generation != generation)
+                    return; // cancelled or superseded
+                if (!r.ok()) {
+                    self->setStatus(Status::Failed, r.error);
+                    return;
+                }
+                self->m_result = r.value;
+                emit self->resultChanged();
+                self->setStatus(Status::Ready, {});
+            },
+            Qt::QueuedConnection);
+    }).detach();
+}
+
+OnvifDeviceProbe::Category OnvifDeviceProbe::errorCategory() const
+{
+    if (!m_error.isError())
+        return Category::None;
+    switch (m_error.category()) {
+    case ErrorCategory::Transient:
+        return Category::Transient;
+    case ErrorCategory::Auth:
+        return Category::Auth;
+    case ErrorCategory::Unsupported:
+        return Category::Unsupported;
+    case ErrorCategory::Fatal:
+        break;
+    }
+    return Category::Fatal;
+}
+
+QString OnvifDeviceProbe::address() const
+{
+    return m_result.deviceUrl.isEmpty() ? QString() : m_result.deviceUrl.host();
+}
+
+QStringList OnvifDeviceProbe::streams() const
+{
+    QStringList out;
+    for (const StreamChoice &s : m_result.streams) {
+        const MediaProfile &p = s.profile;
+        QStringList parts;
+        if (p.resolution.isValid())
+            parts << QStringLiteral("%1×%2").arg(p.resolution.width()).arg(p.resolution.height());
+        if (!p.encoding.isEmpty())
+            parts << p.encoding.toUpper();
+        if (p.fps > 0)
+            parts << tr("%1 fps").arg(p.fps);
+        out << QStringLiteral("%1: %2").arg(s.role, parts.isEmpty() ? p.name : parts.join(QLatin1Char(' ')));
+    }
+    return out;
+}
+
+QUrl OnvifDeviceProbe::previewUrl() const
+{
+    for (const StreamChoice &s : m_result.streams)
+        if (s.role == QLatin1String("sub"))
+            return s.uri;
+    return m_result.streams.isEmpty() ? QUrl() : m_result.streams.first().uri;
+}
+
+QStringList OnvifDeviceProbe::presets() const
+{
+    QStringList out;
+    for (const Preset &p : m_result.presets)
+        out << (p.name.isEmpty() ? p.token : p.name);
+    return out;
+}
+
+QString OnvifDeviceProbe::clockOffset() const
+{
+    const qint64 s = m_result.clockOffsetMs / 1000;
+    return s == 0 ? QString() : tr("%1 s").arg(s);
+}
+
+QString OnvifDeviceProbe::addToDirectory(const QString &name, const QString &group)
+{
+    return addToDirectory(cameras::CameraDirectory::instance(), name, group);
+}
+
+QString OnvifDeviceProbe::addToDirectory(cameras::CameraDirectory *directory, const QString &name,
+                                         const QString &group)
+{
+    Error e;
+    e.code = ErrorCode::DeviceFault;
+    if (!directory || m_status != Status::Ready || m_result.streams.isEmpty()) {
+        e.message = !directory ? tr("No camera directory to add the device to.")
+                               : tr("Test the device first; it must show at least one stream.");
+        setStatus(m_status == Status::Ready ? Status::Ready : Status::Failed, e);
+        return {};
+    }
+    QString credentialRef;
+    if (!m_password.isEmpty()) {
+        credentialRef = QStringLiteral("onvif-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QString error;
+        if (!directory->credentials()->setPassword(credentialRef, m_password, &error)) {
+            e.message = tr("Could not store the camera password: %1").arg(error);
+            setStatus(Status::Ready, e);
+            return {};
+        }
+    }
+    cameras::Camera c = toCamera(m_result, m_user, credentialRef, name);
+    c.group = group;
+    // A device added twice gets a second id rather than replacing the first.
+    if (directory->camera(c.id))
+        c.id += QLatin1Char('-') + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    if (!directory->addCamera(c)) {
+        if (!credentialRef.isEmpty())
+            directory->credentials()->remove(credentialRef);
+        e.message = directory->lastError();
+        setStatus(Status::Ready, e);
+        return {};
+    }
+    return c.id;
+}
+
+} // namespace vigil::onvif
