@@ -1,0 +1,127 @@
+// HttpClient: keep-alive reuse, timeouts, truncated answers, nothing listening, results delivered on the
+// receiver's thread and dropped when the receiver is gone. The loopback ONVIF device is the HTTP server.
+#include "loopback_device.h"
+#include "vigil/network/http_client.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QThread>
+#include <QtNetwork/QTcpServer>
+#include <QtTest/QtTest>
+
+using namespace vigil::network;
+namespace t = vigil::onvif::test;
+
+namespace {
+HttpRequest soap(const QUrl &url, const char *op = "GetSystemDateAndTime")
+{
+    HttpRequest r;
+    r.url = url;
+    r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/soap+xml")));
+    r.body = QByteArray("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><") + op +
+             " xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/></s:Body></s:Envelope>";
+    return r;
+}
+} // namespace
+
+class TstHttpClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void keepAliveReusesTheConnection()
+    {
+        t::DeviceOptions o;
+        o.auth = t::AuthMode::None;
+        t::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        auto &c = HttpClient::instance();
+        const auto a = c.sendSync(soap(d.deviceUrl()));
+        QVERIFY2(a.ok(), qPrintable(a.errorText));
+        QCOMPARE(a.status, 200);
+        QVERIFY(a.body.contains("GetSystemDateAndTimeResponse"));
+        const auto b = c.sendSync(soap(d.deviceUrl(), "GetDeviceInformation"));
+        QVERIFY(b.ok());
+        QVERIFY(b.reusedConnection);
+        QCOMPARE(d.connections(), 1);
+    }
+
+    void timeoutIsReported()
+    {
+        t::DeviceOptions o;
+        o.auth = t::AuthMode::None;
+        o.misbehaviour = t::Misbehaviour::Slow;
+        o.misbehaveOn = QStringLiteral("GetSystemDateAndTime");
+        o.slowMs = 2000;
+        t::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        HttpRequest r = soap(d.deviceUrl());
+        r.timeoutMs = 300;
+        QElapsedTimer t;
+        t.start();
+        const auto a = HttpClient::instance().sendSync(r);
+        QCOMPARE(int(a.error), int(HttpError::Timeout));
+        QVERIFY(t.elapsed() < 1500);
+        QVERIFY(a.errorText.contains(QLatin1String("300 ms")));
+    }
+
+    void truncatedAnswer()
+    {
+        t::DeviceOptions o;
+        o.auth = t::AuthMode::None;
+        o.misbehaviour = t::Misbehaviour::Truncated;
+        o.misbehaveOn = QStringLiteral("GetSystemDateAndTime");
+        t::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        const auto a = HttpClient::instance().sendSync(soap(d.deviceUrl()));
+        QCOMPARE(int(a.error), int(HttpError::Truncated));
+    }
+
+    void nothingListeningAndBadUrls()
+    {
+        quint16 port = 0;
+        {
+            QTcpServer s;
+            QVERIFY(s.listen(QHostAddress::LocalHost));
+            port = s.serverPort();
+        }
+        const auto a =
+            HttpClient::instance().sendSync(soap(QUrl(QStringLiteral("http://127.0.0.1:%1/x").arg(port))));
+        QCOMPARE(int(a.error), int(HttpError::Unreachable));
+        const auto b =
+            HttpClient::instance().sendSync(soap(QUrl(QStringLiteral("https://user:pw@127.0.0.1/"))));
+        QCOMPARE(int(b.error), int(HttpError::InvalidUrl));
+        QVERIFY(!b.errorText.contains(QLatin1String("pw")));
+    }
+
+    void deliveredOnReceiverThreadOrDropped()
+    {
+        t::DeviceOptions o;
+        o.auth = t::AuthMode::None;
+        o.misbehaviour = t::Misbehaviour::Slow;
+        o.misbehaveOn = QStringLiteral("GetDeviceInformation");
+        o.slowMs = 200;
+        t::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        QObject receiver;
+        bool got = false;
+        QThread *thread = nullptr;
+        HttpClient::instance().send(soap(d.deviceUrl()), &receiver, [&](HttpResponse r) {
+            got = r.ok();
+            thread = QThread::currentThread();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(got, 3000);
+        QCOMPARE(thread, QThread::currentThread());
+
+        int calls = 0;
+        auto *gone = new QObject;
+        HttpClient::instance().send(soap(d.deviceUrl(), "GetDeviceInformation"), gone,
+                                    [&](HttpResponse) { ++calls; });
+        delete gone;
+        QTRY_COMPARE_WITH_TIMEOUT(int(d.requests().size()), 2, 3000);
+        QTest::qWait(400); // past the slow answer: the callback must not run
+        QCOMPARE(calls, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstHttpClient)
+#include "tst_http_client.moc"
