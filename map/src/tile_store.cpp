@@ -42,17 +42,24 @@ bool TileStore::setSource(const QString &source)
     m_missing.clear();
     if (!spec) {
         m_spec = TileSourceSpec{};
-        setStatus(Status::Error, error);
+        m_status = Status::Error;
+        m_lastError = error;
+        emit statusChanged();
         return false;
     }
     m_spec = *spec;
     m_minZoom = spec->minZoom;
     m_maxZoom = spec->maxZoom;
-    setStatus(Status::Loading, QString());
+    // The loader must hear about the new source before any request for it (statusChanged below makes the
+    // view ask for tiles at once).
     TileLoader *loader = m_loader;
     const quint64 generation = m_generation;
     QMetaObject::invokeMethod(
         loader, [loader, s = *spec, generation] { loader->setSource(s, generation); }, Qt::QueuedConnection);
+    // Always announce: the datum and zoom range change with the source even if the status stays Loading.
+    m_status = Status::Loading;
+    m_lastError.clear();
+    emit statusChanged();
     return true;
 }
 

@@ -1,0 +1,85 @@
+#pragma once
+// MapLayer: base of the map's marker layers. A layer is a child item of a MapView (it finds the view as its
+// parent and fills it) and draws all its markers as ONE scene-graph subtree: a transform node over batched,
+// vertex-coloured triangle geometry (split into chunks of at most 60,000 vertices for the renderer). Geometry
+// is rebuilt only when the data changes, the zoom changes or the view pans out of the region built last time
+// (the viewport plus half a screen around it); plain panning only moves the transform.
+//
+// Subclasses keep their data as plain values (copied from models on the GUI thread in updatePolish()) and
+// fill vertices in buildVertices(), which runs on the render thread while the GUI thread is blocked.
+// Thread: GUI, except buildVertices().
+#include "vigil/map/geo.h"
+#include "vigil/map/map_view.h"
+
+#include <QtCore/QPointer>
+#include <QtQml/qqmlregistration.h>
+#include <QtQuick/QQuickItem>
+#include <QtQuick/QSGGeometry>
+
+namespace vigil::map {
+
+class MapLayer : public QQuickItem
+{
+    Q_OBJECT
+    QML_ANONYMOUS
+    Q_PROPERTY(vigil::map::MapView *map READ map NOTIFY mapChanged)
+
+public:
+    explicit MapLayer(QQuickItem *parent = nullptr);
+    ~MapLayer() override;
+    MapView *map() const;
+    // Vertices produced by the last build (benchmarks and tests).
+    int lastVertexCount() const { return m_lastVertexCount; }
+    // Milliseconds spent in the last buildVertices() (benchmarks).
+    double lastBuildMs() const { return m_lastBuildMs; }
+
+signals:
+    void mapChanged();
+
+protected:
+    using Vertex = QSGGeometry::ColoredPoint2D;
+    struct BuildContext
+    {
+        double zoom = 0;
+        double scale = 1; // 2^zoom
+        QPointF anchor0;  // zoom-0 world point that maps to vertex (0, 0)
+        QRectF region0;   // zoom-0 world rect to cover
+        vigil::map::Datum datum = vigil::map::Datum::Wgs84;
+        QPointF local(QPointF world0) const { return (world0 - anchor0) * scale; }
+    };
+    virtual void buildVertices(const BuildContext &ctx, QList<Vertex> &out) = 0;
+    // Data changed: rebuild on the next frame.
+    void markDirty();
+    // The view's datum or zoom changed in a way the subclass caches (called on the GUI thread).
+    virtual void viewChanged() {}
+
+    QSGNode *updatePaintNode(QSGNode *old, UpdatePaintNodeData *) override;
+    void itemChange(ItemChange change, const ItemChangeData &value) override;
+
+    // Helpers for subclasses: append filled shapes (premultiplied colours).
+    static void addTriangle(QList<Vertex> &out, QPointF a, QPointF b, QPointF c, QRgb colour);
+    static void addDisc(QList<Vertex> &out, QPointF centre, double radius, QRgb colour, int segments = 12);
+    static void addQuadLine(QList<Vertex> &out, QPointF a, QPointF b, double width, QRgb colourA,
+                            QRgb colourB);
+
+private:
+    void attach(MapView *view);
+
+    QPointer<MapView> m_map;
+    QMetaObject::Connection m_viewportConnection;
+    bool m_dirty = true;
+    double m_builtZoom = -1;
+    QRectF m_builtRegion0;
+    QPointF m_anchor0;
+    int m_builtDatum = -1;
+    int m_lastVertexCount = 0;
+    double m_lastBuildMs = 0;
+};
+
+// Premultiplied RGBA for vertex colours.
+inline QRgb premultipliedRgba(int r, int g, int b, int a)
+{
+    return qPremultiply(qRgba(r, g, b, a));
+}
+
+} // namespace vigil::map

@@ -1,0 +1,66 @@
+#pragma once
+// UnitLayer: patrol units from a UnitsModel as heading arrows coloured by status, with fading trails of
+// their last fixes, a ring on the selected unit, and follow mode (the map keeps the followed unit centred).
+// All arrows and trails are one batched geometry (see MapLayer). Thread: GUI only.
+#include "vigil/map/map_layer.h"
+#include "vigil/map/units_model.h"
+
+namespace vigil::map {
+
+class UnitLayer : public MapLayer
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(vigil::map::UnitsModel *model READ model WRITE setModel NOTIFY modelChanged)
+    Q_PROPERTY(
+        QString selectedUnitId READ selectedUnitId WRITE setSelectedUnitId NOTIFY selectedUnitIdChanged)
+    // Keep this unit in the centre of the map ("" = off).
+    Q_PROPERTY(QString followUnitId READ followUnitId WRITE setFollowUnitId NOTIFY followUnitIdChanged)
+    Q_PROPERTY(bool showTrails READ showTrails WRITE setShowTrails NOTIFY showTrailsChanged)
+
+public:
+    explicit UnitLayer(QQuickItem *parent = nullptr);
+    ~UnitLayer() override;
+
+    UnitsModel *model() const { return m_model; }
+    void setModel(UnitsModel *model);
+    QString selectedUnitId() const { return m_selected; }
+    void setSelectedUnitId(const QString &id);
+    QString followUnitId() const { return m_follow; }
+    void setFollowUnitId(const QString &id);
+    bool showTrails() const { return m_showTrails; }
+    void setShowTrails(bool show);
+
+    // Id of the unit under the item point, "" for none.
+    Q_INVOKABLE QString unitAt(qreal x, qreal y) const;
+
+signals:
+    void modelChanged();
+    void selectedUnitIdChanged();
+    void followUnitIdChanged();
+    void showTrailsChanged();
+
+protected:
+    void buildVertices(const BuildContext &ctx, QList<Vertex> &out) override;
+    void updatePolish() override;
+
+private:
+    struct Entry
+    {
+        QString id;
+        GeoPoint position;
+        float headingDeg;
+        PatrolUnit::Status status;
+        QList<GeoPoint> trail; // shared with the model's copy until it changes
+    };
+    void snapshot();
+
+    QPointer<UnitsModel> m_model;
+    bool m_modelDirty = true;
+    QList<Entry> m_units;
+    QString m_selected;
+    QString m_follow;
+    bool m_showTrails = true;
+};
+
+} // namespace vigil::map

@@ -1,0 +1,84 @@
+#pragma once
+// UnitSimulator: drives `unitCount` simulated patrol cars along a road network (by default the demo county's
+// roads), turning at junctions at random, and feeds their fixes into a UnitsModel every `interval` ms — the
+// stand-in for the backend's live GPS until it exists, and the load for the map benchmarks. Deterministic for
+// a given `seed` (tests call step() directly). Thread: GUI only (a QTimer drives it).
+#include "vigil/map/geo.h"
+#include "vigil/map/units_model.h"
+
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtCore/QRandomGenerator>
+#include <QtCore/QTimer>
+#include <QtQml/qqmlregistration.h>
+
+namespace vigil::map {
+
+class UnitSimulator : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(vigil::map::UnitsModel *model READ model WRITE setModel NOTIFY modelChanged)
+    Q_PROPERTY(int unitCount READ unitCount WRITE setUnitCount NOTIFY unitCountChanged)
+    Q_PROPERTY(bool running READ running WRITE setRunning NOTIFY runningChanged)
+    Q_PROPERTY(int interval READ interval WRITE setInterval NOTIFY intervalChanged)
+    Q_PROPERTY(quint32 seed READ seed WRITE setSeed NOTIFY seedChanged)
+
+public:
+    explicit UnitSimulator(QObject *parent = nullptr);
+    ~UnitSimulator() override;
+
+    UnitsModel *model() const { return m_model; }
+    void setModel(UnitsModel *model);
+    int unitCount() const { return m_unitCount; }
+    void setUnitCount(int count);
+    bool running() const { return m_timer.isActive(); }
+    void setRunning(bool running);
+    int interval() const { return m_timer.interval(); }
+    void setInterval(int ms);
+    quint32 seed() const { return m_seed; }
+    void setSeed(quint32 seed);
+
+    // Replaces the road network (polylines, WGS-84); the default is the demo county's roads.
+    void setRoads(const QList<QList<GeoPoint>> &roads);
+    // Advances every unit by `seconds` and publishes one batch of fixes.
+    Q_INVOKABLE void step(double seconds);
+
+signals:
+    void modelChanged();
+    void unitCountChanged();
+    void runningChanged();
+    void intervalChanged();
+    void seedChanged();
+
+private:
+    struct Road
+    {
+        QList<GeoPoint> points;
+        QList<double> segmentM; // length of segment i -> i+1
+    };
+    struct Car
+    {
+        int road = 0;
+        int vertex = 0;   // the segment starts here
+        int dir = 1;      // +1 or -1 along the road
+        double along = 0; // metres from `vertex` towards vertex + dir
+        double speedMps = 10;
+        int row = -1;
+    };
+    void rebuildUnits();
+    void arriveAtVertex(Car &car);
+    GeoPoint positionOf(const Car &car) const;
+    double headingOf(const Car &car) const;
+
+    QPointer<UnitsModel> m_model;
+    int m_unitCount = 12;
+    quint32 m_seed = 7;
+    QRandomGenerator m_rng;
+    QTimer m_timer;
+    QList<Road> m_roads;
+    QHash<qint64, QList<std::pair<int, int>>> m_junctions; // rounded vertex -> (road, vertex index)
+    QList<Car> m_cars;
+};
+
+} // namespace vigil::map

@@ -1,0 +1,206 @@
+// MapPane: the map as an operator uses it — MapView with the camera and patrol layers, zoom buttons, scale
+// bar, cursor coordinates, hover name, click-for-nearest-units and a small results list. Business rules
+// (clustering, nearest search, picking) are C++; this file only lays out and wires.
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtPositioning
+import Vigil.Map
+
+Item {
+    id: root
+
+    // --- properties ---------------------------------------------------------------------------------
+    // The camera directory (Vigil.Cameras' Cameras singleton) or any model with cameraId/name/latitude/...
+    property alias cameraModel: cameraLayer.model
+    property alias unitsModel: unitLayer.model
+    property alias source: map.source
+    property alias map: map
+    property alias cameraLayer: cameraLayer
+    property alias unitLayer: unitLayer
+    property int nearestCount: 5
+    // The last click's nearest units: [{ unitId, callSign, latitude, longitude, distance }].
+    readonly property var nearestUnits: root._nearest
+
+    property var _nearest: []
+    property real _clickLat: NaN
+    property real _clickLon: NaN
+
+    // --- signals -------------------------------------------------------------------------------------
+    // Double-click on a camera: open it live.
+    signal cameraActivated(string cameraId)
+    signal cameraSelected(string cameraId)
+
+    // --- content -------------------------------------------------------------------------------------
+    MapView {
+        id: map
+        objectName: "mapView"
+        anchors.fill: parent
+        focus: true
+
+        CameraLayer {
+            id: cameraLayer
+            objectName: "cameraLayer"
+        }
+        UnitLayer {
+            id: unitLayer
+            objectName: "unitLayer"
+        }
+
+        onClicked: (coordinate, point) => {
+            const camera = cameraLayer.cameraAt(point.x, point.y)
+            if (camera !== "") {
+                cameraLayer.selectedCameraId = camera
+                root.cameraSelected(camera)
+                return
+            }
+            if (cameraLayer.clusterSizeAt(point.x, point.y) > 1) {
+                map.zoomAt(point, 2)
+                return
+            }
+            const unit = unitLayer.unitAt(point.x, point.y)
+            if (unit !== "") {
+                unitLayer.selectedUnitId = unit
+                return
+            }
+            if (unitLayer.model) {
+                root._clickLat = coordinate.latitude
+                root._clickLon = coordinate.longitude
+                root._nearest = unitLayer.model.nearest(coordinate.latitude, coordinate.longitude,
+                                                        root.nearestCount)
+                unitLayer.selectedUnitId = root._nearest.length > 0 ? root._nearest[0].unitId : ""
+            }
+        }
+        onDoubleClicked: (coordinate, point) => {
+            const camera = cameraLayer.cameraAt(point.x, point.y)
+            if (camera !== "")
+                root.cameraActivated(camera)
+            else
+                map.zoomAt(point, 1)
+        }
+    }
+
+    // Where the operator clicked for the nearest search.
+    Rectangle {
+        readonly property point _at: map.fromCoordinate(QtPositioning.coordinate(root._clickLat, root._clickLon))
+        visible: !isNaN(root._clickLat) && root._nearest.length > 0
+        x: _at.x - width / 2
+        y: _at.y - height / 2
+        width: 14
+        height: 14
+        radius: 7
+        color: "transparent"
+        border.color: "#c0392b"
+        border.width: 3
+    }
+
+    Column {
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: 12
+        spacing: 4
+        Button {
+            objectName: "zoomInButton"
+            text: "+"
+            width: 36
+            onClicked: map.zoomIn()
+        }
+        Button {
+            objectName: "zoomOutButton"
+            text: "\u2212"
+            width: 36
+            onClicked: map.zoomOut()
+        }
+    }
+
+    ScaleBar {
+        map: map
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.margins: 12
+    }
+
+    Text {
+        id: cursorText
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: 8
+        color: "#263238"
+        font.pixelSize: 11
+        style: Text.Outline
+        styleColor: "#ffffff"
+        text: (map.cursorCoordinate.isValid
+               ? map.cursorCoordinate.latitude.toFixed(5) + ", " + map.cursorCoordinate.longitude.toFixed(5) + "   "
+               : "") + qsTr("zoom %1").arg(map.zoomLevel.toFixed(1))
+              + (map.attribution !== "" ? "   " + map.attribution : "")
+    }
+
+    // Hover: the camera's name.
+    ToolTip {
+        id: hoverTip
+        readonly property point _at: map.cursorCoordinate.isValid ? map.fromCoordinate(map.cursorCoordinate)
+                                                                  : Qt.point(-1000, -1000)
+        readonly property string _camera: cameraLayer.cameraAt(_at.x, _at.y)
+        x: _at.x + 12
+        y: _at.y + 12
+        visible: _camera !== "" && cameraLayer.model
+        text: _camera !== "" && cameraLayer.model && cameraLayer.model.nameOf ? cameraLayer.model.nameOf(_camera)
+                                                                               : _camera
+    }
+
+    // Nearest units after a click on the map.
+    Rectangle {
+        objectName: "nearestPanel"
+        visible: root._nearest.length > 0
+        anchors.left: parent.left
+        anchors.top: parent.top
+        anchors.margins: 12
+        width: 220
+        height: nearestColumn.implicitHeight + 16
+        radius: 4
+        color: "#e6263238"
+        Column {
+            id: nearestColumn
+            x: 8
+            y: 8
+            width: parent.width - 16
+            spacing: 2
+            Text {
+                color: "#ffffff"
+                font.bold: true
+                text: qsTr("Nearest units")
+            }
+            Repeater {
+                model: root._nearest
+                delegate: Text {
+                    required property var modelData
+                    color: modelData.unitId === unitLayer.selectedUnitId ? "#f1c40f" : "#ecf0f1"
+                    text: modelData.callSign + "  " + (modelData.distance >= 1000
+                                                       ? qsTr("%1 km").arg((modelData.distance / 1000).toFixed(2))
+                                                       : qsTr("%1 m").arg(Math.round(modelData.distance)))
+                    MouseArea {
+                        anchors.fill: parent
+                        onClicked: unitLayer.selectedUnitId = parent.modelData.unitId
+                    }
+                }
+            }
+        }
+    }
+
+    Rectangle {
+        visible: map.status === MapView.Error
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 40, errorText.implicitWidth + 24)
+        height: errorText.implicitHeight + 16
+        radius: 4
+        color: "#e6c0392b"
+        Text {
+            id: errorText
+            anchors.centerIn: parent
+            width: Math.min(implicitWidth, root.width - 64)
+            wrapMode: Text.Wrap
+            color: "#ffffff"
+            text: map.lastError
+        }
+    }
+}

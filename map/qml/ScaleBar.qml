@@ -1,0 +1,48 @@
+// Scale bar for a MapView: the longest "nice" distance (1, 2, 5 x 10^n m) that fits in maxWidth pixels.
+import QtQuick
+import Vigil.Map
+
+Item {
+    id: root
+
+    required property MapView map
+    property real maxWidth: 120
+    property color color: "#263238"
+
+    readonly property real _metres: {
+        const full = root.map.metersPerPixel * root.maxWidth
+        if (!(full > 0))
+            return 0
+        const p = Math.pow(10, Math.floor(Math.log(full) / Math.LN10))
+        const d = full / p
+        return (d >= 5 ? 5 : d >= 2 ? 2 : 1) * p
+    }
+    readonly property real _pixels: root.map.metersPerPixel > 0 ? root._metres / root.map.metersPerPixel : 0
+
+    implicitWidth: root.maxWidth
+    implicitHeight: label.implicitHeight + 8
+
+    Rectangle {
+        anchors.fill: bar
+        anchors.margins: -3
+        color: "#ccffffff"
+        radius: 2
+    }
+    Rectangle {
+        id: bar
+        x: 0
+        anchors.bottom: parent.bottom
+        width: root._pixels
+        height: 4
+        color: root.color
+    }
+    Text {
+        id: label
+        anchors.left: bar.left
+        anchors.bottom: bar.top
+        anchors.bottomMargin: 2
+        color: root.color
+        font.pixelSize: 11
+        text: root._metres >= 1000 ? qsTr("%1 km").arg(root._metres / 1000) : qsTr("%1 m").arg(root._metres)
+    }
+}

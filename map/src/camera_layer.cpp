@@ -1,0 +1,326 @@
+#include "vigil/map/camera_layer.h"
+
+#include "vigil/map/map_view.h"
+
+#include "vigil/cameras/camera_directory.h"
+
+#include <numbers>
+
+namespace vigil::map {
+
+namespace {
+
+constexpr double kClusterCellPx = 56;
+constexpr double kDotRadius = 7;
+constexpr double kPickRadius = 11;
+constexpr double kConeLength = 60; // px
+constexpr double kConeZoom = 15;
+
+QRgb statusColour(CameraLayer::Status s)
+{
+    switch (s) {
+    case CameraLayer::Live:
+        return premultipliedRgba(0x2e, 0xcc, 0x71, 255);
+    case CameraLayer::Offline:
+        return premultipliedRgba(0x95, 0x9c, 0xa6, 255);
+    case CameraLayer::Alarm:
+        return premultipliedRgba(0xe7, 0x3c, 0x3c, 255);
+    case CameraLayer::Unknown:
+        break;
+    }
+    return premultipliedRgba(0x34, 0x98, 0xdb, 255);
+}
+
+} // namespace
+
+CameraLayer::CameraLayer(QQuickItem *parent)
+    : MapLayer(parent)
+{}
+
+CameraLayer::~CameraLayer() = default;
+
+void CameraLayer::setModel(QAbstractItemModel *model)
+{
+    if (model == m_model)
+        return;
+    for (const auto &c : std::as_const(m_modelConnections))
+        disconnect(c);
+    m_modelConnections.clear();
+    m_model = model;
+    if (model) {
+        auto changed = [this] {
+            m_modelDirty = true;
+            polish();
+        };
+        m_modelConnections = {
+            connect(model, &QAbstractItemModel::modelReset, this, changed),
+            connect(model, &QAbstractItemModel::rowsInserted, this, changed),
+            connect(model, &QAbstractItemModel::rowsRemoved, this, changed),
+            connect(model, &QAbstractItemModel::rowsMoved, this, changed),
+            connect(model, &QAbstractItemModel::layoutChanged, this, changed),
+            connect(model, &QAbstractItemModel::dataChanged, this, changed),
+        };
+    }
+    m_modelDirty = true;
+    reloadFromModel(); // at once, so cameraCount is right before the first frame
+    emit modelChanged();
+}
+
+void CameraLayer::updatePolish()
+{
+    if (m_modelDirty)
+        reloadFromModel();
+}
+
+void CameraLayer::reloadFromModel()
+{
+    m_modelDirty = false;
+    if (!m_model) {
+        setCameras({});
+        return;
+    }
+    QList<MapCamera> cams;
+    if (auto *directory = qobject_cast<cameras::CameraDirectory *>(m_model.data())) {
+        // The directory's C++ API carries direction and field of view, which its roles do not.
+        for (const cameras::Camera &c : directory->cameras()) {
+            if (!c.position)
+                continue;
+            cams.append(MapCamera{c.id,
+                                  c.name,
+                                  {c.position->lat, c.position->lon},
+                                  c.position->directionDeg,
+                                  c.position->fovDeg});
+        }
+    } else {
+        const QHash<int, QByteArray> names = m_model->roleNames();
+        auto role = [&names](const char *name) {
+            return names.key(QByteArray(name), -1);
+        };
+        const int idRole = role("cameraId");
+        const int nameRole = role("name");
+        const int hasRole = role("hasPosition");
+        const int latRole = role("latitude");
+        const int lonRole = role("longitude");
+        const int dirRole = role("directionDeg");
+        const int fovRole = role("fovDeg");
+        const int rows = m_model->rowCount();
+        cams.reserve(rows);
+        for (int r = 0; r < rows; ++r) {
+            const QModelIndex i = m_model->index(r, 0);
+            if (hasRole >= 0 && !i.data(hasRole).toBool())
+                continue;
+            const double lat = i.data(latRole).toDouble();
+            const double lon = i.data(lonRole).toDouble();
+            if (qIsNaN(lat) || qIsNaN(lon))
+                continue;
+            cams.append(MapCamera{i.data(idRole).toString(),
+                                  i.data(nameRole).toString(),
+                                  {lat, lon},
+                                  dirRole >= 0 ? i.data(dirRole).toDouble() : 0.0,
+                                  fovRole >= 0 ? i.data(fovRole).toDouble() : 0.0});
+        }
+    }
+    setCameras(std::move(cams));
+}
+
+void CameraLayer::setCameras(QList<MapCamera> cameras)
+{
+    m_cameras.clear();
+    m_cameras.reserve(cameras.size());
+    m_rows.clear();
+    m_rows.reserve(cameras.size());
+    for (MapCamera &c : cameras) {
+        m_rows.insert(c.id, int(m_cameras.size()));
+        const Status s = m_status.value(c.id, Unknown);
+        m_cameras.append(Entry{std::move(c), QPointF(), s});
+    }
+    m_projectedDatum = -1;
+    emit camerasChanged();
+    markDirty();
+}
+
+void CameraLayer::reproject(vigil::map::Datum datum)
+{
+    if (m_projectedDatum == int(datum))
+        return;
+    for (Entry &e : m_cameras)
+        e.world0 = geoToWorld(toDatum(e.camera.position, datum), 0);
+    m_projectedDatum = int(datum);
+}
+
+void CameraLayer::setCameraStatus(const QString &id, Status status)
+{
+    m_status.insert(id, status);
+    const int row = m_rows.value(id, -1);
+    if (row >= 0 && m_cameras[row].status != status) {
+        m_cameras[row].status = status;
+        markDirty();
+    }
+}
+
+void CameraLayer::setSelectedCameraId(const QString &id)
+{
+    if (id == m_selected)
+        return;
+    m_selected = id;
+    emit selectedCameraIdChanged();
+    markDirty();
+}
+
+void CameraLayer::setClusterBelowZoom(qreal zoom)
+{
+    if (qFuzzyCompare(zoom, m_clusterBelowZoom))
+        return;
+    m_clusterBelowZoom = zoom;
+    emit clusterBelowZoomChanged();
+    markDirty();
+}
+
+bool CameraLayer::clustering() const
+{
+    return map() && map()->zoomLevel() < m_clusterBelowZoom;
+}
+
+QList<CameraLayer::Cluster> CameraLayer::clusterAtZoom(double zoom, const QRectF &region0) const
+{
+    // Cells are fixed in world space at the integer zoom, so clusters do not jump while panning.
+    const double cellWorld0 = kClusterCellPx / std::exp2(std::floor(zoom));
+    QHash<qint64, int> cellIndex;
+    QList<Cluster> clusters;
+    for (int i = 0; i < m_cameras.size(); ++i) {
+        const QPointF w = m_cameras[i].world0;
+        if (!region0.contains(w))
+            continue;
+        const qint64 cx = qint64(std::floor(w.x() / cellWorld0));
+        const qint64 cy = qint64(std::floor(w.y() / cellWorld0));
+        const qint64 key = (cx << 32) ^ cy;
+        auto it = cellIndex.find(key);
+        if (it == cellIndex.end()) {
+            cellIndex.insert(key, int(clusters.size()));
+            clusters.append(Cluster{w, 1, i});
+        } else {
+            Cluster &c = clusters[it.value()];
+            c.world0 = (c.world0 * c.count + w) / (c.count + 1);
+            ++c.count;
+        }
+    }
+    return clusters;
+}
+
+void CameraLayer::buildVertices(const BuildContext &ctx, QList<Vertex> &out)
+{
+    reproject(ctx.datum);
+    const QRgb outline = premultipliedRgba(255, 255, 255, 255);
+    const QRgb shadow = premultipliedRgba(0, 0, 0, 90);
+    const QRgb selectedRing = premultipliedRgba(0xf1, 0xc4, 0x0f, 255);
+    if (ctx.zoom < m_clusterBelowZoom) {
+        m_lastClusters = clusterAtZoom(ctx.zoom, ctx.region0);
+        m_lastClusterScale = ctx.scale;
+        m_lastClusterCount = 0;
+        out.reserve(m_lastClusters.size() * 3 * 16 * 3);
+        for (const Cluster &c : std::as_const(m_lastClusters)) {
+            const QPointF p = ctx.local(c.world0);
+            if (c.count == 1) {
+                const Entry &e = m_cameras[c.first];
+                addDisc(out, p + QPointF(0, 1.5), kDotRadius + 2.5, shadow);
+                addDisc(out, p, kDotRadius + 2, e.camera.id == m_selected ? selectedRing : outline);
+                addDisc(out, p, kDotRadius, statusColour(e.status));
+                continue;
+            }
+            ++m_lastClusterCount;
+            // Size grows with the log of the count: 2 -> 12 px, 100 -> 22 px, 10,000 -> 34 px.
+            const double r = 9 + 2.7 * std::log2(double(c.count));
+            addDisc(out, p + QPointF(0, 2), r + 3, shadow, 20);
+            addDisc(out, p, r + 3, premultipliedRgba(0x34, 0x98, 0xdb, 110), 20);
+            addDisc(out, p, r, premultipliedRgba(0x21, 0x6f, 0xb0, 235), 20);
+            addDisc(out, p, r * 0.45, premultipliedRgba(255, 255, 255, 230), 12);
+        }
+        return;
+    }
+    m_lastClusters.clear();
+    m_lastClusterCount = 0;
+    const bool cones = ctx.zoom >= kConeZoom;
+    for (const Entry &e : std::as_const(m_cameras)) {
+        if (!ctx.region0.contains(e.world0))
+            continue;
+        const QPointF p = ctx.local(e.world0);
+        if (cones && e.camera.fovDeg > 0) {
+            // A fan from the camera in its viewing direction (0 = north, clockwise).
+            const QRgb inner = premultipliedRgba(0xf1, 0xc4, 0x0f, 110);
+            const QRgb outer = premultipliedRgba(0xf1, 0xc4, 0x0f, 15);
+            const int steps = 8;
+            const double start = (e.camera.directionDeg - e.camera.fovDeg / 2) * std::numbers::pi / 180;
+            const double step = e.camera.fovDeg / steps * std::numbers::pi / 180;
+            for (int s = 0; s < steps; ++s) {
+                const double a0 = start + s * step;
+                const double a1 = a0 + step;
+                const QPointF q0 = p + QPointF(std::sin(a0), -std::cos(a0)) * kConeLength;
+                const QPointF q1 = p + QPointF(std::sin(a1), -std::cos(a1)) * kConeLength;
+                const qsizetype n = out.size();
+                out.resize(n + 3);
+                out[n].set(float(p.x()), float(p.y()), uchar(qRed(inner)), uchar(qGreen(inner)),
+                           uchar(qBlue(inner)), uchar(qAlpha(inner)));
+                out[n + 1].set(float(q0.x()), float(q0.y()), uchar(qRed(outer)), uchar(qGreen(outer)),
+                               uchar(qBlue(outer)), uchar(qAlpha(outer)));
+                out[n + 2].set(float(q1.x()), float(q1.y()), uchar(qRed(outer)), uchar(qGreen(outer)),
+                               uchar(qBlue(outer)), uchar(qAlpha(outer)));
+            }
+        }
+        const bool selected = e.camera.id == m_selected;
+        if (selected)
+            addDisc(out, p, kDotRadius + 6, selectedRing, 16);
+        addDisc(out, p + QPointF(0, 1.5), kDotRadius + 2.5, shadow);
+        addDisc(out, p, kDotRadius + 2, outline);
+        addDisc(out, p, kDotRadius, statusColour(e.status));
+    }
+}
+
+QString CameraLayer::cameraAt(qreal x, qreal y) const
+{
+    if (!map())
+        return {};
+    const QPointF at(x, y);
+    if (clustering()) {
+        for (const Cluster &c : m_lastClusters) {
+            if (c.count != 1)
+                continue;
+            const QPointF p = map()->worldToItem(c.world0);
+            if (std::hypot(p.x() - at.x(), p.y() - at.y()) <= kPickRadius)
+                return m_cameras.value(c.first).camera.id;
+        }
+        return {};
+    }
+    const QPointF target0 =
+        map()->centerWorld0() + (at - QPointF(width() / 2, height() / 2)) / std::exp2(map()->zoomLevel());
+    const double radius0 = kPickRadius / std::exp2(map()->zoomLevel());
+    QString best;
+    double bestD = radius0;
+    const auto datum = map()->coreDatum();
+    for (const Entry &e : m_cameras) {
+        const QPointF w =
+            m_projectedDatum == int(datum) ? e.world0 : geoToWorld(toDatum(e.camera.position, datum), 0);
+        const double d = std::hypot(w.x() - target0.x(), w.y() - target0.y());
+        if (d <= bestD) {
+            bestD = d;
+            best = e.camera.id;
+        }
+    }
+    return best;
+}
+
+int CameraLayer::clusterSizeAt(qreal x, qreal y) const
+{
+    if (!map())
+        return 0;
+    if (!clustering())
+        return cameraAt(x, y).isEmpty() ? 0 : 1;
+    for (const Cluster &c : m_lastClusters) {
+        const QPointF p = map()->worldToItem(c.world0);
+        const double r = c.count == 1 ? kPickRadius : 12 + 2.7 * std::log2(double(c.count));
+        if (std::hypot(p.x() - x, p.y() - y) <= r)
+            return c.count;
+    }
+    return 0;
+}
+
+} // namespace vigil::map

@@ -1,0 +1,183 @@
+#include "vigil/map/unit_layer.h"
+
+#include "vigil/map/map_view.h"
+
+#include <numbers>
+
+namespace vigil::map {
+
+namespace {
+
+constexpr double kArrowLength = 11; // px from centre to tip
+constexpr double kArrowWidth = 7;
+constexpr double kPickRadius = 12;
+constexpr double kTrailWidth = 3;
+
+QRgb statusColour(PatrolUnit::Status s)
+{
+    switch (s) {
+    case PatrolUnit::Status::Available:
+        return premultipliedRgba(0x1e, 0x88, 0xe5, 255);
+    case PatrolUnit::Status::Busy:
+        return premultipliedRgba(0x8e, 0x44, 0xad, 255);
+    case PatrolUnit::Status::Responding:
+        return premultipliedRgba(0xf3, 0x9c, 0x12, 255);
+    case PatrolUnit::Status::OffDuty:
+        return premultipliedRgba(0x7f, 0x8c, 0x8d, 255);
+    case PatrolUnit::Status::Emergency:
+        return premultipliedRgba(0xe7, 0x4c, 0x3c, 255);
+    }
+    return premultipliedRgba(0x1e, 0x88, 0xe5, 255);
+}
+
+} // namespace
+
+UnitLayer::UnitLayer(QQuickItem *parent)
+    : MapLayer(parent)
+{}
+
+UnitLayer::~UnitLayer() = default;
+
+void UnitLayer::setModel(UnitsModel *model)
+{
+    if (model == m_model)
+        return;
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    if (model) {
+        auto changed = [this] {
+            m_modelDirty = true;
+            polish();
+        };
+        // positionsChanged comes once per batch; resets and removals also need a fresh snapshot.
+        connect(model, &UnitsModel::positionsChanged, this, changed);
+        connect(model, &QAbstractItemModel::modelReset, this, changed);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, changed);
+        connect(model, &QObject::destroyed, this, changed);
+    }
+    m_modelDirty = true;
+    polish();
+    emit modelChanged();
+}
+
+void UnitLayer::updatePolish()
+{
+    if (m_modelDirty)
+        snapshot();
+}
+
+void UnitLayer::snapshot()
+{
+    m_modelDirty = false;
+    m_units.clear();
+    if (m_model) {
+        const QList<PatrolUnit> &units = m_model->units();
+        m_units.reserve(units.size());
+        for (const PatrolUnit &u : units)
+            m_units.append(Entry{u.id, u.position, float(u.headingDeg), u.status, u.trail});
+        if (!m_follow.isEmpty() && map()) {
+            const int row = m_model->indexOf(m_follow);
+            if (row >= 0)
+                map()->setCenter(QGeoCoordinate(units[row].position.lat, units[row].position.lon));
+        }
+    }
+    markDirty();
+}
+
+void UnitLayer::setSelectedUnitId(const QString &id)
+{
+    if (id == m_selected)
+        return;
+    m_selected = id;
+    emit selectedUnitIdChanged();
+    markDirty();
+}
+
+void UnitLayer::setFollowUnitId(const QString &id)
+{
+    if (id == m_follow)
+        return;
+    m_follow = id;
+    emit followUnitIdChanged();
+    m_modelDirty = true;
+    polish();
+}
+
+void UnitLayer::setShowTrails(bool show)
+{
+    if (show == m_showTrails)
+        return;
+    m_showTrails = show;
+    emit showTrailsChanged();
+    markDirty();
+}
+
+void UnitLayer::buildVertices(const BuildContext &ctx, QList<Vertex> &out)
+{
+    const QRgb outline = premultipliedRgba(255, 255, 255, 255);
+    const QRgb selectedRing = premultipliedRgba(0xf1, 0xc4, 0x0f, 255);
+    out.reserve(m_units.size() * 12);
+    // Trails first so every arrow sits on top of every trail.
+    if (m_showTrails && ctx.zoom >= 11) {
+        for (const Entry &u : std::as_const(m_units)) {
+            const qsizetype n = u.trail.size();
+            if (n < 2)
+                continue;
+            const QPointF head0 = geoToWorld(toDatum(u.position, ctx.datum), 0);
+            if (!ctx.region0.contains(head0))
+                continue;
+            QPointF prev = ctx.local(geoToWorld(toDatum(u.trail[0], ctx.datum), 0));
+            for (qsizetype i = 1; i < n; ++i) {
+                const QPointF next = ctx.local(geoToWorld(toDatum(u.trail[i], ctx.datum), 0));
+                // Older segments fade out.
+                const int a0 = int(200.0 * double(i - 1) / double(n - 1));
+                const int a1 = int(200.0 * double(i) / double(n - 1));
+                addQuadLine(out, prev, next, kTrailWidth, premultipliedRgba(0x1e, 0x88, 0xe5, a0),
+                            premultipliedRgba(0x1e, 0x88, 0xe5, a1));
+                prev = next;
+            }
+        }
+    }
+    for (const Entry &u : std::as_const(m_units)) {
+        const QPointF w0 = geoToWorld(toDatum(u.position, ctx.datum), 0);
+        if (!ctx.region0.contains(w0))
+            continue;
+        const QPointF p = ctx.local(w0);
+        const double a = double(u.headingDeg) * std::numbers::pi / 180;
+        const QPointF fwd(std::sin(a), -std::cos(a));
+        const QPointF side(-fwd.y(), fwd.x());
+        if (u.id == m_selected)
+            addDisc(out, p, kArrowLength + 6, selectedRing, 16);
+        // Outline: the same arrow, 2 px larger.
+        const QPointF tip = p + fwd * kArrowLength;
+        const QPointF left = p - fwd * (kArrowLength * 0.7) + side * kArrowWidth;
+        const QPointF right = p - fwd * (kArrowLength * 0.7) - side * kArrowWidth;
+        const QPointF notch = p - fwd * (kArrowLength * 0.3);
+        const QPointF grow = fwd * 2.5;
+        addTriangle(out, tip + grow, left - fwd * 1.5 + side * 2, notch - fwd * 2, outline);
+        addTriangle(out, tip + grow, notch - fwd * 2, right - fwd * 1.5 - side * 2, outline);
+        const QRgb c = statusColour(u.status);
+        addTriangle(out, tip, left, notch, c);
+        addTriangle(out, tip, notch, right, c);
+    }
+}
+
+QString UnitLayer::unitAt(qreal x, qreal y) const
+{
+    if (!map())
+        return {};
+    QString best;
+    double bestD = kPickRadius;
+    for (const Entry &u : m_units) {
+        const QPointF p = map()->worldToItem(map()->project0(u.position));
+        const double d = std::hypot(p.x() - x, p.y() - y);
+        if (d <= bestD) {
+            bestD = d;
+            best = u.id;
+        }
+    }
+    return best;
+}
+
+} // namespace vigil::map

@@ -1,0 +1,222 @@
+#include "vigil/map/unit_simulator.h"
+
+#include "vigil/map/map_features.h"
+
+#include <numbers>
+
+namespace vigil::map {
+
+namespace {
+
+qint64 vertexKey(GeoPoint p)
+{
+    // ~1 m buckets: roads that share a vertex in the data meet there.
+    return (qint64(std::llround(p.lat * 1e5)) << 32) ^ qint64(std::llround(p.lon * 1e5) & 0xffffffff);
+}
+
+} // namespace
+
+UnitSimulator::UnitSimulator(QObject *parent)
+    : QObject(parent)
+    , m_rng(m_seed)
+{
+    m_timer.setInterval(1000);
+    connect(&m_timer, &QTimer::timeout, this, [this] { step(m_timer.interval() / 1000.0); });
+    QList<QList<GeoPoint>> roads;
+    for (const MapFeature &f : demoCounty().features)
+        if (f.isRoad() && f.points.size() >= 2)
+            roads.append(f.points);
+    setRoads(roads);
+}
+
+UnitSimulator::~UnitSimulator() = default;
+
+void UnitSimulator::setModel(UnitsModel *model)
+{
+    if (model == m_model)
+        return;
+    m_model = model;
+    rebuildUnits();
+    emit modelChanged();
+}
+
+void UnitSimulator::setUnitCount(int count)
+{
+    count = std::max(0, count);
+    if (count == m_unitCount)
+        return;
+    m_unitCount = count;
+    rebuildUnits();
+    emit unitCountChanged();
+}
+
+void UnitSimulator::setRunning(bool running)
+{
+    if (running == m_timer.isActive())
+        return;
+    if (running)
+        m_timer.start();
+    else
+        m_timer.stop();
+    emit runningChanged();
+}
+
+void UnitSimulator::setInterval(int ms)
+{
+    ms = std::max(20, ms);
+    if (ms == m_timer.interval())
+        return;
+    m_timer.setInterval(ms);
+    emit intervalChanged();
+}
+
+void UnitSimulator::setSeed(quint32 seed)
+{
+    if (seed == m_seed)
+        return;
+    m_seed = seed;
+    rebuildUnits();
+    emit seedChanged();
+}
+
+void UnitSimulator::setRoads(const QList<QList<GeoPoint>> &roads)
+{
+    m_roads.clear();
+    m_junctions.clear();
+    for (const QList<GeoPoint> &points : roads) {
+        if (points.size() < 2)
+            continue;
+        Road r;
+        r.points = points;
+        for (qsizetype i = 0; i + 1 < points.size(); ++i)
+            r.segmentM.append(std::max(0.1, greatCircleDistance(points[i], points[i + 1])));
+        const int index = int(m_roads.size());
+        m_roads.append(r);
+        for (int i = 0; i < points.size(); ++i)
+            m_junctions[vertexKey(points[i])].append({index, i});
+    }
+    rebuildUnits();
+}
+
+void UnitSimulator::rebuildUnits()
+{
+    m_cars.clear();
+    m_rng.seed(m_seed);
+    if (!m_model || m_roads.isEmpty())
+        return;
+    QList<PatrolUnit> units;
+    units.reserve(m_unitCount);
+    for (int i = 0; i < m_unitCount; ++i) {
+        Car car;
+        car.road = int(m_rng.bounded(int(m_roads.size())));
+        const Road &road = m_roads[car.road];
+        car.vertex = int(m_rng.bounded(int(road.segmentM.size())));
+        car.dir = 1;
+        car.along = m_rng.generateDouble() * road.segmentM[car.vertex];
+        if (m_rng.bounded(2) == 1) { // drive the other way from the far end of the segment
+            car.along = road.segmentM[car.vertex] - car.along;
+            car.vertex += 1;
+            car.dir = -1;
+        }
+        car.speedMps = 6 + m_rng.generateDouble() * 12; // 22-65 km/h
+        car.row = i;
+        PatrolUnit u;
+        u.id = QStringLiteral("unit-%1").arg(i + 1, 3, 10, QLatin1Char('0'));
+        u.callSign = QStringLiteral("Patrol %1").arg(i + 1);
+        u.position = positionOf(car);
+        u.headingDeg = headingOf(car);
+        u.speedMps = car.speedMps;
+        u.status = (i % 9 == 4) ? PatrolUnit::Status::Responding
+                                : (i % 13 == 6 ? PatrolUnit::Status::Busy : PatrolUnit::Status::Available);
+        u.lastFix = QDateTime::currentDateTimeUtc();
+        units.append(u);
+        m_cars.append(car);
+    }
+    m_model->setUnits(units);
+}
+
+GeoPoint UnitSimulator::positionOf(const Car &car) const
+{
+    const Road &road = m_roads[car.road];
+    const GeoPoint a = road.points[car.vertex];
+    const GeoPoint b = road.points[car.vertex + car.dir];
+    const double len = road.segmentM[car.dir > 0 ? car.vertex : car.vertex - 1];
+    const double t = std::clamp(car.along / len, 0.0, 1.0);
+    return {a.lat + (b.lat - a.lat) * t, a.lon + (b.lon - a.lon) * t};
+}
+
+double UnitSimulator::headingOf(const Car &car) const
+{
+    const Road &road = m_roads[car.road];
+    const GeoPoint a = road.points[car.vertex];
+    const GeoPoint b = road.points[car.vertex + car.dir];
+    const double dx = (b.lon - a.lon) * std::cos(a.lat * std::numbers::pi / 180);
+    const double dy = b.lat - a.lat;
+    double deg = std::atan2(dx, dy) * 180 / std::numbers::pi;
+    return deg < 0 ? deg + 360 : deg;
+}
+
+void UnitSimulator::arriveAtVertex(Car &car)
+{
+    // Now standing on vertex `car.vertex + car.dir`. Choose among: go on along this road (if it continues),
+    // or any road through this vertex in either direction; U-turn only at dead ends.
+    const Road &road = m_roads[car.road];
+    const int here = car.vertex + car.dir;
+    struct Option
+    {
+        int road, vertex, dir;
+    };
+    QList<Option> options;
+    const bool canContinue = here + car.dir >= 0 && here + car.dir < road.points.size();
+    if (canContinue)
+        options.append({car.road, here, car.dir});
+    for (const auto &[r, v] : m_junctions.value(vertexKey(road.points[here]))) {
+        if (r == car.road)
+            continue;
+        if (v + 1 < m_roads[r].points.size())
+            options.append({r, v, 1});
+        if (v - 1 >= 0)
+            options.append({r, v, -1});
+    }
+    if (options.isEmpty()) {
+        car.vertex = here;
+        car.dir = -car.dir;
+        return;
+    }
+    // Prefer going straight on (keeps cars on main roads), else turn.
+    const Option o = canContinue && m_rng.generateDouble() < 0.55
+                         ? options.first()
+                         : options[m_rng.bounded(int(options.size()))];
+    car.road = o.road;
+    car.vertex = o.vertex;
+    car.dir = o.dir;
+}
+
+void UnitSimulator::step(double seconds)
+{
+    if (!m_model || m_cars.isEmpty())
+        return;
+    QList<UnitsModel::Fix> fixes;
+    fixes.reserve(m_cars.size());
+    for (Car &car : m_cars) {
+        double remaining = car.speedMps * seconds;
+        for (int guard = 0; guard < 64 && remaining > 0; ++guard) {
+            const Road &road = m_roads[car.road];
+            const double len = road.segmentM[car.dir > 0 ? car.vertex : car.vertex - 1];
+            const double left = len - car.along;
+            if (remaining < left) {
+                car.along += remaining;
+                remaining = 0;
+            } else {
+                remaining -= left;
+                car.along = 0;
+                arriveAtVertex(car);
+            }
+        }
+        if (car.row < m_model->count())
+            fixes.append({car.row, positionOf(car), headingOf(car), car.speedMps});
+    }
+    m_model->updatePositions(fixes, QDateTime::currentDateTimeUtc());
+}
+
+} // namespace vigil::map
