@@ -14,7 +14,7 @@ constexpr double kClusterCellPx = 56;
 constexpr double kDotRadius = 7;
 constexpr double kPickRadius = 11;
 constexpr double kConeLength = 60; // px
-constexpr double kConeZoom = 15;
+constexpr double kConeZoom = 14;
 
 QRgb statusColour(CameraLayer::Status s)
 {

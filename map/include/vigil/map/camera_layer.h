@@ -1,6 +1,6 @@
 #pragma once
 // CameraLayer: every camera with a position as a status-coloured dot, its field-of-view cone when direction
-// and angle are known (from zoom 15), and grid clustering below `clusterBelowZoom` so 100,000 cameras stay
+// and angle are known (from zoom 14), and grid clustering below `clusterBelowZoom` so 100,000 cameras stay
 // readable and fast. Feed it the camera directory (`model: Cameras`: roles cameraId, name, hasPosition,
 // latitude, longitude; directions come from the directory's C++ API) or any model with those roles (plus
 // optional directionDeg/fovDeg), or setCameras() from C++. Thread: GUI only (see MapLayer).

@@ -1,0 +1,148 @@
+// Screenshot of the real map window under Xvfb (OpenGL on llvmpipe): the demo county basemap rendered by our
+// rasteriser into MBTiles, the 16 demo cameras (clusters off, FOV cones on), simulated patrol cars with
+// trails. Saves map_screenshot.png next to the test binary (look at it) and checks pixels: basemap colours,
+// camera status colours at camera positions, unit arrows.
+#include "vigil/demo/demo_site.h"
+#include "vigil/map/camera_layer.h"
+#include "vigil/map/demo_basemap.h"
+#include "vigil/map/map_view.h"
+#include "vigil/map/unit_layer.h"
+#include "vigil/map/unit_simulator.h"
+#include "vigil/map/units_model.h"
+
+#include <QtCore/QTemporaryDir>
+#include <QtQml/QQmlComponent>
+#include <QtQml/QQmlEngine>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQuick/QQuickItem>
+#include <QtQuick/QQuickWindow>
+#include <QtTest/QtTest>
+
+Q_IMPORT_QML_PLUGIN(Vigil_MapPlugin)
+
+using namespace vigil;
+
+namespace {
+
+bool near(QColor a, QColor b, int tolerance = 24)
+{
+    return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance &&
+           std::abs(a.blue() - b.blue()) <= tolerance;
+}
+
+// Any pixel within `radius` of `at` close to `colour`.
+bool colourAround(const QImage &image, QPointF at, QColor colour, int radius)
+{
+    for (int dy = -radius; dy <= radius; ++dy)
+        for (int dx = -radius; dx <= radius; ++dx) {
+            const QPoint p = (at + QPointF(dx, dy)).toPoint();
+            if (image.rect().contains(p) && near(image.pixelColor(p), colour))
+                return true;
+        }
+    return false;
+}
+
+} // namespace
+
+class TstMapScreenshot : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void mapWithCamerasAndUnits()
+    {
+        const QString tiles = m_dir.filePath(QStringLiteral("demo.mbtiles"));
+        map::BasemapOptions options;
+        options.minZoom = 13;
+        options.maxZoom = 14;
+        QString error;
+        QVERIFY2(map::writeBasemap(tiles, map::demoCounty(), options, &error), qPrintable(error));
+
+        QQmlEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        QQmlComponent component(&engine);
+        component.setData(R"(
+            import QtQuick
+            import Vigil.Map
+            Window {
+                width: 1280; height: 900; visible: true; color: "black"
+                MapPane { objectName: "pane"; anchors.fill: parent }
+            })",
+                          QUrl(QStringLiteral("qrc:/screenshot.qml")));
+        std::unique_ptr<QObject> root(component.create());
+        QVERIFY2(root, qPrintable(component.errorString()));
+        auto *window = qobject_cast<QQuickWindow *>(root.get());
+        QVERIFY(window);
+        auto *pane = root->findChild<QQuickItem *>(QStringLiteral("pane"));
+        auto *view = root->findChild<map::MapView *>(QStringLiteral("mapView"));
+        auto *cameras = root->findChild<map::CameraLayer *>(QStringLiteral("cameraLayer"));
+        auto *unitLayer = root->findChild<map::UnitLayer *>(QStringLiteral("unitLayer"));
+        QVERIFY(pane && view && cameras && unitLayer);
+
+        QList<map::MapCamera> cams;
+        for (const demo::DemoCamera &c : demo::DemoSite::cameras(demo::DemoSite::kMaxCameras))
+            cams.append({c.id, c.name, {c.latitude, c.longitude}, c.directionDeg, c.fovDeg});
+        cameras->setCameras(cams);
+        for (const auto &c : std::as_const(cams))
+            cameras->setCameraStatus(c.id, map::CameraLayer::Live);
+        cameras->setCameraStatus(QStringLiteral("cam05"), map::CameraLayer::Alarm);
+        cameras->setCameraStatus(QStringLiteral("cam07"), map::CameraLayer::Offline);
+        cameras->setSelectedCameraId(QStringLiteral("cam02"));
+        cameras->setClusterBelowZoom(12);
+
+        map::UnitsModel units;
+        units.setTrailLength(20);
+        map::UnitSimulator sim;
+        sim.setUnitCount(40);
+        sim.setModel(&units);
+        for (int i = 0; i < 20; ++i)
+            sim.step(1.0);
+        unitLayer->setModel(&units);
+
+        view->setSource(tiles);
+        const demo::DemoArea area = demo::DemoSite::area();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        view->fitToBounds(area.south, area.west, area.north, area.east, 10);
+        view->setZoomLevel(14.3); // street level: FOV cones on
+        view->setCenter(QGeoCoordinate(30.5450, 119.9640));
+        QTRY_COMPARE_WITH_TIMEOUT(view->status(), map::MapView::Status::Ready, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            view->visibleTileCount() > 0 && view->loadedTileCount() == view->visibleTileCount(), 10000);
+        QImage shot;
+        // Grab until the frame has the tiles (the first grab may precede the upload).
+        QTRY_VERIFY_WITH_TIMEOUT((shot = window->grabWindow(),
+                                  colourAround(shot, QPointF(20, 20), QColor(0xf2, 0xef, 0xe9), 20) ||
+                                      colourAround(shot, QPointF(20, 20), QColor(0xe6, 0xdc, 0xd0), 20)),
+                                 10000);
+        const QString out = QCoreApplication::applicationDirPath() + QStringLiteral("/map_screenshot.png");
+        QVERIFY(shot.save(out));
+        qInfo() << "screenshot:" << out;
+
+        // Cameras on screen show their status colour at their position.
+        int liveSeen = 0;
+        for (const auto &c : std::as_const(cams)) {
+            const QPointF p = view->fromCoordinate(QGeoCoordinate(c.position.lat, c.position.lon));
+            if (!QRectF(15, 15, view->width() - 30, view->height() - 30).contains(p))
+                continue;
+            const QColor want = c.id == u"cam05"   ? QColor(0xe7, 0x3c, 0x3c)
+                                : c.id == u"cam07" ? QColor(0x95, 0x9c, 0xa6)
+                                                   : QColor(0x2e, 0xcc, 0x71);
+            QVERIFY2(colourAround(shot, p, want, 3), qPrintable(c.id));
+            liveSeen += want == QColor(0x2e, 0xcc, 0x71) ? 1 : 0;
+        }
+        QVERIFY(liveSeen >= 6);
+        // Patrol arrows (blue "available") somewhere on screen.
+        int unitPixels = 0;
+        for (int y = 0; y < shot.height(); y += 2)
+            for (int x = 0; x < shot.width(); x += 2)
+                unitPixels += near(shot.pixelColor(x, y), QColor(0x1e, 0x88, 0xe5), 10) ? 1 : 0;
+        QVERIFY2(unitPixels > 50, qPrintable(QString::number(unitPixels)));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(TstMapScreenshot)
+#include "tst_map_screenshot.moc"
