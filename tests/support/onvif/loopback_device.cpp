@@ -328,10 +328,10 @@ struct LoopbackDevice::Private
         }
         if (key == QLatin1String("GetStreamUri") || key == QLatin1String("Media2-GetStreamUri")) {
             // The real RTSP server when the test gives one, else a URL that nobody serves.
-            const QUrl url = o.rtspUrl.isValid()
-                                 ? o.rtspUrl
-                                 : QUrl(QStringLiteral("rtsp://127.0.0.1:1/stream/%1").arg(profileToken));
-            const QByteArray uri = url.toString().toHtmlEscaped().toUtf8();
+            QString url =
+                !o.rtspUrl.isEmpty() ? o.rtspUrl : QStringLiteral("rtsp://127.0.0.1:1/stream/{profile}");
+            url.replace(QLatin1String("{profile}"), profileToken);
+            const QByteArray uri = url.toHtmlEscaped().toUtf8();
             if (key.startsWith(QLatin1String("Media2")))
                 return envelope("<tr2:GetStreamUriResponse><tr2:Uri>" + uri +
                                 "</tr2:Uri></tr2:GetStreamUriResponse>");
@@ -565,7 +565,7 @@ struct LoopbackDevice::Private
         const bool generateFirst =
             ((o.media2Only || o.generatedServices) &&
              (key == QLatin1String("GetServices") || key == QLatin1String("GetCapabilities"))) ||
-            (o.rtspUrl.isValid() && key.endsWith(QLatin1String("GetStreamUri")));
+            (!o.rtspUrl.isEmpty() && key.endsWith(QLatin1String("GetStreamUri")));
         if (file.isEmpty() && media1Gone) {
             r.status = 500;
             r.body = soapFault("Receiver", "ActionNotSupported", nullptr,

@@ -61,7 +61,7 @@ struct DeviceOptions
     Misbehaviour misbehaviour = Misbehaviour::None;
     QString misbehaveOn; // operation name; empty = every operation except GetSystemDateAndTime
     int slowMs = 3000;
-    QUrl rtspUrl;          // when set, GetStreamUri answers this (generated, per namespace)
+    QString rtspUrl;       // when set, GetStreamUri answers this; "{profile}" becomes the profile token
     int pullDelayMs = 300; // after the queued PullMessages captures: empty answers after this delay
 };
 
