@@ -26,6 +26,8 @@ PKGS=(
   ffmpeg
   # GUI tests and screenshots without a display
   xvfb xauth libgl1-mesa-dri libegl-mesa0 fonts-noto-cjk fonts-dejavu-core
+  # libFuzzer targets (tests/fuzz): clang and its sanitizer/fuzzer runtime
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -622,45 +622,4 @@ Result<bool> OnvifClient::unsubscribe(const PullPointSubscription &sub)
     return body.ok() ? success() : forward<bool>(body);
 }
 
-QList<MediaProfile> rankProfiles(QList<MediaProfile> profiles)
-{
-    // Effective size: the known pixel count, or for an unknown one, just above every known profile listed
-    // after it (so a first profile without encoder info stays "main", as vendors list main first).
-    const int n = int(profiles.size());
-    std::vector<std::pair<qint64, int>> keys(std::size_t(n), {0, 0});
-    for (int i = 0; i < n; ++i) {
-        const MediaProfile &p = profiles.at(i);
-        qint64 area = p.resolution.isValid() ? qint64(p.resolution.width()) * p.resolution.height() : -1;
-        if (area < 0) {
-            qint64 below = 0;
-            for (int j = i + 1; j < n; ++j)
-                if (profiles.at(j).resolution.isValid())
-                    below = std::max(below, qint64(profiles.at(j).resolution.width()) *
-                                                profiles.at(j).resolution.height());
-            area = below > 0 ? below + 1 : 0;
-        }
-        const bool jpeg = p.encoding == QLatin1String("jpeg");
-        keys[std::size_t(i)] = {jpeg ? -1 : area, i};
-    }
-    std::stable_sort(keys.begin(), keys.end(), [&profiles](const auto &a, const auto &b) {
-        if (a.first != b.first)
-            return a.first > b.first;
-        const MediaProfile &pa = profiles.at(a.second);
-        const MediaProfile &pb = profiles.at(b.second);
-        if (pa.fps != pb.fps)
-            return pa.fps > pb.fps;
-        return a.second < b.second;
-    });
-    QList<MediaProfile> out;
-    for (const auto &k : keys)
-        out.append(profiles.at(k.second));
-    return out;
-}
-
-QString roleForRank(int rank)
-{
-    static const char *const kRoles[] = {"main", "sub", "third", "fourth"};
-    return rank < 4 ? QString::fromLatin1(kRoles[rank]) : QStringLiteral("stream%1").arg(rank + 1);
-}
-
 } // namespace vigil::onvif

@@ -116,10 +116,4 @@ private:
     std::unique_ptr<HttpAuth> m_httpAuth;
 };
 
-// Orders profiles into streams: the largest video stream is "main", the next "sub", then "third", ...
-// Profiles whose encoder is unknown keep their place in the device's order (vendors list main first); JPEG
-// ranks after real video codecs.
-QList<MediaProfile> rankProfiles(QList<MediaProfile> profiles);
-QString roleForRank(int rank);
-
 } // namespace vigil::onvif

@@ -26,4 +26,10 @@ QList<ProbeMatch> parseProbeMatches(const XmlElement &body);
 QDateTime parseDateTime(const QString &text);
 EventKind classifyTopic(const QString &topic);
 
+// Orders profiles into streams: the largest video stream is "main", the next "sub", then "third", ...
+// Profiles whose encoder is unknown keep their place in the device's order (vendors list main first); JPEG
+// ranks after real video codecs.
+QList<MediaProfile> rankProfiles(QList<MediaProfile> profiles);
+QString roleForRank(int rank);
+
 } // namespace vigil::onvif
