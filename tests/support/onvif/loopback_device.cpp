@@ -502,6 +502,16 @@ struct LoopbackDevice::Private
 
     Reply handle(const http::request<http::string_body> &req)
     {
+        const QString location =
+            QString(o.redirectTo).replace(QLatin1String("{port}"), QString::number(port));
+        if (!location.isEmpty() &&
+            QString::fromStdString(std::string(req.target())) != QUrl(location).path()) {
+            Reply r;
+            r.status = 302;
+            r.contentType = "text/html";
+            r.headers.append(qMakePair(QByteArray("Location"), location.toUtf8()));
+            return r;
+        }
         const QByteArray body = QByteArray::fromStdString(req.body());
         const ParsedRequest p = parseRequest(body);
         std::lock_guard lock(mutex);

@@ -61,7 +61,8 @@ struct DeviceOptions
     Misbehaviour misbehaviour = Misbehaviour::None;
     QString misbehaveOn; // operation name; empty = every operation except GetSystemDateAndTime
     int slowMs = 3000;
-    QString rtspUrl;       // when set, GetStreamUri answers this; "{profile}" becomes the profile token
+    QString rtspUrl;    // when set, GetStreamUri answers this; "{profile}" becomes the profile token
+    QString redirectTo; // when set, requests to any other path get 302 to it ("{port}" = this device's port)
     int pullDelayMs = 300; // after the queued PullMessages captures: empty answers after this delay
 };
 

@@ -93,6 +93,38 @@ private slots:
         QVERIFY(!b.errorText.contains(QLatin1String("pw")));
     }
 
+    void redirectsOnlyOnTheSameHost_data()
+    {
+        QTest::addColumn<QString>("location");
+        QTest::addColumn<bool>("followed");
+        QTest::newRow("same host, other path") << "http://127.0.0.1:{port}/onvif/device_service2" << true;
+        QTest::newRow("relative") << "/onvif/device_service2" << true;
+        QTest::newRow("other host") << "http://127.0.0.2:{port}/onvif/device_service2" << false;
+        QTest::newRow("other port") << "http://127.0.0.1:1/onvif/device_service2" << false;
+        QTest::newRow("https") << "https://127.0.0.1:{port}/onvif/device_service2" << false;
+    }
+    void redirectsOnlyOnTheSameHost()
+    {
+        QFETCH(QString, location);
+        QFETCH(bool, followed);
+        t::DeviceOptions o;
+        o.auth = t::AuthMode::None;
+        o.redirectTo = location;
+        t::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        const auto a = HttpClient::instance().sendSync(soap(d.deviceUrl()));
+        if (followed) {
+            QVERIFY2(a.ok(), qPrintable(a.errorText));
+            QCOMPARE(a.status, 200);
+            QCOMPARE(d.requests().size(), 1); // answered at the new path
+            QCOMPARE(d.requests().first().path, QStringLiteral("/onvif/device_service2"));
+        } else {
+            QCOMPARE(int(a.error), int(HttpError::RedirectRefused));
+            QVERIFY2(a.errorText.contains(QLatin1String("same host")), qPrintable(a.errorText));
+            QCOMPARE(d.requests().size(), 0);
+        }
+    }
+
     void deliveredOnReceiverThreadOrDropped()
     {
         t::DeviceOptions o;
