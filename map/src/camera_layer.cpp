@@ -207,7 +207,7 @@ QList<CameraLayer::Cluster> CameraLayer::clusterAtZoom(double zoom, const QRectF
     return clusters;
 }
 
-void CameraLayer::buildVertices(const BuildContext &ctx, QList<Vertex> &out)
+void CameraLayer::buildVertices(const BuildContext &ctx, Geometry &out)
 {
     reproject(ctx.datum);
     const QRgb outline = premultipliedRgba(255, 255, 255, 255);
@@ -217,14 +217,13 @@ void CameraLayer::buildVertices(const BuildContext &ctx, QList<Vertex> &out)
         m_lastClusters = clusterAtZoom(ctx.zoom, ctx.region0);
         m_lastClusterScale = ctx.scale;
         m_lastClusterCount = 0;
-        out.reserve(m_lastClusters.size() * 3 * 16 * 3);
         for (const Cluster &c : std::as_const(m_lastClusters)) {
             const QPointF p = ctx.local(c.world0);
             if (c.count == 1) {
                 const Entry &e = m_cameras[c.first];
                 addDisc(out, p + QPointF(0, 1.5), kDotRadius + 2.5, shadow);
-                addDisc(out, p, kDotRadius + 2, e.camera.id == m_selected ? selectedRing : outline);
-                addDisc(out, p, kDotRadius, statusColour(e.status));
+                addDisc(out, p, kDotRadius + 2, e.camera.id == m_selected ? selectedRing : outline, 12);
+                addDisc(out, p, kDotRadius, statusColour(e.status), 12);
                 continue;
             }
             ++m_lastClusterCount;
@@ -233,7 +232,7 @@ void CameraLayer::buildVertices(const BuildContext &ctx, QList<Vertex> &out)
             addDisc(out, p + QPointF(0, 2), r + 3, shadow, 20);
             addDisc(out, p, r + 3, premultipliedRgba(0x34, 0x98, 0xdb, 110), 20);
             addDisc(out, p, r, premultipliedRgba(0x21, 0x6f, 0xb0, 235), 20);
-            addDisc(out, p, r * 0.45, premultipliedRgba(255, 255, 255, 230), 12);
+            addDisc(out, p, r * 0.45, premultipliedRgba(255, 255, 255, 255), 12);
         }
         return;
     }
@@ -256,22 +255,22 @@ void CameraLayer::buildVertices(const BuildContext &ctx, QList<Vertex> &out)
                 const double a1 = a0 + step;
                 const QPointF q0 = p + QPointF(std::sin(a0), -std::cos(a0)) * kConeLength;
                 const QPointF q1 = p + QPointF(std::sin(a1), -std::cos(a1)) * kConeLength;
-                const qsizetype n = out.size();
-                out.resize(n + 3);
-                out[n].set(float(p.x()), float(p.y()), uchar(qRed(inner)), uchar(qGreen(inner)),
-                           uchar(qBlue(inner)), uchar(qAlpha(inner)));
-                out[n + 1].set(float(q0.x()), float(q0.y()), uchar(qRed(outer)), uchar(qGreen(outer)),
-                               uchar(qBlue(outer)), uchar(qAlpha(outer)));
-                out[n + 2].set(float(q1.x()), float(q1.y()), uchar(qRed(outer)), uchar(qGreen(outer)),
-                               uchar(qBlue(outer)), uchar(qAlpha(outer)));
+                const qsizetype n = out.blended.size();
+                out.blended.resize(n + 3);
+                out.blended[n].set(float(p.x()), float(p.y()), uchar(qRed(inner)), uchar(qGreen(inner)),
+                                   uchar(qBlue(inner)), uchar(qAlpha(inner)));
+                out.blended[n + 1].set(float(q0.x()), float(q0.y()), uchar(qRed(outer)), uchar(qGreen(outer)),
+                                       uchar(qBlue(outer)), uchar(qAlpha(outer)));
+                out.blended[n + 2].set(float(q1.x()), float(q1.y()), uchar(qRed(outer)), uchar(qGreen(outer)),
+                                       uchar(qBlue(outer)), uchar(qAlpha(outer)));
             }
         }
         const bool selected = e.camera.id == m_selected;
         if (selected)
             addDisc(out, p, kDotRadius + 6, selectedRing, 16);
         addDisc(out, p + QPointF(0, 1.5), kDotRadius + 2.5, shadow);
-        addDisc(out, p, kDotRadius + 2, outline);
-        addDisc(out, p, kDotRadius, statusColour(e.status));
+        addDisc(out, p, kDotRadius + 2, outline, 12);
+        addDisc(out, p, kDotRadius, statusColour(e.status), 12);
     }
 }
 

@@ -3,7 +3,6 @@
 #include "vigil/map/map_view.h"
 
 #include <QtCore/QElapsedTimer>
-#include <QtQuick/QSGFlatColorMaterial>
 #include <QtQuick/QSGGeometryNode>
 #include <QtQuick/QSGTransformNode>
 #include <QtQuick/QSGVertexColorMaterial>
@@ -74,46 +73,52 @@ void MapLayer::markDirty()
     update();
 }
 
-void MapLayer::addTriangle(QList<Vertex> &out, QPointF a, QPointF b, QPointF c, QRgb colour)
+qsizetype MapLayer::Geometry::vertexCount() const
 {
-    const qsizetype n = out.size();
-    out.resize(n + 3);
-    setVertex(out[n], a, colour);
-    setVertex(out[n + 1], b, colour);
-    setVertex(out[n + 2], c, colour);
+    return blended.size();
 }
 
-void MapLayer::addDisc(QList<Vertex> &out, QPointF centre, double radius, QRgb colour, int segments)
+void MapLayer::addTriangle(Geometry &out, QPointF a, QPointF b, QPointF c, QRgb colour)
 {
-    const qsizetype n = out.size();
-    out.resize(n + 3 * segments);
+    const qsizetype n = out.blended.size();
+    out.blended.resize(n + 3);
+    setVertex(out.blended[n], a, colour);
+    setVertex(out.blended[n + 1], b, colour);
+    setVertex(out.blended[n + 2], c, colour);
+}
+
+void MapLayer::addDisc(Geometry &out, QPointF centre, double radius, QRgb colour, int segments)
+{
     const double step = 2 * std::numbers::pi / segments;
     QPointF prev = centre + QPointF(radius, 0);
     for (int i = 0; i < segments; ++i) {
         const double a = step * (i + 1);
         const QPointF next = centre + QPointF(radius * std::cos(a), radius * std::sin(a));
-        setVertex(out[n + 3 * i], centre, colour);
-        setVertex(out[n + 3 * i + 1], prev, colour);
-        setVertex(out[n + 3 * i + 2], next, colour);
+        addTriangle(out, centre, prev, next, colour);
         prev = next;
     }
 }
 
-void MapLayer::addQuadLine(QList<Vertex> &out, QPointF a, QPointF b, double width, QRgb colourA, QRgb colourB)
+void MapLayer::addQuadLine(Geometry &out, QPointF a, QPointF b, double width, QRgb colourA, QRgb colourB)
 {
     const QPointF d = b - a;
     const double len = std::hypot(d.x(), d.y());
     if (len < 1e-6)
         return;
     const QPointF nrm = QPointF(-d.y(), d.x()) * (width / 2 / len);
-    const qsizetype n = out.size();
-    out.resize(n + 6);
-    setVertex(out[n], a + nrm, colourA);
-    setVertex(out[n + 1], a - nrm, colourA);
-    setVertex(out[n + 2], b + nrm, colourB);
-    setVertex(out[n + 3], b + nrm, colourB);
-    setVertex(out[n + 4], a - nrm, colourA);
-    setVertex(out[n + 5], b - nrm, colourB);
+    if (colourA == colourB) {
+        addTriangle(out, a + nrm, a - nrm, b + nrm, colourA);
+        addTriangle(out, b + nrm, a - nrm, b - nrm, colourA);
+        return;
+    }
+    const qsizetype n = out.blended.size();
+    out.blended.resize(n + 6);
+    setVertex(out.blended[n], a + nrm, colourA);
+    setVertex(out.blended[n + 1], a - nrm, colourA);
+    setVertex(out.blended[n + 2], b + nrm, colourB);
+    setVertex(out.blended[n + 3], b + nrm, colourB);
+    setVertex(out.blended[n + 4], a - nrm, colourA);
+    setVertex(out.blended[n + 5], b - nrm, colourB);
 }
 
 QSGNode *MapLayer::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
@@ -141,42 +146,33 @@ QSGNode *MapLayer::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         ctx.region0 =
             view0.adjusted(-size0.width() / 2, -size0.height() / 2, size0.width() / 2, size0.height() / 2);
         ctx.datum = m_map->coreDatum();
-        QList<Vertex> vertices;
-        buildVertices(ctx, vertices);
-        // Upload in chunks; reuse existing child nodes.
-        const int chunks = int((vertices.size() + kChunkVertices - 1) / kChunkVertices);
-        while (root->childCount() > chunks) {
-            QSGNode *last = root->lastChild();
-            root->removeChildNode(last);
-            delete last;
+        Geometry geometry;
+        buildVertices(ctx, geometry);
+        // Rebuilt rarely (data change, zoom, leaving the built region): recreate the children.
+        while (QSGNode *child = root->firstChild()) {
+            root->removeChildNode(child);
+            delete child;
         }
-        while (root->childCount() < chunks) {
+        for (qsizetype first = 0; first < geometry.blended.size(); first += kChunkVertices) {
+            const int count = int(std::min<qsizetype>(kChunkVertices, geometry.blended.size() - first));
             auto *node = new QSGGeometryNode;
-            auto *geometry = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), 0);
-            geometry->setDrawingMode(QSGGeometry::DrawTriangles);
-            node->setGeometry(geometry);
+            auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), count);
+            g->setDrawingMode(QSGGeometry::DrawTriangles);
+            std::memcpy(g->vertexDataAsColoredPoint2D(), geometry.blended.constData() + first,
+                        sizeof(Vertex) * size_t(count));
+            node->setGeometry(g);
             node->setFlag(QSGNode::OwnsGeometry);
             node->setMaterial(new QSGVertexColorMaterial);
             node->setFlag(QSGNode::OwnsMaterial);
             root->appendChildNode(node);
         }
-        QSGNode *child = root->firstChild();
-        for (int i = 0; i < chunks; ++i, child = child->nextSibling()) {
-            auto *node = static_cast<QSGGeometryNode *>(child);
-            const int first = i * kChunkVertices;
-            const int count = std::min<int>(kChunkVertices, int(vertices.size()) - first);
-            QSGGeometry *g = node->geometry();
-            g->allocate(count);
-            std::memcpy(g->vertexDataAsColoredPoint2D(), vertices.constData() + first,
-                        sizeof(Vertex) * count);
-            node->markDirty(QSGNode::DirtyGeometry);
-        }
+        const qsizetype vertexCount = geometry.vertexCount();
         m_dirty = false;
         m_builtZoom = zoom;
         m_builtDatum = datum;
         m_builtRegion0 = ctx.region0;
         m_anchor0 = c0;
-        m_lastVertexCount = int(vertices.size());
+        m_lastVertexCount = int(vertexCount);
         m_lastBuildMs = double(timer.nsecsElapsed()) / 1e6;
     }
     QMatrix4x4 m;

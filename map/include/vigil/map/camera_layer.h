@@ -70,7 +70,7 @@ signals:
     void camerasChanged();
 
 protected:
-    void buildVertices(const BuildContext &ctx, QList<Vertex> &out) override;
+    void buildVertices(const BuildContext &ctx, Geometry &out) override;
     void updatePolish() override;
 
 private:

@@ -41,7 +41,7 @@ signals:
     void showTrailsChanged();
 
 protected:
-    void buildVertices(const BuildContext &ctx, QList<Vertex> &out) override;
+    void buildVertices(const BuildContext &ctx, Geometry &out) override;
     void updatePolish() override;
 
 private:
