@@ -12,6 +12,7 @@ constexpr double kArrowLength = 11; // px from centre to tip
 constexpr double kArrowWidth = 7;
 constexpr double kPickRadius = 12;
 constexpr double kTrailWidth = 3;
+constexpr qsizetype kOutlineLimit = 3000; // units in the built region
 
 QRgb statusColour(PatrolUnit::Status s)
 {
@@ -117,11 +118,22 @@ void UnitLayer::buildVertices(const BuildContext &ctx, Geometry &out)
 {
     const QRgb outline = premultipliedRgba(255, 255, 255, 255);
     const QRgb selectedRing = premultipliedRgba(0xf1, 0xc4, 0x0f, 255);
-    // Trails first so every arrow sits on top of every trail.
+    // Level of detail: when thousands of arrows crowd the view, their outlines are mostly hidden under
+    // neighbours anyway; dropping them halves the triangles a software rasteriser must set up.
+    QList<QPointF> inView;
+    inView.reserve(m_units.size());
+    for (const Entry &u : std::as_const(m_units))
+        inView.append(geoToWorld(toDatum(u.position, ctx.datum), 0));
+    qsizetype visible = 0;
+    for (const QPointF &w0 : std::as_const(inView))
+        visible += ctx.region0.contains(w0) ? 1 : 0;
+    const bool outlines = visible <= kOutlineLimit;
+    // Trails first so every arrow sits on top of every trail. In a crowd only the selected and the followed
+    // unit keep theirs (thousands of overlapping trails are a smear, and cost more than the arrows).
     if (m_showTrails && ctx.zoom >= 11) {
         for (const Entry &u : std::as_const(m_units)) {
             const qsizetype n = u.trail.size();
-            if (n < 2)
+            if (n < 2 || (!outlines && u.id != m_selected && u.id != m_follow))
                 continue;
             const QPointF head0 = geoToWorld(toDatum(u.position, ctx.datum), 0);
             if (!ctx.region0.contains(head0))
@@ -138,8 +150,9 @@ void UnitLayer::buildVertices(const BuildContext &ctx, Geometry &out)
             }
         }
     }
-    for (const Entry &u : std::as_const(m_units)) {
-        const QPointF w0 = geoToWorld(toDatum(u.position, ctx.datum), 0);
+    for (qsizetype i = 0; i < m_units.size(); ++i) {
+        const Entry &u = m_units[i];
+        const QPointF w0 = inView[i];
         if (!ctx.region0.contains(w0))
             continue;
         const QPointF p = ctx.local(w0);
@@ -154,8 +167,9 @@ void UnitLayer::buildVertices(const BuildContext &ctx, Geometry &out)
         const QPointF tip = p + fwd * kArrowLength;
         const QPointF left = p - fwd * (kArrowLength * 0.6) + side * kArrowWidth;
         const QPointF right = p - fwd * (kArrowLength * 0.6) - side * kArrowWidth;
-        addTriangle(out, tip + fwd * 3.0, left - fwd * 1.5 + side * 2.5, right - fwd * 1.5 - side * 2.5,
-                    outline);
+        if (outlines)
+            addTriangle(out, tip + fwd * 3.0, left - fwd * 1.5 + side * 2.5, right - fwd * 1.5 - side * 2.5,
+                        outline);
         addTriangle(out, tip, left, right, statusColour(u.status));
     }
 }

@@ -8,6 +8,7 @@
 #include <QtGui/QGuiApplication>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlQuery>
+#include <QtTest/QSignalSpy>
 #include <QtTest/QtTest>
 
 using namespace vigil::map;
@@ -178,6 +179,34 @@ private slots:
             for (int x = 0; x < 256; x += 4)
                 colours.insert(tile.pixel(x, y));
         QVERIFY(colours.size() > 10);
+    }
+    void demoBasemapSingletonMakesTheFileOnce()
+    {
+        // The QML singleton renders the full demo set (zoom 10-16) on a worker thread, once per cache folder.
+        QTemporaryDir cache;
+        qputenv("VIGIL_CACHE_DIR", cache.path().toUtf8());
+        DemoBasemap basemap;
+        QVERIFY(basemap.path().startsWith(cache.path()));
+        QVERIFY(!basemap.ready());
+        QSignalSpy ready(&basemap, &DemoBasemap::readyChanged);
+        QElapsedTimer timer;
+        timer.start();
+        basemap.ensure();
+        QVERIFY(basemap.busy());
+        QVERIFY(ready.wait(60000));
+        qInfo() << "demo basemap (zoom 10-16):" << timer.elapsed() << "ms,"
+                << QFileInfo(basemap.path()).size() / 1024 << "KiB";
+        QVERIFY(basemap.ready());
+        QVERIFY(!basemap.busy());
+        QCOMPARE(basemap.progress(), 1.0);
+        MbTilesReader reader;
+        QString error;
+        QVERIFY2(reader.open(basemap.path(), &error), qPrintable(error));
+        QCOMPARE(reader.minZoom(), 10);
+        QCOMPARE(reader.maxZoom(), 16);
+        DemoBasemap again; // a second start finds the file
+        QVERIFY(again.ready());
+        qunsetenv("VIGIL_CACHE_DIR");
     }
 };
 
