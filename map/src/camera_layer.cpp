@@ -28,7 +28,7 @@ QRgb statusColour(CameraLayer::Status s)
     case CameraLayer::Unknown:
         break;
     }
-    return premultipliedRgba(0x34, 0x98, 0xdb, 255);
+    return premultipliedRgba(0x2c, 0x3e, 0x50, 255); // status not known yet: dark slate, unlike any unit
 }
 
 } // namespace

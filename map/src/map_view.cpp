@@ -273,6 +273,12 @@ void MapView::pan(qreal dx, qreal dy)
 void MapView::fitToBounds(double south, double west, double north, double east, qreal margin)
 {
     m_kinetic.stop();
+    if (width() <= 2 * margin || height() <= 2 * margin) {
+        // Not laid out yet (e.g. called from Component.onCompleted): fit once the size is known.
+        m_pendingFit = {south, west, north, east, margin};
+        return;
+    }
+    m_pendingFit.reset();
     const QPointF nw = project0({north, west});
     const QPointF se = project0({south, east});
     const double dx = std::max(1e-9, std::abs(se.x() - nw.x()));
@@ -436,8 +442,13 @@ QSGNode *MapView::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
 void MapView::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry)
 {
     QQuickItem::geometryChange(newGeometry, oldGeometry);
-    if (newGeometry.size() != oldGeometry.size())
+    if (newGeometry.size() != oldGeometry.size()) {
+        if (m_pendingFit) {
+            const PendingFit f = *m_pendingFit;
+            fitToBounds(f.south, f.west, f.north, f.east, f.margin);
+        }
         viewportMoved();
+    }
 }
 
 void MapView::itemChange(ItemChange change, const ItemChangeData &value)

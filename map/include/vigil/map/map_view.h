@@ -21,6 +21,8 @@
 #include <QtQml/qqmlregistration.h>
 #include <QtQuick/QQuickItem>
 
+#include <optional>
+
 namespace vigil::map {
 
 class TileStore;
@@ -98,7 +100,8 @@ public:
     Q_INVOKABLE void zoomAt(const QPointF &point, qreal delta);
     // Moves the map content by (dx, dy) pixels (a drag to the right moves the view west).
     Q_INVOKABLE void pan(qreal dx, qreal dy);
-    // Shows the WGS-84 box with `margin` pixels around it (at most the maximum zoom).
+    // Shows the WGS-84 box with `margin` pixels around it (at most the maximum zoom). Before the view has a
+    // size, the fit is remembered and applied when it gets one.
     Q_INVOKABLE void fitToBounds(double south, double west, double north, double east, qreal margin = 32);
     Q_INVOKABLE QGeoCoordinate toCoordinate(const QPointF &point) const;
     Q_INVOKABLE QPointF fromCoordinate(const QGeoCoordinate &coordinate) const;
@@ -149,6 +152,11 @@ private:
     void kineticStep();
     void setCursor(const QGeoCoordinate &c);
 
+    struct PendingFit
+    {
+        double south, west, north, east, margin;
+    };
+    std::optional<PendingFit> m_pendingFit;
     TileStore *m_store = nullptr;
     QString m_source;
     QPointF m_centerWorld0; // display datum, world pixels at zoom 0 (the truth for drawing)

@@ -1,0 +1,48 @@
+// vigil-map-demo: the map as a newcomer first sees it — the demo county from the offline basemap (made on
+// first run), the demo cameras from the camera directory, simulated patrol cars. Layout and wiring only.
+import QtQuick
+import Vigil.Cameras
+import Vigil.Map
+
+Window {
+    id: root
+
+    width: 1280
+    height: 860
+    visible: true
+    title: qsTr("Vigil map demo")
+
+    UnitsModel {
+        id: units
+        trailLength: 20
+    }
+    UnitSimulator {
+        model: units
+        unitCount: 24
+        running: true
+    }
+
+    MapPane {
+        id: pane
+        anchors.fill: parent
+        cameraModel: Cameras
+        unitsModel: units
+        // The grid until the offline basemap exists (a few seconds on the very first run).
+        source: DemoBasemap.ready ? DemoBasemap.path : ""
+        onCameraActivated: cameraId => console.info("open live:", cameraId)
+        Component.onCompleted: {
+            DemoBasemap.ensure()
+            pane.map.fitToBounds(DemoBasemap.south, DemoBasemap.west, DemoBasemap.north, DemoBasemap.east, 16)
+        }
+    }
+
+    Text {
+        visible: DemoBasemap.busy
+        anchors.centerIn: parent
+        font.pixelSize: 16
+        color: "#ecf0f1"
+        style: Text.Outline
+        styleColor: "#263238"
+        text: qsTr("Preparing the offline map… %1%").arg(Math.round(DemoBasemap.progress * 100))
+    }
+}
