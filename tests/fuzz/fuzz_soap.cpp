@@ -34,6 +34,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         (void)parseCreatePullPoint(b);
         (void)parsePullMessages(b);
         (void)parseProbeMatches(b);
+        bool complete = false;
+        (void)parseRecordings(b);
+        (void)parseFindRecordings(b);
+        (void)parseRecordingSearchResults(b, &complete);
+        (void)parseReplayUri(b);
         break;
     }
     if (size < 64)

@@ -622,4 +622,77 @@ Result<bool> OnvifClient::unsubscribe(const PullPointSubscription &sub)
     return body.ok() ? success() : forward<bool>(body);
 }
 
+Result<QList<Recording>> OnvifClient::recordings()
+{
+    if (const auto s = ensureServices(); !s.ok())
+        return forward<QList<Recording>>(s);
+    if (m_services.recording.isEmpty())
+        return Result<QList<Recording>>::fail(
+            makeError(ErrorCode::Unsupported,
+                      QStringLiteral("The device has no ONVIF recording service (Profile G).")));
+    const auto body = call(m_services.recording, QStringLiteral("GetRecordings"),
+                           "<GetRecordings xmlns=\"http://www.onvif.org/ver10/recording/wsdl\"/>");
+    return body.ok() ? parseRecordings(body.value) : forward<QList<Recording>>(body);
+}
+
+Result<QList<Recording>> OnvifClient::findRecordings(int maxRounds)
+{
+    if (const auto s = ensureServices(); !s.ok())
+        return forward<QList<Recording>>(s);
+    if (m_services.search.isEmpty())
+        return Result<QList<Recording>>::fail(makeError(
+            ErrorCode::Unsupported, QStringLiteral("The device has no ONVIF search service (Profile G).")));
+    const auto started = call(m_services.search, QStringLiteral("FindRecordings"),
+                              "<FindRecordings xmlns=\"http://www.onvif.org/ver10/search/wsdl\"><Scope/>"
+                              "<KeepAliveTime>PT10S</KeepAliveTime></FindRecordings>");
+    if (!started.ok())
+        return forward<QList<Recording>>(started);
+    const auto token = parseFindRecordings(started.value);
+    if (!token.ok())
+        return forward<QList<Recording>>(token);
+    Result<QList<Recording>> all;
+    bool complete = false;
+    for (int round = 0; round < maxRounds && !complete; ++round) {
+        const auto page = call(m_services.search, QStringLiteral("GetRecordingSearchResults"),
+                               "<GetRecordingSearchResults xmlns=\"http://www.onvif.org/ver10/search/wsdl\">"
+                               "<SearchToken>" +
+                                   tok(token.value) +
+                                   "</SearchToken><WaitTime>PT1S</WaitTime>"
+                                   "</GetRecordingSearchResults>");
+        if (!page.ok())
+            return forward<QList<Recording>>(page);
+        const auto results = parseRecordingSearchResults(page.value, &complete);
+        if (!results.ok())
+            return results;
+        all.value += results.value;
+    }
+    if (!complete) // free the device's search session early; the answer is not needed
+        call(m_services.search, QStringLiteral("EndSearch"),
+             "<EndSearch xmlns=\"http://www.onvif.org/ver10/search/wsdl\"><SearchToken>" + tok(token.value) +
+                 "</SearchToken></EndSearch>");
+    return all;
+}
+
+Result<QUrl> OnvifClient::replayUri(const QString &recordingToken)
+{
+    if (const auto s = ensureServices(); !s.ok())
+        return forward<QUrl>(s);
+    if (m_services.replay.isEmpty())
+        return Result<QUrl>::fail(makeError(
+            ErrorCode::Unsupported, QStringLiteral("The device has no ONVIF replay service (Profile G).")));
+    const auto body =
+        call(m_services.replay, QStringLiteral("GetReplayUri"),
+             "<GetReplayUri xmlns=\"http://www.onvif.org/ver10/replay/wsdl\"><StreamSetup>"
+             "<Stream xmlns=\"http://www.onvif.org/ver10/schema\">RTP-Unicast</Stream>"
+             "<Transport xmlns=\"http://www.onvif.org/ver10/schema\"><Protocol>RTSP</Protocol></Transport>"
+             "</StreamSetup><RecordingToken>" +
+                 tok(recordingToken) + "</RecordingToken></GetReplayUri>");
+    if (!body.ok())
+        return forward<QUrl>(body);
+    auto r = parseReplayUri(body.value);
+    if (r.ok())
+        r.value = rewrite(r.value);
+    return r;
+}
+
 } // namespace vigil::onvif

@@ -3,6 +3,7 @@
 #include <QtCore/QTimeZone>
 
 #include <algorithm>
+#include <cmath>
 
 namespace vigil::onvif {
 
@@ -27,8 +28,11 @@ int toInt(const QString &s)
     const int v = s.trimmed().toInt(&ok); // "06" -> 6 (Dahua)
     if (ok)
         return v;
+    // "25.0", "1e3" (found by fuzzing: out-of-range doubles must not be converted to int unchecked).
     const double d = s.trimmed().toDouble(&ok);
-    return ok ? int(d) : 0;
+    if (!ok || !std::isfinite(d))
+        return 0;
+    return int(std::clamp(d, -1e9, 1e9));
 }
 
 QUrl toUrl(const QString &s)
@@ -370,6 +374,76 @@ Result<QList<AlarmEvent>> parsePullMessages(const XmlElement &body)
         }
         r.value.append(ev);
     }
+    return r;
+}
+
+Result<QList<Recording>> parseRecordings(const XmlElement &body)
+{
+    const auto resp =
+        responseElement(body, ns::kRecording, u"GetRecordingsResponse", QStringLiteral("GetRecordings"));
+    if (!resp.ok())
+        return forward<QList<Recording>>(resp);
+    Result<QList<Recording>> r;
+    for (const XmlElement *item : resp.value->childrenNamed(u"RecordingItem")) {
+        Recording rec;
+        rec.token = item->childText(u"RecordingToken");
+        rec.sourceName = item->childText(u"Configuration/Source/Name");
+        if (!rec.token.isEmpty())
+            r.value.append(rec);
+    }
+    return r;
+}
+
+Result<QString> parseFindRecordings(const XmlElement &body)
+{
+    const auto resp =
+        responseElement(body, ns::kSearch, u"FindRecordingsResponse", QStringLiteral("FindRecordings"));
+    if (!resp.ok())
+        return forward<QString>(resp);
+    Result<QString> r;
+    r.value = resp.value->childText(u"SearchToken");
+    if (r.value.isEmpty())
+        return failed<QString>(ErrorCode::BadResponse,
+                               QStringLiteral("The recorder started a search without a token."));
+    return r;
+}
+
+Result<QList<Recording>> parseRecordingSearchResults(const XmlElement &body, bool *complete)
+{
+    const auto resp = responseElement(body, ns::kSearch, u"GetRecordingSearchResultsResponse",
+                                      QStringLiteral("GetRecordingSearchResults"));
+    if (!resp.ok())
+        return forward<QList<Recording>>(resp);
+    Result<QList<Recording>> r;
+    const XmlElement *list = resp.value->child(u"ResultList");
+    if (complete)
+        *complete = !list || list->childText(u"SearchState") == QLatin1String("Completed");
+    if (!list)
+        return r;
+    for (const XmlElement *info : list->childrenNamed(u"RecordingInformation")) {
+        Recording rec;
+        rec.token = info->childText(u"RecordingToken");
+        rec.sourceName = info->childText(u"Source/Name");
+        rec.earliest = parseDateTime(info->childText(u"EarliestRecording"));
+        rec.latest = parseDateTime(info->childText(u"LatestRecording"));
+        if (!rec.token.isEmpty())
+            r.value.append(rec);
+    }
+    return r;
+}
+
+Result<QUrl> parseReplayUri(const XmlElement &body)
+{
+    const auto resp =
+        responseElement(body, ns::kReplay, u"GetReplayUriResponse", QStringLiteral("GetReplayUri"));
+    if (!resp.ok())
+        return forward<QUrl>(resp);
+    const QUrl u = toUrl(resp.value->childText(u"Uri"));
+    if (u.isEmpty())
+        return failed<QUrl>(ErrorCode::BadResponse,
+                            QStringLiteral("The recorder's replay answer holds no URI."));
+    Result<QUrl> r;
+    r.value = u;
     return r;
 }
 

@@ -263,6 +263,8 @@ struct LoopbackDevice::Private
                 .toUtf8());
     }
 
+    mutable int searchPages = 0;
+
     QByteArray generated(const QString &key, const QString &op, const QString &profileToken) const
     {
         const QByteArray b = base().toUtf8();
@@ -282,6 +284,9 @@ struct LoopbackDevice::Private
             add("http://www.onvif.org/ver20/media/wsdl", "/onvif/media2");
             add("http://www.onvif.org/ver20/ptz/wsdl", "/onvif/ptz");
             add("http://www.onvif.org/ver10/events/wsdl", "/onvif/events");
+            add("http://www.onvif.org/ver10/recording/wsdl", "/onvif/recording");
+            add("http://www.onvif.org/ver10/search/wsdl", "/onvif/search");
+            add("http://www.onvif.org/ver10/replay/wsdl", "/onvif/replay");
             return envelope(s + "</tds:GetServicesResponse>");
         }
         if (key == QLatin1String("GetCapabilities")) {
@@ -374,6 +379,34 @@ struct LoopbackDevice::Private
             return envelope("<wsnt:RenewResponse><wsnt:TerminationTime>" +
                             deviceNow().addSecs(60).toString(Qt::ISODate).toUtf8() +
                             "</wsnt:TerminationTime></wsnt:RenewResponse>");
+        // Profile G: two recordings; the search answers in two pages.
+        if (op == QLatin1String("GetRecordings"))
+            return envelope(
+                "<trc:GetRecordingsResponse xmlns:trc=\"http://www.onvif.org/ver10/recording/wsdl\">"
+                "<trc:RecordingItem><tt:RecordingToken>rec1</tt:RecordingToken><tt:Configuration>"
+                "<tt:Source><tt:Name>Gate</tt:Name></tt:Source></tt:Configuration></trc:RecordingItem>"
+                "<trc:RecordingItem><tt:RecordingToken>rec2</tt:RecordingToken></trc:RecordingItem>"
+                "</trc:GetRecordingsResponse>");
+        if (op == QLatin1String("FindRecordings"))
+            return envelope(
+                "<tse:FindRecordingsResponse xmlns:tse=\"http://www.onvif.org/ver10/search/wsdl\">"
+                "<tse:SearchToken>search-1</tse:SearchToken></tse:FindRecordingsResponse>");
+        if (op == QLatin1String("GetRecordingSearchResults")) {
+            const bool first = searchPages++ == 0;
+            return envelope(
+                QByteArray("<tse:GetRecordingSearchResultsResponse xmlns:tse=\"http://www.onvif.org/ver10/"
+                           "search/wsdl\"><tse:ResultList><tt:SearchState>") +
+                (first ? "Searching" : "Completed") +
+                "</tt:SearchState><tt:RecordingInformation><tt:RecordingToken>" + (first ? "rec1" : "rec2") +
+                "</tt:RecordingToken><tt:Source><tt:Name>Gate</tt:Name></tt:Source><tt:EarliestRecording>"
+                "2026-11-01T00:00:00Z</tt:EarliestRecording><tt:LatestRecording>2026-11-23T10:00:00Z"
+                "</tt:LatestRecording></tt:RecordingInformation></tse:ResultList>"
+                "</tse:GetRecordingSearchResultsResponse>");
+        }
+        if (op == QLatin1String("GetReplayUri"))
+            return envelope(
+                "<trp:GetReplayUriResponse xmlns:trp=\"http://www.onvif.org/ver10/replay/wsdl\"><trp:Uri>"
+                "rtsp://192.0.2.10:554/replay/rec1</trp:Uri></trp:GetReplayUriResponse>");
         if (op == QLatin1String("Unsubscribe"))
             return envelope("<wsnt:UnsubscribeResponse/>");
         return {};

@@ -8,6 +8,7 @@
 #include <QtCore/QDir>
 #include <QtCore/QDirIterator>
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QTimeZone>
 #include <QtNetwork/QTcpServer>
 #include <QtTest/QtTest>
 
@@ -444,6 +445,35 @@ private slots:
         QVERIFY(move.contains("x=\"0.500\" y=\"-0.250\""));
         QVERIFY(move.contains("<Timeout>PT1.500S</Timeout>"));
         QVERIFY(set.contains("Door &lt;1&gt;"));
+    }
+
+    void profileGHooks()
+    {
+        LoopbackDevice d(options());
+        QVERIFY(d.start());
+        OnvifClient c = client(d);
+        const auto recs = c.recordings();
+        QVERIFY2(recs.ok(), qPrintable(recs.error.message));
+        QCOMPARE(recs.value.size(), 2);
+        QCOMPARE(recs.value.first().sourceName, QStringLiteral("Gate"));
+        const auto found = c.findRecordings();
+        QVERIFY2(found.ok(), qPrintable(found.error.message));
+        QCOMPARE(found.value.size(), 2); // two pages, the second Completed
+        QCOMPARE(found.value.last().latest, QDateTime(QDate(2026, 11, 23), QTime(10, 0), QTimeZone::utc()));
+        const auto uri = c.replayUri(QStringLiteral("rec1"));
+        QVERIFY2(uri.ok(), qPrintable(uri.error.message));
+        QCOMPARE(uri.value.host(), QStringLiteral("127.0.0.1")); // re-pointed at the address we used
+        QCOMPARE(uri.value.path(), QStringLiteral("/replay/rec1"));
+        QVERIFY2(d.problems().isEmpty(), qPrintable(d.problems().join(QLatin1Char('\n'))));
+        if (!test::capturesDir().isEmpty()) {
+            d.serveFile(QStringLiteral("GetReplayUri"),
+                        QDir(test::capturesDir())
+                            .filePath(QStringLiteral("axis/Fault-InvalidArgVal-NoRecording.xml")),
+                        400);
+            const auto missing = c.replayUri(QStringLiteral("nope"));
+            QCOMPARE(int(missing.error.code), int(ErrorCode::DeviceFault));
+            QVERIFY(!missing.error.message.isEmpty());
+        }
     }
 
     void eventsPullPoint()

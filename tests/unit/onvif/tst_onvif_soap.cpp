@@ -415,6 +415,27 @@ private slots:
         QCOMPARE(int(classifyTopic(topic)), kind);
     }
 
+    // Found by the fuzzer: a number beyond int must not be converted unchecked (UB).
+    void hugeNumbersAreClamped()
+    {
+        const QByteArray xml =
+            "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" "
+            "xmlns:trt=\"http://www.onvif.org/ver10/"
+            "media/wsdl\" "
+            "xmlns:tt=\"http://www.onvif.org/ver10/schema\"><s:Body><trt:GetProfilesResponse><trt:Profiles "
+            "token=\"p\"><tt:VideoEncoderConfiguration><tt:Resolution><tt:Width>2184440000.5</"
+            "tt:Width><tt:Height>1e400"
+            "</tt:Height></tt:Resolution><tt:RateControl><tt:FrameRateLimit>-9e18</tt:FrameRateLimit></"
+            "tt:RateControl>"
+            "</tt:VideoEncoderConfiguration></trt:Profiles></trt:GetProfilesResponse></s:Body></s:Envelope>";
+        const auto body = decodeSoap(xml, 200, QStringLiteral("GetProfiles"));
+        QVERIFY(body.ok());
+        const auto r = parseProfiles(body.value);
+        QVERIFY(r.ok());
+        QCOMPARE(r.value.first().resolution, QSize()); // height infinite -> unknown
+        QCOMPARE(r.value.first().fps, -1000000000);
+    }
+
     void rankingBySize()
     {
         MediaProfile a, b, c, j;

@@ -93,6 +93,12 @@ public:
     Result<QDateTime> renew(const PullPointSubscription &sub, int terminationSeconds = 60);
     Result<bool> unsubscribe(const PullPointSubscription &sub);
 
+    // Profile G hooks for playback: recordings on the device, a time search, and the RTSP replay URI.
+    Result<QList<Recording>> recordings();
+    // FindRecordings + GetRecordingSearchResults until Completed (or `maxRounds` polls), then EndSearch.
+    Result<QList<Recording>> findRecordings(int maxRounds = 10);
+    Result<QUrl> replayUri(const QString &recordingToken);
+
     // One SOAP call: signs, sends, retries with HTTP auth on 401, decodes. Returns the SOAP Body.
     // `extraHeader` goes into the SOAP header (WS-Addressing for events). `timeoutMs` 0 = the option.
     Result<XmlElement> call(const QUrl &service, const QString &what, const QByteArray &bodyXml,

@@ -19,6 +19,11 @@ Result<QList<Preset>> parsePresets(const XmlElement &body);
 Result<QString> parseSetPreset(const XmlElement &body); // the new preset token
 Result<PullPointSubscription> parseCreatePullPoint(const XmlElement &body);
 Result<QList<AlarmEvent>> parsePullMessages(const XmlElement &body);
+Result<QList<Recording>> parseRecordings(const XmlElement &body); // Recording GetRecordings
+Result<QString> parseFindRecordings(const XmlElement &body);      // Search: the search token
+// Search GetRecordingSearchResults; `complete` is set when the device says SearchState Completed.
+Result<QList<Recording>> parseRecordingSearchResults(const XmlElement &body, bool *complete);
+Result<QUrl> parseReplayUri(const XmlElement &body);
 // `body` is the Body of a ProbeMatches message.
 QList<ProbeMatch> parseProbeMatches(const XmlElement &body);
 

@@ -80,6 +80,15 @@ struct AlarmEvent
 
 QString toString(EventKind kind); // "motion", "tamper", "digital-input", "other"
 
+// Profile G: a recording on the device (NVR channel or camera SD card).
+struct Recording
+{
+    QString token;
+    QString sourceName; // the camera it records
+    QDateTime earliest; // invalid when the device does not say
+    QDateTime latest;
+};
+
 struct ProbeMatch
 {
     QString endpoint;   // wsa:Address, "urn:uuid:..."; the key for merging duplicates
