@@ -227,12 +227,14 @@ void CameraLayer::buildVertices(const BuildContext &ctx, Geometry &out)
                 continue;
             }
             ++m_lastClusterCount;
-            // Size grows with the log of the count: 2 -> 12 px, 100 -> 22 px, 10,000 -> 34 px.
+            // Size grows with the log of the count: 2 -> 12 px, 100 -> 27 px, 10,000 -> 45 px; the count is
+            // written on it.
             const double r = 9 + 2.7 * std::log2(double(c.count));
             addDisc(out, p + QPointF(0, 2), r + 3, shadow, 20);
             addDisc(out, p, r + 3, premultipliedRgba(0x34, 0x98, 0xdb, 110), 20);
             addDisc(out, p, r, premultipliedRgba(0x21, 0x6f, 0xb0, 235), 20);
-            addDisc(out, p, r * 0.45, premultipliedRgba(255, 255, 255, 255), 12);
+            addLabel(out, p,
+                     c.count < 1000 ? QString::number(c.count) : QString::number(c.count / 1000) + u'k');
         }
         return;
     }

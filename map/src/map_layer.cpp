@@ -3,7 +3,12 @@
 #include "vigil/map/map_view.h"
 
 #include <QtCore/QElapsedTimer>
+#include <QtGui/QFontMetricsF>
+#include <QtGui/QPainter>
+#include <QtGui/QPainterPath>
+#include <QtQuick/QQuickWindow>
 #include <QtQuick/QSGGeometryNode>
+#include <QtQuick/QSGTextureMaterial>
 #include <QtQuick/QSGTransformNode>
 #include <QtQuick/QSGVertexColorMaterial>
 
@@ -99,6 +104,72 @@ void MapLayer::addDisc(Geometry &out, QPointF centre, double radius, QRgb colour
     }
 }
 
+namespace {
+
+// Glyph atlas for cluster counts: white bold digits with a dark halo, fixed cells. Made once (QPainter on a
+// QImage is fine on any thread).
+constexpr QStringView kGlyphs = u"0123456789k+";
+constexpr int kGlyphW = 10;
+constexpr int kGlyphH = 16;
+
+const QImage &glyphAtlas()
+{
+    static const QImage atlas = [] {
+        QImage image(kGlyphW * int(kGlyphs.size()), kGlyphH, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        QPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing);
+        QFont font;
+        font.setPixelSize(13);
+        font.setBold(true);
+        for (qsizetype i = 0; i < kGlyphs.size(); ++i) {
+            QPainterPath path;
+            const QString glyph(kGlyphs[i]);
+            const double w = QFontMetricsF(font).horizontalAdvance(glyph);
+            path.addText(QPointF(i * kGlyphW + (kGlyphW - w) / 2, kGlyphH - 4), font, glyph);
+            p.setPen(QPen(QColor(0x10, 0x2a, 0x43, 200), 2.5));
+            p.setBrush(Qt::NoBrush);
+            p.drawPath(path);
+            p.setPen(Qt::NoPen);
+            p.setBrush(Qt::white);
+            p.drawPath(path);
+        }
+        return image;
+    }();
+    return atlas;
+}
+
+// Root of a layer's subtree; owns the glyph texture (made on the render thread for this window).
+class LayerRootNode : public QSGTransformNode
+{
+public:
+    ~LayerRootNode() override { delete glyphs; }
+    QSGTexture *glyphs = nullptr;
+};
+
+} // namespace
+
+void MapLayer::addLabel(Geometry &out, QPointF centre, QStringView text)
+{
+    const double aw = kGlyphW * double(kGlyphs.size());
+    const double width = kGlyphW * double(text.size());
+    double x = centre.x() - width / 2;
+    const double y = centre.y() - kGlyphH / 2.0;
+    for (QChar c : text) {
+        const qsizetype g = kGlyphs.indexOf(c);
+        if (g < 0)
+            continue;
+        const float u0 = float(g * kGlyphW / aw);
+        const float u1 = float((g + 1) * kGlyphW / aw);
+        const float x0 = float(x), x1 = float(x + kGlyphW), y0 = float(y), y1 = float(y + kGlyphH);
+        const QSGGeometry::TexturedPoint2D quad[6] = {{x0, y0, u0, 0}, {x1, y0, u1, 0}, {x0, y1, u0, 1},
+                                                      {x0, y1, u0, 1}, {x1, y0, u1, 0}, {x1, y1, u1, 1}};
+        for (const auto &v : quad)
+            out.labels.append(v);
+        x += kGlyphW;
+    }
+}
+
 void MapLayer::addQuadLine(Geometry &out, QPointF a, QPointF b, double width, QRgb colourA, QRgb colourB)
 {
     const QPointF d = b - a;
@@ -123,13 +194,13 @@ void MapLayer::addQuadLine(Geometry &out, QPointF a, QPointF b, double width, QR
 
 QSGNode *MapLayer::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
 {
-    auto *root = static_cast<QSGTransformNode *>(old);
+    auto *root = static_cast<LayerRootNode *>(old);
     if (!m_map || width() <= 0) {
         delete root;
         return nullptr;
     }
     if (!root)
-        root = new QSGTransformNode;
+        root = new LayerRootNode;
     const double zoom = m_map->zoomLevel();
     const double scale = std::exp2(zoom);
     const QPointF c0 = m_map->centerWorld0();
@@ -166,7 +237,25 @@ QSGNode *MapLayer::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
             node->setFlag(QSGNode::OwnsMaterial);
             root->appendChildNode(node);
         }
-        const qsizetype vertexCount = geometry.vertexCount();
+        if (!geometry.labels.isEmpty()) {
+            if (!root->glyphs)
+                root->glyphs = window()->createTextureFromImage(glyphAtlas());
+            auto *node = new QSGGeometryNode;
+            auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_TexturedPoint2D(),
+                                      int(geometry.labels.size()));
+            g->setDrawingMode(QSGGeometry::DrawTriangles);
+            std::memcpy(g->vertexDataAsTexturedPoint2D(), geometry.labels.constData(),
+                        sizeof(QSGGeometry::TexturedPoint2D) * size_t(geometry.labels.size()));
+            node->setGeometry(g);
+            node->setFlag(QSGNode::OwnsGeometry);
+            auto *material = new QSGTextureMaterial;
+            material->setTexture(root->glyphs);
+            material->setFiltering(QSGTexture::Nearest);
+            node->setMaterial(material);
+            node->setFlag(QSGNode::OwnsMaterial);
+            root->appendChildNode(node);
+        }
+        const qsizetype vertexCount = geometry.vertexCount() + geometry.labels.size();
         m_dirty = false;
         m_builtZoom = zoom;
         m_builtDatum = datum;

@@ -5,6 +5,7 @@
 
 #include <QtGui/QKeyEvent>
 #include <QtQuick/QQuickWindow>
+#include <QtQuick/QSGSimpleRectNode>
 #include <QtQuick/QSGSimpleTextureNode>
 #include <QtQuick/QSGTexture>
 
@@ -26,6 +27,20 @@ constexpr int kMaxAncestorLevels = 8;
 class TilesNode : public QSGNode
 {
 public:
+    TilesNode()
+    {
+        // Where the source has no tile (outside an offline set's coverage, below its zooms): a neutral
+        // ground.
+        m_background->setColor(QColor(0xdd, 0xda, 0xd3));
+        appendChildNode(m_background);
+    }
+    void setBackground(const QRectF &rect, const QColor &colour)
+    {
+        if (m_background->rect() != rect)
+            m_background->setRect(rect);
+        if (m_background->color() != colour)
+            m_background->setColor(colour);
+    }
     ~TilesNode() override
     {
         for (const Entry &e : std::as_const(m_textures))
@@ -104,6 +119,7 @@ private:
         return e.texture;
     }
 
+    QSGSimpleRectNode *m_background = new QSGSimpleRectNode; // owned as a child node
     QHash<TileId, Entry> m_textures;
     QList<QSGSimpleTextureNode *> m_pool;
     int m_used = 0;
@@ -233,6 +249,15 @@ QString MapView::lastError() const
 QString MapView::attribution() const
 {
     return m_store->spec().attribution;
+}
+
+void MapView::setBackgroundColor(const QColor &colour)
+{
+    if (colour == m_backgroundColor)
+        return;
+    m_backgroundColor = colour;
+    emit backgroundColorChanged();
+    update();
 }
 
 void MapView::setInteractive(bool interactive)
@@ -387,6 +412,7 @@ QSGNode *MapView::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
     if (!root)
         root = new TilesNode;
     root->beginFrame();
+    root->setBackground(QRectF(0, 0, width(), height()), m_backgroundColor);
     const int z = m_tileZoom;
     const double scale = std::exp2(m_zoom - z);
     const QPointF c = m_centerWorld0 * std::exp2(z);

@@ -6,6 +6,7 @@
 #include "vigil/map/camera_layer.h"
 #include "vigil/map/demo_basemap.h"
 #include "vigil/map/map_view.h"
+#include "vigil/map/tile_store.h"
 #include "vigil/map/unit_layer.h"
 #include "vigil/map/unit_simulator.h"
 #include "vigil/map/units_model.h"
@@ -138,6 +139,18 @@ private slots:
             for (int x = 0; x < shot.width(); x += 2)
                 unitPixels += near(shot.pixelColor(x, y), QColor(0x1e, 0x88, 0xe5), 10) ? 1 : 0;
         QVERIFY2(unitPixels > 50, qPrintable(QString::number(unitPixels)));
+
+        // County level: the cameras merge into clusters with their count written on them.
+        cameras->setClusterBelowZoom(14);
+        view->setZoomLevel(12.2);
+        QTRY_VERIFY_WITH_TIMEOUT(cameras->lastClusterCount() > 0, 5000);
+        // Sparse tile set: tiles outside the county never arrive, so wait for the queue to drain instead.
+        QTRY_COMPARE_WITH_TIMEOUT(view->tileStore()->pendingCount(), 0, 10000);
+        const QImage clusters = window->grabWindow();
+        const QString out2 =
+            QCoreApplication::applicationDirPath() + QStringLiteral("/map_screenshot_clusters.png");
+        QVERIFY(clusters.save(out2));
+        qInfo() << "screenshot:" << out2 << cameras->lastClusterCount() << "clusters";
     }
 
 private:

@@ -39,9 +39,10 @@ public:
     // What buildVertices() fills, through the add*() helpers.
     struct Geometry
     {
-        QList<Vertex> blended;                           // premultiplied vertex colours
-        QList<QRgb> opaqueOrder;                         // first use = lowest in the stack
-        QHash<QRgb, QList<QSGGeometry::Point2D>> opaque; // per opaque colour
+        QList<Vertex> blended; // premultiplied vertex colours
+        // Short labels ("12", "3k") as textured triangles into the layer's glyph atlas, drawn above
+        // `blended`.
+        QList<QSGGeometry::TexturedPoint2D> labels;
         qsizetype vertexCount() const;
     };
 
@@ -71,6 +72,8 @@ protected:
     // Later shapes draw above earlier ones.
     static void addTriangle(Geometry &out, QPointF a, QPointF b, QPointF c, QRgb colour);
     static void addDisc(Geometry &out, QPointF centre, double radius, QRgb colour, int segments = 12);
+    // A short label of digits, 'k' and '+' centred on `centre` (other characters are skipped).
+    static void addLabel(Geometry &out, QPointF centre, QStringView text);
     static void addQuadLine(Geometry &out, QPointF a, QPointF b, double width, QRgb colourA, QRgb colourB);
 
 private:

@@ -17,6 +17,7 @@
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QTimer>
+#include <QtGui/QColor>
 #include <QtPositioning/QGeoCoordinate>
 #include <QtQml/qqmlregistration.h>
 #include <QtQuick/QQuickItem>
@@ -44,6 +45,9 @@ class MapView : public QQuickItem
     Q_PROPERTY(QString lastError READ lastError NOTIFY sourceStatusChanged)
     Q_PROPERTY(QString attribution READ attribution NOTIFY sourceStatusChanged)
     Q_PROPERTY(bool interactive READ interactive WRITE setInteractive NOTIFY interactiveChanged)
+    // Drawn where the source has no tile.
+    Q_PROPERTY(
+        QColor backgroundColor READ backgroundColor WRITE setBackgroundColor NOTIFY backgroundColorChanged)
     // WGS-84 position under the mouse (invalid when the mouse is outside).
     Q_PROPERTY(QGeoCoordinate cursorCoordinate READ cursorCoordinate NOTIFY cursorCoordinateChanged)
     // Ground metres per screen pixel at the centre (for a scale bar).
@@ -87,6 +91,8 @@ public:
     QString lastError() const;
     QString attribution() const;
     bool interactive() const { return m_interactive; }
+    QColor backgroundColor() const { return m_backgroundColor; }
+    void setBackgroundColor(const QColor &colour);
     void setInteractive(bool interactive);
     QGeoCoordinate cursorCoordinate() const { return m_cursor; }
     qreal metersPerPixel() const;
@@ -125,6 +131,7 @@ signals:
     void sourceChanged();
     void sourceStatusChanged();
     void interactiveChanged();
+    void backgroundColorChanged();
     void cursorCoordinateChanged();
     void tilesChanged();
     // Centre, zoom, size or datum changed: layers re-project.
@@ -165,6 +172,7 @@ private:
     qreal m_minZoom = 1;
     qreal m_maxZoom = 20;
     bool m_interactive = true;
+    QColor m_backgroundColor{0xdd, 0xda, 0xd3};
     QGeoCoordinate m_cursor;
 
     int m_tileZoom = 13;
