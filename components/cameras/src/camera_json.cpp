@@ -39,6 +39,8 @@ QJsonObject cameraToJson(const Camera &c)
     for (const StreamInfo &s : c.streams)
         streams.append(streamToJson(s));
     o[u"streams"] = streams;
+    if (!c.deviceUrl.isEmpty())
+        o[u"deviceUrl"] = c.deviceUrl.adjusted(QUrl::RemoveUserInfo).toString();
     if (c.position) {
         o[u"position"] = QJsonObject{{QStringLiteral("lat"), c.position->lat},
                                      {QStringLiteral("lon"), c.position->lon},
@@ -110,6 +112,7 @@ QList<Camera> parseCamerasJson(const QByteArray &data, QList<MigratedSecret> *se
         c.group = o.value(u"group").toString();
         c.user = o.value(u"user").toString();
         c.credentialRef = o.value(u"credentialRef").toString();
+        c.deviceUrl = QUrl(o.value(u"deviceUrl").toString()).adjusted(QUrl::RemoveUserInfo);
         c.origin = kConfigOrigin.toString();
         for (const QJsonValue &sv : o.value(u"streams").toArray()) {
             const QJsonObject so = sv.toObject();

@@ -22,6 +22,7 @@ cameras::Camera toCamera(const DeviceDescription &device, const QString &user, c
     c.user = user;
     c.credentialRef = credentialRef;
     c.origin = kOnvifOrigin.toString();
+    c.deviceUrl = device.deviceUrl.adjusted(QUrl::RemoveUserInfo);
     for (const StreamChoice &s : device.streams) {
         cameras::StreamInfo info;
         info.role = s.role;

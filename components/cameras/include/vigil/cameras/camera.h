@@ -50,6 +50,7 @@ struct Camera
     QString user;          // may be empty
     QString credentialRef; // key into the CredentialStore; empty when the camera has no password
     std::optional<CameraPosition> position;
+    QUrl deviceUrl; // management address (the ONVIF device service) for PTZ and events; never credentials
     QString origin = kConfigOrigin.toString(); // "config" | "demo"
 
     // The stream with exactly this role, or nullptr.
