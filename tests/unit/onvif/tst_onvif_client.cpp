@@ -8,6 +8,7 @@
 #include <QtCore/QDir>
 #include <QtCore/QDirIterator>
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QLoggingCategory>
 #include <QtCore/QTimeZone>
 #include <QtNetwork/QTcpServer>
 #include <QtTest/QtTest>
@@ -473,6 +474,45 @@ private slots:
             const auto missing = c.replayUri(QStringLiteral("nope"));
             QCOMPARE(int(missing.error.code), int(ErrorCode::DeviceFault));
             QVERIFY(!missing.error.message.isEmpty());
+        }
+    }
+
+    // Every log line of a full conversation (debug on), HTTP Digest included, and of a failed login: none
+    // carries the password.
+    void passwordsNeverLogged()
+    {
+        static QStringList lines;
+        lines.clear();
+        // A category filter, not setFilterRules(): ctest's QT_LOGGING_RULES would win over those.
+        static QLoggingCategory::CategoryFilter previousFilter = nullptr;
+        previousFilter = QLoggingCategory::installFilter([](QLoggingCategory *c) {
+            if (previousFilter) // null during installFilter()'s first pass
+                previousFilter(c);
+            if (qstrncmp(c->categoryName(), "vigil.", 6) == 0)
+                for (QtMsgType t : {QtDebugMsg, QtInfoMsg, QtWarningMsg})
+                    c->setEnabled(t, true);
+        });
+        const auto previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext &, const QString &m) { lines << m; });
+        for (const AuthMode mode : {AuthMode::WsSecurity, AuthMode::HttpDigest}) {
+            DeviceOptions o = options();
+            o.auth = mode;
+            LoopbackDevice d(o);
+            QVERIFY(d.start());
+            OnvifClient good(QUrl(QStringLiteral("http://admin:%1@127.0.0.1:%2/onvif/device_service")
+                                      .arg(QString::fromLatin1(kPassword))
+                                      .arg(d.port())),
+                             {}, {});
+            QVERIFY(good.describe().ok());
+            OnvifClient bad = client(d, QStringLiteral("Wr0ngPassw0rd"));
+            QVERIFY(!bad.describe().ok());
+        }
+        qInstallMessageHandler(previous);
+        QLoggingCategory::installFilter(previousFilter);
+        QVERIFY(lines.size() > 10);
+        for (const QString &l : lines) {
+            QVERIFY2(!l.contains(QLatin1String(kPassword)), qPrintable(l));
+            QVERIFY2(!l.contains(QLatin1String("Wr0ngPassw0rd")), qPrintable(l));
         }
     }
 
