@@ -2,6 +2,8 @@
 
 #include "vigil/map/map_view.h"
 
+#include <QtQuick/QQuickWindow>
+
 #include <numbers>
 
 namespace vigil::map {
@@ -35,7 +37,37 @@ QRgb statusColour(PatrolUnit::Status s)
 
 UnitLayer::UnitLayer(QQuickItem *parent)
     : MapLayer(parent)
-{}
+{
+    m_clock.start();
+}
+
+void UnitLayer::itemChange(ItemChange change, const ItemChangeData &value)
+{
+    MapLayer::itemChange(change, value);
+    if (change != ItemSceneChange)
+        return;
+    disconnect(m_frameConnection);
+    if (value.window) {
+        // frameSwapped comes from the render thread; the queued connection brings it to the GUI thread, where
+        // a glide still under way asks for the next frame.
+        m_frameConnection = connect(
+            value.window, &QQuickWindow::frameSwapped, this,
+            [this] {
+                if (m_animating.load())
+                    markDirty();
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+void UnitLayer::setInterpolationMs(int ms)
+{
+    ms = std::max(0, ms);
+    if (ms == m_interpolationMs)
+        return;
+    m_interpolationMs = ms;
+    emit interpolationMsChanged();
+}
 
 UnitLayer::~UnitLayer() = default;
 
@@ -71,12 +103,33 @@ void UnitLayer::updatePolish()
 void UnitLayer::snapshot()
 {
     m_modelDirty = false;
+    const qint64 now = m_clock.elapsed();
+    // Where each unit is drawn right now, so a new fix glides on from there without a jump.
+    QHash<QString, GeoPoint> shown;
+    shown.reserve(m_units.size());
+    for (const Entry &e : std::as_const(m_units)) {
+        const double t =
+            m_interpolationMs > 0 ? std::clamp(double(now - e.fixMs) / m_interpolationMs, 0.0, 1.0) : 1.0;
+        shown.insert(e.id, {e.from.lat + (e.position.lat - e.from.lat) * t,
+                            e.from.lon + (e.position.lon - e.from.lon) * t});
+    }
+    QHash<QString, GeoPoint> previous;
+    previous.reserve(m_units.size());
+    for (const Entry &e : std::as_const(m_units))
+        previous.insert(e.id, e.position);
     m_units.clear();
     if (m_model) {
         const QList<PatrolUnit> &units = m_model->units();
         m_units.reserve(units.size());
-        for (const PatrolUnit &u : units)
-            m_units.append(Entry{u.id, u.position, float(u.headingDeg), u.status, u.trail});
+        for (const PatrolUnit &u : units) {
+            Entry e{u.id, u.position, float(u.headingDeg), u.status, u.trail, u.position, 0};
+            const auto it = previous.constFind(u.id);
+            if (it != previous.cend() && !(it.value() == u.position)) {
+                e.from = shown.value(u.id);
+                e.fixMs = now;
+            }
+            m_units.append(e);
+        }
         if (!m_follow.isEmpty() && map()) {
             const int row = m_model->indexOf(m_follow);
             if (row >= 0)
@@ -128,19 +181,38 @@ void UnitLayer::buildVertices(const BuildContext &ctx, Geometry &out)
     for (const QPointF &w0 : std::as_const(inView))
         visible += ctx.region0.contains(w0) ? 1 : 0;
     const bool outlines = visible <= kOutlineLimit;
+    const qint64 now = m_clock.elapsed();
+    bool animating = false;
+    if (outlines && m_interpolationMs > 0) {
+        for (qsizetype i = 0; i < m_units.size(); ++i) {
+            const Entry &u = m_units[i];
+            const double t = std::clamp(double(now - u.fixMs) / m_interpolationMs, 0.0, 1.0);
+            if (t >= 1.0)
+                continue;
+            animating = true;
+            const GeoPoint p{u.from.lat + (u.position.lat - u.from.lat) * t,
+                             u.from.lon + (u.position.lon - u.from.lon) * t};
+            inView[i] = geoToWorld(toDatum(p, ctx.datum), 0);
+        }
+    }
+    m_animating.store(animating);
     // Trails first so every arrow sits on top of every trail. In a crowd only the selected and the followed
     // unit keep theirs (thousands of overlapping trails are a smear, and cost more than the arrows).
     if (m_showTrails && ctx.zoom >= 11) {
-        for (const Entry &u : std::as_const(m_units)) {
+        for (qsizetype k = 0; k < m_units.size(); ++k) {
+            const Entry &u = m_units[k];
             const qsizetype n = u.trail.size();
             if (n < 2 || (!outlines && u.id != m_selected && u.id != m_follow))
                 continue;
-            const QPointF head0 = geoToWorld(toDatum(u.position, ctx.datum), 0);
-            if (!ctx.region0.contains(head0))
+            if (!ctx.region0.contains(inView[k]))
                 continue;
-            QPointF prev = ctx.local(geoToWorld(toDatum(u.trail[0], ctx.datum), 0));
+            // The newest trail point is where the arrow is drawn (mid-glide), not the newest fix.
+            auto pointAt = [&](qsizetype i) {
+                return ctx.local(i == n - 1 ? inView[k] : geoToWorld(toDatum(u.trail[i], ctx.datum), 0));
+            };
+            QPointF prev = pointAt(0);
             for (qsizetype i = 1; i < n; ++i) {
-                const QPointF next = ctx.local(geoToWorld(toDatum(u.trail[i], ctx.datum), 0));
+                const QPointF next = pointAt(i);
                 // Older segments fade out.
                 const int a0 = int(200.0 * double(i - 1) / double(n - 1));
                 const int a1 = int(200.0 * double(i) / double(n - 1));

@@ -5,6 +5,10 @@
 #include "vigil/map/map_layer.h"
 #include "vigil/map/units_model.h"
 
+#include <QtCore/QElapsedTimer>
+
+#include <atomic>
+
 namespace vigil::map {
 
 class UnitLayer : public MapLayer
@@ -17,6 +21,10 @@ class UnitLayer : public MapLayer
     // Keep this unit in the centre of the map ("" = off).
     Q_PROPERTY(QString followUnitId READ followUnitId WRITE setFollowUnitId NOTIFY followUnitIdChanged)
     Q_PROPERTY(bool showTrails READ showTrails WRITE setShowTrails NOTIFY showTrailsChanged)
+    // Glide from the previous fix to the new one over this many ms (0 = jump). Skipped above 3,000 units in
+    // view, where redrawing every frame would cost more than it shows.
+    Q_PROPERTY(
+        int interpolationMs READ interpolationMs WRITE setInterpolationMs NOTIFY interpolationMsChanged)
 
 public:
     explicit UnitLayer(QQuickItem *parent = nullptr);
@@ -30,6 +38,8 @@ public:
     void setFollowUnitId(const QString &id);
     bool showTrails() const { return m_showTrails; }
     void setShowTrails(bool show);
+    int interpolationMs() const { return m_interpolationMs; }
+    void setInterpolationMs(int ms);
 
     // Id of the unit under the item point, "" for none.
     Q_INVOKABLE QString unitAt(qreal x, qreal y) const;
@@ -39,6 +49,7 @@ signals:
     void selectedUnitIdChanged();
     void followUnitIdChanged();
     void showTrailsChanged();
+    void interpolationMsChanged();
 
 protected:
     void buildVertices(const BuildContext &ctx, Geometry &out) override;
@@ -52,7 +63,10 @@ private:
         float headingDeg;
         PatrolUnit::Status status;
         QList<GeoPoint> trail; // shared with the model's copy until it changes
+        GeoPoint from;         // where the glide to `position` starts
+        qint64 fixMs = 0;      // m_clock time the new position was seen
     };
+    void itemChange(ItemChange change, const ItemChangeData &value) override;
     void snapshot();
 
     QPointer<UnitsModel> m_model;
@@ -61,6 +75,10 @@ private:
     QString m_selected;
     QString m_follow;
     bool m_showTrails = true;
+    int m_interpolationMs = 1000;
+    QElapsedTimer m_clock;
+    std::atomic<bool> m_animating{false}; // set by the build (render thread), read on frameSwapped (GUI)
+    QMetaObject::Connection m_frameConnection;
 };
 
 } // namespace vigil::map
