@@ -11,9 +11,10 @@ extern "C" {
 namespace vigil::video {
 
 namespace {
+// lupdate files tr() calls of a free function under its namespace, "vigil::video": look them up there too.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("vigil::video::StreamError", text);
+    return QCoreApplication::translate("vigil::video", text);
 }
 } // namespace
 

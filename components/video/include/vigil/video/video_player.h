@@ -60,6 +60,9 @@ class VideoPlayer : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
+    // Status and DesiredState share "Playing": QML must say VideoPlayer.Status.Playing, never the ambiguous
+    // form.
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(QVideoSink *videoSink READ videoSink WRITE setVideoSink NOTIFY videoSinkChanged)
     Q_PROPERTY(DesiredState desiredState READ desiredState NOTIFY desiredStateChanged)
     Q_PROPERTY(Status status READ status NOTIFY statusChanged)
