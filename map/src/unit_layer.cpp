@@ -53,8 +53,10 @@ void UnitLayer::itemChange(ItemChange change, const ItemChangeData &value)
         m_frameConnection = connect(
             value.window, &QQuickWindow::frameSwapped, this,
             [this] {
-                if (m_animating.load())
-                    markDirty();
+                if (!m_animating.load())
+                    return;
+                followStep();
+                markDirty();
             },
             Qt::QueuedConnection);
     }
@@ -130,13 +132,26 @@ void UnitLayer::snapshot()
             }
             m_units.append(e);
         }
-        if (!m_follow.isEmpty() && map()) {
-            const int row = m_model->indexOf(m_follow);
-            if (row >= 0)
-                map()->setCenter(QGeoCoordinate(units[row].position.lat, units[row].position.lon));
-        }
     }
+    followStep();
     markDirty();
+}
+
+void UnitLayer::followStep()
+{
+    if (m_follow.isEmpty() || !map())
+        return;
+    // Centre on where the unit is drawn (mid-glide), so the view moves with the arrow, not in 1 s jumps.
+    const qint64 now = m_clock.elapsed();
+    for (const Entry &e : std::as_const(m_units)) {
+        if (e.id != m_follow)
+            continue;
+        const double t =
+            m_interpolationMs > 0 ? std::clamp(double(now - e.fixMs) / m_interpolationMs, 0.0, 1.0) : 1.0;
+        map()->setCenter(QGeoCoordinate(e.from.lat + (e.position.lat - e.from.lat) * t,
+                                        e.from.lon + (e.position.lon - e.from.lon) * t));
+        return;
+    }
 }
 
 void UnitLayer::setSelectedUnitId(const QString &id)
@@ -195,7 +210,9 @@ void UnitLayer::buildVertices(const BuildContext &ctx, Geometry &out)
             inView[i] = geoToWorld(toDatum(p, ctx.datum), 0);
         }
     }
-    m_animating.store(animating);
+    // One more frame after the last glide ends, so follow mode lands exactly on the newest fix.
+    m_animating.store(animating || m_wasAnimating);
+    m_wasAnimating = animating;
     // Trails first so every arrow sits on top of every trail. In a crowd only the selected and the followed
     // unit keep theirs (thousands of overlapping trails are a smear, and cost more than the arrows).
     if (m_showTrails && ctx.zoom >= 11) {

@@ -68,6 +68,7 @@ private:
     };
     void itemChange(ItemChange change, const ItemChangeData &value) override;
     void snapshot();
+    void followStep();
 
     QPointer<UnitsModel> m_model;
     bool m_modelDirty = true;
@@ -78,6 +79,7 @@ private:
     int m_interpolationMs = 1000;
     QElapsedTimer m_clock;
     std::atomic<bool> m_animating{false}; // set by the build (render thread), read on frameSwapped (GUI)
+    bool m_wasAnimating = false;          // render thread
     QMetaObject::Connection m_frameConnection;
 };
 

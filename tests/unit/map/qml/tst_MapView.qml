@@ -29,6 +29,20 @@ Item {
             id: layer
             model: cams
         }
+        UnitLayer {
+            id: unitLayer
+            model: unitsModel
+            interpolationMs: 200
+        }
+    }
+
+    UnitsModel {
+        id: unitsModel
+    }
+    UnitSimulator {
+        id: sim
+        model: unitsModel
+        unitCount: 3
     }
 
     TestCase {
@@ -150,6 +164,21 @@ Item {
             map.source = "tianditu:"
             compare(map.status, MapView.Error)
             verify(map.lastError.indexOf("key") >= 0, map.lastError)
+        }
+
+        function test_followUnitGlidesTheView() {
+            map.zoomLevel = 16
+            unitLayer.followUnitId = "unit-002"
+            sim.step(2.0)
+            const row = 1
+            const lat = unitsModel.data(unitsModel.index(row, 0), UnitsModel.LatitudeRole)
+            const lon = unitsModel.data(unitsModel.index(row, 0), UnitsModel.LongitudeRole)
+            // The view glides with the arrow and ends centred on the newest fix.
+            tryVerify(() => Math.abs(map.center.latitude - lat) < 1e-9 && Math.abs(map.center.longitude - lon) < 1e-9,
+                      3000)
+            const p = map.fromCoordinate(QtPositioning.coordinate(lat, lon))
+            compare(unitLayer.unitAt(p.x, p.y), "unit-002")
+            unitLayer.followUnitId = ""
         }
 
         function test_cameraLayerClustersAndPicks() {
