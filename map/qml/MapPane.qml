@@ -47,6 +47,17 @@ Item {
             objectName: "unitLayer"
         }
 
+        // Two-finger pinch on touch screens: zoom about the fingers' centre (mouse and wheel are handled in C++).
+        PinchHandler {
+            property real _last: 1
+            target: null
+            onActiveChanged: _last = 1
+            onActiveScaleChanged: {
+                map.zoomAt(centroid.position, Math.log2(activeScale / _last))
+                _last = activeScale
+            }
+        }
+
         onClicked: (coordinate, point) => {
             const camera = cameraLayer.cameraAt(point.x, point.y)
             if (camera !== "") {
