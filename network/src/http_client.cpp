@@ -11,13 +11,18 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/error.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 
 #include <atomic>
 #include <chrono>
 #include <future>
 #include <map>
+#include <optional>
 #include <thread>
 
 namespace vigil::network {
@@ -31,18 +36,38 @@ namespace {
 constexpr std::size_t kBodyLimit = 16 * 1024 * 1024;
 constexpr std::size_t kMaxIdlePerHost = 4;
 
+// One TCP connection, plain or TLS. visit() hands the stream to generic Beast calls.
 struct Connection
 {
-    explicit Connection(asio::io_context &ioc)
-        : stream(ioc)
-    {}
-    beast::tcp_stream stream;
+    Connection(asio::io_context &ioc, asio::ssl::context *tls)
+    {
+        if (tls)
+            secure.emplace(ioc, *tls);
+        else
+            plain.emplace(ioc);
+    }
+    template<typename F> void visit(F &&f)
+    {
+        if (secure)
+            f(*secure);
+        else
+            f(*plain);
+    }
+    beast::tcp_stream &tcp() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
+
+    std::optional<beast::tcp_stream> plain;
+    std::optional<beast::ssl_stream<beast::tcp_stream>> secure;
     beast::flat_buffer buffer;
 };
 
+int defaultPort(const QUrl &url)
+{
+    return url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
+}
+
 QString endpointText(const QUrl &url)
 {
-    return QStringLiteral("%1:%2").arg(url.host()).arg(url.port(80));
+    return QStringLiteral("%1:%2").arg(url.host()).arg(defaultPort(url));
 }
 } // namespace
 
@@ -55,6 +80,9 @@ struct HttpClient::Private
     // Idle kept-alive connections per "host:port". Network thread only.
     std::multimap<std::string, std::unique_ptr<Connection>> idle;
     std::atomic<int> idleCount{0};
+    // TLS: cameras ship self-signed certificates, so by default the peer is not verified (a request can ask
+    // for verification against the system store and the host name). Network thread only.
+    asio::ssl::context tls{asio::ssl::context::tls_client};
 };
 
 namespace {
@@ -74,16 +102,14 @@ public:
     void start()
     {
         const QUrl &u = m_request.url;
-        if (!u.isValid() || u.scheme() != QLatin1String("http") || u.host().isEmpty()) {
-            const bool https = u.scheme() == QLatin1String("https");
+        m_secure = u.scheme() == QLatin1String("https");
+        if (!u.isValid() || (u.scheme() != QLatin1String("http") && !m_secure) || u.host().isEmpty())
             return fail(
                 HttpError::InvalidUrl,
-                https ? QStringLiteral("HTTPS is not supported yet for %1; use the device's http:// "
-                                       "address")
-                            .arg(core::redactUrl(u.toString()))
-                      : QStringLiteral("Not an http:// address: %1").arg(core::redactUrl(u.toString())));
-        }
-        m_key = endpointText(u).toStdString();
+                QStringLiteral("Not an http:// or https:// address: %1").arg(core::redactUrl(u.toString())));
+        m_key = (u.scheme() + QLatin1Char('/') + endpointText(u) +
+                 (m_request.tlsVerifyPeer ? QStringLiteral("/verified") : QString()))
+                    .toStdString();
         // Reuse an idle connection when one is there.
         auto it = m_p.idle.find(m_key);
         if (it != m_p.idle.end()) {
@@ -100,31 +126,56 @@ private:
     void connect()
     {
         m_reused = false;
-        m_conn = std::make_unique<Connection>(m_p.ioc);
+        m_conn = std::make_unique<Connection>(m_p.ioc, m_secure ? &m_p.tls : nullptr);
         const QUrl &u = m_request.url;
+        if (m_secure) {
+            const std::string host = u.host().toStdString();
+            beast::error_code notAnAddress;
+            asio::ip::make_address(host, notAnAddress);
+            if (notAnAddress) // SNI carries names, never IP literals
+                SSL_set_tlsext_host_name(m_conn->secure->native_handle(), host.c_str());
+            if (m_request.tlsVerifyPeer) {
+                m_conn->secure->set_verify_mode(asio::ssl::verify_peer);
+                m_conn->secure->set_verify_callback(asio::ssl::host_name_verification(host));
+            } else {
+                m_conn->secure->set_verify_mode(asio::ssl::verify_none);
+            }
+        }
         auto self = shared_from_this();
         m_resolver.async_resolve(
-            u.host().toStdString(), std::to_string(u.port(80)),
+            u.host().toStdString(), std::to_string(defaultPort(u)),
             [self](const beast::error_code &ec, const tcp::resolver::results_type &results) {
                 if (ec)
                     return self->fail(HttpError::Unreachable, QStringLiteral("Cannot resolve %1: %2")
                                                                   .arg(self->m_request.url.host(),
                                                                        QString::fromStdString(ec.message())));
-                self->m_conn->stream.expires_after(
+                self->m_conn->tcp().expires_after(
                     std::chrono::milliseconds(self->m_request.connectTimeoutMs));
-                self->m_conn->stream.async_connect(
-                    results, [self](const beast::error_code &cec, const tcp::endpoint &) {
-                        if (cec) {
-                            const bool timedOut = cec == beast::error::timeout;
-                            return self->fail(HttpError::Unreachable,
-                                              QStringLiteral("Cannot connect to %1: %2")
-                                                  .arg(endpointText(self->m_request.url),
-                                                       timedOut ? QStringLiteral("no answer within %1 ms")
-                                                                      .arg(self->m_request.connectTimeoutMs)
-                                                                : QString::fromStdString(cec.message())));
-                        }
-                        self->write();
-                    });
+                self->m_conn->tcp().async_connect(results, [self](const beast::error_code &cec,
+                                                                  const tcp::endpoint &) {
+                    if (cec) {
+                        const bool timedOut = cec == beast::error::timeout;
+                        return self->fail(HttpError::Unreachable,
+                                          QStringLiteral("Cannot connect to %1: %2")
+                                              .arg(endpointText(self->m_request.url),
+                                                   timedOut ? QStringLiteral("no answer within %1 ms")
+                                                                  .arg(self->m_request.connectTimeoutMs)
+                                                            : QString::fromStdString(cec.message())));
+                    }
+                    if (!self->m_secure)
+                        return self->write();
+                    self->m_conn->tcp().expires_after(
+                        std::chrono::milliseconds(self->m_request.connectTimeoutMs));
+                    self->m_conn->secure->async_handshake(
+                        asio::ssl::stream_base::client, [self](const beast::error_code &hec) {
+                            if (hec)
+                                return self->fail(HttpError::Tls,
+                                                  QStringLiteral("Secure connection (HTTPS) to %1 failed: %2")
+                                                      .arg(endpointText(self->m_request.url),
+                                                           QString::fromStdString(hec.message())));
+                            self->write();
+                        });
+                });
             });
     }
 
@@ -140,9 +191,10 @@ private:
         if (u.hasQuery())
             target += '?' + u.query(QUrl::FullyEncoded).toLatin1();
         m_req.target(target.toStdString());
-        const int port = u.port(80);
-        m_req.set(http::field::host,
-                  port == 80 ? u.host().toStdString() : u.host().toStdString() + ':' + std::to_string(port));
+        const int port = defaultPort(u);
+        const bool standardPort = port == (m_secure ? 443 : 80);
+        m_req.set(http::field::host, standardPort ? u.host().toStdString()
+                                                  : u.host().toStdString() + ':' + std::to_string(port));
         m_req.set(http::field::user_agent, "Vigil");
         m_req.keep_alive(true);
         for (const auto &h : m_request.headers)
@@ -153,17 +205,19 @@ private:
         m_parser.emplace();
         m_parser->body_limit(kBodyLimit);
         m_conn->buffer.clear();
-        m_conn->stream.expires_after(std::chrono::milliseconds(m_request.timeoutMs));
+        m_conn->tcp().expires_after(std::chrono::milliseconds(m_request.timeoutMs));
         auto self = shared_from_this();
-        http::async_write(m_conn->stream, m_req, [self](const beast::error_code &ec, std::size_t) {
-            if (ec)
-                return self->ioFailed(ec, false);
-            http::async_read(self->m_conn->stream, self->m_conn->buffer, *self->m_parser,
-                             [self](const beast::error_code &rec, std::size_t) {
-                                 if (rec)
-                                     return self->ioFailed(rec, self->m_parser->got_some());
-                                 self->answered();
-                             });
+        m_conn->visit([&self](auto &stream) {
+            http::async_write(stream, self->m_req, [self, &stream](const beast::error_code &ec, std::size_t) {
+                if (ec)
+                    return self->ioFailed(ec, false);
+                http::async_read(stream, self->m_conn->buffer, *self->m_parser,
+                                 [self](const beast::error_code &rec, std::size_t) {
+                                     if (rec)
+                                         return self->ioFailed(rec, self->m_parser->got_some());
+                                     self->answered();
+                                 });
+            });
         });
     }
 
@@ -179,7 +233,8 @@ private:
                                                 .arg(endpointText(m_request.url))
                                                 .arg(m_request.timeoutMs));
         if (ec == http::error::end_of_stream || ec == http::error::partial_message ||
-            ec == asio::error::eof || ec == asio::error::connection_reset)
+            ec == asio::error::eof || ec == asio::error::connection_reset ||
+            ec == asio::ssl::error::stream_truncated)
             return fail(HttpError::Truncated,
                         gotSome ? QStringLiteral("%1 closed the connection in the middle of its answer")
                                       .arg(endpointText(m_request.url))
@@ -202,13 +257,13 @@ private:
         r.body = QByteArray(msg.body().data(), qsizetype(msg.body().size()));
         if (msg.keep_alive()) {
             if (m_p.idle.count(m_key) < kMaxIdlePerHost) {
-                m_conn->stream.expires_never();
+                m_conn->tcp().expires_never();
                 m_p.idle.emplace(m_key, std::move(m_conn));
                 m_p.idleCount = int(m_p.idle.size());
             }
         } else {
             beast::error_code ignored;
-            m_conn->stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+            m_conn->tcp().socket().shutdown(tcp::socket::shutdown_both, ignored);
         }
         m_conn.reset();
 
@@ -216,7 +271,7 @@ private:
             const QUrl location = m_request.url.resolved(QUrl(QString::fromLatin1(r.header("Location"))));
             const bool sameOrigin = location.scheme() == m_request.url.scheme() &&
                                     location.host() == m_request.url.host() &&
-                                    location.port(80) == m_request.url.port(80);
+                                    defaultPort(location) == defaultPort(m_request.url);
             if (!location.isValid() || !sameOrigin || m_redirects >= m_request.maxRedirects) {
                 return fail(
                     HttpError::RedirectRefused,
@@ -234,7 +289,7 @@ private:
     {
         if (m_conn) {
             beast::error_code ignored;
-            m_conn->stream.socket().close(ignored);
+            m_conn->tcp().socket().close(ignored);
             m_conn.reset();
         }
         HttpResponse r;
@@ -257,6 +312,7 @@ private:
     tcp::resolver m_resolver;
     std::unique_ptr<Connection> m_conn;
     std::string m_key;
+    bool m_secure = false;
     bool m_reused = false;
     int m_redirects = 0;
     http::request<http::string_body> m_req;
@@ -360,6 +416,8 @@ QString toString(HttpError e)
         return QStringLiteral("protocol");
     case HttpError::RedirectRefused:
         return QStringLiteral("redirect-refused");
+    case HttpError::Tls:
+        return QStringLiteral("tls");
     }
     return {};
 }

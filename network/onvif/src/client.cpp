@@ -210,6 +210,12 @@ Result<XmlElement> OnvifClient::call(const QUrl &service, const QString &what, c
                     ErrorCode::Timeout, QStringLiteral("The camera did not answer %1 in time (%2). It may be "
                                                        "overloaded or the network is slow; try again.")
                                             .arg(what, resp.errorText)));
+            case HttpError::Tls:
+                return R::fail(
+                    makeError(ErrorCode::Unreachable,
+                              QStringLiteral("%1. Check that the camera offers HTTPS on this port, or "
+                                             "use its http:// address.")
+                                  .arg(resp.errorText)));
             case HttpError::Truncated:
                 return R::fail(makeError(ErrorCode::BadResponse,
                                          QStringLiteral("The camera's answer to %1 was cut short (%2). Try "

@@ -1,6 +1,7 @@
 // HttpClient: keep-alive reuse, timeouts, truncated answers, nothing listening, results delivered on the
 // receiver's thread and dropped when the receiver is gone. The loopback ONVIF device is the HTTP server.
 #include "loopback_device.h"
+#include "tls_server.h"
 #include "vigil/network/http_client.h"
 
 #include <QtCore/QElapsedTimer>
@@ -88,7 +89,7 @@ private slots:
             HttpClient::instance().sendSync(soap(QUrl(QStringLiteral("http://127.0.0.1:%1/x").arg(port))));
         QCOMPARE(int(a.error), int(HttpError::Unreachable));
         const auto b =
-            HttpClient::instance().sendSync(soap(QUrl(QStringLiteral("https://user:pw@127.0.0.1/"))));
+            HttpClient::instance().sendSync(soap(QUrl(QStringLiteral("ftp://user:pw@127.0.0.1/"))));
         QCOMPARE(int(b.error), int(HttpError::InvalidUrl));
         QVERIFY(!b.errorText.contains(QLatin1String("pw")));
     }
@@ -123,6 +124,32 @@ private slots:
             QVERIFY2(a.errorText.contains(QLatin1String("same host")), qPrintable(a.errorText));
             QCOMPARE(d.requests().size(), 0);
         }
+    }
+
+    void httpsWithSelfSignedCertificate()
+    {
+        vigil::network::test::TlsServer server;
+        QVERIFY(server.start());
+        const QUrl url(QStringLiteral("https://127.0.0.1:%1/onvif/device_service").arg(server.port()));
+        const auto a = HttpClient::instance().sendSync(soap(url));
+        QVERIFY2(a.ok(), qPrintable(a.errorText));
+        QCOMPARE(a.body, QByteArray("<ok>secure</ok>"));
+        const auto b = HttpClient::instance().sendSync(soap(url));
+        QVERIFY(b.ok());
+        QVERIFY(b.reusedConnection); // keep-alive over TLS too
+        QCOMPARE(server.connections(), 1);
+        // Asked to verify, the self-signed certificate is refused with a clear error.
+        HttpRequest strict = soap(url);
+        strict.tlsVerifyPeer = true;
+        const auto c = HttpClient::instance().sendSync(strict);
+        QCOMPARE(int(c.error), int(HttpError::Tls));
+        QVERIFY2(c.errorText.contains(QLatin1String("HTTPS")), qPrintable(c.errorText));
+        // Plain HTTP spoken to a TLS port is not an answer.
+        QUrl plain = url;
+        plain.setScheme(QStringLiteral("http"));
+        HttpRequest p = soap(plain);
+        p.timeoutMs = 1000;
+        QVERIFY(!HttpClient::instance().sendSync(p).ok());
     }
 
     void deliveredOnReceiverThreadOrDropped()

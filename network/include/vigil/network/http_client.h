@@ -1,8 +1,8 @@
 #pragma once
-// HttpClient: HTTP/1.1 on Boost.Beast with keep-alive, connect and read timeouts, and redirects refused
-// unless they stay on the same scheme, host and port. One Asio io_context thread, owned by the process-wide
-// instance, does all socket work; Beast's error codes are turned into HttpError here and no exception leaves
-// network/.
+// HttpClient: HTTP/1.1 and HTTPS (OpenSSL) on Boost.Beast with keep-alive, connect and read timeouts, and
+// redirects refused unless they stay on the same scheme, host and port. One Asio io_context thread, owned by
+// the process-wide instance, does all socket work; Beast's error codes are turned into HttpError here and no
+// exception leaves network/.
 //
 // Thread: any. sendAsync() callbacks run on the network thread (keep them short, never block); send() with a
 // receiver delivers on the receiver's thread and drops the result if the receiver is gone; sendSync() blocks
@@ -24,12 +24,13 @@ namespace vigil::network {
 enum class HttpError
 {
     None,
-    InvalidUrl,      // not http://host[:port]/... (https is not supported yet)
+    InvalidUrl,      // not http(s)://host[:port]/...
     Unreachable,     // name did not resolve, connection refused or connect timed out
     Timeout,         // connected, but the answer did not arrive within timeoutMs
     Truncated,       // the connection closed in the middle of the answer
     Protocol,        // not HTTP, or a header/body beyond limits
     RedirectRefused, // a redirect to another host, port or scheme (or too many)
+    Tls,             // the TLS handshake failed (or the certificate was refused when verification is on)
 };
 
 struct HttpRequest
@@ -41,6 +42,9 @@ struct HttpRequest
     int connectTimeoutMs = 5000;
     int timeoutMs = 10000; // from the request being written to the whole answer read
     int maxRedirects = 3;
+    // HTTPS: verify the certificate chain (system store) and the host name. Off by default because cameras
+    // ship self-signed certificates; the connection is encrypted either way.
+    bool tlsVerifyPeer = false;
 };
 
 struct HttpResponse
