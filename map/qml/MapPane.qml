@@ -154,9 +154,8 @@ Item {
         readonly property string _camera: cameraLayer.cameraAt(_at.x, _at.y)
         x: _at.x + 12
         y: _at.y + 12
-        visible: _camera !== "" && cameraLayer.model
-        text: _camera !== "" && cameraLayer.model && cameraLayer.model.nameOf ? cameraLayer.model.nameOf(_camera)
-                                                                               : _camera
+        visible: _camera !== ""
+        text: cameraLayer.cameraName(_camera)
     }
 
     // Nearest units after a click on the map.

@@ -309,6 +309,12 @@ QString CameraLayer::cameraAt(qreal x, qreal y) const
     return best;
 }
 
+QString CameraLayer::cameraName(const QString &id) const
+{
+    const int row = m_rows.value(id, -1);
+    return row >= 0 ? m_cameras[row].camera.name : QString();
+}
+
 int CameraLayer::clusterSizeAt(qreal x, qreal y) const
 {
     if (!map())

@@ -20,7 +20,7 @@ struct MapCamera
     double fovDeg = 0; // 0 = unknown, no cone
 };
 
-class CameraLayer : public MapLayer
+class CameraLayer : public vigil::map::MapLayer // qualified: qmltyperegistrar matches base names literally
 {
     Q_OBJECT
     QML_ELEMENT
@@ -58,6 +58,8 @@ public:
     Q_INVOKABLE void setCameraStatus(const QString &id, vigil::map::CameraLayer::Status status);
     // Id of the camera drawn under the item point (within its dot), "" for none or a cluster.
     Q_INVOKABLE QString cameraAt(qreal x, qreal y) const;
+    // The camera's name as the layer knows it ("" for an unknown id).
+    Q_INVOKABLE QString cameraName(const QString &id) const;
     // Number of cameras in the cluster under the point (0 = none, 1 = a single camera).
     Q_INVOKABLE int clusterSizeAt(qreal x, qreal y) const;
     // Cluster discs drawn by the last build (tests, benchmarks).

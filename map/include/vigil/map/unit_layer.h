@@ -11,7 +11,7 @@
 
 namespace vigil::map {
 
-class UnitLayer : public MapLayer
+class UnitLayer : public vigil::map::MapLayer // qualified: qmltyperegistrar matches base names literally
 {
     Q_OBJECT
     QML_ELEMENT
