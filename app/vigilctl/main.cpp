@@ -1,5 +1,6 @@
 // vigilctl: the command-line companion for field technicians and night-time site checks.
 // Same component libraries as the UI, JSON on stdout, the UI's error sentences, non-zero exit on failure.
+#include "onvif_command.h"
 #include "vigil/core/redact.h"
 #include "vigil/video/probe.h"
 
@@ -98,5 +99,7 @@ int main(int argc, char **argv)
     args.removeAt(1);
     if (command == QLatin1String("probe"))
         return probe(args);
+    if (command == QLatin1String("onvif"))
+        return vigil::vigilctl::runOnvif(args);
     return usage(QStringLiteral("unknown command '%1'").arg(command));
 }
