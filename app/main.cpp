@@ -27,6 +27,8 @@ Q_IMPORT_QML_PLUGIN(Vigil_VideoPlugin)
 Q_IMPORT_QML_PLUGIN(Vigil_CamerasPlugin)
 Q_IMPORT_QML_PLUGIN(Vigil_WallPlugin)
 Q_IMPORT_QML_PLUGIN(Vigil_ViewsPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_MapPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_OnvifPlugin)
 
 using namespace vigil;
 
@@ -66,7 +68,18 @@ int main(int argc, char **argv)
         QStringLiteral("screenshot-delay"),
         QStringLiteral("Seconds after start-up for --screenshot (default 5)."), QStringLiteral("s"),
         QStringLiteral("5"));
-    cli.addOptions({demoOpt, demoCamerasOpt, langOpt, configOpt, fullOpt, shotOpt, shotDelayOpt});
+    const QCommandLineOption mapOpt(
+        QStringLiteral("map"),
+        QStringLiteral(
+            "Map tiles: an offline .mbtiles file, a preset (osm, amap, tencent, tianditu:KEY) or an "
+            "XYZ URL template (default: the demo county in demo mode, else a plain grid). Also "
+            "VIGIL_MAP_SOURCE."),
+        QStringLiteral("source"));
+    const QCommandLineOption viewOpt(QStringLiteral("view"),
+                                     QStringLiteral("View shown at start: wall (default) or map."),
+                                     QStringLiteral("view"), QStringLiteral("wall"));
+    cli.addOptions(
+        {demoOpt, demoCamerasOpt, langOpt, configOpt, fullOpt, mapOpt, viewOpt, shotOpt, shotDelayOpt});
     cli.process(app);
 
     if (cli.isSet(configOpt))
@@ -97,6 +110,7 @@ int main(int argc, char **argv)
     wallStore.load();
     app::Session session(cli.isSet(demoOpt), nullptr);
     app::Session::setInstance(&session);
+    session.setMapSource(cli.isSet(mapOpt) ? cli.value(mapOpt) : qEnvironmentVariable("VIGIL_MAP_SOURCE"));
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -111,6 +125,8 @@ int main(int argc, char **argv)
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     if (window && cli.isSet(fullOpt))
         window->showFullScreen();
+    if (window && cli.value(viewOpt) == QLatin1String("map"))
+        window->setProperty("view", QStringLiteral("map"));
 
     if (session.demoMode()) {
         bool ok = false;

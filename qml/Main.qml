@@ -11,6 +11,9 @@ import Vigil.Wall
 ApplicationWindow {
     id: root
 
+    // "wall" or "map": what the content area shows.
+    property string view: "wall"
+
     // Shows a short message at the bottom of the window.
     function notify(text: string, isError: bool) {
         toast.show(text, isError);
@@ -27,6 +30,20 @@ ApplicationWindow {
             Wall.toggleMaximize(Wall.maximizedTile);
         else if (root.visibility === Window.FullScreen)
             root.showNormal();
+    }
+
+    // Puts a camera on the wall (from the map): a tile already showing it, else the first empty tile, else
+    // the last tile (the smallest in merged layouts). Switches to the wall.
+    function openLive(cameraId: string) {
+        let tile = Wall.firstEmptyTile();
+        const replaced = tile < 0;
+        if (replaced)
+            tile = Wall.tileCount - 1;
+        Wall.assignCamera(tile, cameraId);
+        root.view = "wall";
+        const name = Cameras.nameOf(cameraId);
+        root.notify(replaced ? qsTr("“%1” shown on tile %2 (the wall was full).").arg(name).arg(tile + 1)
+                             : qsTr("“%1” shown on tile %2.").arg(name).arg(tile + 1), false);
     }
 
     // --- private -----------------------------------------------------------------------------------------
@@ -79,6 +96,30 @@ ApplicationWindow {
             anchors.rightMargin: Theme.spacing
             spacing: Theme.spacing
 
+            Row {
+                spacing: 2
+                ToolbarButton {
+                    objectName: "wallViewButton"
+                    text: qsTr("Wall")
+                    checkable: true
+                    checked: root.view === "wall"
+                    toolTip: qsTr("The video wall (Ctrl+M switches wall and map)")
+                    onClicked: root.view = "wall"
+                }
+                ToolbarButton {
+                    objectName: "mapViewButton"
+                    text: qsTr("Map")
+                    checkable: true
+                    checked: root.view === "map"
+                    toolTip: qsTr("Cameras and patrol units on the map (Ctrl+M switches wall and map)")
+                    onClicked: root.view = "map"
+                }
+            }
+            Rectangle {
+                Layout.preferredWidth: 1
+                Layout.preferredHeight: Theme.controlHeight - 6
+                color: Theme.border
+            }
             ToolbarButton {
                 objectName: "cameraPanelButton"
                 text: qsTr("Cameras")
@@ -266,11 +307,28 @@ ApplicationWindow {
                     error: true
                 }
             }
-            WallView {
-                id: wall
+            StackLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                onNotify: (text, isError) => root.notify(text, isError)
+                currentIndex: root.view === "map" ? 1 : 0
+                WallView {
+                    id: wall
+                    onNotify: (text, isError) => root.notify(text, isError)
+                }
+                // The map is made the first time it is shown: a village PC that never opens it pays nothing.
+                Loader {
+                    id: mapLoader
+                    objectName: "mapLoader"
+                    active: root.view === "map" || item !== null
+                    // By URL: a bound inline component cannot be made by the Loader's context in Qt 6.4.
+                    source: "Map/MapScreen.qml"
+                }
+                Connections {
+                    target: mapLoader.item as MapScreen
+                    function onOpenLive(cameraId: string) {
+                        root.openLive(cameraId);
+                    }
+                }
             }
         }
     }
@@ -310,6 +368,9 @@ ApplicationWindow {
             [qsTr("Esc"), qsTr("Restore the maximized tile, then leave full screen")],
             [qsTr("F11"), qsTr("Full screen on or off")],
             [qsTr("Ctrl+B"), qsTr("Show or hide the camera list")],
+            [qsTr("Ctrl+M"), qsTr("Switch between the wall and the map")],
+            [qsTr("Double-click a camera on the map"), qsTr("Show it live on the wall")],
+            [qsTr("Click the map"), qsTr("List the nearest patrol units")],
             [qsTr("Ctrl+N"), qsTr("Add an RTSP camera")],
             [qsTr("Drag a camera onto a tile"), qsTr("Show the camera on that tile")],
             [qsTr("Drag a tile onto a tile"), qsTr("Swap the two tiles")],
@@ -350,6 +411,11 @@ ApplicationWindow {
         sequence: "Ctrl+B"
         enabled: !root._modal
         onActivated: cameraList.visible = !cameraList.visible
+    }
+    Shortcut {
+        sequence: "Ctrl+M"
+        enabled: !root._modal
+        onActivated: root.view = root.view === "map" ? "wall" : "map"
     }
     Shortcut {
         sequence: "Ctrl+N"

@@ -18,6 +18,8 @@ Q_IMPORT_QML_PLUGIN(Vigil_VideoPlugin)
 Q_IMPORT_QML_PLUGIN(Vigil_CamerasPlugin)
 Q_IMPORT_QML_PLUGIN(Vigil_WallPlugin)
 Q_IMPORT_QML_PLUGIN(Vigil_ViewsPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_MapPlugin)
+Q_IMPORT_QML_PLUGIN(Vigil_OnvifPlugin)
 
 using namespace vigil;
 

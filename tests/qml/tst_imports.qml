@@ -3,6 +3,8 @@ import QtTest
 import QtMultimedia
 import Vigil.App
 import Vigil.Cameras
+import Vigil.Map
+import Vigil.Onvif
 import Vigil.Video
 import Vigil.Views
 import Vigil.Wall
@@ -21,6 +23,17 @@ TestCase {
             CameraFeed { id: feed }
             VideoPlayer { id: player }
             StreamSelector { id: selector }
+            UnitsModel { id: units }
+            OnvifDiscoveryModel { id: discovery }
+            OnvifPtzController { id: ptz }
+        }
+    }
+    Component {
+        id: mapComponent
+        Item {
+            width: 400
+            height: 300
+            MapScreen { objectName: "mapScreen"; anchors.fill: parent }
         }
     }
     Component {
@@ -50,6 +63,17 @@ TestCase {
         compare(o.feed.player.desiredState, VideoPlayer.DesiredState.Stopped);
         o.selector.maximized = true;
         compare(o.selector.role, "main");
+    }
+
+    function test_map_screen() {
+        const o = createTemporaryObject(mapComponent, root);
+        verify(o !== null);
+        const screen = findChild(o, "mapScreen");
+        verify(screen !== null);
+        // Not the demo and no source configured: the plain grid, with the directory's cameras as the model.
+        compare(screen.pane.source, "");
+        compare(screen.pane.cameraModel, Cameras);
+        compare(screen.units.count, 0);
     }
 
     function test_views() {

@@ -33,6 +33,9 @@ class Session : public QObject
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged) // 0..1, or -1 when unknown
     Q_PROPERTY(QString startupError READ startupError NOTIFY startupErrorChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
+    // What the map shows: an MBTiles file, a preset ("osm", "amap", "tianditu:KEY", ...) or an XYZ template
+    // (see map/README.md). Empty: the demo county in demo mode, else the plain grid.
+    Q_PROPERTY(QString mapSource READ mapSource CONSTANT)
 
 public:
     Session(bool demoMode, QObject *parent);
@@ -48,6 +51,8 @@ public:
     double progress() const { return m_progress; }
     QString startupError() const { return m_startupError; }
     QString version() const;
+    QString mapSource() const { return m_mapSource; }
+    void setMapSource(const QString &source) { m_mapSource = source; } // before QML loads
 
     // Demo mode: prepares the demo site's clips on a worker thread (progress reported), starts its RTSP
     // server on loopback, publishes its cameras into `directory` and, if the wall shows no camera at all,
@@ -70,6 +75,7 @@ private:
     QString m_busyText;
     double m_progress = -1;
     QString m_startupError;
+    QString m_mapSource;
     std::shared_ptr<demo::DemoSite> m_demo;
 };
 
