@@ -353,6 +353,95 @@
         <source>This help</source>
         <translation>显示本帮助</translation>
     </message>
+    <message>
+        <source>“%1” shown on tile %2 (the wall was full).</source>
+        <translation>“%1”已显示在第 %2 格（电视墙已满）。</translation>
+    </message>
+    <message>
+        <source>“%1” shown on tile %2.</source>
+        <translation>“%1”已显示在第 %2 格。</translation>
+    </message>
+    <message>
+        <source>Wall</source>
+        <translation>电视墙</translation>
+    </message>
+    <message>
+        <source>The video wall (Ctrl+M switches wall and map)</source>
+        <translation>视频墙（Ctrl+M 在电视墙和地图之间切换）</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Cameras and patrol units on the map (Ctrl+M switches wall and map)</source>
+        <translation>地图上的摄像机和巡逻单位（Ctrl+M 在电视墙和地图之间切换）</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Switch between the wall and the map</source>
+        <translation>在电视墙和地图之间切换</translation>
+    </message>
+    <message>
+        <source>Double-click a camera on the map</source>
+        <translation>在地图上双击摄像机</translation>
+    </message>
+    <message>
+        <source>Show it live on the wall</source>
+        <translation>在电视墙上显示其实时画面</translation>
+    </message>
+    <message>
+        <source>Click the map</source>
+        <translation>单击地图</translation>
+    </message>
+    <message>
+        <source>List the nearest patrol units</source>
+        <translation>列出最近的巡逻单位</translation>
+    </message>
+</context>
+<context>
+    <name>MapPane</name>
+    <message>
+        <source>zoom %1</source>
+        <translation>缩放 %1</translation>
+    </message>
+    <message>
+        <source>Nearest units</source>
+        <translation>最近的单位</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+</context>
+<context>
+    <name>MapScreen</name>
+    <message>
+        <source>The offline demo map could not be made: %1. The map shows a plain grid.</source>
+        <translation>无法生成离线演示地图：%1。地图显示为空白网格。</translation>
+    </message>
+    <message>
+        <source>Preparing the offline map of the demo area…</source>
+        <translation>正在准备演示区域的离线地图…</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleBar</name>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutHelp</name>
@@ -522,6 +611,154 @@
     <message>
         <source>permission denied</source>
         <translation>权限不足</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::map::GeoJson</name>
+    <message>
+        <source>The map data is not a GeoJSON FeatureCollection (%1).</source>
+        <translation>地图数据不是 GeoJSON FeatureCollection（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::map::MbTilesReader</name>
+    <message>
+        <source>The map file %1 does not exist. Check the map source path in the settings, or choose another tile source.</source>
+        <translation>地图文件 %1 不存在。请检查设置中的地图源路径，或选择其他瓦片源。</translation>
+    </message>
+    <message>
+        <source>The map file %1 cannot be read (permission denied). Give your user read access to it.</source>
+        <translation>无法读取地图文件 %1（权限被拒绝）。请为当前用户授予读取权限。</translation>
+    </message>
+    <message>
+        <source>The map file %1 could not be opened (%2). Replace it with a valid MBTiles file.</source>
+        <translation>无法打开地图文件 %1（%2）。请换成有效的 MBTiles 文件。</translation>
+    </message>
+    <message>
+        <source>The map file %1 is damaged or is not an MBTiles tile set (%2). Replace it with a valid MBTiles file.</source>
+        <translation>地图文件 %1 已损坏或不是 MBTiles 瓦片集（%2）。请换成有效的 MBTiles 文件。</translation>
+    </message>
+    <message>
+        <source>The map file %1 is damaged or has no tiles table (%2). Replace it with a valid MBTiles file.</source>
+        <translation>地图文件 %1 已损坏或缺少瓦片表（%2）。请换成有效的 MBTiles 文件。</translation>
+    </message>
+    <message>
+        <source>The map file %1 contains no tiles. Replace it with a tile set that covers your area.</source>
+        <translation>地图文件 %1 不含任何瓦片。请换成覆盖本辖区的瓦片集。</translation>
+    </message>
+    <message>
+        <source>Reading tile %1 from %2 failed (%3).</source>
+        <translation>从 %2 读取瓦片 %1 失败（%3）。</translation>
+    </message>
+    <message>
+        <source>Tile %1 in %2 is not a PNG or JPEG image.</source>
+        <translation>%2 中的瓦片 %1 不是 PNG 或 JPEG 图像。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::map::MbTilesWriter</name>
+    <message>
+        <source>Cannot create the map file %1 (%2). Check that the folder is writable.</source>
+        <translation>无法创建地图文件 %1（%2）。请检查文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>Cannot write the map file %1 (%2).</source>
+        <translation>无法写入地图文件 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Cannot write tile %1 to %2 (%3).</source>
+        <translation>无法将瓦片 %1 写入 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Cannot move the new map file into place at %1. Check that the folder is writable.</source>
+        <translation>无法将新地图文件移动到 %1。请检查文件夹是否可写。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::map::TileLoader</name>
+    <message>
+        <source>The map file is not open.</source>
+        <translation>地图文件未打开。</translation>
+    </message>
+    <message>
+        <source>Loading map tile %1 from %2 failed: %3. Check the network connection or switch to an offline MBTiles map.</source>
+        <translation>从 %2 加载地图瓦片 %1 失败：%3。请检查网络连接，或切换到离线 MBTiles 地图。</translation>
+    </message>
+    <message>
+        <source>Map tile %1 from %2 is not an image.</source>
+        <translation>来自 %2 的地图瓦片 %1 不是图像。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::map::TileSourceSpec</name>
+    <message>
+        <source>Tianditu needs a key: write the source as &quot;tianditu:YOUR_KEY&quot; (get a key at console.tianditu.gov.cn).</source>
+        <translation>天地图需要密钥：请将地图源写成 &quot;tianditu:您的密钥&quot;（在 console.tianditu.gov.cn 申请）。</translation>
+    </message>
+    <message>
+        <source>The tile URL template must contain {x}, {y} (or {-y}) and {z}; with {s} add the subdomains after a bar, e.g. &quot;https://{s}.example.org/{z}/{x}/{y}.png|a,b,c&quot;.</source>
+        <translation>瓦片 URL 模板必须包含 {x}、{y}（或 {-y}）和 {z}；使用 {s} 时在竖线后列出子域名，例如 &quot;https://{s}.example.org/{z}/{x}/{y}.png|a,b,c&quot;。</translation>
+    </message>
+    <message>
+        <source>Unknown map source &quot;%1&quot;. Use an .mbtiles file, &quot;osm&quot;, &quot;amap&quot;, &quot;tencent&quot;, &quot;tianditu:KEY&quot; or an http(s) URL template.</source>
+        <translation>未知的地图源 &quot;%1&quot;。请使用 .mbtiles 文件、&quot;osm&quot;、&quot;amap&quot;、&quot;tencent&quot;、&quot;tianditu:密钥&quot; 或 http(s) URL 模板。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::onvif::OnvifAlarmModel</name>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Subscribing</source>
+        <translation>正在订阅</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>正在监听</translation>
+    </message>
+    <message>
+        <source>Retrying: %1</source>
+        <translation>正在重试：%1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::onvif::OnvifDeviceProbe</name>
+    <message>
+        <source>&quot;%1&quot; is not a camera address. Type an IP address or host name, for example 192.168.1.64.</source>
+        <translation>&quot;%1&quot; 不是摄像机地址。请输入 IP 地址或主机名，例如 192.168.1.64。</translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation>%1 帧/秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>No camera directory to add the device to.</source>
+        <translation>没有可添加设备的摄像机目录。</translation>
+    </message>
+    <message>
+        <source>Test the device first; it must show at least one stream.</source>
+        <translation>请先测试设备；它必须至少显示一路码流。</translation>
+    </message>
+    <message>
+        <source>Could not store the camera password: %1</source>
+        <translation>无法保存摄像机密码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::onvif::OnvifPtzController</name>
+    <message>
+        <source>This camera has no ONVIF address, so it cannot be steered from Vigil.</source>
+        <translation>该摄像机没有 ONVIF 地址，无法在 Vigil 中控制云台。</translation>
     </message>
 </context>
 <context>
