@@ -90,6 +90,20 @@ int WallStore::rows() const
     return d ? d->rows : 0;
 }
 
+QVariantMap WallStore::layoutGeometry(const QString &layoutId) const
+{
+    const LayoutDef *d = findLayout(layoutId);
+    if (!d)
+        return {};
+    QVariantList tiles;
+    tiles.reserve(d->tileCount());
+    for (const TileRect &t : d->tiles)
+        tiles.append(QVariant(QVariantList{t.x, t.y, t.w, t.h}));
+    return {{QStringLiteral("columns"), d->columns},
+            {QStringLiteral("rows"), d->rows},
+            {QStringLiteral("tiles"), tiles}};
+}
+
 QStringList WallStore::layoutIds() const
 {
     QStringList ids;

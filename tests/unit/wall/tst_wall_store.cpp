@@ -2,6 +2,7 @@
 // .corrupt copy), tile model signals (fine-grained vs reset), camera names following the directory, and
 // QAbstractItemModelTester on the tile model.
 #include "vigil/cameras/camera_directory.h"
+#include "vigil/wall/layouts.h"
 #include "vigil/wall/stream_selection.h"
 #include "vigil/wall/wall_store.h"
 
@@ -98,6 +99,25 @@ private slots:
         for (const char *role : {"tileIndex", "cellX", "cellY", "cellW", "cellH", "cameraId", "cameraName"})
             QVERIFY2(roles.values().contains(role), role);
         QVERIFY(!QFile::exists(wallPath())); // nothing changed, nothing written
+    }
+
+    // The layout picker draws its icons from this: it must describe exactly the wall's own geometry.
+    void layoutGeometryMatchesLayouts()
+    {
+        WallStore wall(m_cameras.get());
+        for (const LayoutDef &d : layouts()) {
+            const QVariantMap g = wall.layoutGeometry(d.id);
+            QCOMPARE(g.value(QStringLiteral("columns")).toInt(), d.columns);
+            QCOMPARE(g.value(QStringLiteral("rows")).toInt(), d.rows);
+            const QVariantList tiles = g.value(QStringLiteral("tiles")).toList();
+            QCOMPARE(tiles.size(), d.tileCount());
+            for (int i = 0; i < d.tileCount(); ++i) {
+                const QVariantList r = tiles.at(i).toList();
+                QCOMPARE(r.size(), 4);
+                QCOMPARE((TileRect{r[0].toInt(), r[1].toInt(), r[2].toInt(), r[3].toInt()}), d.tiles.at(i));
+            }
+        }
+        QVERIFY(wall.layoutGeometry(QStringLiteral("7")).isEmpty());
     }
 
     void modelSignals()

@@ -16,6 +16,7 @@
 #include <QtCore/QPointer>
 #include <QtCore/QStringList>
 #include <QtCore/QTimer>
+#include <QtCore/QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 QT_BEGIN_NAMESPACE
@@ -98,6 +99,9 @@ public:
     // The first empty tile of the current layout, -1 when all are taken (e.g. for double-clicking a camera in
     // the list).
     Q_INVOKABLE int firstEmptyTile() const;
+    // A layout's geometry for drawing its icon: { columns, rows, tiles: [[x, y, w, h], ...] } in grid cells,
+    // tile order as on the wall; an empty map for an unknown id. The one table is layouts.cpp.
+    Q_INVOKABLE QVariantMap layoutGeometry(const QString &layoutId) const;
     // Writes wall.json now (cancelling the pending debounced save). Returns false and sets saveError on
     // failure.
     Q_INVOKABLE bool saveNow();
