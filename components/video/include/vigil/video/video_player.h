@@ -31,9 +31,10 @@ struct StreamStats
     Q_GADGET
     Q_PROPERTY(double fpsReceived MEMBER fpsReceived)
     Q_PROPERTY(double fpsShown MEMBER fpsShown)
-    Q_PROPERTY(qint64 framesDecoded MEMBER framesDecoded)
-    Q_PROPERTY(qint64 framesShown MEMBER framesShown)
-    Q_PROPERTY(qint64 framesDropped MEMBER framesDropped)
+    // Counters reach QML as numbers (exact to 2^53): QML tooling has no 64-bit integer type.
+    Q_PROPERTY(double framesDecoded READ framesDecodedNumber)
+    Q_PROPERTY(double framesShown READ framesShownNumber)
+    Q_PROPERTY(double framesDropped READ framesDroppedNumber)
     Q_PROPERTY(int width MEMBER width)
     Q_PROPERTY(int height MEMBER height)
     Q_PROPERTY(QString codec MEMBER codec)
@@ -53,6 +54,9 @@ public:
     double bitrateKbps = 0;
     double latencyMs = 0;    // mean, receipt of decoded frame -> handed to the sink, last second
     double firstFrameMs = 0; // open -> first decoded frame of the current session
+    double framesDecodedNumber() const { return double(framesDecoded); }
+    double framesShownNumber() const { return double(framesShown); }
+    double framesDroppedNumber() const { return double(framesDropped); }
     friend bool operator==(const StreamStats &, const StreamStats &) = default;
 };
 
