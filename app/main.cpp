@@ -1,5 +1,6 @@
 // vigil: the operator client. Owns QGuiApplication, the QML engine, the command line and the service
 // singletons; everything else lives in the component libraries.
+#include "vigil/app/qml_modules.h"
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/core/logging.h"
@@ -16,19 +17,10 @@
 #include <QtGui/QFont>
 #include <QtGui/QGuiApplication>
 #include <QtQml/QQmlApplicationEngine>
-#include <QtQml/QQmlExtensionPlugin>
 #include <QtQuick/QQuickWindow>
 #include <QtQuickControls2/QQuickStyle>
 
 #include <cstdio>
-
-Q_IMPORT_QML_PLUGIN(Vigil_AppPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_VideoPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_CamerasPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_WallPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_ViewsPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_MapPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_OnvifPlugin)
 
 using namespace vigil;
 

@@ -3,6 +3,7 @@
 // grabbed window, must be mostly non-black and show its own camera's colour (and not another's). The PNG is
 // kept in the build directory (VIGIL_SCREENSHOT_DIR) for people to look at.
 #include "vigil/app/camera_feed.h"
+#include "vigil/app/qml_modules.h"
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/demo/demo_site.h"
@@ -10,17 +11,10 @@
 
 #include <QtCore/QTemporaryDir>
 #include <QtQml/QQmlApplicationEngine>
-#include <QtQml/QQmlExtensionPlugin>
 #include <QtQuick/QQuickItem>
 #include <QtQuick/QQuickWindow>
 #include <QtQuickControls2/QQuickStyle>
 #include <QtTest/QtTest>
-
-Q_IMPORT_QML_PLUGIN(Vigil_AppPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_VideoPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_CamerasPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_WallPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_ViewsPlugin)
 
 using namespace vigil;
 
