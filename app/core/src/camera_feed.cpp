@@ -1,5 +1,7 @@
 #include "vigil/app/camera_feed.h"
 
+#include "vigil/app/camera_health.h"
+
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
@@ -14,6 +16,7 @@ CameraFeed::CameraFeed(QObject *parent)
     : QObject(parent)
 {
     connect(&m_player, &video::VideoPlayer::videoSinkChanged, this, &CameraFeed::videoSinkChanged);
+    connect(&m_player, &video::VideoPlayer::statusChanged, this, &CameraFeed::reportHealth);
     if (auto *dir = directory()) {
         // A camera edited, removed or (demo) added later: resolve again. Cheap, and rare.
         connect(dir, &QAbstractItemModel::dataChanged, this, &CameraFeed::apply);
@@ -23,7 +26,15 @@ CameraFeed::CameraFeed(QObject *parent)
     }
 }
 
-CameraFeed::~CameraFeed() = default;
+CameraFeed::~CameraFeed()
+{
+    CameraHealth::instance()->forget(this);
+}
+
+void CameraFeed::reportHealth()
+{
+    CameraHealth::instance()->report(this, m_playingCameraId, m_player.status());
+}
 
 cameras::CameraDirectory *CameraFeed::directory() const
 {
@@ -80,6 +91,7 @@ void CameraFeed::apply()
     if (!resolved || !m_active) {
         m_player.stop();
         m_playingCameraId.clear();
+        reportHealth();
         return;
     }
     video::MediaSource source;
@@ -93,6 +105,7 @@ void CameraFeed::apply()
                                           : video::VideoPlayer::SwitchMode::Clean);
     if (m_player.desiredState() != video::VideoPlayer::DesiredState::Playing)
         m_player.play();
+    reportHealth();
 }
 
 QString CameraFeed::saveSnapshot()

@@ -60,6 +60,8 @@ signals:
 
 private:
     void apply();
+    // Tells CameraHealth which camera this feed shows and how it is doing (the map colours cameras by it).
+    void reportHealth();
     cameras::CameraDirectory *directory() const;
 
     video::VideoPlayer m_player;

@@ -1,0 +1,71 @@
+#pragma once
+// CameraHealth: what the client knows about each camera's health, for the map's status colours and lists.
+// Fed by every CameraFeed (a tile playing a camera) and by alarm sources (ONVIF events): a camera is Live
+// when any feed plays it, Offline when its feeds are failing (Failed, Stalled, Reconnecting) and none plays,
+// Alarm while an alarm is active (overrides), Unknown when nothing shows it. The client only knows what it
+// watches: a camera on no tile stays Unknown rather than claiming to be fine.
+//
+// Thread: GUI only. One instance per process (QML singleton `CameraHealth` in Vigil.App).
+#include "vigil/video/video_player.h"
+
+#include <QtCore/QHash>
+#include <QtCore/QObject>
+#include <QtCore/QSet>
+#include <QtQml/qqmlregistration.h>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace vigil::app {
+
+class CameraHealth : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+
+public:
+    // Same values as the map's CameraLayer.Status.
+    enum Status
+    {
+        Unknown,
+        Live,
+        Offline,
+        Alarm,
+    };
+    Q_ENUM(Status)
+
+    explicit CameraHealth(QObject *parent = nullptr);
+    ~CameraHealth() override;
+
+    static CameraHealth *instance();
+    static CameraHealth *create(QQmlEngine *, QJSEngine *);
+
+    // A feed (any stable key, e.g. the CameraFeed's address) shows `cameraId` with this player status; an
+    // empty camera id or Idle status withdraws the feed.
+    void report(const void *feed, const QString &cameraId, video::VideoPlayer::Status status);
+    void forget(const void *feed) { report(feed, {}, video::VideoPlayer::Status::Idle); }
+
+    Q_INVOKABLE void setAlarm(const QString &cameraId, bool active);
+    Q_INVOKABLE vigil::app::CameraHealth::Status statusOf(const QString &cameraId) const;
+    // Every camera whose status is not Unknown: { id: status }.
+    Q_INVOKABLE QVariantMap statuses() const;
+
+signals:
+    void statusChanged(const QString &cameraId, vigil::app::CameraHealth::Status status);
+
+private:
+    Status compute(const QString &cameraId) const;
+    void refresh(const QString &cameraId);
+
+    struct Feed
+    {
+        QString cameraId;
+        video::VideoPlayer::Status status;
+    };
+    QHash<const void *, Feed> m_feeds;
+    QSet<QString> m_alarms;
+    QHash<QString, Status> m_last; // published status, Unknown absent
+};
+
+} // namespace vigil::app
