@@ -1,0 +1,68 @@
+#pragma once
+// CameraAlarms: listens to the events of every camera the directory knows an ONVIF device address for
+// (Camera::deviceUrl), through one OnvifAlarmModel, and turns motion/tamper/digital-input alarms into
+//  - CameraHealth's Alarm status (the map shows the camera red while its alarm is active), and
+//  - alarmRaised() for the window (a toast now; the alarm rules and the wall pop-up belong to the alarms
+//  issue).
+// Cameras added or removed later are watched or dropped; passwords come from the credential store.
+//
+// Thread: GUI only. QML singleton `CameraAlarms` in Vigil.App; the app creates the instance.
+#include "vigil/onvif/alarm_model.h"
+
+#include <QtCore/QDateTime>
+#include <QtCore/QHash>
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtCore/QUrl>
+#include <QtQml/qqmlregistration.h>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace vigil::cameras {
+class CameraDirectory;
+}
+
+namespace vigil::app {
+
+class CameraHealth;
+
+class CameraAlarms : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(vigil::onvif::OnvifAlarmModel *events READ events CONSTANT)
+    Q_PROPERTY(int watchedCount READ watchedCount NOTIFY watchedCountChanged)
+
+public:
+    // `health` null = CameraHealth::instance().
+    explicit CameraAlarms(cameras::CameraDirectory *directory, CameraHealth *health = nullptr,
+                          QObject *parent = nullptr);
+    ~CameraAlarms() override;
+
+    static CameraAlarms *create(QQmlEngine *, QJSEngine *);
+    static void setInstance(CameraAlarms *instance);
+    static CameraAlarms *instance();
+
+    onvif::OnvifAlarmModel *events() { return &m_events; }
+    int watchedCount() const { return int(m_watched.size()); }
+
+    // Watches every directory camera with a device address (called on every directory change).
+    void sync();
+
+signals:
+    void alarmRaised(const QString &cameraId, const QString &cameraName, const QString &kind,
+                     const QDateTime &time);
+    void watchedCountChanged();
+
+private:
+    void onAlarm(const QString &cameraId, const QString &kind, bool active, const QDateTime &time);
+
+    QPointer<cameras::CameraDirectory> m_directory;
+    CameraHealth *m_health;
+    onvif::OnvifAlarmModel m_events;
+    QHash<QString, QUrl> m_watched; // camera id -> device address being watched
+};
+
+} // namespace vigil::app

@@ -1,0 +1,75 @@
+// CameraAlarms: a camera in the directory with an ONVIF device address (a real loopback device serving
+// Hikvision's and DVC's captured events) is watched with its stored password; its motion alarm reaches
+// alarmRaised() with the camera's name and turns the camera to Alarm in CameraHealth; removing the camera
+// unsubscribes and clears the alarm.
+#include "loopback_device.h"
+#include "vigil/app/camera_alarms.h"
+#include "vigil/app/camera_health.h"
+#include "vigil/cameras/camera_directory.h"
+#include "vigil/cameras/credential_store.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+using namespace vigil;
+
+class TestCameraAlarms : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void motionFromOnvifCamera()
+    {
+        if (onvif::test::capturesDir().isEmpty())
+            QSKIP("ONVIF captures not found: set VIGIL_SHARED_DIR to the folder holding onvif-captures/");
+        QTemporaryDir config;
+        QVERIFY(config.isValid());
+        qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
+
+        onvif::test::DeviceOptions o;
+        o.vendor = QStringLiteral("hikvision");
+        o.generatedServices = true;
+        o.pullDelayMs = 100;
+        onvif::test::LoopbackDevice device(o);
+        QVERIFY(device.start());
+        device.queuePullMessages(
+            {QStringLiteral("PullMessages.xml"),
+             QDir(onvif::test::capturesDir()).filePath(QStringLiteral("dvc/PullMessages.xml"))});
+
+        cameras::CameraDirectory directory(std::make_unique<cameras::MemoryCredentialStore>());
+        app::CameraHealth health;
+        app::CameraAlarms alarms(&directory, &health);
+        QSignalSpy raised(&alarms, &app::CameraAlarms::alarmRaised);
+        QCOMPARE(alarms.watchedCount(), 0);
+
+        QVERIFY(directory.credentials()->setPassword(QStringLiteral("gate"), o.password));
+        cameras::Camera camera;
+        camera.id = QStringLiteral("onvif-gate");
+        camera.name = QStringLiteral("North gate");
+        camera.user = o.user;
+        camera.credentialRef = QStringLiteral("gate");
+        camera.deviceUrl = device.deviceUrl();
+        camera.streams.append(
+            {QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1:9/main")), {}, 0, {}});
+        QVERIFY2(directory.addCamera(camera), qPrintable(directory.lastError()));
+        QCOMPARE(alarms.watchedCount(), 1);
+
+        QTRY_VERIFY_WITH_TIMEOUT(raised.count() >= 1, 8000); // the DVC capture may carry more than one
+        QCOMPARE(raised.at(0).at(0).toString(), QStringLiteral("onvif-gate"));
+        QCOMPARE(raised.at(0).at(1).toString(), QStringLiteral("North gate"));
+        QCOMPARE(raised.at(0).at(2).toString(), QStringLiteral("motion"));
+        QCOMPARE(health.statusOf(QStringLiteral("onvif-gate")), app::CameraHealth::Alarm);
+        // The device checked our WS-Security digest with the stored password on every request.
+        QVERIFY(device.operations().contains(QStringLiteral("CreatePullPointSubscription")));
+
+        QVERIFY(directory.removeCamera(QStringLiteral("onvif-gate")));
+        QCOMPARE(alarms.watchedCount(), 0);
+        QCOMPARE(health.statusOf(QStringLiteral("onvif-gate")), app::CameraHealth::Unknown);
+        QTRY_VERIFY_WITH_TIMEOUT(device.operations().contains(QStringLiteral("Unsubscribe")), 3000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCameraAlarms)
+#include "tst_camera_alarms.moc"
