@@ -1,6 +1,7 @@
 // QML tests (QtQuickTest) for the Vigil.Views module, against the real C++ singletons: a CameraDirectory
 // with a few stub cameras (streams on a closed loopback port, so nothing plays), a WallStore and a Session,
 // all with their config in a temporary folder. Thread: GUI only.
+#include "vigil/app/qml_modules.h"
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/video/video_player.h"
@@ -8,18 +9,9 @@
 
 #include <QtCore/QTemporaryDir>
 #include <QtQml/QQmlEngine>
-#include <QtQml/QQmlExtensionPlugin>
 #include <QtQuickTest/quicktest.h>
 
 #include <memory>
-
-Q_IMPORT_QML_PLUGIN(Vigil_AppPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_VideoPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_CamerasPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_WallPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_ViewsPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_MapPlugin)
-Q_IMPORT_QML_PLUGIN(Vigil_OnvifPlugin)
 
 using namespace vigil;
 
