@@ -30,10 +30,6 @@ Rectangle {
         root.player.showLastMinutes(minutes)
     }
 
-    function _time(t: date): string {
-        return isNaN(t.getTime()) ? "--:--:--" : Qt.formatDateTime(t, "HH:mm:ss")
-    }
-
     // --- content -------------------------------------------------------------------------------------
     implicitWidth: 660
     implicitHeight: content.implicitHeight + 20
@@ -151,7 +147,7 @@ Rectangle {
                 width: 72
                 color: "#f1c40f"
                 font.bold: true
-                text: root._time(root.player.position)
+                text: Qt.formatDateTime(root.player.position, "HH:mm:ss")
             }
         }
 
@@ -164,8 +160,9 @@ Rectangle {
                   ? qsTr("Pick a unit on the map or in the list.")
                   : root.player.fixCount === 0
                     ? qsTr("No positions recorded for this unit in the last %1 minutes.").arg(root.rangeMinutes)
-                    : qsTr("%1 – %2 · %3 positions · %4 km").arg(root._time(root.player.startTime))
-                      .arg(root._time(root.player.endTime)).arg(root.player.fixCount)
+                    : qsTr("%1 – %2 · %3 positions · %4 km")
+                      .arg(Qt.formatDateTime(root.player.startTime, "HH:mm:ss"))
+                      .arg(Qt.formatDateTime(root.player.endTime, "HH:mm:ss")).arg(root.player.fixCount)
                       .arg((root.player.lengthM / 1000).toFixed(2))
         }
     }
