@@ -54,6 +54,14 @@ void TrackLayer::setLabelIntervalSeconds(int seconds)
     emit labelIntervalSecondsChanged();
 }
 
+void TrackLayer::setKeepMarkerInView(bool keep)
+{
+    if (keep == m_keepMarkerInView)
+        return;
+    m_keepMarkerInView = keep;
+    emit keepMarkerInViewChanged();
+}
+
 void TrackLayer::takeTrack()
 {
     m_track = m_player ? m_player->track() : QList<TrackFix>();
@@ -80,6 +88,13 @@ void TrackLayer::takeCursor()
 {
     m_cursor = m_player ? m_player->sample() : TrackSample();
     m_cursorMs = m_player ? m_player->positionMs() : 0;
+    if (m_keepMarkerInView && m_cursor.valid && m_player->playing() && map() && isVisible()) {
+        const QGeoCoordinate c(m_cursor.position.lat, m_cursor.position.lon);
+        const QPointF p = map()->fromCoordinate(c);
+        const double mx = map()->width() * 0.1, my = map()->height() * 0.1;
+        if (!QRectF(mx, my, map()->width() - 2 * mx, map()->height() - 2 * my).contains(p))
+            map()->setCenter(c);
+    }
     markDirty();
 }
 

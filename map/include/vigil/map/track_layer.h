@@ -19,6 +19,10 @@ class TrackLayer : public vigil::map::MapLayer // qualified: qmltyperegistrar ma
     // Seconds between time labels (60 = every whole minute).
     Q_PROPERTY(int labelIntervalSeconds READ labelIntervalSeconds WRITE setLabelIntervalSeconds NOTIFY
                    labelIntervalSecondsChanged)
+    // While the player plays, pan the map when the replay marker gets near the edge (within 10 % of the
+    // view), putting it back in the centre: a replay never drives off screen.
+    Q_PROPERTY(
+        bool keepMarkerInView READ keepMarkerInView WRITE setKeepMarkerInView NOTIFY keepMarkerInViewChanged)
 
 public:
     explicit TrackLayer(QQuickItem *parent = nullptr);
@@ -28,6 +32,8 @@ public:
     void setPlayer(TrackPlayer *player);
     int labelIntervalSeconds() const { return m_labelIntervalS; }
     void setLabelIntervalSeconds(int seconds);
+    bool keepMarkerInView() const { return m_keepMarkerInView; }
+    void setKeepMarkerInView(bool keep);
     // What the last build drew (tests, benchmarks).
     int lastLabelCount() const { return m_lastLabelCount; }
     int lastSegmentCount() const { return m_lastSegmentCount; }
@@ -35,6 +41,7 @@ public:
 signals:
     void playerChanged();
     void labelIntervalSecondsChanged();
+    void keepMarkerInViewChanged();
 
 protected:
     void buildVertices(const BuildContext &ctx, Geometry &out) override;
@@ -50,6 +57,7 @@ private:
 
     QPointer<TrackPlayer> m_player;
     int m_labelIntervalS = 60;
+    bool m_keepMarkerInView = true;
     // Copies made on the GUI thread, read by the build.
     QList<TrackFix> m_track;
     QList<Label> m_labels;

@@ -96,6 +96,21 @@ Item {
             const travelled = start.distanceTo(player.coordinate)
             verify(travelled > 20, travelled)
 
+            // Zoomed in far from the track, a replay brings the map to the marker and keeps it in view.
+            map.zoomLevel = 18
+            map.center = QtPositioning.coordinate(30.50, 119.93)
+            mouseClick(playButton)
+            tryVerify(() => {
+                const p = map.fromCoordinate(player.coordinate)
+                return p.x > 0 && p.x < map.width && p.y > 0 && p.y < map.height
+            }, 2000, "the map follows the replay marker")
+            const tp = player.position.getTime()
+            tryVerify(() => player.position.getTime() - tp > 20000, 3000, "20 s more of replay")
+            const p1 = map.fromCoordinate(player.coordinate)
+            verify(p1.x > 0 && p1.x < map.width && p1.y > 0 && p1.y < map.height, p1)
+            mouseClick(playButton)
+            verify(!player.playing)
+
             // Scrub: drag the slider to about three quarters.
             const slider = findChild(pane, "trackSlider")
             const before = coordinateOf(player)
