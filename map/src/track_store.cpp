@@ -177,6 +177,24 @@ void TrackStore::setMaxFixesPerUnit(int count)
     emit fixesAdded();
 }
 
+void TrackStore::setMaxTotalFixes(int count)
+{
+    count = std::max(60, count);
+    if (count == m_maxTotalFixes)
+        return;
+    m_maxTotalFixes = count;
+    for (Ring &ring : m_tracks)
+        trim(ring);
+    emit maxTotalFixesChanged();
+    emit fixesAdded();
+}
+
+int TrackStore::fixesPerUnitLimit() const
+{
+    const qsizetype units = std::max<qsizetype>(1, m_tracks.size());
+    return int(std::min<qsizetype>(m_maxFixesPerUnit, std::max<qsizetype>(60, m_maxTotalFixes / units)));
+}
+
 qint64 TrackStore::memoryBytes() const
 {
     qint64 bytes = 0;
@@ -188,8 +206,9 @@ qint64 TrackStore::memoryBytes() const
 void TrackStore::trim(Ring &ring)
 {
     const qsizetype before = ring.size;
-    if (ring.size > m_maxFixesPerUnit)
-        ring.popFront(ring.size - m_maxFixesPerUnit);
+    const qsizetype limit = fixesPerUnitLimit();
+    if (ring.size > limit)
+        ring.popFront(ring.size - limit);
     if (ring.size > 0) {
         const qint64 oldest = ring.at(ring.size - 1).timeMs - qint64(m_retentionMinutes) * 60'000;
         ring.popFront(ring.lowerBound(oldest));
@@ -217,7 +236,7 @@ bool TrackStore::append(const QString &unitId, const TrackFix &fix)
         }
     }
     const qsizetype before = ring.size;
-    ring.push(fix, m_maxFixesPerUnit);
+    ring.push(fix, fixesPerUnitLimit());
     m_fixCount += ring.size - before;
     trim(ring);
     return true;

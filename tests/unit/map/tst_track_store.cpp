@@ -130,6 +130,35 @@ private slots:
         QCOMPARE(store.fixCountOf(QStringLiteral("u")), 161);
     }
 
+    void sharesATotalBudget()
+    {
+        TrackStore store;
+        store.setMaxTotalFixes(1000);
+        // Two units: each may keep half.
+        for (int i = 0; i < 800; ++i)
+            for (const QString &id : {QStringLiteral("a"), QStringLiteral("b")})
+                store.record(id, kT0 + i * 1000, {30, 120}, 0, 0);
+        QCOMPARE(store.fixesPerUnitLimit(), 500);
+        QCOMPARE(store.fixCountOf(QStringLiteral("a")), 500);
+        QCOMPARE(store.firstTimeMs(QStringLiteral("a")), kT0 + 300'000); // the newest 500
+        QCOMPARE(store.fixCount(), 1000);
+        // Eight more units: every unit's share drops to 100 as it next records.
+        for (int i = 800; i < 1000; ++i)
+            for (int u = 0; u < 10; ++u)
+                store.record(u < 2 ? QString(QChar(u'a' + u)) : QStringLiteral("u%1").arg(u), kT0 + i * 1000,
+                             {30, 120}, 0, 0);
+        QCOMPARE(store.unitCount(), 10);
+        QCOMPARE(store.fixesPerUnitLimit(), 100);
+        QCOMPARE(store.fixCount(), 1000);
+        QCOMPARE(store.fixCountOf(QStringLiteral("a")), 100);
+        QCOMPARE(store.firstTimeMs(QStringLiteral("a")), kT0 + 900'000);
+        // Lowering the budget trims at once; the per-unit floor is 60 fixes.
+        store.setMaxTotalFixes(100);
+        QCOMPARE(store.fixesPerUnitLimit(), 60);
+        QCOMPARE(store.fixCount(), 600);
+        QVERIFY(store.memoryBytes() < qint64(10 * 256 * sizeof(TrackFix)));
+    }
+
     void orderRulesAndUnknownUnits()
     {
         TrackStore store;

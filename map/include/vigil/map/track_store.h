@@ -2,7 +2,9 @@
 // TrackStore: the recent history of every unit's fixes, for track playback. It records each fix a UnitsModel
 // publishes (unit id, UTC time, position, heading, speed) into one ring per unit of compact 24-byte fixes,
 // bounded twice: fixes older than `retentionMinutes` behind the unit's newest are trimmed, and a unit keeps
-// at most `maxFixesPerUnit` (the oldest go first). track(id, from, to) answers a time range by binary search.
+// at most `maxFixesPerUnit` (the oldest go first) — and at most its share of `maxTotalFixes` across all units
+// (applied as each unit next records; 4 M fixes = 96 MB by default, so 1,000 units at 1 Hz keep ~67 min and
+// a few dozen keep the full two hours). track(id, from, to) answers a time range by binary search.
 // Fixes must arrive in time order per unit; an older one is dropped (and counted), one with the same time
 // replaces the last. History lives in memory only: no SQLite persistence (a restart starts empty; the demo
 // simulator pre-fills its last half hour). Thread: GUI only.
@@ -59,6 +61,8 @@ class TrackStore : public QObject
         int retentionMinutes READ retentionMinutes WRITE setRetentionMinutes NOTIFY retentionMinutesChanged)
     Q_PROPERTY(
         int maxFixesPerUnit READ maxFixesPerUnit WRITE setMaxFixesPerUnit NOTIFY maxFixesPerUnitChanged)
+    // The budget for all units together; each unit keeps at most maxTotalFixes / unitCount (at least 60).
+    Q_PROPERTY(int maxTotalFixes READ maxTotalFixes WRITE setMaxTotalFixes NOTIFY maxTotalFixesChanged)
     Q_PROPERTY(int unitCount READ unitCount NOTIFY fixesAdded)
     Q_PROPERTY(int fixCount READ fixCount NOTIFY fixesAdded)
 
@@ -72,6 +76,10 @@ public:
     void setRetentionMinutes(int minutes);
     int maxFixesPerUnit() const { return m_maxFixesPerUnit; }
     void setMaxFixesPerUnit(int count);
+    int maxTotalFixes() const { return m_maxTotalFixes; }
+    void setMaxTotalFixes(int count);
+    // What one unit may keep now: min(maxFixesPerUnit, max(60, maxTotalFixes / unitCount)).
+    int fixesPerUnitLimit() const;
 
     int unitCount() const { return int(m_tracks.size()); }
     int fixCount() const { return int(m_fixCount); }
@@ -100,11 +108,12 @@ signals:
     void modelChanged();
     void retentionMinutesChanged();
     void maxFixesPerUnitChanged();
+    void maxTotalFixesChanged();
     // New fixes were recorded (once per model batch, or per record() call), or tracks were removed.
     void fixesAdded();
 
 private:
-    // A growable ring (doubling up to maxFixesPerUnit), oldest first.
+    // A growable ring (doubling up to the unit's limit), oldest first.
     struct Ring
     {
         std::vector<TrackFix> buffer;
@@ -129,6 +138,7 @@ private:
     QPointer<UnitsModel> m_model;
     int m_retentionMinutes = 120;
     int m_maxFixesPerUnit = 7200;
+    int m_maxTotalFixes = 4'000'000;
     QHash<QString, Ring> m_tracks;
     qint64 m_fixCount = 0;
     qint64 m_dropped = 0;
