@@ -1,6 +1,7 @@
 // MapPane: the map as an operator uses it — MapView with the camera and patrol layers, zoom buttons, scale
-// bar, cursor coordinates, hover name, click-for-nearest-units and a small results list. Business rules
-// (clustering, nearest search, picking) are C++; this file only lays out and wires.
+// bar, cursor coordinates, hover name, click-for-nearest-units and a small results list, and track playback
+// (with a trackStore: the Track button opens TrackPanel for the selected unit; TrackLayer draws the replay).
+// Business rules (clustering, nearest search, picking, replay) are C++; this file only lays out and wires.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -18,6 +19,11 @@ Item {
     property alias map: map
     property alias cameraLayer: cameraLayer
     property alias unitLayer: unitLayer
+    // Recorded fixes for track playback (null: no Track button).
+    property alias trackStore: trackPlayer.store
+    property alias trackPlayer: trackPlayer
+    property alias trackLayer: trackLayer
+    property bool trackPanelOpen: false
     property int nearestCount: 5
     // The last click's nearest units: [{ unitId, callSign, latitude, longitude, distance }].
     readonly property var nearestUnits: root._nearest
@@ -31,7 +37,36 @@ Item {
     signal cameraActivated(string cameraId)
     signal cameraSelected(string cameraId)
 
+    // --- functions -----------------------------------------------------------------------------------
+    // Opens track playback for a unit ("" = the selected unit, else the first one recorded), over the last
+    // trackPanel.rangeMinutes, and fits the map to the track.
+    function openTrack(unitId: string) {
+        if (!root.trackStore)
+            return
+        let id = unitId !== "" ? unitId : unitLayer.selectedUnitId
+        if (id === "") {
+            const ids = root.trackStore.unitIds()
+            id = ids.length > 0 ? ids[0] : ""
+        }
+        trackPlayer.pause()
+        trackPlayer.unitId = id
+        trackPanel.showLast(trackPanel.rangeMinutes)
+        unitLayer.selectedUnitId = id
+        root.trackPanelOpen = true
+        if (trackPlayer.fixCount >= 2)
+            map.fitToBounds(trackPlayer.south, trackPlayer.west, trackPlayer.north, trackPlayer.east, 80)
+    }
+    function closeTrack() {
+        trackPlayer.pause()
+        trackPlayer.unitId = ""
+        root.trackPanelOpen = false
+    }
+
     // --- content -------------------------------------------------------------------------------------
+    TrackPlayer {
+        id: trackPlayer
+    }
+
     MapView {
         id: map
         objectName: "mapView"
@@ -45,6 +80,13 @@ Item {
         UnitLayer {
             id: unitLayer
             objectName: "unitLayer"
+        }
+        // Above the live units: the replay marker must not hide under its own unit's arrow.
+        TrackLayer {
+            id: trackLayer
+            objectName: "trackLayer"
+            player: trackPlayer
+            visible: root.trackPanelOpen
         }
 
         // Two-finger pinch on touch screens: zoom about the fingers' centre (mouse and wheel are handled in C++).
@@ -72,6 +114,8 @@ Item {
             const unit = unitLayer.unitAt(point.x, point.y)
             if (unit !== "") {
                 unitLayer.selectedUnitId = unit
+                if (root.trackPanelOpen && unit !== trackPlayer.unitId)
+                    root.openTrack(unit)
                 return
             }
             if (unitLayer.model) {
@@ -121,6 +165,17 @@ Item {
             text: "\u2212"
             width: 36
             onClicked: map.zoomOut()
+        }
+        Button {
+            objectName: "trackButton"
+            visible: root.trackStore !== null
+            width: 36
+            highlighted: root.trackPanelOpen
+            // A clock face: replay the past.
+            text: "\u25F7"
+            onClicked: root.trackPanelOpen ? root.closeTrack() : root.openTrack("")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Track playback of the selected unit")
         }
     }
 
@@ -212,5 +267,18 @@ Item {
             color: "#ffffff"
             text: map.lastError
         }
+    }
+
+    TrackPanel {
+        id: trackPanel
+        objectName: "trackPanel"
+        visible: root.trackPanelOpen
+        player: trackPlayer
+        unitsModel: unitLayer.model
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: 36
+        width: Math.min(parent.width - 24, implicitWidth)
+        onCloseRequested: root.closeTrack()
     }
 }

@@ -106,11 +106,17 @@ void MapLayer::addDisc(Geometry &out, QPointF centre, double radius, QRgb colour
 
 namespace {
 
-// Glyph atlas for cluster counts: white bold digits with a dark halo, fixed cells. Made once (QPainter on a
-// QImage is fine on any thread).
-constexpr QStringView kGlyphs = u"0123456789k+";
+// Glyph atlas for cluster counts and track times: white bold digits with a dark halo, fixed cells. Made once
+// (QPainter on a QImage is fine on any thread).
+constexpr QStringView kGlyphs = u"0123456789k+:";
 constexpr int kGlyphW = 10;
 constexpr int kGlyphH = 16;
+
+// Pen advance: the colon sits in a full cell but takes half of one.
+double glyphAdvance(QChar c)
+{
+    return c == u':' ? kGlyphW / 2.0 : double(kGlyphW);
+}
 
 const QImage &glyphAtlas()
 {
@@ -152,21 +158,25 @@ public:
 void MapLayer::addLabel(Geometry &out, QPointF centre, QStringView text)
 {
     const double aw = kGlyphW * double(kGlyphs.size());
-    const double width = kGlyphW * double(text.size());
+    double width = 0;
+    for (QChar c : text)
+        width += kGlyphs.contains(c) ? glyphAdvance(c) : 0;
     double x = centre.x() - width / 2;
     const double y = centre.y() - kGlyphH / 2.0;
     for (QChar c : text) {
         const qsizetype g = kGlyphs.indexOf(c);
         if (g < 0)
             continue;
+        const double advance = glyphAdvance(c);
         const float u0 = float(g * kGlyphW / aw);
         const float u1 = float((g + 1) * kGlyphW / aw);
-        const float x0 = float(x), x1 = float(x + kGlyphW), y0 = float(y), y1 = float(y + kGlyphH);
+        const double left = x + (advance - kGlyphW) / 2;
+        const float x0 = float(left), x1 = float(left + kGlyphW), y0 = float(y), y1 = float(y + kGlyphH);
         const QSGGeometry::TexturedPoint2D quad[6] = {{x0, y0, u0, 0}, {x1, y0, u1, 0}, {x0, y1, u0, 1},
                                                       {x0, y1, u0, 1}, {x1, y0, u1, 0}, {x1, y1, u1, 1}};
         for (const auto &v : quad)
             out.labels.append(v);
-        x += kGlyphW;
+        x += advance;
     }
 }
 

@@ -79,6 +79,33 @@ void UnitSimulator::setSeed(quint32 seed)
     emit seedChanged();
 }
 
+void UnitSimulator::setTrackStore(TrackStore *store)
+{
+    if (store == m_trackStore)
+        return;
+    m_trackStore = store;
+    if (m_historySeconds > 0)
+        rebuildUnits();
+    emit trackStoreChanged();
+}
+
+void UnitSimulator::setHistorySeconds(int seconds)
+{
+    seconds = std::clamp(seconds, 0, 24 * 3600);
+    if (seconds == m_historySeconds)
+        return;
+    m_historySeconds = seconds;
+    if (m_trackStore)
+        rebuildUnits();
+    emit historySecondsChanged();
+}
+
+void UnitSimulator::componentComplete()
+{
+    m_complete = true;
+    rebuildUnits();
+}
+
 void UnitSimulator::setRoads(const QList<QList<GeoPoint>> &roads)
 {
     m_roads.clear();
@@ -100,12 +127,15 @@ void UnitSimulator::setRoads(const QList<QList<GeoPoint>> &roads)
 
 void UnitSimulator::rebuildUnits()
 {
+    if (!m_complete)
+        return;
     m_cars.clear();
     m_rng.seed(m_seed);
     if (!m_model || m_roads.isEmpty())
         return;
     QList<PatrolUnit> units;
     units.reserve(m_unitCount);
+    const QDateTime now = QDateTime::currentDateTimeUtc(); // one instant for all: one history for all
     for (int i = 0; i < m_unitCount; ++i) {
         Car car;
         car.road = int(m_rng.bounded(int(m_roads.size())));
@@ -128,11 +158,65 @@ void UnitSimulator::rebuildUnits()
         u.speedMps = car.speedMps;
         u.status = (i % 9 == 4) ? PatrolUnit::Status::Responding
                                 : (i % 13 == 6 ? PatrolUnit::Status::Busy : PatrolUnit::Status::Available);
-        u.lastFix = QDateTime::currentDateTimeUtc();
+        u.lastFix = now;
         units.append(u);
         m_cars.append(car);
     }
+    simulateHistory(units);
     m_model->setUnits(units);
+}
+
+void UnitSimulator::simulateHistory(QList<PatrolUnit> &units)
+{
+    if (!m_trackStore || m_historySeconds <= 0 || units.isEmpty())
+        return;
+    // The cars start where rebuildUnits() put them, historySeconds ago, and drive at 1 s steps to now; the
+    // store gets each step, the model only the end (with the last trailLength steps as its trail).
+    const qint64 now = units.first().lastFix.toMSecsSinceEpoch();
+    const qint64 start = now - qint64(m_historySeconds) * 1000;
+    const int trail = m_model->trailLength();
+    QList<QList<TrackFix>> tracks(units.size());
+    for (qsizetype i = 0; i < units.size(); ++i) {
+        m_trackStore->removeUnit(units[i].id);
+        units[i].trail.clear();
+        tracks[i].reserve(m_historySeconds);
+    }
+    for (int s = 0; s <= m_historySeconds; ++s) {
+        if (s > 0)
+            for (Car &car : m_cars)
+                advanceCar(car, 1.0);
+        const qint64 t = start + qint64(s) * 1000;
+        for (qsizetype i = 0; i < units.size(); ++i) {
+            const GeoPoint p = positionOf(m_cars[i]);
+            const double heading = headingOf(m_cars[i]);
+            if (s < m_historySeconds) // the last step is the present: the model's reset records it
+                tracks[i].append(TrackFix::make(t, p, heading, m_cars[i].speedMps));
+            if (m_historySeconds - s < trail)
+                units[i].trail.append(p);
+            units[i].position = p;
+            units[i].headingDeg = heading;
+        }
+    }
+    for (qsizetype i = 0; i < units.size(); ++i)
+        m_trackStore->recordTrack(units[i].id, tracks[i]);
+}
+
+void UnitSimulator::advanceCar(Car &car, double seconds)
+{
+    double remaining = car.speedMps * seconds;
+    for (int guard = 0; guard < 64 && remaining > 0; ++guard) {
+        const Road &road = m_roads[car.road];
+        const double len = road.segmentM[car.dir > 0 ? car.vertex : car.vertex - 1];
+        const double left = len - car.along;
+        if (remaining < left) {
+            car.along += remaining;
+            remaining = 0;
+        } else {
+            remaining -= left;
+            car.along = 0;
+            arriveAtVertex(car);
+        }
+    }
 }
 
 GeoPoint UnitSimulator::positionOf(const Car &car) const
@@ -199,20 +283,7 @@ void UnitSimulator::step(double seconds)
     QList<UnitsModel::Fix> fixes;
     fixes.reserve(m_cars.size());
     for (Car &car : m_cars) {
-        double remaining = car.speedMps * seconds;
-        for (int guard = 0; guard < 64 && remaining > 0; ++guard) {
-            const Road &road = m_roads[car.road];
-            const double len = road.segmentM[car.dir > 0 ? car.vertex : car.vertex - 1];
-            const double left = len - car.along;
-            if (remaining < left) {
-                car.along += remaining;
-                remaining = 0;
-            } else {
-                remaining -= left;
-                car.along = 0;
-                arriveAtVertex(car);
-            }
-        }
+        advanceCar(car, seconds);
         if (car.row < m_model->count())
             fixes.append({car.row, positionOf(car), headingOf(car), car.speedMps});
     }

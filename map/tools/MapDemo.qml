@@ -1,5 +1,6 @@
 // vigil-map-demo: the map as a newcomer first sees it — the demo county from the offline basemap (made on
-// first run), the demo cameras from the camera directory, simulated patrol cars. Layout and wiring only.
+// first run), the demo cameras from the camera directory, simulated patrol cars with their last half hour
+// already driven (track playback: the clock button). Layout and wiring only.
 import QtQuick
 import Vigil.Cameras
 import Vigil.Map
@@ -16,8 +17,14 @@ Window {
         id: units
         trailLength: 20
     }
+    TrackStore {
+        id: tracks
+        model: units
+    }
     UnitSimulator {
         model: units
+        trackStore: tracks
+        historySeconds: 1800
         unitCount: 24
         running: true
     }
@@ -27,6 +34,7 @@ Window {
         anchors.fill: parent
         cameraModel: Cameras
         unitsModel: units
+        trackStore: tracks
         // The grid until the offline basemap exists (a few seconds on the very first run).
         source: DemoBasemap.ready ? DemoBasemap.path : ""
         onCameraActivated: cameraId => console.info("open live:", cameraId)

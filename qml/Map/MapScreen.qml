@@ -6,13 +6,16 @@ import Vigil.Map
 import Vigil.Views
 
 // MapScreen: the map view of the main window — cameras from the directory, patrol units (simulated on the
-// demo site), click for the nearest units, double-click a camera to open it live on the wall. The map
+// demo site, with their last half hour pre-simulated so track playback has history at once), click for the
+// nearest units, double-click a camera to open it live on the wall, replay a unit's track. The map
 // engine and its rules are in map/ (Vigil.Map); this file chooses the source and wires the signals.
 Item {
     id: root
 
     // The units shown on the map (a backend adapter or the demo simulator fills it).
     readonly property alias units: units
+    // Every fix of every unit for the last two hours (track playback; memory only).
+    readonly property alias tracks: tracks
     readonly property alias pane: pane
 
     // Double-click on a camera: the main window puts it on the wall.
@@ -36,9 +39,16 @@ Item {
         id: units
         trailLength: 20
     }
+    TrackStore {
+        id: tracks
+        model: units
+        retentionMinutes: 120
+    }
     // Simulated patrol cars on the demo site only: a real site's units come from its backend.
     UnitSimulator {
         model: units
+        trackStore: tracks
+        historySeconds: Session.demoMode ? 1800 : 0
         unitCount: Session.demoMode ? 24 : 0
         running: Session.demoMode && root.visible
     }
@@ -49,6 +59,7 @@ Item {
         anchors.fill: parent
         cameraModel: Cameras
         unitsModel: units
+        trackStore: tracks
         source: root._source
         onCameraActivated: cameraId => root.openLive(cameraId)
     }

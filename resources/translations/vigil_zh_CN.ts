@@ -420,6 +420,10 @@
         <source>%1 m</source>
         <translation>%1 米</translation>
     </message>
+    <message>
+        <source>Track playback of the selected unit</source>
+        <translation>回放所选单位的轨迹</translation>
+    </message>
 </context>
 <context>
     <name>MapScreen</name>
@@ -538,6 +542,57 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>TrackPanel</name>
+    <message>
+        <source>Track playback</source>
+        <translation>轨迹回放</translation>
+    </message>
+    <message>
+        <source>Unit whose track is replayed</source>
+        <translation>要回放轨迹的单位</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>Replay the last %1 minutes</source>
+        <translation>回放最近 %1 分钟</translation>
+    </message>
+    <message>
+        <source>Close track playback</source>
+        <translation>关闭轨迹回放</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>回放速度</translation>
+    </message>
+    <message>
+        <source>Pick a unit on the map or in the list.</source>
+        <translation>请在地图上或列表中选择一个单位。</translation>
+    </message>
+    <message>
+        <source>No positions recorded for this unit in the last %1 minutes.</source>
+        <translation>该单位最近 %1 分钟内没有记录到位置。</translation>
+    </message>
+    <message>
+        <source>%1 – %2 · %3 positions · %4 km</source>
+        <translation>%1 – %2 · %3 个位置点 · %4 公里</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,17 @@
 // Screenshot of the real map window under Xvfb (OpenGL on llvmpipe): the demo county basemap rendered by our
 // rasteriser into MBTiles, the 16 demo cameras (clusters off, FOV cones on), simulated patrol cars with
 // trails. Saves map_screenshot.png next to the test binary (look at it) and checks pixels: basemap colours,
-// camera status colours at camera positions, unit arrows.
+// camera status colours at camera positions, unit arrows. Then track playback: a unit's pre-simulated last
+// half hour replayed to 60 % (map_track_screenshot.png): the track colour along it, the start marker, the
+// replay marker at the player's position, time labels.
 #include "vigil/demo/demo_site.h"
 #include "vigil/map/camera_layer.h"
 #include "vigil/map/demo_basemap.h"
 #include "vigil/map/map_view.h"
 #include "vigil/map/tile_store.h"
+#include "vigil/map/track_layer.h"
+#include "vigil/map/track_player.h"
+#include "vigil/map/track_store.h"
 #include "vigil/map/unit_layer.h"
 #include "vigil/map/unit_simulator.h"
 #include "vigil/map/units_model.h"
@@ -151,6 +156,78 @@ private slots:
             QCoreApplication::applicationDirPath() + QStringLiteral("/map_screenshot_clusters.png");
         QVERIFY(clusters.save(out2));
         qInfo() << "screenshot:" << out2 << cameras->lastClusterCount() << "clusters";
+    }
+
+    void trackPlayback()
+    {
+        const QString tiles = m_dir.filePath(QStringLiteral("demo-track.mbtiles"));
+        map::BasemapOptions options;
+        options.minZoom = 13;
+        options.maxZoom = 15;
+        QString error;
+        QVERIFY2(map::writeBasemap(tiles, map::demoCounty(), options, &error), qPrintable(error));
+
+        QQmlEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        QQmlComponent component(&engine);
+        component.setData(R"(
+            import QtQuick
+            import Vigil.Map
+            Window {
+                width: 1280; height: 900; visible: true; color: "black"
+                UnitsModel { id: units; trailLength: 20 }
+                TrackStore { id: tracks; model: units }
+                UnitSimulator { model: units; trackStore: tracks; historySeconds: 1800; unitCount: 12 }
+                MapPane { objectName: "pane"; anchors.fill: parent; unitsModel: units; trackStore: tracks }
+            })",
+                          QUrl(QStringLiteral("qrc:/track.qml")));
+        std::unique_ptr<QObject> root(component.create());
+        QVERIFY2(root, qPrintable(component.errorString()));
+        auto *window = qobject_cast<QQuickWindow *>(root.get());
+        auto *pane = root->findChild<QQuickItem *>(QStringLiteral("pane"));
+        auto *view = root->findChild<map::MapView *>(QStringLiteral("mapView"));
+        auto *layer = root->findChild<map::TrackLayer *>(QStringLiteral("trackLayer"));
+        QVERIFY(window && pane && view && layer);
+        auto *player = pane->property("trackPlayer").value<map::TrackPlayer *>();
+        QVERIFY(player);
+        view->setSource(tiles);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_COMPARE_WITH_TIMEOUT(view->status(), map::MapView::Status::Ready, 10000);
+
+        QVERIFY(QMetaObject::invokeMethod(pane, "openTrack", Q_ARG(QString, QStringLiteral("unit-003"))));
+        QCOMPARE(player->unitId(), QStringLiteral("unit-003"));
+        QVERIFY2(player->fixCount() > 800, qPrintable(QString::number(player->fixCount())));
+        player->setRate(64);
+        player->setProgress(0.6);
+        QTRY_VERIFY_WITH_TIMEOUT(view->visibleTileCount() > 0 && view->tileStore()->pendingCount() == 0,
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(layer->lastLabelCount() > 0, 5000);
+        const QGeoCoordinate cursor = player->coordinate();
+        const QPointF marker = view->fromCoordinate(cursor);
+        QImage shot;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (shot = window->grabWindow(), colourAround(shot, marker, QColor(0xff, 0xd6, 0x00), 4)), 10000);
+        const QString out =
+            QCoreApplication::applicationDirPath() + QStringLiteral("/map_track_screenshot.png");
+        QVERIFY(shot.save(out));
+        qInfo() << "screenshot:" << out << player->fixCount() << "fixes," << layer->lastLabelCount()
+                << "labels, zoom" << view->zoomLevel();
+
+        // The track's colour along it (replayed part), the green start marker.
+        int trackPixels = 0;
+        for (int y = 0; y < shot.height(); y += 2)
+            for (int x = 0; x < shot.width(); x += 2)
+                trackPixels += near(shot.pixelColor(x, y), QColor(0xc2, 0x18, 0x5b), 16) ? 1 : 0;
+        QVERIFY2(trackPixels > 100, qPrintable(QString::number(trackPixels)));
+        const QPointF start = view->fromCoordinate(
+            QGeoCoordinate(player->track().first().position().lat, player->track().first().position().lon));
+        QVERIFY(colourAround(shot, start, QColor(0x2e, 0x7d, 0x32), 3));
+        // Time label tags (dark slate) exist somewhere.
+        int tagPixels = 0;
+        for (int y = 0; y < shot.height(); ++y)
+            for (int x = 0; x < shot.width(); ++x)
+                tagPixels += near(shot.pixelColor(x, y), QColor(0x2b, 0x35, 0x3a), 10) ? 1 : 0;
+        QVERIFY2(tagPixels > 200, qPrintable(QString::number(tagPixels)));
     }
 
 private:

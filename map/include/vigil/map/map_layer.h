@@ -72,7 +72,7 @@ protected:
     // Later shapes draw above earlier ones.
     static void addTriangle(Geometry &out, QPointF a, QPointF b, QPointF c, QRgb colour);
     static void addDisc(Geometry &out, QPointF centre, double radius, QRgb colour, int segments = 12);
-    // A short label of digits, 'k' and '+' centred on `centre` (other characters are skipped).
+    // A short label of digits, 'k', '+' and ':' centred on `centre` (other characters are skipped).
     static void addLabel(Geometry &out, QPointF centre, QStringView text);
     static void addQuadLine(Geometry &out, QPointF a, QPointF b, double width, QRgb colourA, QRgb colourB);
 

@@ -2,27 +2,39 @@
 // UnitSimulator: drives `unitCount` simulated patrol cars along a road network (by default the demo county's
 // roads), turning at junctions at random, and feeds their fixes into a UnitsModel every `interval` ms — the
 // stand-in for the backend's live GPS until it exists, and the load for the map benchmarks. Deterministic for
-// a given `seed` (tests call step() directly). Thread: GUI only (a QTimer drives it).
+// a given `seed` (tests call step() directly). With a `trackStore` and `historySeconds`, each (re)build first
+// drives the cars through that much past time, faster than real time and straight into the store (stamped
+// from now - historySeconds to now), and only then publishes their present positions (with trails) to the
+// model: track playback has the last half hour to replay from the first second, and the live model never
+// sees the past as live fixes. Thread: GUI only (a QTimer drives it).
 #include "vigil/map/geo.h"
+#include "vigil/map/track_store.h"
 #include "vigil/map/units_model.h"
 
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QTimer>
+#include <QtQml/QQmlParserStatus>
 #include <QtQml/qqmlregistration.h>
 
 namespace vigil::map {
 
-class UnitSimulator : public QObject
+class UnitSimulator : public QObject, public QQmlParserStatus
 {
     Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
     Q_PROPERTY(vigil::map::UnitsModel *model READ model WRITE setModel NOTIFY modelChanged)
     Q_PROPERTY(int unitCount READ unitCount WRITE setUnitCount NOTIFY unitCountChanged)
     Q_PROPERTY(bool running READ running WRITE setRunning NOTIFY runningChanged)
     Q_PROPERTY(int interval READ interval WRITE setInterval NOTIFY intervalChanged)
     Q_PROPERTY(quint32 seed READ seed WRITE setSeed NOTIFY seedChanged)
+    // Where the pre-simulated past goes (null = no history).
+    Q_PROPERTY(
+        vigil::map::TrackStore *trackStore READ trackStore WRITE setTrackStore NOTIFY trackStoreChanged)
+    // How much past to pre-simulate into trackStore on each build (0 = none), at 1 s steps.
+    Q_PROPERTY(int historySeconds READ historySeconds WRITE setHistorySeconds NOTIFY historySecondsChanged)
 
 public:
     explicit UnitSimulator(QObject *parent = nullptr);
@@ -38,6 +50,14 @@ public:
     void setInterval(int ms);
     quint32 seed() const { return m_seed; }
     void setSeed(quint32 seed);
+    TrackStore *trackStore() const { return m_trackStore; }
+    void setTrackStore(TrackStore *store);
+    int historySeconds() const { return m_historySeconds; }
+    void setHistorySeconds(int seconds);
+
+    // QML creation: build once when all properties are set, not once per property.
+    void classBegin() override { m_complete = false; }
+    void componentComplete() override;
 
     // Replaces the road network (polylines, WGS-84); the default is the demo county's roads.
     void setRoads(const QList<QList<GeoPoint>> &roads);
@@ -50,6 +70,8 @@ signals:
     void runningChanged();
     void intervalChanged();
     void seedChanged();
+    void trackStoreChanged();
+    void historySecondsChanged();
 
 private:
     struct Road
@@ -67,6 +89,8 @@ private:
         int row = -1;
     };
     void rebuildUnits();
+    void simulateHistory(QList<PatrolUnit> &units);
+    void advanceCar(Car &car, double seconds);
     void arriveAtVertex(Car &car);
     GeoPoint positionOf(const Car &car) const;
     double headingOf(const Car &car) const;
@@ -79,6 +103,9 @@ private:
     QList<Road> m_roads;
     QHash<qint64, QList<std::pair<int, int>>> m_junctions; // rounded vertex -> (road, vertex index)
     QList<Car> m_cars;
+    QPointer<TrackStore> m_trackStore;
+    int m_historySeconds = 0;
+    bool m_complete = true;
 };
 
 } // namespace vigil::map
