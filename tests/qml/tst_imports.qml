@@ -74,6 +74,13 @@ TestCase {
         compare(screen.pane.source, "");
         compare(screen.pane.cameraModel, Cameras);
         compare(screen.units.count, 0);
+        // Camera colours follow CameraHealth: an alarm turns the camera red on the map, and back.
+        const layer = screen.pane.cameraLayer;
+        compare(layer.cameraStatus("cam-a"), CameraLayer.Unknown);
+        CameraHealth.setAlarm("cam-a", true);
+        compare(layer.cameraStatus("cam-a"), CameraLayer.Alarm);
+        CameraHealth.setAlarm("cam-a", false);
+        compare(layer.cameraStatus("cam-a"), CameraLayer.Unknown);
     }
 
     function test_views() {

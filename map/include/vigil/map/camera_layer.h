@@ -56,6 +56,10 @@ public:
     // Replaces the cameras (when not fed by a model).
     void setCameras(QList<MapCamera> cameras);
     Q_INVOKABLE void setCameraStatus(const QString &id, vigil::map::CameraLayer::Status status);
+    Q_INVOKABLE vigil::map::CameraLayer::Status cameraStatus(const QString &id) const
+    {
+        return m_status.value(id, Unknown);
+    }
     // Id of the camera drawn under the item point (within its dot), "" for none or a cluster.
     Q_INVOKABLE QString cameraAt(qreal x, qreal y) const;
     // The camera's name as the layer knows it ("" for an unknown id).
