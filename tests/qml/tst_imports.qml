@@ -37,6 +37,10 @@ TestCase {
         }
     }
     Component {
+        id: feedComponent
+        CameraFeed { cameraId: "cam-b" }
+    }
+    Component {
         id: viewsComponent
         Item {
             WallView { objectName: "wall"; width: 100; height: 100 }
@@ -81,6 +85,10 @@ TestCase {
         compare(layer.cameraStatus("cam-a"), CameraLayer.Alarm);
         CameraHealth.setAlarm("cam-a", false);
         compare(layer.cameraStatus("cam-a"), CameraLayer.Unknown);
+        // A feed (C++) reports to the same board QML sees: cam-b's stream is refused, so it turns Offline.
+        const feed = createTemporaryObject(feedComponent, root);
+        verify(feed !== null);
+        tryVerify(() => layer.cameraStatus("cam-b") === CameraLayer.Offline, 10000);
     }
 
     function test_views() {

@@ -22,7 +22,7 @@ CameraHealth *CameraHealth::instance()
 {
     // Created on first use and kept for the process: feeds and QML reach the same board.
     if (!s_instance)
-        s_instance = new CameraHealth;
+        s_instance = new CameraHealth(nullptr);
     return s_instance;
 }
 

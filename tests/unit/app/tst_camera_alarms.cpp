@@ -39,7 +39,7 @@ private slots:
              QDir(onvif::test::capturesDir()).filePath(QStringLiteral("dvc/PullMessages.xml"))});
 
         cameras::CameraDirectory directory(std::make_unique<cameras::MemoryCredentialStore>());
-        app::CameraHealth health;
+        app::CameraHealth health(nullptr);
         app::CameraAlarms alarms(&directory, &health);
         QSignalSpy raised(&alarms, &app::CameraAlarms::alarmRaised);
         QCOMPARE(alarms.watchedCount(), 0);

@@ -22,7 +22,7 @@ class TestCameraHealth : public QObject
 private slots:
     void rules()
     {
-        CameraHealth board;
+        CameraHealth board(nullptr);
         QSignalSpy spy(&board, &CameraHealth::statusChanged);
         int a = 0, b = 0; // two feeds (tiles)
         QCOMPARE(board.statusOf(QStringLiteral("cam")), CameraHealth::Unknown);

@@ -35,7 +35,9 @@ public:
     };
     Q_ENUM(Status)
 
-    explicit CameraHealth(QObject *parent = nullptr);
+    // No default argument on purpose: Qt 6.4's QML engine default-constructs a singleton type that can be
+    // (ignoring create()), which would give QML a second, empty board.
+    explicit CameraHealth(QObject *parent);
     ~CameraHealth() override;
 
     static CameraHealth *instance();
