@@ -516,6 +516,30 @@ private slots:
         QVERIFY(!ptzShown());
     }
 
+    // On a 4x4 wall the pad shrinks and stays inside the tile, and the hint becomes a short "PTZ".
+    void smallTileKeepsThePadInside()
+    {
+        m_wall->setLayout(QStringLiteral("16"));
+        QCOMPARE(m_wall->tileCount(), 16);
+        QTRY_COMPARE(tile()->property("cameraId").toString(), m_cameraId);
+        QVERIFY(!ptzShown());
+        CHECKED(turnPtzOn());
+        QQuickItem *pad = item(QStringLiteral("ptzPad"));
+        QVERIFY(pad && pad->isVisible());
+        const QRectF t = tile()->mapRectToScene(QRectF(0, 0, tile()->width(), tile()->height()));
+        const QRectF p = pad->mapRectToScene(QRectF(0, 0, pad->width(), pad->height()));
+        QVERIFY2(t.contains(p), qPrintable(QStringLiteral("pad %1x%2 on a %3x%4 tile")
+                                               .arg(p.width())
+                                               .arg(p.height())
+                                               .arg(t.width())
+                                               .arg(t.height())));
+        QCOMPARE(item(QStringLiteral("ptzStatusText"))->property("text").toString(), QStringLiteral("PTZ"));
+        hoverTile();
+        QTest::qWait(200);
+        QVERIFY(saveShot(QStringLiteral("ptz-small-tile.png")));
+        QVERIFY(ops().isEmpty());
+    }
+
     void cleanupTestCase()
     {
         m_engine.reset();
