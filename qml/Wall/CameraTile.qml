@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtMultimedia
 import Vigil.App
+import Vigil.Onvif
 import Vigil.Video
 import Vigil.Wall
 import Vigil.Views
@@ -10,7 +11,9 @@ import Vigil.Views
 // CameraTile: one wall tile. Plays its camera through a CameraFeed (stream role from a StreamSelector), shows
 // the camera name, the stream status when it is not live, the last frame dimmed when the stream stalled, and
 // an optional statistics plate. Accepts dropped cameras (assign) and tiles (swap); double-click maximizes.
-// Every change of the wall goes through the Wall singleton; the tile keeps only view state.
+// Every change of the wall goes through the Wall singleton; the tile keeps only view state. A camera with ONVIF
+// PTZ can be steered from the tile: "PTZ control" in the tile menu or the PTZ button on hover shows the
+// PtzOverlay; turning it off, changing the camera or closing the tile stops the camera.
 Rectangle {
     id: root
 
@@ -29,7 +32,10 @@ Rectangle {
     // --- exposed for tests and the wall ------------------------------------------------------------------
     readonly property alias feed: feed
     readonly property alias player: feed.player
+    readonly property alias ptz: ptz
     property bool statsVisible: false
+    // PTZ control is on for this tile (only shown while the camera can be steered).
+    property bool ptzMode: false
 
     // A message for the operator (snapshot saved or failed).
     signal notify(string text, bool isError)
@@ -59,7 +65,14 @@ Rectangle {
         }
     }
 
+    function setPtzMode(on: bool) {
+        if (!on)
+            ptz.letGo(); // the overlay hides too (and stops again, harmlessly); say it here for clarity
+        root.ptzMode = on;
+    }
+
     // --- private -----------------------------------------------------------------------------------------
+    readonly property bool _ptzShown: root.ptzMode && ptz.available && !root._empty
     readonly property bool _empty: root.cameraId === ""
     readonly property int _status: feed.player.status
     readonly property bool _live: root._status === VideoPlayer.Status.Playing
@@ -89,6 +102,8 @@ Rectangle {
     border.width: 1
     border.color: dropArea.containsDrag ? Theme.accent : (mouse.containsMouse ? Theme.borderStrong : Theme.border)
     clip: true
+    // A new camera starts without PTZ control; the controller stops the old one (setCameraId).
+    onCameraIdChanged: root.ptzMode = false
 
     VideoOutput {
         id: output
@@ -102,6 +117,10 @@ Rectangle {
         tileSize: Qt.size(root.width * Screen.devicePixelRatio, root.height * Screen.devicePixelRatio)
         visibleTiles: root.visibleTiles
         maximized: root.maximized
+    }
+    OnvifPtzController {
+        id: ptz
+        cameraId: root.cameraId
     }
     CameraFeed {
         id: feed
@@ -291,6 +310,44 @@ Rectangle {
         }
     }
 
+    PtzOverlay {
+        id: ptzOverlay
+        anchors.fill: parent
+        visible: root._ptzShown
+        enabled: root._ptzShown
+        controller: ptz
+        cameraName: root.cameraName !== "" ? root.cameraName : root.cameraId
+        onDoubleClicked: Wall.toggleMaximize(root.tileIndex)
+    }
+
+    // PTZ on/off, on hover (cameras with PTZ only), left of the menu button.
+    ToolButton {
+        id: ptzButton
+        objectName: "tilePtzButton"
+        anchors.top: parent.top
+        anchors.right: menuButton.left
+        anchors.topMargin: Theme.spacingSmall
+        anchors.rightMargin: Theme.spacingSmall
+        height: 24
+        visible: ptz.available && !root._empty && (mouse.containsMouse || hovered || menuButton.visible || root.ptzMode)
+        checkable: true
+        checked: root.ptzMode
+        focusPolicy: Qt.NoFocus // the keyboard stays with the overlay
+        text: qsTr("PTZ")
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontSizeSmall
+        font.bold: true
+        palette.buttonText: root.ptzMode ? Theme.textOnAccent : Theme.text
+        ToolTip.visible: hovered
+        ToolTip.delay: 600
+        ToolTip.text: root.ptzMode ? qsTr("Turn PTZ control off") : qsTr("Steer this camera (PTZ)")
+        background: Rectangle {
+            radius: Theme.radius
+            color: root.ptzMode ? Theme.accent : ptzButton.hovered ? Theme.hover : Theme.overlay
+        }
+        onClicked: root.setPtzMode(!root.ptzMode)
+    }
+
     // The tile's menu button, on hover.
     ToolButton {
         id: menuButton
@@ -300,7 +357,7 @@ Rectangle {
         anchors.margins: Theme.spacingSmall
         width: 24
         height: 24
-        visible: mouse.containsMouse || hovered || tileMenu.visible
+        visible: mouse.containsMouse || hovered || tileMenu.visible || ptzButton.hovered
         text: "⋮"
         font.pixelSize: Theme.fontSizeLarge
         palette.buttonText: Theme.text
@@ -334,9 +391,12 @@ Rectangle {
         empty: root._empty
         maximized: root.maximized
         statsVisible: root.statsVisible
+        ptzAvailable: ptz.available && !root._empty
+        ptzOn: root.ptzMode
         onMaximizeRequested: Wall.toggleMaximize(root.tileIndex)
         onSnapshotRequested: root.takeSnapshot()
         onStatsToggled: root.statsVisible = !root.statsVisible
+        onPtzToggled: root.setPtzMode(!root.ptzMode)
         onCloseRequested: Wall.clearTile(root.tileIndex)
     }
 }

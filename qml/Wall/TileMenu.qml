@@ -9,10 +9,14 @@ VMenu {
     property bool empty: false
     property bool maximized: false
     property bool statsVisible: false
+    // The tile's camera can be steered (ONVIF PTZ), and PTZ control is on.
+    property bool ptzAvailable: false
+    property bool ptzOn: false
 
     signal maximizeRequested
     signal snapshotRequested
     signal statsToggled
+    signal ptzToggled
     signal closeRequested
 
     VMenuItem {
@@ -34,6 +38,14 @@ VMenu {
         checked: root.statsVisible
         enabled: !root.empty
         onTriggered: root.statsToggled()
+    }
+    VMenuItem {
+        objectName: "ptzItem"
+        text: qsTr("PTZ control")
+        checkable: true
+        checked: root.ptzOn
+        enabled: root.ptzAvailable
+        onTriggered: root.ptzToggled()
     }
     MenuSeparator {
         contentItem: Rectangle {

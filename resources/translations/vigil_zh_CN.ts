@@ -166,6 +166,18 @@
         <source>Last frame at %1</source>
         <translation>最后一帧 %1</translation>
     </message>
+    <message>
+        <source>PTZ</source>
+        <translation>云台</translation>
+    </message>
+    <message>
+        <source>Turn PTZ control off</source>
+        <translation>关闭云台控制</translation>
+    </message>
+    <message>
+        <source>Steer this camera (PTZ)</source>
+        <translation>控制此摄像机的云台</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -437,6 +449,85 @@
     </message>
 </context>
 <context>
+    <name>PtzOverlay</name>
+    <message>
+        <source>PTZ: sending…</source>
+        <translation>云台：正在发送…</translation>
+    </message>
+    <message>
+        <source>PTZ</source>
+        <translation>云台</translation>
+    </message>
+    <message>
+        <source>PTZ: drag the picture, arrow keys, wheel to zoom</source>
+        <translation>云台：拖动画面、方向键转动，滚轮变焦</translation>
+    </message>
+    <message>
+        <source>Tilt up (hold)</source>
+        <translation>向上（按住）</translation>
+    </message>
+    <message>
+        <source>Pan left (hold)</source>
+        <translation>向左（按住）</translation>
+    </message>
+    <message>
+        <source>Home position</source>
+        <translation>回到原点</translation>
+    </message>
+    <message>
+        <source>Pan right (hold)</source>
+        <translation>向右（按住）</translation>
+    </message>
+    <message>
+        <source>Tilt down (hold)</source>
+        <translation>向下（按住）</translation>
+    </message>
+    <message>
+        <source>Zoom in (hold)</source>
+        <translation>放大（按住）</translation>
+    </message>
+    <message>
+        <source>Zoom out (hold)</source>
+        <translation>缩小（按住）</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>预置位</translation>
+    </message>
+    <message>
+        <source>Presets of %1</source>
+        <translation>%1 的预置位</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No presets yet. Point the camera, then save the view below.</source>
+        <translation>还没有预置位。先将摄像机转到目标位置，再在下方保存当前画面。</translation>
+    </message>
+    <message>
+        <source>Go to this preset</source>
+        <translation>转到此预置位</translation>
+    </message>
+    <message>
+        <source>Remove this preset from the camera</source>
+        <translation>从摄像机删除此预置位</translation>
+    </message>
+    <message>
+        <source>New preset name</source>
+        <translation>新预置位名称</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存当前画面</translation>
+    </message>
+    <message>
+        <source>Save where the camera points now as a preset</source>
+        <translation>将摄像机当前指向保存为预置位</translation>
+    </message>
+</context>
+<context>
     <name>ScaleBar</name>
     <message>
         <source>%1 km</source>
@@ -542,6 +633,10 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>PTZ control</source>
+        <translation>云台控制</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 
 #include <QtCore/QPointer>
 
+#include <algorithm>
+#include <cmath>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -55,7 +57,10 @@ struct OnvifPtzController::Worker
 
 OnvifPtzController::OnvifPtzController(QObject *parent)
     : QObject(parent)
-{}
+{
+    m_zoomStop.setSingleShot(true);
+    connect(&m_zoomStop, &QTimer::timeout, this, &OnvifPtzController::stop);
+}
 
 OnvifPtzController::~OnvifPtzController()
 {
@@ -110,20 +115,29 @@ void OnvifPtzController::setDevice(const QUrl &deviceUrl, const QString &user, c
 
 void OnvifPtzController::restartWorker()
 {
+    m_zoomStop.stop();
+    m_keys.clear();
+    m_dragVelocity = {};
     if (m_worker) {
-        if (m_moving)
+        if (m_moving) // the old camera must stop before we forget it
             m_worker->push({false, [](OnvifClient &c, QString &profile) {
                                 c.stop(profile);
                             }});
         m_worker->finish();
     }
     m_worker.reset();
-    m_moving = false;
+    setMoving(false);
     if (!m_presets.isEmpty()) {
         m_presets.clear();
         emit presetsChanged();
     }
-    if (!available())
+}
+
+// The worker thread starts on the first command, so a wall of ONVIF tiles that are never steered holds no
+// threads.
+void OnvifPtzController::ensureWorker()
+{
+    if (m_worker || !available())
         return;
     m_worker = std::make_shared<Worker>();
     // The thread holds its own reference to the queue.
@@ -147,6 +161,7 @@ void OnvifPtzController::restartWorker()
 
 void OnvifPtzController::enqueue(const QString &command, bool isMove, Fn fn)
 {
+    ensureWorker();
     if (!m_worker) {
         setLastError(tr("This camera has no ONVIF address, so it cannot be steered from Vigil."));
         emit commandFinished(command, false);
@@ -225,9 +240,32 @@ QStringList OnvifPtzController::presetTokens() const
     return out;
 }
 
+void OnvifPtzController::setMoving(bool moving)
+{
+    if (m_moving == moving)
+        return;
+    m_moving = moving;
+    emit movingChanged();
+}
+
+void OnvifPtzController::setSpeed(double speed)
+{
+    speed = std::clamp(speed, 0.05, 1.0);
+    if (qFuzzyCompare(m_speed, speed))
+        return;
+    m_speed = speed;
+    emit speedChanged();
+}
+
 void OnvifPtzController::move(double pan, double tilt, double zoom)
 {
-    m_moving = pan != 0 || tilt != 0 || zoom != 0;
+    m_zoomStop.stop(); // an explicit move outlives a wheel zoom
+    sendMove(pan, tilt, zoom);
+}
+
+void OnvifPtzController::sendMove(double pan, double tilt, double zoom)
+{
+    setMoving(pan != 0 || tilt != 0 || zoom != 0);
     enqueue(QStringLiteral("move"), true, [pan, tilt, zoom](OnvifClient &c, const QString &profile, auto *) {
         return c.continuousMove(profile, pan, tilt, zoom).error;
     });
@@ -235,9 +273,112 @@ void OnvifPtzController::move(double pan, double tilt, double zoom)
 
 void OnvifPtzController::stop()
 {
-    m_moving = false;
+    m_zoomStop.stop();
+    setMoving(false);
     enqueue(QStringLiteral("stop"), false,
             [](OnvifClient &c, const QString &profile, auto *) { return c.stop(profile).error; });
+}
+
+void OnvifPtzController::letGo()
+{
+    m_keys.clear();
+    m_dragVelocity = {};
+    m_zoomStop.stop();
+    if (m_moving)
+        stop();
+}
+
+QPointF OnvifPtzController::dragVelocity(double dx, double dy, double width, double height)
+{
+    const auto axis = [](double offset, double size) {
+        if (size <= 0)
+            return 0.0;
+        const double v = offset / (size / 2);
+        if (std::abs(v) < kDeadZone)
+            return 0.0;
+        return std::round(std::clamp(v, -1.0, 1.0) / kVelocityStep) * kVelocityStep;
+    };
+    return {0.0 + axis(dx, width), 0.0 - axis(dy, height)}; // "0.0 +" turns -0 into 0
+}
+
+void OnvifPtzController::dragTo(double dx, double dy, double width, double height)
+{
+    const QPointF v = dragVelocity(dx, dy, width, height);
+    if (v == m_dragVelocity)
+        return; // same velocity: nothing new to tell the camera
+    m_dragVelocity = v;
+    m_zoomStop.stop();
+    if (v.isNull()) {
+        if (m_moving)
+            stop();
+        return;
+    }
+    sendMove(v.x(), v.y(), 0);
+}
+
+namespace {
+int ptzKey(int key)
+{
+    switch (key) {
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+    case Qt::Key_Plus:
+    case Qt::Key_Minus:
+        return key;
+    case Qt::Key_Equal: // "+" without Shift on most layouts
+        return Qt::Key_Plus;
+    default:
+        return 0;
+    }
+}
+} // namespace
+
+bool OnvifPtzController::keyPress(int key)
+{
+    key = ptzKey(key);
+    if (!key)
+        return false;
+    if (m_keys.insert(key).second) // a key already held (auto-repeat) changes nothing
+        applyKeys();
+    return true;
+}
+
+bool OnvifPtzController::keyRelease(int key)
+{
+    key = ptzKey(key);
+    if (!key)
+        return false;
+    if (m_keys.erase(key))
+        applyKeys();
+    return true;
+}
+
+void OnvifPtzController::applyKeys()
+{
+    const auto held = [this](int key) {
+        return m_keys.count(key) ? 1.0 : 0.0;
+    };
+    const double pan = (held(Qt::Key_Right) - held(Qt::Key_Left)) * m_speed;
+    const double tilt = (held(Qt::Key_Up) - held(Qt::Key_Down)) * m_speed;
+    const double zoom = (held(Qt::Key_Plus) - held(Qt::Key_Minus)) * m_speed;
+    m_zoomStop.stop();
+    if (pan == 0 && tilt == 0 && zoom == 0) {
+        if (m_moving)
+            stop();
+        return;
+    }
+    sendMove(pan, tilt, zoom);
+}
+
+void OnvifPtzController::zoomStep(int steps)
+{
+    if (steps == 0)
+        return;
+    sendMove(0, 0, steps > 0 ? m_speed : -m_speed);
+    // A QTimer, not a device-side Timeout: the stop must be an explicit Stop the camera cannot miss.
+    m_zoomStop.start(kZoomStepMs * std::min(std::abs(steps), 4));
 }
 
 void OnvifPtzController::gotoPreset(const QString &token)

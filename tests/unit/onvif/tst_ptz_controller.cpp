@@ -1,6 +1,8 @@
 // OnvifPtzController: the tile's PTZ. Commands reach the loopback device in order, moves coalesce, a stop is
 // never lost (not even when the controller is destroyed mid-move), presets refresh, and a camera found
-// through the directory (deviceUrl + credential store) is steerable.
+// through the directory (deviceUrl + credential store) is steerable. The operator-input rules (drag velocity,
+// held keys, wheel zoom, letGo) are checked against the same device: what was sent, with which sign, and that
+// every "let go" ends in a Stop.
 #include "loopback_device.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
@@ -8,8 +10,12 @@
 #include "vigil/onvif/client.h"
 #include "vigil/onvif/ptz_controller.h"
 
+#include <QtCore/QRegularExpression>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QtTest>
+
+#include <cmath>
+#include <tuple>
 
 using namespace vigil;
 using namespace vigil::onvif;
@@ -21,6 +27,24 @@ QStringList ptzOps(const test::LoopbackDevice &d)
     for (const auto &r : d.requests())
         if (r.ns == QLatin1String("http://www.onvif.org/ver20/ptz/wsdl"))
             out << r.operation;
+    return out;
+}
+
+// The pan, tilt and zoom of a ContinuousMove body.
+std::tuple<double, double, double> velocity(const QByteArray &body)
+{
+    static const QRegularExpression pt(QStringLiteral(R"re(PanTilt[^>]*x="([-0-9.]+)" y="([-0-9.]+)")re"));
+    static const QRegularExpression z(QStringLiteral(R"re(Zoom[^>]*x="([-0-9.]+)")re"));
+    const auto a = pt.match(QString::fromUtf8(body));
+    const auto b = z.match(QString::fromUtf8(body));
+    return {a.captured(1).toDouble(), a.captured(2).toDouble(), b.captured(1).toDouble()};
+}
+QList<QByteArray> moves(const test::LoopbackDevice &d)
+{
+    QList<QByteArray> out;
+    for (const auto &r : d.requests())
+        if (r.operation == QLatin1String("ContinuousMove"))
+            out << r.body;
     return out;
 }
 
@@ -96,6 +120,149 @@ private slots:
         } // destroyed mid-move: never blocks, and still stops the camera
         QTRY_VERIFY_WITH_TIMEOUT(ptzOps(d).contains(QStringLiteral("Stop")), 5000);
         QCOMPARE(ptzOps(d).last(), QStringLiteral("Stop"));
+    }
+
+    void dragVelocity_data()
+    {
+        QTest::addColumn<double>("dx");
+        QTest::addColumn<double>("dy");
+        QTest::addColumn<QPointF>("expected");
+        // Area 400 x 200: half is 200 x 100 = full speed.
+        QTest::newRow("click") << 0.0 << 0.0 << QPointF(0, 0);
+        QTest::newRow("inside dead zone") << 10.0 << -5.0 << QPointF(0, 0);
+        QTest::newRow("right") << 100.0 << 0.0 << QPointF(0.5, 0);
+        QTest::newRow("left") << -100.0 << 0.0 << QPointF(-0.5, 0);
+        QTest::newRow("up is tilt +") << 0.0 << -50.0 << QPointF(0, 0.5);
+        QTest::newRow("down is tilt -") << 0.0 << 50.0 << QPointF(0, -0.5);
+        QTest::newRow("clamped") << 1000.0 << 1000.0 << QPointF(1, -1);
+        QTest::newRow("rounded to steps") << 61.0 << 0.0 << QPointF(0.3, 0);
+    }
+    void dragVelocity()
+    {
+        QFETCH(double, dx);
+        QFETCH(double, dy);
+        QFETCH(QPointF, expected);
+        const QPointF v = OnvifPtzController::dragVelocity(dx, dy, 400, 200);
+        QVERIFY2(qAbs(v.x() - expected.x()) < 1e-9 && qAbs(v.y() - expected.y()) < 1e-9,
+                 qPrintable(QStringLiteral("%1,%2").arg(v.x()).arg(v.y())));
+        QVERIFY(!std::signbit(v.x()) || v.x() < 0); // never "-0"
+        QVERIFY(!std::signbit(v.y()) || v.y() < 0);
+        QCOMPARE(OnvifPtzController::dragVelocity(50, 50, 0, 0), QPointF(0, 0));
+    }
+
+    void dragSendsOnlyChangesAndStopsInTheDeadZone()
+    {
+        test::DeviceOptions o;
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        OnvifPtzController p;
+        p.setDevice(d.deviceUrl(), o.user, o.password);
+        p.dragTo(2, 2, 400, 200); // dead zone: nothing
+        QVERIFY(!p.moving());
+        p.dragTo(100, -50, 400, 200);
+        QVERIFY(p.moving());
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        p.dragTo(101, -50, 400, 200); // same velocity after rounding: nothing sent
+        QVERIFY(!p.busy());
+        p.dragTo(0, 0, 400, 200); // back to the origin: stop
+        QVERIFY(!p.moving());
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QCOMPARE(ptzOps(d), (QStringList{QStringLiteral("ContinuousMove"), QStringLiteral("Stop")}));
+        const auto [pan, tilt, zoom] = velocity(moves(d).first());
+        QCOMPARE(pan, 0.5);
+        QCOMPARE(tilt, 0.5);
+        QCOMPARE(zoom, 0.0);
+    }
+
+    void keysMoveWhileHeldAndStopWhenReleased()
+    {
+        test::DeviceOptions o;
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        OnvifPtzController p;
+        p.setDevice(d.deviceUrl(), o.user, o.password);
+        QVERIFY(!p.keyPress(Qt::Key_A));
+        QVERIFY(p.keyPress(Qt::Key_Left));
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QVERIFY(p.keyPress(Qt::Key_Left)); // auto-repeat: nothing new
+        QVERIFY(!p.busy());
+        QVERIFY(p.keyPress(Qt::Key_Up)); // diagonal
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QVERIFY(p.keyRelease(Qt::Key_Left));
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QVERIFY(p.keyRelease(Qt::Key_Up));
+        QVERIFY(!p.moving());
+        QVERIFY(p.keyPress(Qt::Key_Equal)); // zoom in
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QVERIFY(p.keyRelease(Qt::Key_Equal));
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QCOMPARE(ptzOps(d), (QStringList{QStringLiteral("ContinuousMove"), QStringLiteral("ContinuousMove"),
+                                         QStringLiteral("ContinuousMove"), QStringLiteral("Stop"),
+                                         QStringLiteral("ContinuousMove"), QStringLiteral("Stop")}));
+        const auto m = moves(d);
+        QCOMPARE(velocity(m.at(0)), std::make_tuple(-0.5, 0.0, 0.0));
+        QCOMPARE(velocity(m.at(1)), std::make_tuple(-0.5, 0.5, 0.0));
+        QCOMPARE(velocity(m.at(2)), std::make_tuple(0.0, 0.5, 0.0));
+        QCOMPARE(velocity(m.at(3)), std::make_tuple(0.0, 0.0, 0.5));
+    }
+
+    void wheelZoomsThenStops()
+    {
+        test::DeviceOptions o;
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        OnvifPtzController p;
+        p.setDevice(d.deviceUrl(), o.user, o.password);
+        p.zoomStep(-1);
+        QVERIFY(p.moving());
+        QTRY_VERIFY_WITH_TIMEOUT(ptzOps(d).contains(QStringLiteral("Stop")), 5000);
+        QVERIFY(!p.moving());
+        QCOMPARE(ptzOps(d), (QStringList{QStringLiteral("ContinuousMove"), QStringLiteral("Stop")}));
+        QCOMPARE(velocity(moves(d).first()), std::make_tuple(0.0, 0.0, -0.5));
+        // An arrow pressed during a wheel zoom is not cut short by the wheel's stop.
+        p.zoomStep(1);
+        p.move(0.5, 0, 0);
+        QTest::qWait(OnvifPtzController::kZoomStepMs * 2);
+        QVERIFY(p.moving());
+        p.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QCOMPARE(ptzOps(d).last(), QStringLiteral("Stop"));
+        QCOMPARE(ptzOps(d).count(QStringLiteral("Stop")), 2);
+    }
+
+    void letGoStopsOnlyAMovingCamera()
+    {
+        test::DeviceOptions o;
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        OnvifPtzController p;
+        p.setDevice(d.deviceUrl(), o.user, o.password);
+        p.letGo(); // nothing moving: nothing sent
+        QVERIFY(!p.busy());
+        QVERIFY(p.keyPress(Qt::Key_Down));
+        p.letGo(); // e.g. the window lost focus with the key held
+        QVERIFY(!p.moving());
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QVERIFY(p.keyRelease(Qt::Key_Down)); // the late release sends nothing more
+        QVERIFY(!p.busy());
+        QCOMPARE(ptzOps(d), (QStringList{QStringLiteral("ContinuousMove"), QStringLiteral("Stop")}));
+    }
+
+    void changingTheCameraStopsTheOldOne()
+    {
+        test::DeviceOptions o;
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        test::LoopbackDevice other(o);
+        QVERIFY(other.start());
+        OnvifPtzController p;
+        p.setDevice(d.deviceUrl(), o.user, o.password);
+        p.move(0, 0.5, 0);
+        p.setDevice(other.deviceUrl(), o.user, o.password);
+        QVERIFY(!p.moving());
+        QTRY_VERIFY_WITH_TIMEOUT(ptzOps(d).contains(QStringLiteral("Stop")), 5000);
+        QCOMPARE(ptzOps(d).last(), QStringLiteral("Stop"));
+        QVERIFY(ptzOps(other).isEmpty()); // no thread or request before the first command
     }
 
     void wrongPasswordAndNoAddress()

@@ -4,19 +4,28 @@
 // stop is never dropped, so "let go" always reaches the camera. The camera's ONVIF address, user and password
 // come from the camera directory (Camera::deviceUrl + credential store), or setDevice() for tests/vigilctl.
 //
-// Thread: GUI only; the worker talks to the device through OnvifClient and posts results back (dropped when
-// the controller is gone). The destructor never waits: it queues a final Stop if a move was sent.
+// The operator's input rules live here too, so the tile's QML only wires events: drag offset -> velocity
+// (dragTo), held keys -> velocity (keyPress/keyRelease), a wheel notch -> a short zoom (zoomStep), and
+// letGo() for every "the operator let go" path (release, cancel, focus loss, overlay hidden): it stops the
+// camera when it was moving.
+//
+// Thread: GUI only; the worker (started on the first command) talks to the device through OnvifClient and
+// posts results back (dropped when the controller is gone). The destructor never waits: it queues a final
+// Stop if a move was sent.
 #include "vigil/onvif/soap.h"
 #include "vigil/onvif/types.h"
 
 #include <QtCore/QObject>
+#include <QtCore/QPointF>
 #include <QtCore/QStringList>
+#include <QtCore/QTimer>
 #include <QtCore/QUrl>
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace vigil::cameras {
 class CameraDirectory;
@@ -36,6 +45,10 @@ class OnvifPtzController : public QObject
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
     Q_PROPERTY(QStringList presetNames READ presetNames NOTIFY presetsChanged)
     Q_PROPERTY(QStringList presetTokens READ presetTokens NOTIFY presetsChanged)
+    // A move was sent and no stop after it: the camera is (or is about to be) moving.
+    Q_PROPERTY(bool moving READ moving NOTIFY movingChanged)
+    // Velocity (0..1] used by the arrows, keys and the wheel.
+    Q_PROPERTY(double speed READ speed WRITE setSpeed NOTIFY speedChanged)
 
 public:
     explicit OnvifPtzController(QObject *parent = nullptr);
@@ -54,6 +67,19 @@ public:
     QString lastError() const { return m_lastError; }
     QStringList presetNames() const;
     QStringList presetTokens() const;
+    bool moving() const { return m_moving; }
+    double speed() const { return m_speed; }
+    void setSpeed(double speed);
+
+    // Drag on the picture: pan/tilt velocity for a pointer `dx`,`dy` pixels from where it was pressed on an
+    // area `width` x `height`. Half the area's size is full speed; a small dead zone (kDeadZone of that)
+    // keeps a click from moving; results are clamped to -1..1 and rounded to steps of kVelocityStep (so a
+    // drag sends a new move only when the velocity really changes). Screen y grows down, tilt up is +.
+    static constexpr double kDeadZone = 0.06;
+    static constexpr double kVelocityStep = 0.05;
+    static QPointF dragVelocity(double dx, double dy, double width, double height);
+    // How long one wheel notch zooms before the stop.
+    static constexpr int kZoomStepMs = 250;
 
     // Velocities -1..1 (pan right +, tilt up +, zoom in +). The camera moves until stop().
     Q_INVOKABLE void move(double pan, double tilt, double zoom = 0);
@@ -64,6 +90,16 @@ public:
     Q_INVOKABLE void home();
     Q_INVOKABLE void refreshPresets();
 
+    // Operator input (see the class comment). dragTo() moves at dragVelocity() (stops inside the dead zone);
+    // keyPress/keyRelease take Qt::Key values (arrows, +/=, -) and return false for other keys; zoomStep()
+    // zooms `steps` notches (sign = direction) for kZoomStepMs, then stops.
+    Q_INVOKABLE void dragTo(double dx, double dy, double width, double height);
+    Q_INVOKABLE bool keyPress(int key);
+    Q_INVOKABLE bool keyRelease(int key);
+    Q_INVOKABLE void zoomStep(int steps);
+    // The operator let go: forget held keys, end a wheel zoom, and stop if moving. Safe to call any time.
+    Q_INVOKABLE void letGo();
+
     struct Worker;
 
 signals:
@@ -72,11 +108,17 @@ signals:
     void busyChanged();
     void lastErrorChanged();
     void presetsChanged();
+    void movingChanged();
+    void speedChanged();
     // One per finished command, for tests and status chips.
     void commandFinished(const QString &command, bool ok);
 
 private:
     void restartWorker();
+    void ensureWorker();
+    void setMoving(bool moving);
+    void sendMove(double pan, double tilt, double zoom);
+    void applyKeys();
     // `fn` runs on the worker with the resolved PTZ profile token; it may fill `presets` (then they replace
     // the list shown).
     using Fn = std::function<Error(OnvifClient &client, const QString &profile,
@@ -94,6 +136,10 @@ private:
     QList<Preset> m_presets;
     int m_pending = 0;
     bool m_moving = false;
+    double m_speed = 0.5;
+    QPointF m_dragVelocity;
+    std::set<int> m_keys;
+    QTimer m_zoomStop;
     std::shared_ptr<Worker> m_worker;
 };
 
