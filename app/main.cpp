@@ -3,6 +3,7 @@
 #include "vigil/app/qml_modules.h"
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
+#include "vigil/cameras/keyring_credential_store.h"
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
 #include "vigil/video/video_player.h"
@@ -94,7 +95,19 @@ int main(int argc, char **argv)
     QQuickStyle::setStyle(QStringLiteral("Basic"));
 
     qCInfo(vigilApp).noquote() << "Vigil" << VIGIL_VERSION << "config in" << core::configDir();
-    cameras::CameraDirectory directory(nullptr);
+    // Camera passwords: the OS keyring when one answers, else the 0600 credentials file (said in the log).
+    cameras::CredentialStoreChoice credentials = cameras::chooseCredentialStore();
+    if (credentials.kind == cameras::CredentialStoreKind::Keyring)
+        qCInfo(vigilApp).noquote()
+            << "camera passwords in the OS keyring"
+            << (credentials.migrated > 0
+                    ? QStringLiteral("(%1 moved from the credentials file)").arg(credentials.migrated)
+                    : QString());
+    else
+        qCInfo(vigilApp).noquote() << "camera passwords in"
+                                   << QDir(core::configDir()).filePath(QStringLiteral("credentials.json"))
+                                   << "(owner-only file), not the OS keyring:" << credentials.reason;
+    cameras::CameraDirectory directory(std::move(credentials.store), nullptr);
     cameras::CameraDirectory::setInstance(&directory);
     directory.load();
     wall::WallStore wallStore(&directory);
