@@ -11,6 +11,7 @@
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QDir>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QLibraryInfo>
 #include <QtCore/QLocale>
 #include <QtCore/QTimer>
@@ -96,13 +97,16 @@ int main(int argc, char **argv)
 
     qCInfo(vigilApp).noquote() << "Vigil" << VIGIL_VERSION << "config in" << core::configDir();
     // Camera passwords: the OS keyring when one answers, else the 0600 credentials file (said in the log).
+    QElapsedTimer keyringTimer;
+    keyringTimer.start();
     cameras::CredentialStoreChoice credentials = cameras::chooseCredentialStore();
     if (credentials.kind == cameras::CredentialStoreKind::Keyring)
-        qCInfo(vigilApp).noquote()
-            << "camera passwords in the OS keyring"
-            << (credentials.migrated > 0
-                    ? QStringLiteral("(%1 moved from the credentials file)").arg(credentials.migrated)
-                    : QString());
+        qCInfo(vigilApp).noquote() << QStringLiteral("camera passwords in the OS keyring (read in %1 ms)%2")
+                                          .arg(keyringTimer.elapsed())
+                                          .arg(credentials.migrated > 0
+                                                   ? QStringLiteral(" (%1 moved there from credentials.json)")
+                                                         .arg(credentials.migrated)
+                                                   : QString());
     else
         qCInfo(vigilApp).noquote() << "camera passwords in"
                                    << QDir(core::configDir()).filePath(QStringLiteral("credentials.json"))
