@@ -46,6 +46,8 @@ Dialog {
         }
         root._selected = [];
         root._selectedNames = [];
+        if (!discovery.multicast && unicastField.text.trim() === "")
+            return; // nothing to ask (tests turn multicast off)
         discovery.start(unicastField.text.trim());
     }
 

@@ -15,6 +15,7 @@
 #include <QtCore/QDir>
 #include <QtCore/QScopeGuard>
 #include <QtCore/QTemporaryDir>
+#include <QtGui/QStyleHints>
 #include <QtNetwork/QNetworkDatagram>
 #include <QtNetwork/QUdpSocket>
 #include <QtQml/QQmlApplicationEngine>
@@ -112,14 +113,52 @@ class TstAddDevicesDialog : public QObject
         QVERIFY2(item->isVisible() && item->isEnabled(),
                  qPrintable(name + QStringLiteral(" is not clickable")));
         const QPointF c = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
-        QTest::mouseClick(window, Qt::LeftButton, {}, c.toPoint());
+        clickAt(window, c.toPoint());
     }
     void clickIn(QQuickWindow *window, QObject *scope, const QString &name)
     {
         auto *item = qobject_cast<QQuickItem *>(find(scope, name));
         QVERIFY2(item, qPrintable(name));
         const QPointF c = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
-        QTest::mouseClick(window, Qt::LeftButton, {}, c.toPoint());
+        clickAt(window, c.toPoint());
+    }
+    // Two clicks at one spot within the double-click interval would be a double click (no second `clicked`):
+    // the second one waits that long first.
+    QPoint m_lastClick{-1, -1};
+    void clickAt(QQuickWindow *window, QPoint pos)
+    {
+        const int delay =
+            pos == m_lastClick ? QGuiApplication::styleHints()->mouseDoubleClickInterval() + 50 : -1;
+        QTest::mouseClick(window, Qt::LeftButton, {}, pos, delay);
+        m_lastClick = pos;
+    }
+    // A window with the dialog, opened (discovery on loopback only).
+    void openDialog(QQmlApplicationEngine &engine, QQuickWindow **out)
+    {
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine.loadData(R"(
+import QtQuick
+import Vigil.Views
+Window {
+    width: 1100
+    height: 720
+    visible: true
+    color: Theme.window
+    AddDevicesDialog {
+        objectName: "dialog"
+        discoveryMulticast: false
+        discoveryTimeoutMs: 1500
+    }
+})");
+        QCOMPARE(engine.rootObjects().size(), 1);
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QObject *dialog = find(window, QStringLiteral("dialog"));
+        QVERIFY(dialog);
+        QVERIFY(QMetaObject::invokeMethod(dialog, "openBlank"));
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        *out = window;
     }
     void shoot(QQuickWindow *window, const QString &file)
     {
@@ -174,29 +213,10 @@ private slots:
         auto resetInstance = qScopeGuard([] { cameras::CameraDirectory::setInstance(nullptr); });
 
         QQmlApplicationEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        engine.loadData(R"(
-import QtQuick
-import Vigil.Views
-Window {
-    width: 1100
-    height: 720
-    visible: true
-    color: Theme.window
-    AddDevicesDialog {
-        objectName: "dialog"
-        discoveryMulticast: false
-        discoveryTimeoutMs: 1500
-    }
-})");
-        QCOMPARE(engine.rootObjects().size(), 1);
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QQuickWindow *window = nullptr;
+        openDialog(engine, &window);
         QVERIFY(window);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
         QObject *dialog = find(window, QStringLiteral("dialog"));
-        QVERIFY(dialog);
-        QVERIFY(QMetaObject::invokeMethod(dialog, "openBlank"));
-        QTRY_VERIFY(dialog->property("opened").toBool());
 
         // Search the responder's address (the round openBlank started has no target: wait for its end).
         QTRY_COMPARE_WITH_TIMEOUT(text(window, QStringLiteral("searchButton")), QStringLiteral("Search"),
@@ -216,7 +236,7 @@ Window {
         {
             auto *item = qobject_cast<QQuickItem *>(row0);
             const QPointF c = item->mapToScene(QPointF(item->width() * 0.6, item->height() / 2));
-            QTest::mouseClick(window, Qt::LeftButton, {}, c.toPoint());
+            clickAt(window, c.toPoint());
         }
         QCOMPARE(text(window, QStringLiteral("addressField")), gate.deviceUrl().toString());
         QCOMPARE(text(window, QStringLiteral("nameField")), QStringLiteral("Gate cam"));
@@ -307,6 +327,86 @@ Window {
         QTRY_VERIFY(!dialog->property("visible").toBool());
         QCOMPARE(password->property("text").toString(), QString());
         video::VideoPlayer::waitForWorkers(3000);
+    }
+
+    // Each failure the operator can meet says what failed and what to do; a camera clock far off but
+    // accepted is shown, not an error.
+    void errorsSayWhatToDo_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("error");  // in the probe's sentence
+        QTest::addColumn<QString>("advice"); // in the dialog's advice
+        QTest::newRow("unreachable") << "refused"
+                                     << ""
+                                     << "Check the address and port";
+        QTest::newRow("clock skew") << "skew"
+                                    << "behind"
+                                    << "Set the camera's clock";
+        QTest::newRow("not onvif") << "web page"
+                                   << "web page"
+                                   << "Turn ONVIF on";
+        QTest::newRow("clock off, accepted") << "offset"
+                                             << ""
+                                             << "";
+    }
+    void errorsSayWhatToDo()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, error);
+        QFETCH(QString, advice);
+        onvif::test::DeviceOptions o;
+        o.user = QString::fromLatin1(kUser);
+        o.password = QString::fromLatin1(kPassword);
+        o.useCaptureClock = false;
+        if (kind == QLatin1String("skew")) {
+            o.clockOffsetMs = -3LL * 3600 * 1000;
+            o.strictRealClock = true; // firmware that checks Created against a clock it does not report
+        } else if (kind == QLatin1String("offset")) {
+            o.clockOffsetMs = 3LL * 3600 * 1000; // reported honestly: Vigil signs with the camera's time
+        } else if (kind == QLatin1String("web page")) {
+            o.misbehaviour = onvif::test::Misbehaviour::HtmlPage;
+        }
+        onvif::test::LoopbackDevice device(o);
+        QVERIFY(device.start());
+        cameras::CameraDirectory directory(std::make_unique<cameras::MemoryCredentialStore>());
+        cameras::CameraDirectory::setInstance(&directory);
+        auto resetInstance = qScopeGuard([] { cameras::CameraDirectory::setInstance(nullptr); });
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = nullptr;
+        openDialog(engine, &window);
+        QVERIFY(window);
+
+        // Port 9 on loopback is closed: connection refused.
+        find(window, QStringLiteral("addressField"))
+            ->setProperty("text", kind == QLatin1String("refused")
+                                      ? QStringLiteral("127.0.0.1:9")
+                                      : QStringLiteral("127.0.0.1:%1").arg(device.port()));
+        find(window, QStringLiteral("userField"))->setProperty("text", o.user);
+        find(window, QStringLiteral("passwordField"))->setProperty("text", o.password);
+        // Through the dialog's function, not a click: a click at the same spot as the previous row's would be
+        // taken for a double click.
+        QVERIFY(QMetaObject::invokeMethod(find(window, QStringLiteral("dialog")), "test"));
+        QVERIFY(shown(window, QStringLiteral("testBusy"))); // at once, while the worker asks
+        if (advice.isEmpty()) {
+            QTRY_VERIFY_WITH_TIMEOUT(shown(window, QStringLiteral("deviceInfo")), 10000);
+            QVERIFY(!shown(window, QStringLiteral("dialogError")));
+            const QString clock = text(window, QStringLiteral("clockText"));
+            const int seconds = clock.section(QLatin1Char(' '), 0, 0).toInt();
+            QVERIFY2(std::abs(seconds - 10800) <= 2 && clock.contains(QLatin1String(" s off this PC")),
+                     qPrintable(clock));
+            QVERIFY(find(window, QStringLiteral("addButton"))->property("enabled").toBool());
+            shoot(window, QStringLiteral("add-devices-clock-offset.png"));
+            return;
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(shown(window, QStringLiteral("dialogError")), 15000);
+        QVERIFY(!shown(window, QStringLiteral("deviceInfo")));
+        QVERIFY(!find(window, QStringLiteral("addButton"))->property("enabled").toBool());
+        QVERIFY2(text(window, QStringLiteral("dialogError")).contains(error),
+                 qPrintable(text(window, QStringLiteral("dialogError"))));
+        QVERIFY2(text(window, QStringLiteral("errorAdvice")).startsWith(advice),
+                 qPrintable(text(window, QStringLiteral("errorAdvice"))));
+        if (kind == QLatin1String("skew"))
+            shoot(window, QStringLiteral("add-devices-clock-skew.png"));
     }
 
     void cleanupTestCase() { m_site.reset(); }
