@@ -291,7 +291,9 @@ private slots:
         QCOMPARE(secrets->password(cam->credentialRef).value_or(QString()), QString::fromLatin1(kPassword));
         QFile json(directory.configPath());
         QVERIFY(json.open(QIODevice::ReadOnly));
-        QVERIFY(!json.readAll().contains("p@ss"));
+        const QByteArray saved = json.readAll();
+        QVERIFY(saved.contains("Gate cam")); // persisted in cameras.json ...
+        QVERIFY(!saved.contains("p@ss"));    // ... without the password
         QVERIFY(shown(window, QStringLiteral("addedMessage")));
         // Once per test: a second click would add the same device again.
         QVERIFY(!find(window, QStringLiteral("addButton"))->property("enabled").toBool());
