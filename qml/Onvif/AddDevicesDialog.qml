@@ -96,7 +96,6 @@ Dialog {
     function addSelected() {
         previewPlayer.stop();
         root._previewing = false;
-        root._justAdded = false;
         root._message = "";
         bulk.start(root._selected, root._selectedNames, userField.text, passwordField.text, groupField.text.trim());
     }

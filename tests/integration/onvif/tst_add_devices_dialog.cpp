@@ -312,6 +312,8 @@ private slots:
         QCOMPARE(text(find(window, QStringLiteral("deviceRow_1")), QStringLiteral("rowResult")),
                  QStringLiteral("Added"));
         QCOMPARE(directory.count(), 3);
+        // The device tested and added before the bulk run cannot be added again by a stray "Add".
+        QVERIFY(!find(window, QStringLiteral("addButton"))->property("enabled").toBool());
         QStringList names;
         for (const cameras::Camera &c : directory.cameras()) {
             names << c.name;
