@@ -4,6 +4,7 @@
 #include "vigil/app/qml_modules.h"
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
+#include "vigil/cameras/keyring_credential_store.h"
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
 #include "vigil/video/video_player.h"
@@ -11,6 +12,7 @@
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QDir>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QLibraryInfo>
 #include <QtCore/QLocale>
 #include <QtCore/QTimer>
@@ -95,7 +97,22 @@ int main(int argc, char **argv)
     QQuickStyle::setStyle(QStringLiteral("Basic"));
 
     qCInfo(vigilApp).noquote() << "Vigil" << VIGIL_VERSION << "config in" << core::configDir();
-    cameras::CameraDirectory directory(nullptr);
+    // Camera passwords: the OS keyring when one answers, else the 0600 credentials file (said in the log).
+    QElapsedTimer keyringTimer;
+    keyringTimer.start();
+    cameras::CredentialStoreChoice credentials = cameras::chooseCredentialStore();
+    if (credentials.kind == cameras::CredentialStoreKind::Keyring)
+        qCInfo(vigilApp).noquote() << QStringLiteral("camera passwords in the OS keyring (read in %1 ms)%2")
+                                          .arg(keyringTimer.elapsed())
+                                          .arg(credentials.migrated > 0
+                                                   ? QStringLiteral(" (%1 moved there from credentials.json)")
+                                                         .arg(credentials.migrated)
+                                                   : QString());
+    else
+        qCInfo(vigilApp).noquote() << "camera passwords in"
+                                   << QDir(core::configDir()).filePath(QStringLiteral("credentials.json"))
+                                   << "(owner-only file), not the OS keyring:" << credentials.reason;
+    cameras::CameraDirectory directory(std::move(credentials.store), nullptr);
     cameras::CameraDirectory::setInstance(&directory);
     directory.load();
     wall::WallStore wallStore(&directory);

@@ -50,7 +50,7 @@ ApplicationWindow {
     // One shortcut per layout, in Wall.layoutIds order (1, 4, 6, 8, 9, 10, 13, 16, 25, 36, 64).
     readonly property list<string> _layoutKeys: ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6",
         "Ctrl+7", "Ctrl+8", "Ctrl+9", "Ctrl+0", "Ctrl+-"]
-    readonly property bool _modal: addDialog.visible || help.visible
+    readonly property bool _modal: addDialog.visible || addDevicesDialog.visible || help.visible
 
     function _layoutName(id: string): string {
         switch (id) {
@@ -183,6 +183,12 @@ ApplicationWindow {
                 text: qsTr("Add camera")
                 toolTip: qsTr("Add an RTSP camera by its stream address")
                 onClicked: addDialog.openBlank()
+            }
+            ToolbarButton {
+                objectName: "addOnvifButton"
+                text: qsTr("Add ONVIF devices…")
+                toolTip: qsTr("Find ONVIF cameras on the network, test them and add one or several (Ctrl+Shift+N)")
+                onClicked: addDevicesDialog.openBlank()
             }
             Text {
                 objectName: "languageLabel"
@@ -360,6 +366,11 @@ ApplicationWindow {
         }
     }
 
+    AddDevicesDialog {
+        id: addDevicesDialog
+        onCamerasAdded: count => root.notify(qsTr("ONVIF cameras added: %1. Drag them from the list onto tiles.").arg(count), false)
+    }
+
     ShortcutHelp {
         id: help
         entries: [
@@ -372,6 +383,7 @@ ApplicationWindow {
             [qsTr("Double-click a camera on the map"), qsTr("Show it live on the wall")],
             [qsTr("Click the map"), qsTr("List the nearest patrol units")],
             [qsTr("Ctrl+N"), qsTr("Add an RTSP camera")],
+            [qsTr("Ctrl+Shift+N"), qsTr("Find and add ONVIF cameras")],
             [qsTr("Drag a camera onto a tile"), qsTr("Show the camera on that tile")],
             [qsTr("Drag a tile onto a tile"), qsTr("Swap the two tiles")],
             [qsTr("Right-click a tile"), qsTr("Tile menu: snapshot, statistics, close")],
@@ -421,5 +433,10 @@ ApplicationWindow {
         sequence: "Ctrl+N"
         enabled: !root._modal
         onActivated: addDialog.openBlank()
+    }
+    Shortcut {
+        sequence: "Ctrl+Shift+N"
+        enabled: !root._modal
+        onActivated: addDevicesDialog.openBlank()
     }
 }

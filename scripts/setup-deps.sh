@@ -20,6 +20,8 @@ PKGS=(
   libvlc-dev vlc-plugin-base
   # network
   libboost-dev libssl-dev nlohmann-json3-dev
+  # camera passwords in the OS keyring (and a throwaway Secret Service for its test)
+  qtkeychain-qt6-dev dbus-daemon gnome-keyring
   # demo site and test RTSP server
   libgstrtspserver-1.0-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad

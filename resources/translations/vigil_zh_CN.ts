@@ -73,6 +73,233 @@
     </message>
 </context>
 <context>
+    <name>AddDevicesDialog</name>
+    <message>
+        <source>Added “%1” to the camera list. Drag it onto any tile of the wall.</source>
+        <translation>已将“%1”加入摄像机列表。可将其拖到电视墙的任意窗格上。</translation>
+    </message>
+    <message>
+        <source>Check the user name and password. Many cameras keep a separate ONVIF user list in their web page (Network → ONVIF or Integration).</source>
+        <translation>请检查用户名和密码。许多摄像机在其网页中单独维护 ONVIF 用户列表（网络 → ONVIF 或“集成协议”）。</translation>
+    </message>
+    <message>
+        <source>Set the camera&apos;s clock (NTP, or synchronise with this PC in its web page), then test again.</source>
+        <translation>请校准摄像机的时钟（使用 NTP，或在其网页中与本机同步），然后重新测试。</translation>
+    </message>
+    <message>
+        <source>Check the address and port, that the camera is switched on, and that this PC can reach it (cable, VLAN, firewall).</source>
+        <translation>请检查地址和端口、摄像机是否已通电，以及本机能否访问它（网线、VLAN、防火墙）。</translation>
+    </message>
+    <message>
+        <source>The camera is slow or the network is busy: test again, and check the link between this PC and the camera.</source>
+        <translation>摄像机响应缓慢或网络繁忙：请重新测试，并检查本机与摄像机之间的网络连接。</translation>
+    </message>
+    <message>
+        <source>Turn ONVIF on in the camera&apos;s web page, or check the port. A camera without ONVIF can be added as an RTSP camera (Add camera).</source>
+        <translation>请在摄像机网页中启用 ONVIF，或检查端口。不支持 ONVIF 的摄像机可作为 RTSP 摄像机添加（“添加摄像机”）。</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s ONVIF support is incomplete: update its firmware, or add it as an RTSP camera (Add camera).</source>
+        <translation>该摄像机的 ONVIF 支持不完整：请升级其固件，或作为 RTSP 摄像机添加（“添加摄像机”）。</translation>
+    </message>
+    <message>
+        <source>Add ONVIF devices</source>
+        <translation>添加 ONVIF 设备</translation>
+    </message>
+    <message>
+        <source>Devices on the network</source>
+        <translation>网络中的设备</translation>
+    </message>
+    <message>
+        <source>Other subnets (optional): 10.1.2.10-20, 10.1.3.5</source>
+        <translation>其他网段（可选）：10.1.2.10-20, 10.1.3.5</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Ask the cameras on this network (and the addresses typed here) to answer</source>
+        <translation>请求本网络中的摄像机（以及此处输入的地址）应答</translation>
+    </message>
+    <message>
+        <source>Searching… devices found: %1</source>
+        <translation>正在搜索… 已找到设备：%1 台</translation>
+    </message>
+    <message>
+        <source>Devices found: %1. Tick several to add them with one password, or click one to test it.</source>
+        <translation>已找到设备：%1 台。勾选多台可用同一密码批量添加，或点击一台进行测试。</translation>
+    </message>
+    <message>
+        <source>No device answered. Type its address on the right, or add other subnets above.</source>
+        <translation>没有设备应答。请在右侧输入设备地址，或在上方添加其他网段。</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>%1 of %2 devices added; %3 failed (hover “Failed” for the reason).</source>
+        <translation>已添加 %1/%2 台设备，%3 台失败（将鼠标悬停在“失败”上可查看原因）。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 devices added.</source>
+        <translation>已添加 %1/%2 台设备。</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.64 or 192.168.1.64:8080</source>
+        <translation>例如 192.168.1.64 或 192.168.1.64:8080</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Optional: the device&apos;s model otherwise</source>
+        <translation>可选，留空则使用设备型号</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. Depot</source>
+        <translation>可选，例如：车辆段</translation>
+    </message>
+    <message>
+        <source>Asking the device who it is…</source>
+        <translation>正在查询设备信息…</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>固件</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation>码流</translation>
+    </message>
+    <message>
+        <source>PTZ</source>
+        <translation>云台</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Yes, presets: %1</source>
+        <translation>是，预置位：%1 个</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>In step with this PC</source>
+        <translation>与本机时间一致</translation>
+    </message>
+    <message>
+        <source>%1 off this PC; Vigil allows for it, but set the camera&apos;s clock (NTP) for correct recording times.</source>
+        <translation>与本机相差 %1；Vigil 会自动补偿，但请校准摄像机时钟（NTP），以保证录像时间正确。</translation>
+    </message>
+    <message>
+        <source>Test a device to see its picture here.</source>
+        <translation>测试设备后，可在此处看到其画面。</translation>
+    </message>
+    <message>
+        <source>Live: %1×%2 %3</source>
+        <translation>实时预览：%1×%2 %3</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Adding %1 of %2: %3</source>
+        <translation>正在添加第 %1/%2 台：%3</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Ask the device for its model, streams and picture without adding it</source>
+        <translation>查询设备的型号、码流和画面，但不添加</translation>
+    </message>
+    <message>
+        <source>Stop adding</source>
+        <translation>停止添加</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Add selected (%1)</source>
+        <translation>添加所选（%1）</translation>
+    </message>
+    <message>
+        <source>Test and add every ticked device with the user and password above, one after the other</source>
+        <translation>使用上方的用户名和密码，逐台测试并添加所有勾选的设备</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add the tested device to the camera list</source>
+        <translation>将已测试的设备加入摄像机列表</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Dismiss</source>
@@ -412,6 +639,26 @@
     <message>
         <source>List the nearest patrol units</source>
         <translation>列出最近的巡逻单位</translation>
+    </message>
+    <message>
+        <source>Add ONVIF devices…</source>
+        <translation>添加 ONVIF 设备…</translation>
+    </message>
+    <message>
+        <source>Find ONVIF cameras on the network, test them and add one or several (Ctrl+Shift+N)</source>
+        <translation>查找网络中的 ONVIF 摄像机，测试后添加一台或多台（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>ONVIF cameras added: %1. Drag them from the list onto tiles.</source>
+        <translation>已添加 ONVIF 摄像机：%1 台。可将其从列表拖到窗格上。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Find and add ONVIF cameras</source>
+        <translation>查找并添加 ONVIF 摄像机</translation>
     </message>
 </context>
 <context>
@@ -761,6 +1008,13 @@
     <message>
         <source>permission denied</source>
         <translation>权限不足</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::cameras::KeyringCredentialStore</name>
+    <message>
+        <source>The camera passwords could not be saved in the system keyring (%1). They work until Vigil closes; unlock the keyring and change a camera to retry.</source>
+        <translation>无法将摄像机密码保存到系统密钥环（%1）。在 Vigil 关闭前这些密码仍可使用；请解锁密钥环，然后修改任一摄像机以重试。</translation>
     </message>
 </context>
 <context>

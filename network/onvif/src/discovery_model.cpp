@@ -73,10 +73,19 @@ void OnvifDiscoveryModel::setTimeoutMs(int ms)
     emit timeoutMsChanged();
 }
 
+void OnvifDiscoveryModel::setMulticast(bool on)
+{
+    if (m_multicast == on)
+        return;
+    m_multicast = on;
+    emit multicastChanged();
+}
+
 bool OnvifDiscoveryModel::start(const QString &unicastTargets)
 {
     DiscoveryOptions o;
     o.timeoutMs = m_timeoutMs;
+    o.multicast = m_multicast;
     QString error;
     o.unicast = parseProbeTargets(unicastTargets, &error);
     if (!error.isEmpty()) {

@@ -9,6 +9,7 @@
 #include <QtCore/QCoreApplication>
 #include <QtCore/QHash>
 #include <QtCore/QString>
+#include <QtCore/QStringList>
 
 #include <optional>
 
@@ -44,6 +45,7 @@ public:
     bool remove(const QString &ref, QString *error = nullptr) override;
 
     QString path() const { return m_path; }
+    QStringList refs() const { return m_secrets.keys(); }
     // Why the file could not be read at startup (translated), empty when it was fine or absent.
     QString loadError() const { return m_loadError; }
 

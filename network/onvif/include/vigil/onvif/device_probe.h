@@ -27,6 +27,9 @@ class OnvifDeviceProbe : public QObject
     Q_PROPERTY(Status status READ status NOTIFY statusChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY statusChanged)
     Q_PROPERTY(Category errorCategory READ errorCategory NOTIFY statusChanged)
+    // Stable name of the error ("wrong-credentials", "clock-skew", "unreachable", "not-onvif"...), "" when
+    // none.
+    Q_PROPERTY(QString errorCode READ errorCode NOTIFY statusChanged)
     Q_PROPERTY(QString address READ address NOTIFY resultChanged)
     Q_PROPERTY(QString manufacturer READ manufacturer NOTIFY resultChanged)
     Q_PROPERTY(QString model READ model NOTIFY resultChanged)
@@ -74,6 +77,7 @@ public:
     Status status() const { return m_status; }
     QString lastError() const { return m_error.message; }
     Category errorCategory() const;
+    QString errorCode() const { return m_error.isError() ? toString(m_error.code) : QString(); }
     QString address() const;
     QString manufacturer() const { return m_result.info.manufacturer; }
     QString model() const { return m_result.info.model; }

@@ -18,6 +18,8 @@ class OnvifDiscoveryModel : public QAbstractListModel
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
     Q_PROPERTY(int timeoutMs READ timeoutMs WRITE setTimeoutMs NOTIFY timeoutMsChanged)
+    // false: start() probes only the typed targets (tests on loopback never multicast).
+    Q_PROPERTY(bool multicast READ multicast WRITE setMulticast NOTIFY multicastChanged)
 
 public:
     enum Role
@@ -49,6 +51,8 @@ public:
     QString lastError() const { return m_lastError; }
     int timeoutMs() const { return m_timeoutMs; }
     void setTimeoutMs(int ms);
+    bool multicast() const { return m_multicast; }
+    void setMulticast(bool on);
     ProbeMatch device(int row) const { return m_rows.value(row); }
 
 signals:
@@ -56,6 +60,7 @@ signals:
     void countChanged();
     void lastErrorChanged();
     void timeoutMsChanged();
+    void multicastChanged();
 
 private:
     void setLastError(const QString &e);
@@ -64,6 +69,7 @@ private:
     QList<ProbeMatch> m_rows;
     QString m_lastError;
     int m_timeoutMs = 3000;
+    bool m_multicast = true;
 };
 
 } // namespace vigil::onvif
