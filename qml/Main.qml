@@ -52,6 +52,21 @@ ApplicationWindow {
         "Ctrl+7", "Ctrl+8", "Ctrl+9", "Ctrl+0", "Ctrl+-"]
     readonly property bool _modal: addDialog.visible || addDevicesDialog.visible || help.visible
 
+    // The toast for an ONVIF alarm (camera name and the time it arrived here).
+    function _alarmText(kind: string, cameraName: string): string {
+        const at = Qt.formatTime(new Date(), "hh:mm:ss");
+        switch (kind) {
+        case "motion":
+            return qsTr("Motion alarm: %1 (%2)").arg(cameraName).arg(at);
+        case "tamper":
+            return qsTr("Tamper alarm: %1 (%2)").arg(cameraName).arg(at);
+        case "digital-input":
+            return qsTr("Alarm input triggered: %1 (%2)").arg(cameraName).arg(at);
+        default:
+            return qsTr("Alarm: %1 (%2)").arg(cameraName).arg(at);
+        }
+    }
+
     function _layoutName(id: string): string {
         switch (id) {
         case "6":
@@ -344,6 +359,15 @@ ApplicationWindow {
         visible: Session.busy
         text: Session.busyText
         progress: Session.progress
+    }
+
+    // ONVIF camera alarms (motion, tamper, alarm input) are announced at once; the camera also turns red on the
+    // map. Alarm rules and pop-ups onto the wall belong to the alarms issue.
+    Connections {
+        target: CameraAlarms
+        function onAlarmRaised(cameraId: string, cameraName: string, kind: string) {
+            root.notify(root._alarmText(kind, cameraName), true);
+        }
     }
 
     Toast {

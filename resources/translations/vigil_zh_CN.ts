@@ -660,6 +660,22 @@
         <source>Find and add ONVIF cameras</source>
         <translation>查找并添加 ONVIF 摄像机</translation>
     </message>
+    <message>
+        <source>Motion alarm: %1 (%2)</source>
+        <translation>移动侦测报警：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Tamper alarm: %1 (%2)</source>
+        <translation>遮挡/破坏报警：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Alarm input triggered: %1 (%2)</source>
+        <translation>报警输入触发：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Alarm: %1 (%2)</source>
+        <translation>报警：%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>MapPane</name>

@@ -2,6 +2,7 @@
 // four live streams drawn by VideoOutput through OpenGL (Mesa llvmpipe) under Xvfb. Each tile, cut out of the
 // grabbed window, must be mostly non-black and show its own camera's colour (and not another's). The PNG is
 // kept in the build directory (VIGIL_SCREENSHOT_DIR) for people to look at.
+#include "vigil/app/camera_alarms.h"
 #include "vigil/app/camera_feed.h"
 #include "vigil/app/qml_modules.h"
 #include "vigil/app/session.h"
@@ -55,6 +56,8 @@ private slots:
         wall::WallStore::setInstance(&wallStore);
         app::Session session(true, nullptr);
         app::Session::setInstance(&session);
+        app::CameraAlarms alarms(&directory);
+        app::CameraAlarms::setInstance(&alarms);
 
         QQmlApplicationEngine engine;
         engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -128,7 +131,16 @@ private slots:
             ++checked;
         }
         QCOMPARE(checked, 4);
+
+        // An ONVIF alarm (as CameraAlarms raises it from a camera's events) is announced in the window.
+        emit alarms.alarmRaised(QStringLiteral("cam01"), QStringLiteral("East Gate"),
+                                QStringLiteral("motion"), QDateTime::currentDateTimeUtc());
+        auto *toastText = window->findChild<QObject *>(QStringLiteral("toastText"));
+        QVERIFY(toastText);
+        QTRY_VERIFY(
+            toastText->property("text").toString().startsWith(QStringLiteral("Motion alarm: East Gate")));
         delete window;
+        app::CameraAlarms::setInstance(nullptr);
         QVERIFY(video::VideoPlayer::waitForWorkers(5000));
     }
 };
