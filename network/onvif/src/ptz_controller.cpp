@@ -86,9 +86,11 @@ void OnvifPtzController::setCameraId(const QString &id, cameras::CameraDirectory
     m_user.clear();
     m_password.clear();
     m_profileToken.clear();
+    m_ptz = false;
     if (directory) {
         if (const auto cam = directory->camera(id)) {
             m_deviceUrl = cam->deviceUrl;
+            m_ptz = cam->ptz;
             m_user = cam->user;
             if (!cam->credentialRef.isEmpty())
                 m_password = directory->credentials()->password(cam->credentialRef).value_or(QString());
@@ -108,6 +110,7 @@ void OnvifPtzController::setDevice(const QUrl &deviceUrl, const QString &user, c
     m_user = user;
     m_password = password;
     m_profileToken = profileToken;
+    m_ptz = true; // the caller knows what it asked for
     restartWorker();
     if (wasAvailable != available())
         emit availableChanged();
@@ -163,7 +166,9 @@ void OnvifPtzController::enqueue(const QString &command, bool isMove, Fn fn)
 {
     ensureWorker();
     if (!m_worker) {
-        setLastError(tr("This camera has no ONVIF address, so it cannot be steered from Vigil."));
+        setLastError(m_deviceUrl.isEmpty()
+                         ? tr("This camera has no ONVIF address, so it cannot be steered from Vigil.")
+                         : tr("This camera has no PTZ, so it cannot be steered from Vigil."));
         emit commandFinished(command, false);
         return;
     }

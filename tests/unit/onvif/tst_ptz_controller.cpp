@@ -1,8 +1,8 @@
 // OnvifPtzController: the tile's PTZ. Commands reach the loopback device in order, moves coalesce, a stop is
 // never lost (not even when the controller is destroyed mid-move), presets refresh, and a camera found
-// through the directory (deviceUrl + credential store) is steerable. The operator-input rules (drag velocity,
-// held keys, wheel zoom, letGo) are checked against the same device: what was sent, with which sign, and that
-// every "let go" ends in a Stop.
+// through the directory (deviceUrl + credential store + PTZ flag) is steerable, one without the flag is not.
+// The operator-input rules (drag velocity, held keys, wheel zoom, letGo) are checked against the same device:
+// what was sent, with which sign, and that every "let go" ends in a Stop.
 #include "loopback_device.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
@@ -301,6 +301,7 @@ private slots:
         cameras::CameraDirectory reloaded(std::make_unique<MemoryStore>());
         QVERIFY(reloaded.load());
         QCOMPARE(reloaded.camera(QStringLiteral("onvif-LOOP0001"))->deviceUrl, d.deviceUrl());
+        QVERIFY(reloaded.camera(QStringLiteral("onvif-LOOP0001"))->ptz); // so is the PTZ flag
 
         OnvifPtzController p;
         p.setCameraId(QStringLiteral("onvif-LOOP0001"), &dir);
@@ -309,6 +310,56 @@ private slots:
         p.home();
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 5000);
         QVERIFY2(done.first().at(1).toBool(), qPrintable(p.lastError()));
+    }
+
+    // A directory camera with an ONVIF address but no PTZ flag (a fixed camera, or one saved before the flag
+    // existed) gets no controls: not available, and a command sent anyway fails without reaching the device.
+    void cameraWithoutThePtzFlagHasNoControls()
+    {
+        QTemporaryDir config;
+        qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
+        test::DeviceOptions o;
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        OnvifClient client(d.deviceUrl(), o.user, o.password);
+        const auto described = client.describe();
+        QVERIFY(described.ok());
+        auto store = std::make_unique<MemoryStore>();
+        store->setPassword(QStringLiteral("ref-1"), o.password);
+        cameras::CameraDirectory dir(std::move(store));
+        cameras::Camera dome = toCamera(described.value, o.user, QStringLiteral("ref-1"));
+        QVERIFY(dome.ptz);
+        cameras::Camera fixed = dome;
+        fixed.id = QStringLiteral("fixed");
+        fixed.ptz = false;
+        QVERIFY(dir.addCamera(dome));
+        QVERIFY(dir.addCamera(fixed));
+        const int before = int(d.requests().size());
+
+        OnvifPtzController p;
+        QSignalSpy availability(&p, &OnvifPtzController::availableChanged);
+        p.setCameraId(QStringLiteral("fixed"), &dir);
+        QVERIFY(!p.available());
+        QCOMPARE(availability.count(), 0);
+        QSignalSpy done(&p, &OnvifPtzController::commandFinished);
+        p.home();
+        p.keyPress(Qt::Key_Left);
+        QCOMPARE(done.count(), 2);
+        QVERIFY(!done.at(0).at(1).toBool());
+        QVERIFY2(p.lastError().contains(QLatin1String("PTZ")), qPrintable(p.lastError()));
+        QTest::qWait(200);
+        QCOMPARE(int(d.requests().size()), before); // nothing was sent
+
+        p.setCameraId(dome.id, &dir);
+        QVERIFY(p.available());
+        QCOMPARE(availability.count(), 1);
+        p.setCameraId(QStringLiteral("fixed"), &dir);
+        QVERIFY(!p.available());
+        QCOMPARE(availability.count(), 2);
+        // A direct device (tests, vigilctl) is steerable as before.
+        p.setDevice(d.deviceUrl(), o.user, o.password);
+        QVERIFY(p.available());
+        QCOMPARE(availability.count(), 3);
     }
 };
 

@@ -3,6 +3,8 @@
 // order on the controller's own worker; consecutive moves coalesce (only the latest velocity is sent) and a
 // stop is never dropped, so "let go" always reaches the camera. The camera's ONVIF address, user and password
 // come from the camera directory (Camera::deviceUrl + credential store), or setDevice() for tests/vigilctl.
+// `available` (the tile shows PTZ controls) needs the address and, for a directory camera, its PTZ flag
+// (Camera::ptz, set when the device was added): an ONVIF camera without PTZ gets no controls.
 //
 // The operator's input rules live here too, so the tile's QML only wires events: drag offset -> velocity
 // (dragTo), held keys -> velocity (keyPress/keyRelease), a wheel notch -> a short zoom (zoomStep), and
@@ -62,7 +64,7 @@ public:
     void setDevice(const QUrl &deviceUrl, const QString &user, const QString &password,
                    const QString &profileToken = {});
 
-    bool available() const { return m_deviceUrl.isValid() && !m_deviceUrl.isEmpty(); }
+    bool available() const { return m_ptz && m_deviceUrl.isValid() && !m_deviceUrl.isEmpty(); }
     bool busy() const { return m_pending > 0; }
     QString lastError() const { return m_lastError; }
     QStringList presetNames() const;
@@ -132,6 +134,7 @@ private:
     QString m_user;
     QString m_password;
     QString m_profileToken;
+    bool m_ptz = false; // the directory says the camera has PTZ (always true after setDevice())
     QString m_lastError;
     QList<Preset> m_presets;
     int m_pending = 0;
