@@ -356,6 +356,14 @@ private slots:
         QVERIFY(cam);
         QCOMPARE(cam->deviceUrl, QUrl(QStringLiteral("http://10.0.0.9/onvif/device_service")));
         QVERIFY(!cam->ptz);
+        // What the device then says (OnvifPtzController asks it) is recorded and saved.
+        QVERIFY(old.setCameraPtz(QStringLiteral("old"), true));
+        QVERIFY(old.camera(QStringLiteral("old"))->ptz);
+        QVERIFY(!old.setCameraPtz(QStringLiteral("nobody"), true));
+        QVERIFY(!old.lastError().isEmpty());
+        CameraDirectory again(nullptr);
+        QVERIFY(again.load());
+        QVERIFY(again.camera(QStringLiteral("old"))->ptz);
     }
 
     void corruptFileUsesBackup()
