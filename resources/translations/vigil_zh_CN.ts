@@ -1180,6 +1180,10 @@
         <source>This camera has no ONVIF address, so it cannot be steered from Vigil.</source>
         <translation>该摄像机没有 ONVIF 地址，无法在 Vigil 中控制云台。</translation>
     </message>
+    <message>
+        <source>This camera has no PTZ, so it cannot be steered from Vigil.</source>
+        <translation>该摄像机没有云台功能，无法在 Vigil 中控制。</translation>
+    </message>
 </context>
 <context>
     <name>vigil::video</name>

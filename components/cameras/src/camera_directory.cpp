@@ -322,6 +322,28 @@ void CameraDirectory::setDemoCameras(QList<Camera> cameras)
     notifyGroups(groupsBefore);
 }
 
+bool CameraDirectory::setCameraPtz(const QString &id, bool ptz)
+{
+    const int i = indexOf(id);
+    if (i < 0) {
+        setLastError(tr("This camera is no longer in the camera list."));
+        return false;
+    }
+    if (m_cameras.at(i).ptz == ptz)
+        return true;
+    if (m_cameras.at(i).origin == kConfigOrigin) {
+        QList<Camera> next = m_cameras;
+        next[i].ptz = ptz;
+        QString error;
+        if (!writeConfig(next, &error)) {
+            setLastError(error);
+            return false;
+        }
+    }
+    m_cameras[i].ptz = ptz;
+    return true;
+}
+
 bool CameraDirectory::addCamera(Camera camera)
 {
     if (camera.id.isEmpty() || indexOf(camera.id) >= 0) {

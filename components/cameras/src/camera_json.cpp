@@ -41,6 +41,8 @@ QJsonObject cameraToJson(const Camera &c)
     o[u"streams"] = streams;
     if (!c.deviceUrl.isEmpty())
         o[u"deviceUrl"] = c.deviceUrl.adjusted(QUrl::RemoveUserInfo).toString();
+    if (c.ptz)
+        o[u"ptz"] = true;
     if (c.position) {
         o[u"position"] = QJsonObject{{QStringLiteral("lat"), c.position->lat},
                                      {QStringLiteral("lon"), c.position->lon},
@@ -113,6 +115,7 @@ QList<Camera> parseCamerasJson(const QByteArray &data, QList<MigratedSecret> *se
         c.user = o.value(u"user").toString();
         c.credentialRef = o.value(u"credentialRef").toString();
         c.deviceUrl = QUrl(o.value(u"deviceUrl").toString()).adjusted(QUrl::RemoveUserInfo);
+        c.ptz = o.value(u"ptz").toBool(false); // absent (files written before the flag existed): no PTZ
         c.origin = kConfigOrigin.toString();
         for (const QJsonValue &sv : o.value(u"streams").toArray()) {
             const QJsonObject so = sv.toObject();

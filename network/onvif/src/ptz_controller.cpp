@@ -2,6 +2,7 @@
 
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
+#include "vigil/network/logging.h"
 #include "vigil/onvif/client.h"
 
 #include <QtCore/QPointer>
@@ -86,14 +87,20 @@ void OnvifPtzController::setCameraId(const QString &id, cameras::CameraDirectory
     m_user.clear();
     m_password.clear();
     m_profileToken.clear();
+    m_ptz = false;
+    ++m_generation;
+    m_directory = directory;
     if (directory) {
         if (const auto cam = directory->camera(id)) {
             m_deviceUrl = cam->deviceUrl;
+            m_ptz = cam->ptz;
             m_user = cam->user;
             if (!cam->credentialRef.isEmpty())
                 m_password = directory->credentials()->password(cam->credentialRef).value_or(QString());
         }
     }
+    if (!m_ptz && m_deviceUrl.isValid() && !m_deviceUrl.isEmpty())
+        askDeviceForPtz();
     restartWorker();
     emit cameraIdChanged();
     if (wasAvailable != available())
@@ -108,9 +115,71 @@ void OnvifPtzController::setDevice(const QUrl &deviceUrl, const QString &user, c
     m_user = user;
     m_password = password;
     m_profileToken = profileToken;
+    m_ptz = true; // the caller knows what it asked for
+    ++m_generation;
+    m_directory.clear();
     restartWorker();
     if (wasAvailable != available())
         emit availableChanged();
+}
+
+namespace {
+// What devices answered about PTZ this session, by device address (GUI thread only): a wall or a tour
+// showing the same camera again does not ask again.
+QHash<QString, bool> &ptzAnswers()
+{
+    static QHash<QString, bool> answers;
+    return answers;
+}
+} // namespace
+
+void OnvifPtzController::askDeviceForPtz()
+{
+    const QString key = m_deviceUrl.toString();
+    if (const auto it = ptzAnswers().constFind(key); it != ptzAnswers().constEnd()) {
+        m_ptz = *it;
+        return;
+    }
+    QPointer<OnvifPtzController> self(this);
+    std::thread([self, key, generation = m_generation, url = m_deviceUrl, user = m_user,
+                 password = m_password] {
+        OnvifClient client(url, user, password);
+        bool answered = false;
+        bool hasPtz = false;
+        if (const auto services = client.discoverServices(); services.ok()) {
+            answered = true;
+            if (!services.value.ptz.isEmpty()) {
+                const auto profiles = client.profiles();
+                answered = profiles.ok();
+                hasPtz =
+                    std::any_of(profiles.value.cbegin(), profiles.value.cend(),
+                                [](const MediaProfile &p) { return !p.ptzConfigurationToken.isEmpty(); });
+            }
+        }
+        if (!answered) // unreachable, wrong password...: asked again the next time the camera is shown
+            return;
+        if (self)
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, key, generation, hasPtz] {
+                    ptzAnswers().insert(key, hasPtz);
+                    if (self)
+                        self->ptzAnswered(generation, hasPtz);
+                },
+                Qt::QueuedConnection);
+    }).detach();
+}
+
+void OnvifPtzController::ptzAnswered(quint64 generation, bool hasPtz)
+{
+    if (generation != m_generation || !hasPtz || m_ptz)
+        return;
+    m_ptz = true;
+    // Saved, so the next start knows without asking.
+    if (m_directory && !m_directory->setCameraPtz(m_cameraId, true))
+        qCWarning(vigilOnvif) << "could not save the PTZ flag of" << m_cameraId << ":"
+                              << m_directory->lastError();
+    emit availableChanged();
 }
 
 void OnvifPtzController::restartWorker()
@@ -163,7 +232,9 @@ void OnvifPtzController::enqueue(const QString &command, bool isMove, Fn fn)
 {
     ensureWorker();
     if (!m_worker) {
-        setLastError(tr("This camera has no ONVIF address, so it cannot be steered from Vigil."));
+        setLastError(m_deviceUrl.isEmpty()
+                         ? tr("This camera has no ONVIF address, so it cannot be steered from Vigil.")
+                         : tr("This camera has no PTZ, so it cannot be steered from Vigil."));
         emit commandFinished(command, false);
         return;
     }

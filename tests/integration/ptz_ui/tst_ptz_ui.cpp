@@ -13,6 +13,7 @@
 #include "vigil/cameras/credential_store.h"
 #include "vigil/demo/demo_site.h"
 #include "vigil/onvif/device_probe.h"
+#include "vigil/onvif/ptz_controller.h"
 #include "vigil/wall/wall_store.h"
 
 #include <QtCore/QRegularExpression>
@@ -538,6 +539,65 @@ private slots:
         QTest::qWait(200);
         QVERIFY(saveShot(QStringLiteral("ptz-small-tile.png")));
         QVERIFY(ops().isEmpty());
+    }
+
+    // A fixed ONVIF camera (a device whose profiles have no PTZ configuration: real Hikvision Media2
+    // profiles; no PTZ flag) on the next tile: once the device has been asked, its hover buttons come up
+    // without PTZ and its menu's "PTZ control" is disabled, while the PTZ camera beside it keeps its
+    // controls.
+    void cameraWithoutPtzHasNoPtzControls()
+    {
+        if (onvif::test::capturesDir().isEmpty())
+            QSKIP("ONVIF captures not found: set VIGIL_SHARED_DIR to the folder holding onvif-captures/");
+        onvif::test::DeviceOptions o;
+        o.user = QString::fromLatin1(kUser);
+        o.password = QString::fromLatin1(kPassword);
+        onvif::test::LoopbackDevice bullet(o);
+        QVERIFY(bullet.start());
+        bullet.serveFile(
+            QStringLiteral("Media2-GetProfiles"),
+            QDir(onvif::test::capturesDir()).filePath(QStringLiteral("hikvision/Media2-GetProfiles.xml")));
+        m_wall->setLayout(QStringLiteral("4"));
+        QTRY_COMPARE(tile()->property("cameraId").toString(), m_cameraId);
+        cameras::Camera fixed = *m_directory->camera(m_cameraId); // same picture, the password is stored
+        QVERIFY(fixed.ptz);                                       // the loopback dome, as probed
+        fixed.id = QStringLiteral("fixed-bullet");
+        fixed.name = QStringLiteral("Fixed bullet");
+        fixed.deviceUrl = bullet.deviceUrl();
+        fixed.ptz = false;
+        QVERIFY(m_directory->addCamera(fixed));
+        m_wall->assignCamera(1, fixed.id);
+        QQuickItem *fixedTile = item(QStringLiteral("tile1"));
+        QTRY_VERIFY(fixedTile && fixedTile->property("cameraId").toString() == fixed.id);
+        auto *ptz = qvariant_cast<onvif::OnvifPtzController *>(fixedTile->property("ptz"));
+        QVERIFY(ptz);
+        QTRY_VERIFY_WITH_TIMEOUT(bullet.operations().contains(QStringLiteral("GetProfiles")), 5000);
+        QTest::qWait(300); // the answer is in
+        QVERIFY(!ptz->available());
+        CHECKED(turnPtzOn()); // the dome's pad stays up, for the picture
+
+        QTest::mouseMove(m_window, centreOf(fixedTile) + QPoint(0, 40));
+        QQuickItem *menuButton = findItem(fixedTile, QStringLiteral("tileMenuButton"));
+        QVERIFY(menuButton);
+        QTRY_VERIFY(menuButton->isVisible()); // the hover buttons are up...
+        QQuickItem *ptzButton = findItem(fixedTile, QStringLiteral("tilePtzButton"));
+        QVERIFY(ptzButton);
+        QVERIFY(!ptzButton->isVisible());                                        // ...without PTZ
+        QVERIFY(findItem(tile(), QStringLiteral("tilePtzButton"))->isVisible()); // the dome keeps it
+        QTest::qWait(200);
+        QVERIFY(saveShot(QStringLiteral("ptz-fixed-camera.png")));
+
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, centreOf(menuButton));
+        QQuickItem *ptzItem = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((ptzItem = item(QStringLiteral("ptzItem"))) && ptzItem->isVisible(), 5000);
+        QVERIFY(!ptzItem->isEnabled());
+        QTest::qWait(200);
+        QVERIFY(saveShot(QStringLiteral("ptz-fixed-camera-menu.png")));
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!shown(QStringLiteral("ptzItem")));
+        QVERIFY(ops().isEmpty());
+        m_wall->clearTile(1);
+        QVERIFY(!m_directory->camera(QStringLiteral("fixed-bullet"))->ptz);
     }
 
     void cleanupTestCase()

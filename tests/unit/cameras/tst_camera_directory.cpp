@@ -314,6 +314,58 @@ private slots:
         QCOMPARE(dir.groups(), QStringList{QStringLiteral("Demo county")});
     }
 
+    // The PTZ flag: written only when true, read back as written; an entry without it (a file from before
+    // the flag existed) loads as "no PTZ" and keeps loading.
+    void ptzFlagRoundTrip()
+    {
+        Camera dome = demoCamera(QStringLiteral("cam-dome"), QStringLiteral("Dome"));
+        dome.deviceUrl = QUrl(QStringLiteral("http://10.1.1.7/onvif/device_service"));
+        dome.ptz = true;
+        Camera fixed = demoCamera(QStringLiteral("cam-fixed"), QStringLiteral("Fixed"));
+        fixed.deviceUrl = QUrl(QStringLiteral("http://10.1.1.8/onvif/device_service"));
+        {
+            CameraDirectory dir(nullptr);
+            QVERIFY(dir.load());
+            QVERIFY(dir.addCamera(dome));
+            QVERIFY(dir.addCamera(fixed));
+        }
+        const QJsonArray saved = QJsonDocument::fromJson(readAll(path(QStringLiteral("cameras.json"))))
+                                     .object()
+                                     .value(u"cameras")
+                                     .toArray();
+        QCOMPARE(saved.size(), 2);
+        QCOMPARE(saved.at(0).toObject().value(u"ptz"), QJsonValue(true));
+        QVERIFY(!saved.at(1).toObject().contains(u"ptz"));
+        {
+            CameraDirectory dir(nullptr);
+            QVERIFY(dir.load());
+            QVERIFY(dir.camera(QStringLiteral("cam-dome"))->ptz);
+            QVERIFY(!dir.camera(QStringLiteral("cam-fixed"))->ptz);
+            QCOMPARE(dir.cameras(), (QList<Camera>{dome, fixed}));
+        }
+
+        // An older file: an ONVIF camera with a device address and no flag.
+        writeAll(path(QStringLiteral("cameras.json")),
+                 "{\"version\": 1, \"cameras\": [{\"id\": \"old\", \"name\": \"Old\", \"deviceUrl\": "
+                 "\"http://10.0.0.9/onvif/device_service\", \"streams\": [{\"role\": \"main\", \"url\": "
+                 "\"rtsp://10.0.0.9/main\"}]}]}");
+        CameraDirectory old(nullptr);
+        QVERIFY(old.load());
+        QVERIFY(old.loadError().isEmpty());
+        const auto cam = old.camera(QStringLiteral("old"));
+        QVERIFY(cam);
+        QCOMPARE(cam->deviceUrl, QUrl(QStringLiteral("http://10.0.0.9/onvif/device_service")));
+        QVERIFY(!cam->ptz);
+        // What the device then says (OnvifPtzController asks it) is recorded and saved.
+        QVERIFY(old.setCameraPtz(QStringLiteral("old"), true));
+        QVERIFY(old.camera(QStringLiteral("old"))->ptz);
+        QVERIFY(!old.setCameraPtz(QStringLiteral("nobody"), true));
+        QVERIFY(!old.lastError().isEmpty());
+        CameraDirectory again(nullptr);
+        QVERIFY(again.load());
+        QVERIFY(again.camera(QStringLiteral("old"))->ptz);
+    }
+
     void corruptFileUsesBackup()
     {
         {

@@ -5,6 +5,7 @@
 #include "vigil/cameras/credential_store.h"
 #include "vigil/onvif/device_probe.h"
 
+#include <QtCore/QDir>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -90,6 +91,67 @@ private slots:
         QFile json(dir.configPath());
         QVERIFY(json.open(QIODevice::ReadOnly));
         QVERIFY(!json.readAll().contains(o.password.toUtf8()));
+    }
+
+    // The camera's PTZ flag comes from what the device describes: a PTZ service AND a media profile with a
+    // PTZ configuration. Real captures: PTZ domes (Pelco, Hikvision DS-2DF7276-AEL, Axis Q6045-E) against
+    // fixed cameras that still list the PTZ service (Axis, Dahua IPC: Media1; Hikvision: Media2 profiles).
+    // The flag is saved in cameras.json and read back.
+    void ptzFlagFromTheDevice_data()
+    {
+        QTest::addColumn<QString>("vendor");
+        QTest::addColumn<QString>("variant");
+        QTest::addColumn<bool>("media1"); // Media2 GetProfiles refused, so the Media1 capture is used
+        QTest::addColumn<bool>("ptz");
+        QTest::newRow("loopback") << QString() << QString() << false << true;
+        QTest::newRow("pelco") << QStringLiteral("pelco") << QString() << true << true;
+        QTest::newRow("hikvision PTZ dome")
+            << QStringLiteral("hikvision") << QStringLiteral("DS-2DF7276-AEL") << true << true;
+        QTest::newRow("axis PTZ dome") << QStringLiteral("axis") << QStringLiteral("Q6045-E") << true << true;
+        QTest::newRow("axis fixed") << QStringLiteral("axis") << QString() << true << false;
+        QTest::newRow("dahua fixed") << QStringLiteral("dahua") << QStringLiteral("5MP-IPC") << true << false;
+        QTest::newRow("hikvision media2 fixed") << QStringLiteral("hikvision") << QString() << false << false;
+    }
+    void ptzFlagFromTheDevice()
+    {
+        QFETCH(QString, vendor);
+        QFETCH(QString, variant);
+        QFETCH(bool, media1);
+        QFETCH(bool, ptz);
+        if (!vendor.isEmpty() && test::capturesDir().isEmpty())
+            QSKIP("ONVIF captures not found: set VIGIL_SHARED_DIR to the folder holding onvif-captures/");
+        QTemporaryDir config;
+        qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
+        test::DeviceOptions o;
+        o.vendor = vendor;
+        o.variant = variant;
+        o.generatedServices = true; // every service (PTZ included) at this server
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        if (media1)
+            d.serveFile(
+                QStringLiteral("Media2-GetProfiles"),
+                QDir(test::capturesDir()).filePath(QStringLiteral("hikvision/Fault-ActionNotSupported.xml")),
+                500);
+        OnvifDeviceProbe p;
+        p.test(d.deviceUrl().toString(), o.user, o.password);
+        QTRY_COMPARE_WITH_TIMEOUT(p.status(), S::Ready, 5000);
+        QVERIFY(p.hasPtz()); // the service is there in every row: the profiles decide
+        // The profiles came from the capture the row names (Media1 or Media2).
+        bool askedMedia1 = false;
+        for (const auto &r : d.requests())
+            askedMedia1 |= r.operation == QLatin1String("GetProfiles") &&
+                           r.ns == QLatin1String("http://www.onvif.org/ver10/media/wsdl");
+        QCOMPARE(askedMedia1, media1);
+
+        cameras::CameraDirectory dir(std::make_unique<MemoryStore>());
+        const QString id = p.addToDirectory(&dir, QStringLiteral("Cam"), {});
+        QVERIFY2(!id.isEmpty(), qPrintable(p.lastError()));
+        QCOMPARE(dir.camera(id)->ptz, ptz);
+        cameras::CameraDirectory reloaded(std::make_unique<MemoryStore>());
+        QVERIFY(reloaded.load());
+        QVERIFY(reloaded.camera(id));
+        QCOMPARE(reloaded.camera(id)->ptz, ptz);
     }
 
     void failuresAreSentences()

@@ -1,8 +1,8 @@
 // OnvifPtzController: the tile's PTZ. Commands reach the loopback device in order, moves coalesce, a stop is
 // never lost (not even when the controller is destroyed mid-move), presets refresh, and a camera found
-// through the directory (deviceUrl + credential store) is steerable. The operator-input rules (drag velocity,
-// held keys, wheel zoom, letGo) are checked against the same device: what was sent, with which sign, and that
-// every "let go" ends in a Stop.
+// through the directory (deviceUrl + credential store + PTZ flag) is steerable, one without the flag is not.
+// The operator-input rules (drag velocity, held keys, wheel zoom, letGo) are checked against the same device:
+// what was sent, with which sign, and that every "let go" ends in a Stop.
 #include "loopback_device.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
@@ -301,6 +301,7 @@ private slots:
         cameras::CameraDirectory reloaded(std::make_unique<MemoryStore>());
         QVERIFY(reloaded.load());
         QCOMPARE(reloaded.camera(QStringLiteral("onvif-LOOP0001"))->deviceUrl, d.deviceUrl());
+        QVERIFY(reloaded.camera(QStringLiteral("onvif-LOOP0001"))->ptz); // so is the PTZ flag
 
         OnvifPtzController p;
         p.setCameraId(QStringLiteral("onvif-LOOP0001"), &dir);
@@ -309,6 +310,88 @@ private slots:
         p.home();
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 5000);
         QVERIFY2(done.first().at(1).toBool(), qPrintable(p.lastError()));
+    }
+
+    // A directory camera with an ONVIF address and no PTZ flag is asked once (GetServices, GetProfiles). A
+    // fixed camera (real Axis and Hikvision profiles without a PTZ configuration) stays without controls: not
+    // available, and a command sent anyway fails without reaching the device; it is not asked again this
+    // session. A PTZ camera saved before the flag existed becomes available and the flag is saved.
+    void cameraWithoutThePtzFlagIsAskedOnce()
+    {
+        if (test::capturesDir().isEmpty())
+            QSKIP("ONVIF captures not found: set VIGIL_SHARED_DIR to the folder holding onvif-captures/");
+        QTemporaryDir config;
+        qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
+        test::DeviceOptions o;
+        test::LoopbackDevice dome(o);
+        QVERIFY(dome.start());
+        test::LoopbackDevice bullet(o);
+        QVERIFY(bullet.start());
+        const QDir captures(test::capturesDir());
+        bullet.serveFile(QStringLiteral("GetProfiles"),
+                         captures.filePath(QStringLiteral("axis/GetProfiles.xml")));
+        bullet.serveFile(QStringLiteral("Media2-GetProfiles"),
+                         captures.filePath(QStringLiteral("hikvision/Media2-GetProfiles.xml")));
+        auto store = std::make_unique<MemoryStore>();
+        store->setPassword(QStringLiteral("ref-1"), o.password);
+        cameras::CameraDirectory dir(std::move(store));
+        cameras::Camera old; // as an older cameras.json has it: an address, no flag
+        old.id = QStringLiteral("old-dome");
+        old.name = QStringLiteral("Old dome");
+        old.streams = {{QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1:1/main")), {}, 0, {}}};
+        old.user = o.user;
+        old.credentialRef = QStringLiteral("ref-1");
+        old.deviceUrl = dome.deviceUrl();
+        cameras::Camera fixed = old;
+        fixed.id = QStringLiteral("fixed");
+        fixed.name = QStringLiteral("Fixed");
+        fixed.deviceUrl = bullet.deviceUrl();
+        QVERIFY(dir.addCamera(old));
+        QVERIFY(dir.addCamera(fixed));
+
+        OnvifPtzController p;
+        QSignalSpy availability(&p, &OnvifPtzController::availableChanged);
+        p.setCameraId(QStringLiteral("fixed"), &dir);
+        QVERIFY(!p.available());
+        QTRY_VERIFY_WITH_TIMEOUT(bullet.operations().contains(QStringLiteral("GetProfiles")), 5000);
+        QTest::qWait(300); // the answer is in
+        QVERIFY(!p.available());
+        QCOMPARE(availability.count(), 0);
+        QSignalSpy done(&p, &OnvifPtzController::commandFinished);
+        p.home();
+        QCOMPARE(done.count(), 1);
+        QVERIFY(!done.at(0).at(1).toBool());
+        QVERIFY2(p.lastError().contains(QLatin1String("PTZ")), qPrintable(p.lastError()));
+        QTest::qWait(200);
+        QVERIFY(ptzOps(bullet).isEmpty()); // nothing was sent
+        QVERIFY(!dir.camera(QStringLiteral("fixed"))->ptz);
+
+        // The old dome: unavailable at first, available once the device has answered; the flag is saved.
+        p.setCameraId(QStringLiteral("old-dome"), &dir);
+        QVERIFY(!p.available());
+        QTRY_VERIFY_WITH_TIMEOUT(p.available(), 5000);
+        QCOMPARE(availability.count(), 1);
+        QVERIFY(dir.camera(QStringLiteral("old-dome"))->ptz);
+        cameras::CameraDirectory reloaded(std::make_unique<MemoryStore>());
+        QVERIFY(reloaded.load());
+        QVERIFY(reloaded.camera(QStringLiteral("old-dome"))->ptz);
+        QVERIFY(!reloaded.camera(QStringLiteral("fixed"))->ptz);
+        p.home();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 5000);
+        QVERIFY2(done.at(1).at(1).toBool(), qPrintable(p.lastError()));
+
+        // Back to the fixed camera, in another tile too: the answer is known, the device is not asked again.
+        const qsizetype asked = bullet.requests().size();
+        p.setCameraId(QStringLiteral("fixed"), &dir);
+        QVERIFY(!p.available());
+        OnvifPtzController other;
+        other.setCameraId(QStringLiteral("fixed"), &dir);
+        QVERIFY(!other.available());
+        QTest::qWait(300);
+        QCOMPARE(bullet.requests().size(), asked);
+        // A direct device (tests, vigilctl) is steerable as before.
+        p.setDevice(bullet.deviceUrl(), o.user, o.password);
+        QVERIFY(p.available());
     }
 };
 

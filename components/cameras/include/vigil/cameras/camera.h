@@ -51,6 +51,9 @@ struct Camera
     QString credentialRef; // key into the CredentialStore; empty when the camera has no password
     std::optional<CameraPosition> position;
     QUrl deviceUrl; // management address (the ONVIF device service) for PTZ and events; never credentials
+    // The device can pan/tilt/zoom (ONVIF: a PTZ service and a media profile with a PTZ configuration), so
+    // the wall offers PTZ controls for it. Saved as "ptz": true; absent (older files, other cameras) = false.
+    bool ptz = false;
     QString origin = kConfigOrigin.toString(); // "config" | "demo"
 
     // The stream with exactly this role, or nullptr.

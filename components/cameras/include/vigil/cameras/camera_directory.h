@@ -124,6 +124,9 @@ public:
     // Adds a config camera as is (its id must be new and non-empty; credentials must already be in the store)
     // and saves. Returns false and sets lastError on failure.
     bool addCamera(Camera camera);
+    // Records what the device said about PTZ (Camera::ptz) and saves when the camera is a config camera.
+    // Returns false and sets lastError for an unknown id or a failed save (then nothing changes).
+    bool setCameraPtz(const QString &id, bool ptz);
     CredentialStore *credentials() const { return m_credentials.get(); }
 
     // --- QML API -------------------------------------------------------------------------------------------

@@ -3,6 +3,11 @@
 // order on the controller's own worker; consecutive moves coalesce (only the latest velocity is sent) and a
 // stop is never dropped, so "let go" always reaches the camera. The camera's ONVIF address, user and password
 // come from the camera directory (Camera::deviceUrl + credential store), or setDevice() for tests/vigilctl.
+// `available` (the tile shows PTZ controls) needs the address and, for a directory camera, its PTZ flag
+// (Camera::ptz, set when the device was added): an ONVIF camera without PTZ gets no controls. A directory
+// camera with an address but no flag (a fixed camera, or one added before Vigil recorded the flag) is asked
+// once per session in the background (GetServices, GetProfiles: a PTZ service and a profile with a PTZ
+// configuration); when it has PTZ the controller becomes available and the flag is saved to the directory.
 //
 // The operator's input rules live here too, so the tile's QML only wires events: drag offset -> velocity
 // (dragTo), held keys -> velocity (keyPress/keyRelease), a wheel notch -> a short zoom (zoomStep), and
@@ -17,6 +22,7 @@
 
 #include <QtCore/QObject>
 #include <QtCore/QPointF>
+#include <QtCore/QPointer>
 #include <QtCore/QStringList>
 #include <QtCore/QTimer>
 #include <QtCore/QUrl>
@@ -62,7 +68,7 @@ public:
     void setDevice(const QUrl &deviceUrl, const QString &user, const QString &password,
                    const QString &profileToken = {});
 
-    bool available() const { return m_deviceUrl.isValid() && !m_deviceUrl.isEmpty(); }
+    bool available() const { return m_ptz && m_deviceUrl.isValid() && !m_deviceUrl.isEmpty(); }
     bool busy() const { return m_pending > 0; }
     QString lastError() const { return m_lastError; }
     QStringList presetNames() const;
@@ -126,12 +132,17 @@ private:
     void enqueue(const QString &command, bool isMove, Fn fn);
     void finished(const QString &command, const Error &error, const std::optional<QList<Preset>> &presets);
     void setLastError(const QString &e);
+    void askDeviceForPtz();
+    void ptzAnswered(quint64 generation, bool hasPtz);
 
     QString m_cameraId;
     QUrl m_deviceUrl;
     QString m_user;
     QString m_password;
     QString m_profileToken;
+    bool m_ptz = false;       // the directory says the camera has PTZ (always true after setDevice())
+    quint64 m_generation = 0; // bumped when the camera changes: late PTZ answers for the old one are dropped
+    QPointer<cameras::CameraDirectory> m_directory;
     QString m_lastError;
     QList<Preset> m_presets;
     int m_pending = 0;
