@@ -7,6 +7,8 @@
 #include "vigil/core/redact.h"
 #include "vigil/network/logging.h"
 
+#include <QtCore/QCoreApplication>
+
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -33,6 +35,13 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
 namespace {
+// errorText is part of the ONVIF client's messages the operator reads, so it is translated (vigilctl installs
+// no translator: English). OS error texts (ec.message()) stay as the system gives them.
+struct Msg
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::network::HttpClient)
+};
+
 constexpr std::size_t kBodyLimit = 16 * 1024 * 1024;
 constexpr std::size_t kMaxIdlePerHost = 4;
 
@@ -104,9 +113,8 @@ public:
         const QUrl &u = m_request.url;
         m_secure = u.scheme() == QLatin1String("https");
         if (!u.isValid() || (u.scheme() != QLatin1String("http") && !m_secure) || u.host().isEmpty())
-            return fail(
-                HttpError::InvalidUrl,
-                QStringLiteral("Not an http:// or https:// address: %1").arg(core::redactUrl(u.toString())));
+            return fail(HttpError::InvalidUrl,
+                        Msg::tr("Not an http:// or https:// address: %1").arg(core::redactUrl(u.toString())));
         m_key = (u.scheme() + QLatin1Char('/') + endpointText(u) +
                  (m_request.tlsVerifyPeer ? QStringLiteral("/verified") : QString()))
                     .toStdString();
@@ -146,36 +154,36 @@ private:
             u.host().toStdString(), std::to_string(defaultPort(u)),
             [self](const beast::error_code &ec, const tcp::resolver::results_type &results) {
                 if (ec)
-                    return self->fail(HttpError::Unreachable, QStringLiteral("Cannot resolve %1: %2")
+                    return self->fail(HttpError::Unreachable, Msg::tr("Cannot resolve %1: %2")
                                                                   .arg(self->m_request.url.host(),
                                                                        QString::fromStdString(ec.message())));
                 self->m_conn->tcp().expires_after(
                     std::chrono::milliseconds(self->m_request.connectTimeoutMs));
-                self->m_conn->tcp().async_connect(results, [self](const beast::error_code &cec,
-                                                                  const tcp::endpoint &) {
-                    if (cec) {
-                        const bool timedOut = cec == beast::error::timeout;
-                        return self->fail(HttpError::Unreachable,
-                                          QStringLiteral("Cannot connect to %1: %2")
-                                              .arg(endpointText(self->m_request.url),
-                                                   timedOut ? QStringLiteral("no answer within %1 ms")
-                                                                  .arg(self->m_request.connectTimeoutMs)
-                                                            : QString::fromStdString(cec.message())));
-                    }
-                    if (!self->m_secure)
-                        return self->write();
-                    self->m_conn->tcp().expires_after(
-                        std::chrono::milliseconds(self->m_request.connectTimeoutMs));
-                    self->m_conn->secure->async_handshake(
-                        asio::ssl::stream_base::client, [self](const beast::error_code &hec) {
-                            if (hec)
-                                return self->fail(HttpError::Tls,
-                                                  QStringLiteral("Secure connection (HTTPS) to %1 failed: %2")
-                                                      .arg(endpointText(self->m_request.url),
-                                                           QString::fromStdString(hec.message())));
-                            self->write();
-                        });
-                });
+                self->m_conn->tcp().async_connect(
+                    results, [self](const beast::error_code &cec, const tcp::endpoint &) {
+                        if (cec) {
+                            const bool timedOut = cec == beast::error::timeout;
+                            return self->fail(HttpError::Unreachable,
+                                              Msg::tr("Cannot connect to %1: %2")
+                                                  .arg(endpointText(self->m_request.url),
+                                                       timedOut ? Msg::tr("no answer within %1 ms")
+                                                                      .arg(self->m_request.connectTimeoutMs)
+                                                                : QString::fromStdString(cec.message())));
+                        }
+                        if (!self->m_secure)
+                            return self->write();
+                        self->m_conn->tcp().expires_after(
+                            std::chrono::milliseconds(self->m_request.connectTimeoutMs));
+                        self->m_conn->secure->async_handshake(
+                            asio::ssl::stream_base::client, [self](const beast::error_code &hec) {
+                                if (hec)
+                                    return self->fail(HttpError::Tls,
+                                                      Msg::tr("Secure connection (HTTPS) to %1 failed: %2")
+                                                          .arg(endpointText(self->m_request.url),
+                                                               QString::fromStdString(hec.message())));
+                                self->write();
+                            });
+                    });
             });
     }
 
@@ -229,19 +237,20 @@ private:
             return connect();
         }
         if (ec == beast::error::timeout)
-            return fail(HttpError::Timeout, QStringLiteral("%1 did not answer within %2 ms")
+            return fail(HttpError::Timeout, Msg::tr("%1 did not answer within %2 ms")
                                                 .arg(endpointText(m_request.url))
                                                 .arg(m_request.timeoutMs));
         if (ec == http::error::end_of_stream || ec == http::error::partial_message ||
             ec == asio::error::eof || ec == asio::error::connection_reset ||
             ec == asio::ssl::error::stream_truncated)
-            return fail(HttpError::Truncated,
-                        gotSome ? QStringLiteral("%1 closed the connection in the middle of its answer")
-                                      .arg(endpointText(m_request.url))
-                                : QStringLiteral("%1 closed the connection without answering")
-                                      .arg(endpointText(m_request.url)));
+            return fail(
+                HttpError::Truncated,
+                gotSome
+                    ? Msg::tr("%1 closed the connection in the middle of its answer")
+                          .arg(endpointText(m_request.url))
+                    : Msg::tr("%1 closed the connection without answering").arg(endpointText(m_request.url)));
         fail(HttpError::Protocol,
-             QStringLiteral("Bad HTTP answer from %1: %2")
+             Msg::tr("Bad HTTP answer from %1: %2")
                  .arg(endpointText(m_request.url), QString::fromStdString(ec.message())));
     }
 
@@ -273,10 +282,9 @@ private:
                                     location.host() == m_request.url.host() &&
                                     defaultPort(location) == defaultPort(m_request.url);
             if (!location.isValid() || !sameOrigin || m_redirects >= m_request.maxRedirects) {
-                return fail(
-                    HttpError::RedirectRefused,
-                    QStringLiteral("%1 redirected to %2; Vigil only follows redirects on the same host")
-                        .arg(endpointText(m_request.url), core::redactUrl(location.toString())));
+                return fail(HttpError::RedirectRefused,
+                            Msg::tr("%1 redirected to %2; Vigil only follows redirects on the same host")
+                                .arg(endpointText(m_request.url), core::redactUrl(location.toString())));
             }
             ++m_redirects;
             m_request.url = location;
@@ -384,7 +392,7 @@ HttpResponse HttpClient::sendSync(HttpRequest request)
     } catch (const std::future_error &) {
         HttpResponse r;
         r.error = HttpError::Unreachable;
-        r.errorText = QStringLiteral("the network thread has stopped");
+        r.errorText = Msg::tr("the network thread has stopped");
         return r;
     }
 }

@@ -1125,6 +1125,76 @@
     </message>
 </context>
 <context>
+    <name>vigil::network::HttpClient</name>
+    <message>
+        <source>Not an http:// or https:// address: %1</source>
+        <translation>不是 http:// 或 https:// 地址：%1</translation>
+    </message>
+    <message>
+        <source>Cannot resolve %1: %2</source>
+        <translation>无法解析 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>%1 毫秒内无应答</translation>
+    </message>
+    <message>
+        <source>Secure connection (HTTPS) to %1 failed: %2</source>
+        <translation>与 %1 的安全连接（HTTPS）失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 ms</source>
+        <translation>%1 在 %2 毫秒内无应答</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection in the middle of its answer</source>
+        <translation>%1 在应答过程中关闭了连接</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without answering</source>
+        <translation>%1 未应答就关闭了连接</translation>
+    </message>
+    <message>
+        <source>Bad HTTP answer from %1: %2</source>
+        <translation>%1 返回的 HTTP 应答有误：%2</translation>
+    </message>
+    <message>
+        <source>%1 redirected to %2; Vigil only follows redirects on the same host</source>
+        <translation>%1 重定向到 %2；Vigil 只跟随同一主机上的重定向</translation>
+    </message>
+    <message>
+        <source>the network thread has stopped</source>
+        <translation>网络线程已停止</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::onvif::Discovery</name>
+    <message>
+        <source>Bad port in &quot;%1&quot;.</source>
+        <translation>“%1”中的端口无效。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 address or range.</source>
+        <translation>“%1”不是 IPv4 地址或地址范围。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a range like 10.1.2.10-20.</source>
+        <translation>“%1”不是有效的地址范围，应类似 10.1.2.10-20。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 address.</source>
+        <translation>“%1”不是 IPv4 地址。</translation>
+    </message>
+    <message>
+        <source>Could not send any discovery probe: no network interface with IPv4 multicast is up. Type the camera&apos;s address instead.</source>
+        <translation>无法发送任何发现探测：没有已启用 IPv4 组播的网络接口。请直接输入摄像机地址。</translation>
+    </message>
+</context>
+<context>
     <name>vigil::onvif::OnvifAlarmModel</name>
     <message>
         <source>Idle</source>
@@ -1145,6 +1215,169 @@
     <message>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::onvif::OnvifClient</name>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Cannot reach the camera: %1. Check the address, that the camera is on, and the network or firewall.</source>
+        <translation>无法连接摄像机：%1。请检查地址、摄像机是否已通电，以及网络或防火墙。</translation>
+    </message>
+    <message>
+        <source>The camera did not answer %1 in time (%2). It may be overloaded or the network is slow; try again.</source>
+        <translation>摄像机应答 %1 超时（%2）。摄像机可能负载过高或网络较慢，请重试。</translation>
+    </message>
+    <message>
+        <source>%1. Check that the camera offers HTTPS on this port, or use its http:// address.</source>
+        <translation>%1。请确认摄像机在此端口上提供 HTTPS，或改用其 http:// 地址。</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s answer to %1 was cut short (%2). Try again; if it persists, update its firmware.</source>
+        <translation>摄像机对 %1 的应答不完整（%2）。请重试；如果问题持续，请升级其固件。</translation>
+    </message>
+    <message>
+        <source>The address did not answer %1 like an ONVIF device (%2). Check the address and port.</source>
+        <translation>该地址未按 ONVIF 设备的方式应答 %1（%2），可能不是 ONVIF 设备。请检查地址和端口。</translation>
+    </message>
+    <message>
+        <source>The camera asks for a user name and password for %1.</source>
+        <translation>摄像机要求输入用户名和密码才能执行 %1。</translation>
+    </message>
+    <message>
+        <source>The camera refused the login and its clock is %1 ahead of ours. Set the camera&apos;s date and time (or NTP), then try again; if it still fails, check the user name and password.</source>
+        <translation>摄像机拒绝登录，且其设备时钟比本机快 %1。请设置摄像机的日期和时间（或 NTP）后重试；如果仍然失败，请检查用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The camera refused the login and its clock is %1 behind ours. Set the camera&apos;s date and time (or NTP), then try again; if it still fails, check the user name and password.</source>
+        <translation>摄像机拒绝登录，且其设备时钟比本机慢 %1。请设置摄像机的日期和时间（或 NTP）后重试；如果仍然失败，请检查用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The camera refused the user name or password for %1. Check them.</source>
+        <translation>用户名或密码错误（摄像机在 %1 时拒绝登录）。请检查用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The camera offers no ONVIF media service, so it has no streams Vigil can show.</source>
+        <translation>摄像机未提供 ONVIF 媒体服务，因此没有 Vigil 可显示的码流。</translation>
+    </message>
+    <message>
+        <source>The camera has no service for %1.</source>
+        <translation>摄像机没有提供 %1 的服务。</translation>
+    </message>
+    <message>
+        <source>The camera has no PTZ service.</source>
+        <translation>摄像机没有云台（PTZ）服务。</translation>
+    </message>
+    <message>
+        <source>The camera has no ONVIF event service.</source>
+        <translation>摄像机没有 ONVIF 事件服务。</translation>
+    </message>
+    <message>
+        <source>The device has no ONVIF recording service (Profile G).</source>
+        <translation>设备没有 ONVIF 录像服务（Profile G）。</translation>
+    </message>
+    <message>
+        <source>The device has no ONVIF search service (Profile G).</source>
+        <translation>设备没有 ONVIF 录像检索服务（Profile G）。</translation>
+    </message>
+    <message>
+        <source>The device has no ONVIF replay service (Profile G).</source>
+        <translation>设备没有 ONVIF 回放服务（Profile G）。</translation>
+    </message>
+    <message>
+        <source>The camera did not tell its UTC time (no UTCDateTime).</source>
+        <translation>摄像机未提供其 UTC 时间（缺少 UTCDateTime）。</translation>
+    </message>
+    <message>
+        <source>The camera sent an invalid UTC time.</source>
+        <translation>摄像机发送的 UTC 时间无效。</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s capabilities are empty (no Capabilities).</source>
+        <translation>摄像机的能力信息为空（缺少 Capabilities）。</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s answer to %1 holds no usable URI.</source>
+        <translation>摄像机对 %1 的应答中没有可用的 URI。</translation>
+    </message>
+    <message>
+        <source>The camera created an event subscription without an address.</source>
+        <translation>摄像机创建的事件订阅没有地址。</translation>
+    </message>
+    <message>
+        <source>The recorder started a search without a token.</source>
+        <translation>录像机启动了检索，但未返回检索令牌。</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s replay answer holds no URI.</source>
+        <translation>录像机的回放应答中没有 URI。</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未给出原因</translation>
+    </message>
+    <message>
+        <source>The camera refused the user name or password (%1). Check them, and that the user has ONVIF rights on the camera.</source>
+        <translation>用户名或密码错误，摄像机拒绝登录（%1）。请检查用户名和密码，并确认该用户在摄像机上拥有 ONVIF 权限。</translation>
+    </message>
+    <message>
+        <source>The camera does not support %1 (%2).</source>
+        <translation>摄像机不支持 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>The camera rejected %1: %2</source>
+        <translation>摄像机拒绝了 %1：%2</translation>
+    </message>
+    <message>
+        <source>The camera refused the user name or password (HTTP %1). Check them.</source>
+        <translation>用户名或密码错误，摄像机拒绝登录（HTTP %1）。请检查用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The device sent an empty answer to %1 (HTTP %2); it may not be an ONVIF device, or ONVIF is turned off on it.</source>
+        <translation>设备对 %1 返回了空应答（HTTP %2）；它可能不是 ONVIF 设备，或其 ONVIF 功能已关闭。</translation>
+    </message>
+    <message>
+        <source>The address answered %1 with a web page, not ONVIF (HTTP %2). Check the address: the ONVIF service is usually http://CAMERA/onvif/device_service.</source>
+        <translation>该地址对 %1 返回的是网页，不是 ONVIF 应答（HTTP %2）。请检查地址：ONVIF 服务通常位于 http://CAMERA/onvif/device_service。</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s answer to %1 was cut short (%2). Try again; if it persists, the camera&apos;s firmware may need an update.</source>
+        <translation>摄像机对 %1 的应答不完整（%2）。请重试；如果问题持续，摄像机的固件可能需要升级。</translation>
+    </message>
+    <message>
+        <source>The camera answered %1 with malformed XML (%2). Its firmware may need an update.</source>
+        <translation>摄像机对 %1 返回了格式错误的 XML（%2）。其固件可能需要升级。</translation>
+    </message>
+    <message>
+        <source>The device answered %1 with XML that is not a SOAP envelope (&lt;%2&gt;); it is probably not an ONVIF service.</source>
+        <translation>设备对 %1 返回的 XML 不是 SOAP 信封（&lt;%2&gt;）；它很可能不是 ONVIF 服务。</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s answer to %1 has no SOAP Body.</source>
+        <translation>摄像机对 %1 的应答中没有 SOAP Body。</translation>
+    </message>
+    <message>
+        <source>The camera answered %1 with HTTP %2.</source>
+        <translation>摄像机对 %1 返回了 HTTP %2。</translation>
+    </message>
+    <message>
+        <source>The camera answered %1 in an unknown namespace (%2); Vigil expects %3.</source>
+        <translation>摄像机对 %1 的应答使用了未知的命名空间（%2）；Vigil 期望的是 %3。</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s answer to %1 lacks &lt;%2&gt;.</source>
+        <translation>摄像机对 %1 的应答中缺少 &lt;%2&gt;。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "vigil/network/http_client.h"
 #include "vigil/network/logging.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QRandomGenerator>
@@ -20,6 +21,14 @@ using network::HttpRequest;
 using network::HttpResponse;
 
 namespace {
+// The operator reads Error::message in the Add-devices dialog: it is translated (context
+// "vigil::onvif::OnvifClient", shared with soap.cpp and parsers.cpp). vigilctl installs no translator and
+// prints English.
+struct Msg
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::onvif::OnvifClient)
+};
+
 constexpr qint64 kSkewToleranceMs = 5 * 60 * 1000;
 
 Error makeError(ErrorCode code, const QString &message)
@@ -56,10 +65,10 @@ QString durationText(qint64 ms)
 {
     const qint64 a = std::abs(ms);
     if (a >= 3600 * 1000)
-        return QStringLiteral("%1 h").arg(double(a) / 3600000.0, 0, 'f', 1);
+        return Msg::tr("%1 h").arg(double(a) / 3600000.0, 0, 'f', 1);
     if (a >= 60 * 1000)
-        return QStringLiteral("%1 min").arg(a / 60000);
-    return QStringLiteral("%1 s").arg(a / 1000);
+        return Msg::tr("%1 min").arg(a / 60000);
+    return Msg::tr("%1 s").arg(a / 1000);
 }
 } // namespace
 
@@ -200,31 +209,29 @@ Result<XmlElement> OnvifClient::call(const QUrl &service, const QString &what, c
             switch (resp.error) {
             case HttpError::Unreachable:
             case HttpError::InvalidUrl:
-                return R::fail(
-                    makeError(ErrorCode::Unreachable,
-                              QStringLiteral("Cannot reach the camera: %1. Check the address, that "
-                                             "the camera is on, and the network or firewall.")
-                                  .arg(resp.errorText)));
+                return R::fail(makeError(ErrorCode::Unreachable,
+                                         Msg::tr("Cannot reach the camera: %1. Check the address, that "
+                                                 "the camera is on, and the network or firewall.")
+                                             .arg(resp.errorText)));
             case HttpError::Timeout:
-                return R::fail(makeError(
-                    ErrorCode::Timeout, QStringLiteral("The camera did not answer %1 in time (%2). It may be "
-                                                       "overloaded or the network is slow; try again.")
-                                            .arg(what, resp.errorText)));
+                return R::fail(makeError(ErrorCode::Timeout,
+                                         Msg::tr("The camera did not answer %1 in time (%2). It may be "
+                                                 "overloaded or the network is slow; try again.")
+                                             .arg(what, resp.errorText)));
             case HttpError::Tls:
-                return R::fail(
-                    makeError(ErrorCode::Unreachable,
-                              QStringLiteral("%1. Check that the camera offers HTTPS on this port, or "
-                                             "use its http:// address.")
-                                  .arg(resp.errorText)));
+                return R::fail(makeError(ErrorCode::Unreachable,
+                                         Msg::tr("%1. Check that the camera offers HTTPS on this port, or "
+                                                 "use its http:// address.")
+                                             .arg(resp.errorText)));
             case HttpError::Truncated:
                 return R::fail(makeError(ErrorCode::BadResponse,
-                                         QStringLiteral("The camera's answer to %1 was cut short (%2). Try "
-                                                        "again; if it persists, update its firmware.")
+                                         Msg::tr("The camera's answer to %1 was cut short (%2). Try "
+                                                 "again; if it persists, update its firmware.")
                                              .arg(what, resp.errorText)));
             default:
                 return R::fail(makeError(ErrorCode::NotOnvif,
-                                         QStringLiteral("The address did not answer %1 like an ONVIF device "
-                                                        "(%2). Check the address and port.")
+                                         Msg::tr("The address did not answer %1 like an ONVIF device "
+                                                 "(%2). Check the address and port.")
                                              .arg(what, resp.errorText)));
             }
         }
@@ -251,25 +258,28 @@ Result<XmlElement> OnvifClient::call(const QUrl &service, const QString &what, c
 
         R r = decodeSoap(resp.body, resp.status, what);
         if (r.error.code == ErrorCode::WrongCredentials && !haveUser)
-            r.error.message =
-                QStringLiteral("The camera asks for a user name and password for %1.").arg(what);
+            r.error.message = Msg::tr("The camera asks for a user name and password for %1.").arg(what);
         else if (r.error.code == ErrorCode::WrongCredentials && m_clockKnown &&
                  std::abs(m_clockOffsetMs) > kSkewToleranceMs) {
             r.error.code = ErrorCode::ClockSkew;
+            // Two whole sentences (not "%1 %2 ours") so that a translation can order the words freely.
             r.error.message =
-                QStringLiteral("The camera refused the login and its clock is %1 %2 ours. Set the "
-                               "camera's date and time (or NTP), then try again; if it still "
-                               "fails, check the user name and password.")
-                    .arg(durationText(m_clockOffsetMs),
-                         m_clockOffsetMs > 0 ? QStringLiteral("ahead of") : QStringLiteral("behind"));
+                (m_clockOffsetMs > 0
+                     ? Msg::tr("The camera refused the login and its clock is %1 ahead of ours. "
+                               "Set the camera's date and time (or NTP), then try again; if it "
+                               "still fails, check the user name and password.")
+                     : Msg::tr("The camera refused the login and its clock is %1 behind ours. Set "
+                               "the camera's date and time (or NTP), then try again; if it still "
+                               "fails, check the user name and password."))
+                    .arg(durationText(m_clockOffsetMs));
         }
         if (!r.ok())
             qCInfo(vigilOnvif) << what << "failed:" << toString(r.error.code) << r.error.message;
         return r;
     }
-    return R::fail(makeError(
-        ErrorCode::WrongCredentials,
-        QStringLiteral("The camera refused the user name or password for %1. Check them.").arg(what)));
+    return R::fail(
+        makeError(ErrorCode::WrongCredentials,
+                  Msg::tr("The camera refused the user name or password for %1. Check them.").arg(what)));
 }
 
 Result<QDateTime> OnvifClient::systemDateAndTime()
@@ -364,9 +374,9 @@ Result<QList<MediaProfile>> OnvifClient::profiles()
             return r;
     }
     if (m_services.media.isEmpty())
-        return Result<QList<MediaProfile>>::fail(makeError(
-            ErrorCode::Unsupported, QStringLiteral("The camera offers no ONVIF media service, so it has "
-                                                   "no streams Vigil can show.")));
+        return Result<QList<MediaProfile>>::fail(
+            makeError(ErrorCode::Unsupported, Msg::tr("The camera offers no ONVIF media service, so it has "
+                                                      "no streams Vigil can show.")));
     const auto body = call(m_services.media, QStringLiteral("GetProfiles"),
                            "<GetProfiles xmlns=\"http://www.onvif.org/ver10/media/wsdl\"/>");
     return body.ok() ? parseProfiles(body.value) : forward<QList<MediaProfile>>(body);
@@ -474,7 +484,7 @@ Result<bool> OnvifClient::simple(const QUrl &service, const QString &what, const
 {
     if (service.isEmpty())
         return Result<bool>::fail(
-            makeError(ErrorCode::Unsupported, QStringLiteral("The camera has no service for %1.").arg(what)));
+            makeError(ErrorCode::Unsupported, Msg::tr("The camera has no service for %1.").arg(what)));
     const auto r = call(service, what, body);
     return r.ok() ? success() : forward<bool>(r);
 }
@@ -519,7 +529,7 @@ Result<QList<Preset>> OnvifClient::presets(const QString &profileToken)
         return forward<QList<Preset>>(s);
     if (m_services.ptz.isEmpty())
         return Result<QList<Preset>>::fail(
-            makeError(ErrorCode::Unsupported, QStringLiteral("The camera has no PTZ service.")));
+            makeError(ErrorCode::Unsupported, Msg::tr("The camera has no PTZ service.")));
     const auto body = call(m_services.ptz, QStringLiteral("GetPresets"), ptzBody("GetPresets", profileToken));
     return body.ok() ? parsePresets(body.value) : forward<QList<Preset>>(body);
 }
@@ -573,7 +583,7 @@ Result<PullPointSubscription> OnvifClient::createPullPointSubscription(int termi
         return forward<PullPointSubscription>(s);
     if (m_services.events.isEmpty())
         return Result<PullPointSubscription>::fail(
-            makeError(ErrorCode::Unsupported, QStringLiteral("The camera has no ONVIF event service.")));
+            makeError(ErrorCode::Unsupported, Msg::tr("The camera has no ONVIF event service.")));
     const auto body = call(m_services.events, QStringLiteral("CreatePullPointSubscription"),
                            "<CreatePullPointSubscription xmlns=\"http://www.onvif.org/ver10/events/wsdl\">"
                            "<InitialTerminationTime>PT" +
@@ -633,9 +643,8 @@ Result<QList<Recording>> OnvifClient::recordings()
     if (const auto s = ensureServices(); !s.ok())
         return forward<QList<Recording>>(s);
     if (m_services.recording.isEmpty())
-        return Result<QList<Recording>>::fail(
-            makeError(ErrorCode::Unsupported,
-                      QStringLiteral("The device has no ONVIF recording service (Profile G).")));
+        return Result<QList<Recording>>::fail(makeError(
+            ErrorCode::Unsupported, Msg::tr("The device has no ONVIF recording service (Profile G).")));
     const auto body = call(m_services.recording, QStringLiteral("GetRecordings"),
                            "<GetRecordings xmlns=\"http://www.onvif.org/ver10/recording/wsdl\"/>");
     return body.ok() ? parseRecordings(body.value) : forward<QList<Recording>>(body);
@@ -647,7 +656,7 @@ Result<QList<Recording>> OnvifClient::findRecordings(int maxRounds)
         return forward<QList<Recording>>(s);
     if (m_services.search.isEmpty())
         return Result<QList<Recording>>::fail(makeError(
-            ErrorCode::Unsupported, QStringLiteral("The device has no ONVIF search service (Profile G).")));
+            ErrorCode::Unsupported, Msg::tr("The device has no ONVIF search service (Profile G).")));
     const auto started = call(m_services.search, QStringLiteral("FindRecordings"),
                               "<FindRecordings xmlns=\"http://www.onvif.org/ver10/search/wsdl\"><Scope/>"
                               "<KeepAliveTime>PT10S</KeepAliveTime></FindRecordings>");
@@ -684,8 +693,8 @@ Result<QUrl> OnvifClient::replayUri(const QString &recordingToken)
     if (const auto s = ensureServices(); !s.ok())
         return forward<QUrl>(s);
     if (m_services.replay.isEmpty())
-        return Result<QUrl>::fail(makeError(
-            ErrorCode::Unsupported, QStringLiteral("The device has no ONVIF replay service (Profile G).")));
+        return Result<QUrl>::fail(makeError(ErrorCode::Unsupported,
+                                            Msg::tr("The device has no ONVIF replay service (Profile G).")));
     const auto body =
         call(m_services.replay, QStringLiteral("GetReplayUri"),
              "<GetReplayUri xmlns=\"http://www.onvif.org/ver10/replay/wsdl\"><StreamSetup>"

@@ -49,27 +49,27 @@ QList<QPair<QHostAddress, quint16>> parseProbeTargets(const QString &text, QStri
             bool ok = false;
             port = item.mid(colon + 1).toUShort(&ok);
             if (!ok || port == 0)
-                return fail(QStringLiteral("Bad port in \"%1\".").arg(item));
+                return fail(Discovery::tr("Bad port in \"%1\".").arg(item));
             item = item.left(colon);
         }
         const qsizetype dash = item.indexOf(QLatin1Char('-'));
         if (dash > 0) {
             const QHostAddress first(item.left(dash));
             if (first.isNull() || first.protocol() != QAbstractSocket::IPv4Protocol)
-                return fail(QStringLiteral("\"%1\" is not an IPv4 address or range.").arg(item));
+                return fail(Discovery::tr("\"%1\" is not an IPv4 address or range.").arg(item));
             bool ok = false;
             const int last = item.mid(dash + 1).toInt(&ok);
             const quint32 base = first.toIPv4Address();
             if (first.protocol() != QAbstractSocket::IPv4Protocol || !ok || last < int(base & 0xff) ||
                 last > 255)
-                return fail(QStringLiteral("\"%1\" is not a range like 10.1.2.10-20.").arg(item));
+                return fail(Discovery::tr("\"%1\" is not a range like 10.1.2.10-20.").arg(item));
             for (int i = int(base & 0xff); i <= last; ++i)
                 out.append({QHostAddress((base & 0xffffff00u) | quint32(i)), port});
             continue;
         }
         const QHostAddress a(item);
         if (a.isNull() || a.protocol() != QAbstractSocket::IPv4Protocol)
-            return fail(QStringLiteral("\"%1\" is not an IPv4 address.").arg(item));
+            return fail(Discovery::tr("\"%1\" is not an IPv4 address.").arg(item));
         out.append({a, port});
     }
     return out;
@@ -134,8 +134,8 @@ bool Discovery::start(const DiscoveryOptions &options, QString *error)
     }
     if (m_probesSent == 0) {
         if (error)
-            *error = QStringLiteral("Could not send any discovery probe: no network interface with IPv4 "
-                                    "multicast is up. Type the camera's address instead.");
+            *error = tr("Could not send any discovery probe: no network interface with IPv4 "
+                        "multicast is up. Type the camera's address instead.");
         stop();
         return false;
     }

@@ -1,11 +1,20 @@
 #include "vigil/onvif/parsers.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QTimeZone>
 
 #include <algorithm>
 #include <cmath>
 
 namespace vigil::onvif {
+
+namespace {
+// Error texts the operator reads: same translation context as client.cpp.
+struct Msg
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::onvif::OnvifClient)
+};
+} // namespace
 
 namespace {
 
@@ -123,15 +132,14 @@ Result<QDateTime> parseSystemDateAndTime(const XmlElement &body)
     const XmlElement *utc = resp.value->find(u"UTCDateTime");
     if (!utc)
         return failed<QDateTime>(ErrorCode::BadResponse,
-                                 QStringLiteral("The camera did not tell its UTC time (no UTCDateTime)."));
+                                 Msg::tr("The camera did not tell its UTC time (no UTCDateTime)."));
     const QDate date(toInt(utc->childText(u"Date/Year")), toInt(utc->childText(u"Date/Month")),
                      toInt(utc->childText(u"Date/Day")));
     const QTime time(toInt(utc->childText(u"Time/Hour")), toInt(utc->childText(u"Time/Minute")),
                      toInt(utc->childText(u"Time/Second")));
     const QDateTime dt(date, time, QTimeZone::utc());
     if (!dt.isValid())
-        return failed<QDateTime>(ErrorCode::BadResponse,
-                                 QStringLiteral("The camera sent an invalid UTC time."));
+        return failed<QDateTime>(ErrorCode::BadResponse, Msg::tr("The camera sent an invalid UTC time."));
     Result<QDateTime> r;
     r.value = dt;
     return r;
@@ -162,7 +170,7 @@ Result<Services> parseCapabilities(const XmlElement &body)
     const XmlElement *caps = resp.value->child(u"Capabilities");
     if (!caps)
         return failed<Services>(ErrorCode::BadResponse,
-                                QStringLiteral("The camera's capabilities are empty (no Capabilities)."));
+                                Msg::tr("The camera's capabilities are empty (no Capabilities)."));
     Result<Services> r;
     auto addr = [caps](QStringView what) -> QUrl {
         if (const XmlElement *e = caps->child(what))
@@ -271,7 +279,7 @@ Result<QUrl> parseUri(const XmlElement &body, bool media2, QStringView response,
     const QUrl u = toUrl(text);
     if (u.isEmpty())
         return failed<QUrl>(ErrorCode::BadResponse,
-                            QStringLiteral("The camera's answer to %1 holds no usable URI.").arg(what));
+                            Msg::tr("The camera's answer to %1 holds no usable URI.").arg(what));
     Result<QUrl> r;
     r.value = u;
     return r;
@@ -327,8 +335,7 @@ Result<PullPointSubscription> parseCreatePullPoint(const XmlElement &body)
     r.value.terminationTime = parseDateTime(resp.value->childText(u"TerminationTime"));
     if (r.value.address.isEmpty())
         return failed<PullPointSubscription>(
-            ErrorCode::BadResponse,
-            QStringLiteral("The camera created an event subscription without an address."));
+            ErrorCode::BadResponse, Msg::tr("The camera created an event subscription without an address."));
     return r;
 }
 
@@ -404,7 +411,7 @@ Result<QString> parseFindRecordings(const XmlElement &body)
     r.value = resp.value->childText(u"SearchToken");
     if (r.value.isEmpty())
         return failed<QString>(ErrorCode::BadResponse,
-                               QStringLiteral("The recorder started a search without a token."));
+                               Msg::tr("The recorder started a search without a token."));
     return r;
 }
 
@@ -440,8 +447,7 @@ Result<QUrl> parseReplayUri(const XmlElement &body)
         return forward<QUrl>(resp);
     const QUrl u = toUrl(resp.value->childText(u"Uri"));
     if (u.isEmpty())
-        return failed<QUrl>(ErrorCode::BadResponse,
-                            QStringLiteral("The recorder's replay answer holds no URI."));
+        return failed<QUrl>(ErrorCode::BadResponse, Msg::tr("The recorder's replay answer holds no URI."));
     Result<QUrl> r;
     r.value = u;
     return r;

@@ -1,9 +1,18 @@
 #include "vigil/onvif/soap.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QRandomGenerator>
 
 namespace vigil::onvif {
+
+namespace {
+// Error texts the operator reads: same translation context as client.cpp.
+struct Msg
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::onvif::OnvifClient)
+};
+} // namespace
 
 ErrorCategory Error::category() const
 {
@@ -161,7 +170,7 @@ Error decodeFault(const XmlElement &fault, int httpStatus, const QString &what)
     if (detail.isEmpty() && !detailElement.isEmpty() && detailElement != QLatin1String("Text"))
         detail = detailElement;
     if (reason.isEmpty() && detail.isEmpty() && codes.isEmpty())
-        detail = QStringLiteral("no reason given");
+        detail = Msg::tr("no reason given");
     const QString subcode = codes.join(QLatin1Char('/'));
     const QString text = !reason.isEmpty() ? reason : detail;
     auto has = [&codes](const char *c) {
@@ -171,8 +180,8 @@ Error decodeFault(const XmlElement &fault, int httpStatus, const QString &what)
     if (has("NotAuthorized") || has("FailedAuthentication") || has("InvalidSecurity") ||
         has("Unauthorized") || has("SenderNotAuthorized") || httpStatus == 401 || httpStatus == 403)
         return makeError(ErrorCode::WrongCredentials,
-                         QStringLiteral("The camera refused the user name or password (%1). Check them, and "
-                                        "that the user has ONVIF rights on the camera.")
+                         Msg::tr("The camera refused the user name or password (%1). Check them, and "
+                                 "that the user has ONVIF rights on the camera.")
                              .arg(text.isEmpty() ? subcode : text),
                          httpStatus, subcode);
     const bool notImplemented = text.contains(QLatin1String("not implemented"), Qt::CaseInsensitive) ||
@@ -182,10 +191,10 @@ Error decodeFault(const XmlElement &fault, int httpStatus, const QString &what)
         has("OperationNotSupported") || (notImplemented && !has("InvalidArgVal")))
         return makeError(
             ErrorCode::Unsupported,
-            QStringLiteral("The camera does not support %1 (%2).").arg(what, text.isEmpty() ? subcode : text),
+            Msg::tr("The camera does not support %1 (%2).").arg(what, text.isEmpty() ? subcode : text),
             httpStatus, subcode);
     return makeError(ErrorCode::DeviceFault,
-                     QStringLiteral("The camera rejected %1: %2").arg(what, text.isEmpty() ? subcode : text),
+                     Msg::tr("The camera rejected %1: %2").arg(what, text.isEmpty() ? subcode : text),
                      httpStatus, subcode);
 }
 
@@ -198,13 +207,13 @@ Result<XmlElement> decodeSoap(const QByteArray &payload, int httpStatus, const Q
     if (payload.trimmed().isEmpty()) {
         if (httpStatus == 401 || httpStatus == 403)
             return R::fail(makeError(ErrorCode::WrongCredentials,
-                                     QStringLiteral("The camera refused the user name or password (HTTP %1). "
-                                                    "Check them.")
+                                     Msg::tr("The camera refused the user name or password (HTTP %1). "
+                                             "Check them.")
                                          .arg(httpStatus),
                                      httpStatus));
         return R::fail(makeError(ErrorCode::NotOnvif,
-                                 QStringLiteral("The device sent an empty answer to %1 (HTTP %2); it may not "
-                                                "be an ONVIF device, or ONVIF is turned off on it.")
+                                 Msg::tr("The device sent an empty answer to %1 (HTTP %2); it may not "
+                                         "be an ONVIF device, or ONVIF is turned off on it.")
                                      .arg(what)
                                      .arg(httpStatus),
                                  httpStatus));
@@ -212,67 +221,64 @@ Result<XmlElement> decodeSoap(const QByteArray &payload, int httpStatus, const Q
     if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<html")) {
         if (httpStatus == 401 || httpStatus == 403)
             return R::fail(makeError(ErrorCode::WrongCredentials,
-                                     QStringLiteral("The camera refused the user name or password (HTTP %1). "
-                                                    "Check them.")
+                                     Msg::tr("The camera refused the user name or password (HTTP %1). "
+                                             "Check them.")
                                          .arg(httpStatus),
                                      httpStatus));
-        return R::fail(
-            makeError(ErrorCode::NotOnvif,
-                      QStringLiteral("The address answered %1 with a web page, not ONVIF (HTTP %2). "
-                                     "Check the address: the ONVIF service is usually "
-                                     "http://CAMERA/onvif/device_service.")
-                          .arg(what)
-                          .arg(httpStatus),
-                      httpStatus));
+        return R::fail(makeError(ErrorCode::NotOnvif,
+                                 Msg::tr("The address answered %1 with a web page, not ONVIF (HTTP %2). "
+                                         "Check the address: the ONVIF service is usually "
+                                         "http://CAMERA/onvif/device_service.")
+                                     .arg(what)
+                                     .arg(httpStatus),
+                                 httpStatus));
     }
     QString parseError;
     auto doc = parseXml(payload, &parseError);
     if (!doc) {
         if (httpStatus == 401 || httpStatus == 403)
             return R::fail(makeError(ErrorCode::WrongCredentials,
-                                     QStringLiteral("The camera refused the user name or password (HTTP %1). "
-                                                    "Check them.")
+                                     Msg::tr("The camera refused the user name or password (HTTP %1). "
+                                             "Check them.")
                                          .arg(httpStatus),
                                      httpStatus));
         const bool truncated = parseError.contains(QLatin1String("Premature end"), Qt::CaseInsensitive);
         return R::fail(makeError(ErrorCode::BadResponse,
-                                 truncated
-                                     ? QStringLiteral("The camera's answer to %1 was cut short (%2). Try "
-                                                      "again; if it persists, the camera's firmware may "
-                                                      "need an update.")
-                                           .arg(what, parseError)
-                                     : QStringLiteral("The camera answered %1 with malformed XML (%2). "
-                                                      "Its firmware may need an update.")
-                                           .arg(what, parseError),
+                                 truncated ? Msg::tr("The camera's answer to %1 was cut short (%2). Try "
+                                                     "again; if it persists, the camera's firmware may "
+                                                     "need an update.")
+                                                 .arg(what, parseError)
+                                           : Msg::tr("The camera answered %1 with malformed XML (%2). "
+                                                     "Its firmware may need an update.")
+                                                 .arg(what, parseError),
                                  httpStatus));
     }
     const bool soap12 = doc->is(ns::kSoap12, u"Envelope");
     const bool soap11 = doc->is(ns::kSoap11, u"Envelope");
     if (!soap12 && !soap11)
         return R::fail(makeError(ErrorCode::NotOnvif,
-                                 QStringLiteral("The device answered %1 with XML that is not a SOAP envelope "
-                                                "(<%2>); it is probably not an ONVIF service.")
+                                 Msg::tr("The device answered %1 with XML that is not a SOAP envelope "
+                                         "(<%2>); it is probably not an ONVIF service.")
                                      .arg(what, doc->name),
                                  httpStatus));
     const QStringView envNs = soap12 ? ns::kSoap12 : ns::kSoap11;
     const XmlElement *body = doc->child(envNs, u"Body");
     if (!body)
         return R::fail(makeError(ErrorCode::BadResponse,
-                                 QStringLiteral("The camera's answer to %1 has no SOAP Body.").arg(what),
+                                 Msg::tr("The camera's answer to %1 has no SOAP Body.").arg(what),
                                  httpStatus));
     if (const XmlElement *fault = body->child(envNs, u"Fault"))
         return R::fail(decodeFault(*fault, httpStatus, what));
     if (httpStatus == 401 || httpStatus == 403)
-        return R::fail(
-            makeError(ErrorCode::WrongCredentials,
-                      QStringLiteral("The camera refused the user name or password (HTTP %1). Check "
-                                     "them.")
-                          .arg(httpStatus),
-                      httpStatus));
+        return R::fail(makeError(ErrorCode::WrongCredentials,
+                                 Msg::tr("The camera refused the user name or password (HTTP %1). Check "
+                                         "them.")
+                                     .arg(httpStatus),
+                                 httpStatus));
     if (httpStatus >= 400)
-        return R::fail(makeError(
-            ErrorCode::DeviceFault,
-            QStringLiteral("The camera answered %1 with HTTP %2.").arg(what).arg(httpStatus), httpStatus));
+        return R::fail(makeError(ErrorCode::DeviceFault,
+                                 Msg::tr("The camera answered %1 with HTTP %2.").arg(what).arg(httpStatus),
+                                 httpStatus));
     R r;
     r.value = *body;
     return r;
@@ -290,10 +296,9 @@ Result<const XmlElement *> responseElement(const XmlElement &body, QStringView n
     const XmlElement *sameName = body.child(localName);
     Error e;
     e.code = ErrorCode::BadResponse;
-    e.message = sameName
-                    ? QStringLiteral("The camera answered %1 in an unknown namespace (%2); Vigil expects %3.")
-                          .arg(what, sameName->ns, nsUri.toString())
-                    : QStringLiteral("The camera's answer to %1 lacks <%2>.").arg(what, localName.toString());
+    e.message = sameName ? Msg::tr("The camera answered %1 in an unknown namespace (%2); Vigil expects %3.")
+                               .arg(what, sameName->ns, nsUri.toString())
+                         : Msg::tr("The camera's answer to %1 lacks <%2>.").arg(what, localName.toString());
     return R::fail(e);
 }
 

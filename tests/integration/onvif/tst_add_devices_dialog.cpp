@@ -15,6 +15,7 @@
 #include <QtCore/QDir>
 #include <QtCore/QScopeGuard>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QTranslator>
 #include <QtGui/QStyleHints>
 #include <QtNetwork/QNetworkDatagram>
 #include <QtNetwork/QUdpSocket>
@@ -411,6 +412,41 @@ private slots:
                  qPrintable(text(window, QStringLiteral("errorAdvice"))));
         if (kind == QLatin1String("skew"))
             shoot(window, QStringLiteral("add-devices-clock-skew.png"));
+    }
+
+    // A Chinese operator (the zh_CN translator app/main.cpp installs): a wrong password reads in Chinese,
+    // the ONVIF client's sentence (built on the worker thread) as well as the dialog's advice.
+    void wrongPasswordInChinese()
+    {
+        QTranslator chinese;
+        QVERIFY(chinese.load(QStringLiteral(":/i18n/vigil_zh_CN.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&chinese));
+        auto removeTranslator = qScopeGuard([&chinese] { QCoreApplication::removeTranslator(&chinese); });
+        onvif::test::DeviceOptions o;
+        o.user = QString::fromLatin1(kUser);
+        o.password = QString::fromLatin1(kPassword);
+        onvif::test::LoopbackDevice device(o);
+        QVERIFY(device.start());
+        cameras::CameraDirectory directory(std::make_unique<cameras::MemoryCredentialStore>());
+        cameras::CameraDirectory::setInstance(&directory);
+        auto resetInstance = qScopeGuard([] { cameras::CameraDirectory::setInstance(nullptr); });
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = nullptr;
+        openDialog(engine, &window);
+        QVERIFY(window);
+        find(window, QStringLiteral("addressField"))
+            ->setProperty("text", QStringLiteral("127.0.0.1:%1").arg(device.port()));
+        find(window, QStringLiteral("nameField"))->setProperty("text", QStringLiteral("大门摄像机"));
+        find(window, QStringLiteral("userField"))->setProperty("text", o.user);
+        find(window, QStringLiteral("passwordField"))->setProperty("text", QStringLiteral("wrong"));
+        QVERIFY(QMetaObject::invokeMethod(find(window, QStringLiteral("dialog")), "test"));
+        QTRY_VERIFY_WITH_TIMEOUT(shown(window, QStringLiteral("dialogError")), 10000);
+        const QString error = text(window, QStringLiteral("dialogError"));
+        QVERIFY2(error.contains(QStringLiteral("用户名或密码错误")), qPrintable(error));
+        QVERIFY2(!error.contains(QLatin1String("wrong")), qPrintable(error));
+        const QString advice = text(window, QStringLiteral("errorAdvice"));
+        QVERIFY2(advice.contains(QStringLiteral("请检查用户名和密码")), qPrintable(advice));
+        shoot(window, QStringLiteral("add-devices-wrong-password-zh_CN.png"));
     }
 
     void cleanupTestCase() { m_site.reset(); }
