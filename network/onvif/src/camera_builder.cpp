@@ -6,17 +6,18 @@
 
 namespace vigil::onvif {
 
-namespace {
-// The device can pan/tilt/zoom.
-bool hasPtz(const DeviceDescription &device)
+bool profilesHavePtz(const QList<MediaProfile> &profiles)
+{
+    return std::any_of(profiles.cbegin(), profiles.cend(),
+                       [](const MediaProfile &p) { return !p.ptzConfigurationToken.isEmpty(); });
+}
+
+bool canPanTiltZoom(const DeviceDescription &device)
 {
     // Both are needed: the service takes the commands, and a PTZ configuration on a profile is what the
     // commands address (a fixed camera often lists the PTZ service with no configuration behind it).
-    return !device.services.ptz.isEmpty() &&
-           std::any_of(device.profiles.cbegin(), device.profiles.cend(),
-                       [](const MediaProfile &p) { return !p.ptzConfigurationToken.isEmpty(); });
+    return !device.services.ptz.isEmpty() && profilesHavePtz(device.profiles);
 }
-} // namespace
 
 cameras::Camera toCamera(const DeviceDescription &device, const QString &user, const QString &credentialRef,
                          const QString &name)
@@ -37,7 +38,7 @@ cameras::Camera toCamera(const DeviceDescription &device, const QString &user, c
     c.credentialRef = credentialRef;
     c.origin = kOnvifOrigin.toString();
     c.deviceUrl = device.deviceUrl.adjusted(QUrl::RemoveUserInfo);
-    c.ptz = hasPtz(device);
+    c.ptz = canPanTiltZoom(device);
     for (const StreamChoice &s : device.streams) {
         cameras::StreamInfo info;
         info.role = s.role;

@@ -104,6 +104,11 @@ OnvifDeviceProbe::Category OnvifDeviceProbe::errorCategory() const
     return Category::Fatal;
 }
 
+bool OnvifDeviceProbe::hasPtz() const
+{
+    return canPanTiltZoom(m_result);
+}
+
 QString OnvifDeviceProbe::address() const
 {
     return m_result.deviceUrl.isEmpty() ? QString() : m_result.deviceUrl.host();

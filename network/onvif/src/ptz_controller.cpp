@@ -1,5 +1,7 @@
 #include "vigil/onvif/ptz_controller.h"
 
+#include "vigil/onvif/camera_builder.h"
+
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
 #include "vigil/network/logging.h"
@@ -151,9 +153,7 @@ void OnvifPtzController::askDeviceForPtz()
             if (!services.value.ptz.isEmpty()) {
                 const auto profiles = client.profiles();
                 answered = profiles.ok();
-                hasPtz =
-                    std::any_of(profiles.value.cbegin(), profiles.value.cend(),
-                                [](const MediaProfile &p) { return !p.ptzConfigurationToken.isEmpty(); });
+                hasPtz = profilesHavePtz(profiles.value);
             }
         }
         if (!answered) // unreachable, wrong password...: asked again the next time the camera is shown

@@ -86,7 +86,7 @@ public:
     QStringList streams() const;
     QUrl previewUrl() const; // the sub stream (else main), no credentials
     QUrl snapshotUrl() const { return m_result.snapshotUri; }
-    bool hasPtz() const { return !m_result.services.ptz.isEmpty(); }
+    bool hasPtz() const; // the PTZ service and a profile with a PTZ configuration (canPanTiltZoom)
     bool hasEvents() const { return !m_result.services.events.isEmpty(); }
     QStringList presets() const;
     QString clockOffset() const;
