@@ -20,21 +20,6 @@ namespace {
 constexpr auto kUser = "operator";
 constexpr auto kPassword = "p@ss:w0rd/#1";
 
-class MemoryStore : public cameras::CredentialStore
-{
-public:
-    std::optional<QString> password(const QString &ref) const override
-    {
-        return m.contains(ref) ? std::optional<QString>(m.value(ref)) : std::nullopt;
-    }
-    bool setPassword(const QString &ref, const QString &password, QString * = nullptr) override
-    {
-        m.insert(ref, password);
-        return true;
-    }
-    bool remove(const QString &ref, QString * = nullptr) override { return m.remove(ref) > 0; }
-    QHash<QString, QString> m;
-};
 } // namespace
 
 class TstOnvifLive : public QObject
@@ -74,7 +59,7 @@ private slots:
         probe.test(QStringLiteral("127.0.0.1:%1").arg(device.port()), o.user, o.password);
         QTRY_COMPARE_WITH_TIMEOUT(probe.status(), onvif::OnvifDeviceProbe::Status::Ready, 10000);
 
-        auto store = std::make_unique<MemoryStore>();
+        auto store = std::make_unique<cameras::MemoryCredentialStore>();
         cameras::CameraDirectory directory(std::move(store));
         const QString id =
             probe.addToDirectory(&directory, QStringLiteral("Loopback gate"), QStringLiteral("ONVIF"));

@@ -34,22 +34,6 @@ namespace {
 constexpr auto kUser = "operator";
 constexpr auto kPassword = "p@ss:w0rd/#1";
 
-class MemoryStore : public cameras::CredentialStore
-{
-public:
-    std::optional<QString> password(const QString &ref) const override
-    {
-        return m.contains(ref) ? std::optional<QString>(m.value(ref)) : std::nullopt;
-    }
-    bool setPassword(const QString &ref, const QString &password, QString * = nullptr) override
-    {
-        m.insert(ref, password);
-        return true;
-    }
-    bool remove(const QString &ref, QString * = nullptr) override { return m.remove(ref) > 0; }
-    QHash<QString, QString> m;
-};
-
 // The item called `name`; a visible one when there are several (every tile has its own buttons and menu).
 QQuickItem *findItem(QQuickItem *root, const QString &name)
 {
@@ -218,7 +202,8 @@ private slots:
         m_device = std::make_unique<onvif::test::LoopbackDevice>(o);
         QVERIFY(m_device->start());
 
-        m_directory = std::make_unique<cameras::CameraDirectory>(std::make_unique<MemoryStore>());
+        m_directory =
+            std::make_unique<cameras::CameraDirectory>(std::make_unique<cameras::MemoryCredentialStore>());
         cameras::CameraDirectory::setInstance(m_directory.get());
         onvif::OnvifDeviceProbe probe;
         probe.test(QStringLiteral("127.0.0.1:%1").arg(m_device->port()), o.user, o.password);

@@ -13,23 +13,7 @@ using namespace vigil;
 using namespace vigil::onvif;
 using S = OnvifDeviceProbe::Status;
 
-namespace {
-class MemoryStore : public cameras::CredentialStore
-{
-public:
-    std::optional<QString> password(const QString &ref) const override
-    {
-        return m.contains(ref) ? std::optional<QString>(m.value(ref)) : std::nullopt;
-    }
-    bool setPassword(const QString &ref, const QString &password, QString * = nullptr) override
-    {
-        m.insert(ref, password);
-        return true;
-    }
-    bool remove(const QString &ref, QString * = nullptr) override { return m.remove(ref) > 0; }
-    QHash<QString, QString> m;
-};
-} // namespace
+namespace {} // namespace
 
 class TstDeviceProbe : public QObject
 {
@@ -76,8 +60,8 @@ private slots:
         QVERIFY(p.hasPtz());
         QCOMPARE(p.presets(), (QStringList{QStringLiteral("Gate"), QStringLiteral("Car park")}));
 
-        auto store = std::make_unique<MemoryStore>();
-        MemoryStore *secrets = store.get();
+        auto store = std::make_unique<cameras::MemoryCredentialStore>();
+        cameras::MemoryCredentialStore *secrets = store.get();
         cameras::CameraDirectory dir(std::move(store));
         const QString id = p.addToDirectory(&dir, QStringLiteral("Gate"), QStringLiteral("North"));
         QVERIFY2(!id.isEmpty(), qPrintable(p.lastError()));
@@ -146,11 +130,11 @@ private slots:
                            r.ns == QLatin1String("http://www.onvif.org/ver10/media/wsdl");
         QCOMPARE(askedMedia1, media1);
 
-        cameras::CameraDirectory dir(std::make_unique<MemoryStore>());
+        cameras::CameraDirectory dir(std::make_unique<cameras::MemoryCredentialStore>());
         const QString id = p.addToDirectory(&dir, QStringLiteral("Cam"), {});
         QVERIFY2(!id.isEmpty(), qPrintable(p.lastError()));
         QCOMPARE(dir.camera(id)->ptz, ptz);
-        cameras::CameraDirectory reloaded(std::make_unique<MemoryStore>());
+        cameras::CameraDirectory reloaded(std::make_unique<cameras::MemoryCredentialStore>());
         QVERIFY(reloaded.load());
         QVERIFY(reloaded.camera(id));
         QCOMPARE(reloaded.camera(id)->ptz, ptz);

@@ -48,21 +48,6 @@ QList<QByteArray> moves(const test::LoopbackDevice &d)
     return out;
 }
 
-class MemoryStore : public cameras::CredentialStore
-{
-public:
-    std::optional<QString> password(const QString &ref) const override
-    {
-        return m.contains(ref) ? std::optional<QString>(m.value(ref)) : std::nullopt;
-    }
-    bool setPassword(const QString &ref, const QString &password, QString * = nullptr) override
-    {
-        m.insert(ref, password);
-        return true;
-    }
-    bool remove(const QString &ref, QString * = nullptr) override { return m.remove(ref) > 0; }
-    QHash<QString, QString> m;
-};
 } // namespace
 
 class TstPtzController : public QObject
@@ -293,12 +278,12 @@ private slots:
         OnvifClient client(d.deviceUrl(), o.user, o.password);
         const auto described = client.describe();
         QVERIFY(described.ok());
-        auto store = std::make_unique<MemoryStore>();
+        auto store = std::make_unique<cameras::MemoryCredentialStore>();
         store->setPassword(QStringLiteral("ref-1"), o.password);
         cameras::CameraDirectory dir(std::move(store));
         QVERIFY(dir.addCamera(toCamera(described.value, o.user, QStringLiteral("ref-1"))));
         // deviceUrl survives a save and reload (cameras.json), without credentials.
-        cameras::CameraDirectory reloaded(std::make_unique<MemoryStore>());
+        cameras::CameraDirectory reloaded(std::make_unique<cameras::MemoryCredentialStore>());
         QVERIFY(reloaded.load());
         QCOMPARE(reloaded.camera(QStringLiteral("onvif-LOOP0001"))->deviceUrl, d.deviceUrl());
         QVERIFY(reloaded.camera(QStringLiteral("onvif-LOOP0001"))->ptz); // so is the PTZ flag
@@ -332,7 +317,7 @@ private slots:
                          captures.filePath(QStringLiteral("axis/GetProfiles.xml")));
         bullet.serveFile(QStringLiteral("Media2-GetProfiles"),
                          captures.filePath(QStringLiteral("hikvision/Media2-GetProfiles.xml")));
-        auto store = std::make_unique<MemoryStore>();
+        auto store = std::make_unique<cameras::MemoryCredentialStore>();
         store->setPassword(QStringLiteral("ref-1"), o.password);
         cameras::CameraDirectory dir(std::move(store));
         cameras::Camera old; // as an older cameras.json has it: an address, no flag
@@ -372,7 +357,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(p.available(), 5000);
         QCOMPARE(availability.count(), 1);
         QVERIFY(dir.camera(QStringLiteral("old-dome"))->ptz);
-        cameras::CameraDirectory reloaded(std::make_unique<MemoryStore>());
+        cameras::CameraDirectory reloaded(std::make_unique<cameras::MemoryCredentialStore>());
         QVERIFY(reloaded.load());
         QVERIFY(reloaded.camera(QStringLiteral("old-dome"))->ptz);
         QVERIFY(!reloaded.camera(QStringLiteral("fixed"))->ptz);
