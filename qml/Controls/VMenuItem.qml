@@ -15,10 +15,10 @@ MenuItem {
 
     contentItem: RowLayout {
         spacing: Theme.spacing
+        // The check column is always there, so every entry's text starts at the same place.
         Text {
             Layout.preferredWidth: 12
-            visible: root.checkable
-            text: root.checked ? "✓" : ""
+            text: root.checkable && root.checked ? "✓" : ""
             color: Theme.accent
             font: root.font
         }
