@@ -57,11 +57,13 @@ CameraAlarms *CameraAlarms::instance()
 
 void CameraAlarms::sync()
 {
-    QHash<QString, QUrl> wanted;
+    // What a listener depends on; the password itself is looked up when (re)starting.
+    QHash<QString, QString> wanted;
     if (m_directory) {
         for (const cameras::Camera &c : m_directory->cameras()) {
             if (c.deviceUrl.isValid() && !c.deviceUrl.isEmpty())
-                wanted.insert(c.id, c.deviceUrl);
+                wanted.insert(c.id, c.deviceUrl.toString() + QLatin1Char('\n') + c.user + QLatin1Char('\n') +
+                                        c.credentialRef);
         }
     }
     const int before = int(m_watched.size());
@@ -78,12 +80,14 @@ void CameraAlarms::sync()
         if (m_watched.contains(it.key()))
             continue;
         const auto camera = m_directory->camera(it.key());
+        if (!camera)
+            continue;
         QString password;
-        if (camera && !camera->credentialRef.isEmpty() && m_directory->credentials())
+        if (!camera->credentialRef.isEmpty() && m_directory->credentials())
             password = m_directory->credentials()->password(camera->credentialRef).value_or(QString());
         qCInfo(vigilApp) << "listening to the events of" << it.key() << "at"
-                         << core::redactUrl(it.value().toString());
-        m_events.watch(it.key(), it.value(), camera ? camera->user : QString(), password);
+                         << core::redactUrl(camera->deviceUrl.toString());
+        m_events.watch(it.key(), camera->deviceUrl, camera->user, password);
         m_watched.insert(it.key(), it.value());
     }
     if (int(m_watched.size()) != before)

@@ -69,6 +69,60 @@ private slots:
         QCOMPARE(health.statusOf(QStringLiteral("onvif-gate")), app::CameraHealth::Unknown);
         QTRY_VERIFY_WITH_TIMEOUT(device.operations().contains(QStringLiteral("Unsubscribe")), 3000);
     }
+
+    // The camera's login changes in cameras.json (an installer fixed the user name and the file was
+    // reloaded): the listener that was refused starts again with the new login, and the alarms arrive.
+    void newLoginRestartsTheListener()
+    {
+        if (onvif::test::capturesDir().isEmpty())
+            QSKIP("ONVIF captures not found: set VIGIL_SHARED_DIR to the folder holding onvif-captures/");
+        QTemporaryDir config;
+        QVERIFY(config.isValid());
+        qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
+
+        onvif::test::DeviceOptions o;
+        o.vendor = QStringLiteral("hikvision");
+        o.generatedServices = true;
+        o.pullDelayMs = 100;
+        onvif::test::LoopbackDevice device(o);
+        QVERIFY(device.start());
+        device.queuePullMessages(
+            {QDir(onvif::test::capturesDir()).filePath(QStringLiteral("dvc/PullMessages.xml"))});
+
+        cameras::CameraDirectory directory(std::make_unique<cameras::MemoryCredentialStore>());
+        app::CameraHealth health(nullptr);
+        app::CameraAlarms alarms(&directory, &health);
+        QSignalSpy raised(&alarms, &app::CameraAlarms::alarmRaised);
+        QVERIFY(directory.credentials()->setPassword(QStringLiteral("gate"), o.password));
+        cameras::Camera camera;
+        camera.id = QStringLiteral("onvif-gate");
+        camera.name = QStringLiteral("North gate");
+        camera.user = QStringLiteral("nobody"); // wrong: the device refuses it
+        camera.credentialRef = QStringLiteral("gate");
+        camera.deviceUrl = device.deviceUrl();
+        camera.streams.append(
+            {QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1:9/main")), {}, 0, {}});
+        QVERIFY2(directory.addCamera(camera), qPrintable(directory.lastError()));
+        QTest::qWait(1500);
+        QCOMPARE(raised.count(), 0);
+        QVERIFY(!device.operations().contains(QStringLiteral("PullMessages")));
+
+        // Fix the user name in the file and reload it, as an edit of cameras.json would.
+        QFile file(directory.configPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray json = file.readAll();
+        file.close();
+        QVERIFY(json.contains("\"nobody\""));
+        json.replace("\"nobody\"", "\"" + o.user.toUtf8() + "\"");
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(json);
+        file.close();
+        QVERIFY(directory.load());
+        QCOMPARE(directory.camera(QStringLiteral("onvif-gate"))->user, o.user);
+
+        QTRY_VERIFY_WITH_TIMEOUT(raised.count() >= 1, 8000);
+        QCOMPARE(health.statusOf(QStringLiteral("onvif-gate")), app::CameraHealth::Alarm);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCameraAlarms)

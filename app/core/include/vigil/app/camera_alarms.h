@@ -62,7 +62,9 @@ private:
     QPointer<cameras::CameraDirectory> m_directory;
     CameraHealth *m_health;
     onvif::OnvifAlarmModel m_events;
-    QHash<QString, QUrl> m_watched; // camera id -> device address being watched
+    // Camera id -> what its listener logged in with (address, user, credential reference): a change of any of
+    // them (cameras.json edited and reloaded, password re-entered) restarts the listener with the new login.
+    QHash<QString, QString> m_watched;
 };
 
 } // namespace vigil::app
