@@ -483,6 +483,15 @@ private slots:
         QVERIFY(item(QStringLiteral("ptzItem"))->property("checked").toBool());
         QTest::keyClick(m_window, Qt::Key_Escape);
         QTRY_VERIFY(!shown(QStringLiteral("ptzItem")));
+        // The check mark follows PTZ whichever control changed it: off with the tile's PTZ button, the menu
+        // says off.
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, centreOf(item(QStringLiteral("tilePtzButton"))));
+        QTRY_VERIFY(!ptzShown());
+        QTest::mouseClick(m_window, Qt::RightButton, {}, centreOf(tile()));
+        QTRY_VERIFY(shown(QStringLiteral("ptzItem")));
+        QVERIFY(!item(QStringLiteral("ptzItem"))->property("checked").toBool());
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!shown(QStringLiteral("ptzItem")));
         QVERIFY(ops().isEmpty());
     }
 
