@@ -220,9 +220,8 @@ void TestTranslations::runtime()
     QTRY_VERIFY_WITH_TIMEOUT(!refusedPlayer.lastError().isEmpty(), 10000);
     const QString refused = refusedPlayer.lastError();
     refusedPlayer.stop();
-    // components/video/src/stream_error.cpp translates at run time under "vigil::video::StreamError" while
-    // lupdate files its strings under "vigil::video" (its local tr() helper is not a class member), so
-    // these messages stay English. Remove this line once stream_error.cpp uses one context for both.
+    // The stream error table (components/video/src/stream_error.cpp) is translated at run time under the
+    // context lupdate files it under: a Chinese operator reads why a camera failed in Chinese.
     QVERIFY2(hasChinese(refused), qPrintable(refused));
 
     QCoreApplication::removeTranslator(&m_translator);
