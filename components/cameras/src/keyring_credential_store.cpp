@@ -249,15 +249,16 @@ CredentialStoreChoice chooseCredentialStore(const QString &filePath, const QStri
     } else if (auto keyring = KeyringCredentialStore::open(KeyringCredentialStore::defaultService(),
                                                            KeyringCredentialStore::defaultKey(), timeoutMs,
                                                            &choice.reason)) {
-        // Move passwords a file store kept (an earlier start without a keyring) into the keyring.
+        // Move passwords a file store kept (an earlier start without a keyring) into the keyring. The file's
+        // entries win: it is only written while no keyring answered, so an entry there is newer than the
+        // keyring's (a password changed on a start without D-Bus must not fall back to the old one).
         if (QFile::exists(path) || QFile::exists(path + QStringLiteral(".bak"))) {
             const FileCredentialStore file(path);
             const QStringList refs = file.refs();
-            for (const QString &ref : refs)
-                if (!keyring->password(ref)) {
-                    keyring->setPassword(ref, file.password(ref).value_or(QString()));
-                    ++choice.migrated;
-                }
+            for (const QString &ref : refs) {
+                keyring->setPassword(ref, file.password(ref).value_or(QString()));
+                ++choice.migrated;
+            }
             QString error;
             if (!keyring->flush(timeoutMs, &error)) {
                 choice.reason =

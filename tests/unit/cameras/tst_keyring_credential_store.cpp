@@ -189,6 +189,46 @@ private slots:
         QCOMPARE(fresh->password(QStringLiteral("old-cam-2")).value_or(QString()), QStringLiteral("other"));
         QVERIFY(fresh->erase());
     }
+
+    void fileEntryWinsOnMigration()
+    {
+        if (!haveKeyring())
+            QSKIP("no Secret Service here: run through tests/support/with-keyring.sh");
+        // Start 1 had the keyring: cam1 = A. Start 2 had no D-Bus, so the operator's change of cam1 to B went
+        // into the file. Start 3 has the keyring again: B (the newer) must survive, not A.
+        QString why;
+        {
+            auto keyring = KeyringCredentialStore::open(KeyringCredentialStore::defaultService(),
+                                                        KeyringCredentialStore::defaultKey(), 5000, &why);
+            QVERIFY2(keyring, qPrintable(why));
+            QVERIFY(keyring->erase());
+            QVERIFY(keyring->setPassword(QStringLiteral("cam1"), QStringLiteral("A-old")));
+            QVERIFY(keyring->setPassword(QStringLiteral("cam-keyring-only"), QStringLiteral("K")));
+            QString error;
+            QVERIFY2(keyring->flush(5000, &error), qPrintable(error));
+        }
+        const QString path = m_dir.filePath(QStringLiteral("newer.json"));
+        {
+            FileCredentialStore file(path);
+            QVERIFY(file.setPassword(QStringLiteral("cam1"), QStringLiteral("B-new")));
+            QVERIFY(file.setPassword(QStringLiteral("cam2"), QStringLiteral("C")));
+        }
+        CredentialStoreChoice c = chooseCredentialStore(path, QStringLiteral("auto"), 5000);
+        QCOMPARE(c.kind, CredentialStoreKind::Keyring);
+        QCOMPARE(c.migrated, 2);
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(c.store->password(QStringLiteral("cam1")).value_or(QString()), QStringLiteral("B-new"));
+        c.store.reset();
+        // What the keyring holds now, read back by a fresh store.
+        auto fresh = KeyringCredentialStore::open(KeyringCredentialStore::defaultService(),
+                                                  KeyringCredentialStore::defaultKey(), 5000, &why);
+        QVERIFY2(fresh, qPrintable(why));
+        QCOMPARE(fresh->password(QStringLiteral("cam1")).value_or(QString()), QStringLiteral("B-new"));
+        QCOMPARE(fresh->password(QStringLiteral("cam2")).value_or(QString()), QStringLiteral("C"));
+        QCOMPARE(fresh->password(QStringLiteral("cam-keyring-only")).value_or(QString()),
+                 QStringLiteral("K"));
+        QVERIFY(fresh->erase());
+    }
 };
 
 QTEST_MAIN(TstKeyringCredentialStore)

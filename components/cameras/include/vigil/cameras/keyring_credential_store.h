@@ -85,8 +85,9 @@ struct CredentialStoreChoice
 // The store the app uses. The keyring when it answers, else FileCredentialStore(`filePath`) and the reason.
 // `mode`: "auto" (default; also read from VIGIL_CREDENTIAL_STORE when empty), "file" or "keyring". On Linux
 // without a D-Bus session bus (DBUS_SESSION_BUS_ADDRESS unset) the keyring is not tried: there is none.
-// When the keyring is chosen and the credentials file holds passwords, they are copied into the keyring and,
-// once that write is confirmed, the file (and its .bak) is deleted: no plaintext passwords stay behind.
+// When the keyring is chosen and the credentials file holds passwords, they are copied into the keyring (a
+// file entry replaces the keyring's for the same camera: the file is the newer) and, once that write is
+// confirmed, the file (and its .bak) is deleted: no plaintext passwords stay behind.
 CredentialStoreChoice chooseCredentialStore(const QString &filePath = {}, const QString &mode = {},
                                             int timeoutMs = KeyringCredentialStore::kDefaultTimeoutMs);
 
