@@ -72,7 +72,7 @@ KeyringCredentialStore::KeyringCredentialStore(QString service, QString key, QHa
 
 KeyringCredentialStore::~KeyringCredentialStore()
 {
-    if (m_writing || m_dirty) {
+    if (m_flushOnDestroy && (m_writing || m_dirty)) {
         QString error;
         if (!flush(2000, &error))
             qCWarning(vigilCameras).noquote() << "keyring: last password change may be lost:" << error;
@@ -264,6 +264,7 @@ CredentialStoreChoice chooseCredentialStore(const QString &filePath, const QStri
                 choice.reason =
                     QStringLiteral("the keyring did not take the passwords of %1 (%2)").arg(path, error);
                 choice.migrated = 0;
+                keyring->dropPendingOnDestroy(); // flush() waited already: no second wait on the GUI thread
                 keyring.reset();
             } else {
                 QFile::remove(path);

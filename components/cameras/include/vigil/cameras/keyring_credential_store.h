@@ -35,7 +35,7 @@ public:
     // keyring answered within `timeoutMs` or it refused.
     static std::unique_ptr<KeyringCredentialStore> open(const QString &service, const QString &key,
                                                         int timeoutMs, QString *why);
-    // Waits (bounded) for a pending write.
+    // Waits (bounded, 2 s) for a pending write, unless dropPendingOnDestroy() was called.
     ~KeyringCredentialStore() override;
 
     std::optional<QString> password(const QString &ref) const override;
@@ -46,6 +46,9 @@ public:
     // Blocks (running an event loop) until every change is in the keyring. False and `error` on failure or
     // timeout. For start-up migration, shutdown and tests.
     bool flush(int timeoutMs = kDefaultTimeoutMs, QString *error = nullptr);
+    // The destructor will not wait for a write still on its way (it may still land). For the start-up path
+    // whose flush() already timed out: the GUI thread must not block a second time for the same keyring.
+    void dropPendingOnDestroy() { m_flushOnDestroy = false; }
     // Deletes the whole entry from the keyring and forgets everything (tests; "forget all passwords").
     bool erase(int timeoutMs = kDefaultTimeoutMs, QString *error = nullptr);
 
@@ -64,6 +67,7 @@ private:
     std::unique_ptr<QObject> m_context; // receives job results; dies first, so no result outlives the store
     bool m_writing = false;
     bool m_dirty = false;
+    bool m_flushOnDestroy = true;
     int m_writesDone = 0;
     QString m_lastWriteError;
 };
