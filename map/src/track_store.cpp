@@ -143,7 +143,8 @@ void TrackStore::setModel(UnitsModel *model)
         connect(model, &QAbstractItemModel::modelReset, this, &TrackStore::recordAll);
         // The model announces the end of each batch: one signal for the playback side.
         connect(model, &UnitsModel::positionsChanged, this, [this] {
-            if (!m_pending)
+            const bool swept = sweepIfDue();
+            if (!m_pending && !swept)
                 return;
             m_pending = false;
             emit fixesAdded();
@@ -159,8 +160,7 @@ void TrackStore::setRetentionMinutes(int minutes)
     if (minutes == m_retentionMinutes)
         return;
     m_retentionMinutes = minutes;
-    for (Ring &ring : m_tracks)
-        trim(ring);
+    sweep();
     emit retentionMinutesChanged();
     emit fixesAdded();
 }
@@ -171,8 +171,7 @@ void TrackStore::setMaxFixesPerUnit(int count)
     if (count == m_maxFixesPerUnit)
         return;
     m_maxFixesPerUnit = count;
-    for (Ring &ring : m_tracks)
-        trim(ring);
+    sweep();
     emit maxFixesPerUnitChanged();
     emit fixesAdded();
 }
@@ -183,8 +182,7 @@ void TrackStore::setMaxTotalFixes(int count)
     if (count == m_maxTotalFixes)
         return;
     m_maxTotalFixes = count;
-    for (Ring &ring : m_tracks)
-        trim(ring);
+    sweep();
     emit maxTotalFixesChanged();
     emit fixesAdded();
 }
@@ -203,20 +201,44 @@ qint64 TrackStore::memoryBytes() const
     return bytes;
 }
 
-void TrackStore::trim(Ring &ring)
+void TrackStore::trim(Ring &ring, qint64 newestMs)
 {
     const qsizetype before = ring.size;
     const qsizetype limit = fixesPerUnitLimit();
     if (ring.size > limit)
         ring.popFront(ring.size - limit);
     if (ring.size > 0) {
-        const qint64 oldest = ring.at(ring.size - 1).timeMs - qint64(m_retentionMinutes) * 60'000;
+        const qint64 oldest =
+            std::max(newestMs, ring.at(ring.size - 1).timeMs) - qint64(m_retentionMinutes) * 60'000;
         ring.popFront(ring.lowerBound(oldest));
     }
     // Give memory back when far below capacity (a lowered cap, a unit that stopped moving long ago).
     if (ring.buffer.size() > 256 && ring.size < qsizetype(ring.buffer.size()) / 4)
         ring.reallocate(std::max<qsizetype>(64, ring.size * 2));
     m_fixCount -= before - ring.size;
+}
+
+bool TrackStore::sweep()
+{
+    const qsizetype unitsBefore = m_tracks.size();
+    const qint64 fixesBefore = m_fixCount;
+    for (auto it = m_tracks.begin(); it != m_tracks.end();) {
+        trim(*it, m_newestMs);
+        if (it->size == 0)
+            it = m_tracks.erase(it);
+        else
+            ++it;
+    }
+    m_sweptAtMs = m_newestMs;
+    m_unitsAtSweep = m_tracks.size();
+    return m_tracks.size() != unitsBefore || m_fixCount != fixesBefore;
+}
+
+bool TrackStore::sweepIfDue()
+{
+    if (m_newestMs - m_sweptAtMs < kSweepIntervalMs && m_tracks.size() <= m_unitsAtSweep)
+        return false;
+    return sweep();
 }
 
 bool TrackStore::append(const QString &unitId, const TrackFix &fix)
@@ -238,6 +260,7 @@ bool TrackStore::append(const QString &unitId, const TrackFix &fix)
     const qsizetype before = ring.size;
     ring.push(fix, fixesPerUnitLimit());
     m_fixCount += ring.size - before;
+    m_newestMs = std::max(m_newestMs, fix.timeMs);
     trim(ring);
     return true;
 }
@@ -247,6 +270,7 @@ bool TrackStore::record(const QString &unitId, qint64 timeMs, GeoPoint position,
 {
     if (!append(unitId, TrackFix::make(timeMs, position, headingDeg, speedMps)))
         return false;
+    sweepIfDue();
     emit fixesAdded();
     return true;
 }
@@ -256,8 +280,10 @@ int TrackStore::recordTrack(const QString &unitId, const QList<TrackFix> &fixes)
     int kept = 0;
     for (const TrackFix &f : fixes)
         kept += append(unitId, f) ? 1 : 0;
-    if (kept > 0)
+    if (kept > 0) {
+        sweepIfDue();
         emit fixesAdded();
+    }
     return kept;
 }
 
@@ -348,6 +374,8 @@ void TrackStore::clear()
         return;
     m_tracks.clear();
     m_fixCount = 0;
+    m_newestMs = m_sweptAtMs = kNoTime;
+    m_unitsAtSweep = 0;
     emit fixesAdded();
 }
 

@@ -72,7 +72,7 @@ KeyringCredentialStore::KeyringCredentialStore(QString service, QString key, QHa
 
 KeyringCredentialStore::~KeyringCredentialStore()
 {
-    if (m_writing || m_dirty) {
+    if (m_flushOnDestroy && (m_writing || m_dirty)) {
         QString error;
         if (!flush(2000, &error))
             qCWarning(vigilCameras).noquote() << "keyring: last password change may be lost:" << error;
@@ -249,20 +249,22 @@ CredentialStoreChoice chooseCredentialStore(const QString &filePath, const QStri
     } else if (auto keyring = KeyringCredentialStore::open(KeyringCredentialStore::defaultService(),
                                                            KeyringCredentialStore::defaultKey(), timeoutMs,
                                                            &choice.reason)) {
-        // Move passwords a file store kept (an earlier start without a keyring) into the keyring.
+        // Move passwords a file store kept (an earlier start without a keyring) into the keyring. The file's
+        // entries win: it is only written while no keyring answered, so an entry there is newer than the
+        // keyring's (a password changed on a start without D-Bus must not fall back to the old one).
         if (QFile::exists(path) || QFile::exists(path + QStringLiteral(".bak"))) {
             const FileCredentialStore file(path);
             const QStringList refs = file.refs();
-            for (const QString &ref : refs)
-                if (!keyring->password(ref)) {
-                    keyring->setPassword(ref, file.password(ref).value_or(QString()));
-                    ++choice.migrated;
-                }
+            for (const QString &ref : refs) {
+                keyring->setPassword(ref, file.password(ref).value_or(QString()));
+                ++choice.migrated;
+            }
             QString error;
             if (!keyring->flush(timeoutMs, &error)) {
                 choice.reason =
                     QStringLiteral("the keyring did not take the passwords of %1 (%2)").arg(path, error);
                 choice.migrated = 0;
+                keyring->dropPendingOnDestroy(); // flush() waited already: no second wait on the GUI thread
                 keyring.reset();
             } else {
                 QFile::remove(path);

@@ -8,8 +8,15 @@
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QProcess>
+#include <QtCore/QScopeGuard>
 #include <QtCore/QTemporaryDir>
+#include <QtDBus/QDBusConnection>
+#include <QtDBus/QDBusConnectionInterface>
+#include <QtDBus/QDBusReply>
 #include <QtTest/QtTest>
+
+#include <csignal>
+#include <sys/types.h>
 
 using namespace vigil::cameras;
 
@@ -188,6 +195,77 @@ private slots:
         QVERIFY2(fresh, qPrintable(why));
         QCOMPARE(fresh->password(QStringLiteral("old-cam-2")).value_or(QString()), QStringLiteral("other"));
         QVERIFY(fresh->erase());
+    }
+
+    void fileEntryWinsOnMigration()
+    {
+        if (!haveKeyring())
+            QSKIP("no Secret Service here: run through tests/support/with-keyring.sh");
+        // Start 1 had the keyring: cam1 = A. Start 2 had no D-Bus, so the operator's change of cam1 to B went
+        // into the file. Start 3 has the keyring again: B (the newer) must survive, not A.
+        QString why;
+        {
+            auto keyring = KeyringCredentialStore::open(KeyringCredentialStore::defaultService(),
+                                                        KeyringCredentialStore::defaultKey(), 5000, &why);
+            QVERIFY2(keyring, qPrintable(why));
+            QVERIFY(keyring->erase());
+            QVERIFY(keyring->setPassword(QStringLiteral("cam1"), QStringLiteral("A-old")));
+            QVERIFY(keyring->setPassword(QStringLiteral("cam-keyring-only"), QStringLiteral("K")));
+            QString error;
+            QVERIFY2(keyring->flush(5000, &error), qPrintable(error));
+        }
+        const QString path = m_dir.filePath(QStringLiteral("newer.json"));
+        {
+            FileCredentialStore file(path);
+            QVERIFY(file.setPassword(QStringLiteral("cam1"), QStringLiteral("B-new")));
+            QVERIFY(file.setPassword(QStringLiteral("cam2"), QStringLiteral("C")));
+        }
+        CredentialStoreChoice c = chooseCredentialStore(path, QStringLiteral("auto"), 5000);
+        QCOMPARE(c.kind, CredentialStoreKind::Keyring);
+        QCOMPARE(c.migrated, 2);
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(c.store->password(QStringLiteral("cam1")).value_or(QString()), QStringLiteral("B-new"));
+        c.store.reset();
+        // What the keyring holds now, read back by a fresh store.
+        auto fresh = KeyringCredentialStore::open(KeyringCredentialStore::defaultService(),
+                                                  KeyringCredentialStore::defaultKey(), 5000, &why);
+        QVERIFY2(fresh, qPrintable(why));
+        QCOMPARE(fresh->password(QStringLiteral("cam1")).value_or(QString()), QStringLiteral("B-new"));
+        QCOMPARE(fresh->password(QStringLiteral("cam2")).value_or(QString()), QStringLiteral("C"));
+        QCOMPARE(fresh->password(QStringLiteral("cam-keyring-only")).value_or(QString()),
+                 QStringLiteral("K"));
+        QVERIFY(fresh->erase());
+    }
+
+    void abandonedWriteDoesNotBlockTheDestructor()
+    {
+        if (!haveKeyring())
+            QSKIP("no Secret Service here: run through tests/support/with-keyring.sh");
+        // The start-up migration's flush() timed out (a keyring that answered the read, then hung): the store
+        // is dropped for the file. Its destructor must not block the GUI thread a second time (2 s).
+        QString why;
+        auto store = KeyringCredentialStore::open(kService, kKey, 5000, &why);
+        QVERIFY2(store, qPrintable(why));
+        const QDBusReply<uint> pid =
+            QDBusConnection::sessionBus().interface()->servicePid(QStringLiteral("org.freedesktop.secrets"));
+        QVERIFY2(pid.isValid() && pid.value() > 0, qPrintable(pid.error().message()));
+        QCOMPARE(::kill(pid_t(pid.value()), SIGSTOP), 0); // the keyring hangs
+        auto resume = qScopeGuard([&] { ::kill(pid_t(pid.value()), SIGCONT); });
+        QVERIFY(store->setPassword(QStringLiteral("cam"), QStringLiteral("pw")));
+        QString error;
+        QVERIFY(!store->flush(300, &error));
+        QVERIFY2(error.contains(QLatin1String("did not finish")), qPrintable(error));
+        store->dropPendingOnDestroy();
+        QElapsedTimer t;
+        t.start();
+        store.reset();
+        QVERIFY2(t.elapsed() < 500, qPrintable(QString::number(t.elapsed())));
+        resume.dismiss();
+        ::kill(pid_t(pid.value()), SIGCONT);
+        // The keyring still works afterwards (the abandoned write may or may not have landed).
+        auto again = KeyringCredentialStore::open(kService, kKey, 5000, &why);
+        QVERIFY2(again, qPrintable(why));
+        QVERIFY(again->erase());
     }
 };
 

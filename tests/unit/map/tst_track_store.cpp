@@ -159,6 +159,89 @@ private slots:
         QVERIFY(store.memoryBytes() < qint64(10 * 256 * sizeof(TrackFix)));
     }
 
+    void silentUnitsAreTrimmedAndForgotten()
+    {
+        TrackStore store;
+        store.setRetentionMinutes(10);
+        // Three units at 1 Hz for 5 min; then "c" goes silent while "a" and "b" keep recording 20 min more.
+        for (int i = 0; i < 300; ++i)
+            for (const char *id : {"a", "b", "c"})
+                QVERIFY(store.record(QString::fromLatin1(id), kT0 + i * 1000, {30, 120}, 0, 0));
+        QCOMPARE(store.fixCountOf(QStringLiteral("c")), 300);
+        int i = 300;
+        for (; i < 600; ++i)
+            for (const char *id : {"a", "b"})
+                store.record(QString::fromLatin1(id), kT0 + i * 1000, {30, 120}, 0, 0);
+        // Ten minutes behind the newest fix (599 s) all of c's five minutes are still inside the retention.
+        QCOMPARE(store.fixCountOf(QStringLiteral("c")), 300);
+        for (; i < 800; ++i)
+            for (const char *id : {"a", "b"})
+                store.record(QString::fromLatin1(id), kT0 + i * 1000, {30, 120}, 0, 0);
+        // Newest 799 s: what is older than 199 s (at most one sweep interval late) is gone from c as well.
+        QVERIFY2(store.firstTimeMs(QStringLiteral("c")) >= kT0 + (199 - 60) * 1000,
+                 qPrintable(QString::number(store.firstTimeMs(QStringLiteral("c")) - kT0)));
+        QVERIFY(store.fixCountOf(QStringLiteral("c")) < 300);
+        QCOMPARE(store.fixCount(), 2 * 601 + store.fixCountOf(QStringLiteral("c")));
+        for (; i < 1500; ++i)
+            for (const char *id : {"a", "b"})
+                store.record(QString::fromLatin1(id), kT0 + i * 1000, {30, 120}, 0, 0);
+        // c's last fix (299 s) is more than ten minutes behind: c is forgotten, the others keep ten minutes.
+        QCOMPARE(store.unitCount(), 2);
+        QCOMPARE(store.unitIds(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(store.fixCountOf(QStringLiteral("c")), 0);
+        QCOMPARE(store.firstTimeMs(QStringLiteral("c")), -1);
+        QCOMPARE(store.fixCountOf(QStringLiteral("a")), 601);
+        QCOMPARE(store.fixCount(), 2 * 601);
+        QVERIFY(store.memoryBytes() <= qint64(2 * 1024 * sizeof(TrackFix)));
+    }
+
+    void silentUnitsLeaveTheBudget()
+    {
+        TrackStore store;
+        store.setMaxTotalFixes(1000);
+        // x and y fill their halves; then x goes silent and eight new units join y.
+        for (int i = 0; i < 600; ++i)
+            for (const char *id : {"x", "y"})
+                store.record(QString::fromLatin1(id), kT0 + i * 1000, {30, 120}, 0, 0);
+        QCOMPARE(store.fixCountOf(QStringLiteral("x")), 500);
+        for (int i = 600; i < 800; ++i) {
+            for (int u = 0; u < 9; ++u) {
+                store.record(u == 0 ? QStringLiteral("y") : QStringLiteral("n%1").arg(u), kT0 + i * 1000,
+                             {30, 120}, 0, 0);
+                QVERIFY2(store.fixCount() <= store.maxTotalFixes(),
+                         qPrintable(QStringLiteral("%1 fixes at %2 s").arg(store.fixCount()).arg(i)));
+            }
+        }
+        QCOMPARE(store.unitCount(), 10);
+        QCOMPARE(store.fixesPerUnitLimit(), 100);
+        QCOMPARE(store.fixCountOf(QStringLiteral("x")), 100); // the silent one holds its share, not 500
+        QCOMPARE(store.lastTimeMs(QStringLiteral("x")), kT0 + 599'000);
+        QCOMPARE(store.fixCount(), 1000);
+    }
+
+    void modelBatchesSweepSilentUnits()
+    {
+        UnitsModel model;
+        TrackStore store;
+        store.setRetentionMinutes(5);
+        const QDateTime t0 = QDateTime::fromMSecsSinceEpoch(kT0, Qt::UTC);
+        model.addUnit({QStringLiteral("live"), QStringLiteral("P1"), {30.5, 120.0}, 0, 0, {}, t0, {}});
+        model.addUnit({QStringLiteral("gone"), QStringLiteral("P2"), {30.6, 120.1}, 0, 0, {}, t0, {}});
+        store.setModel(&model);
+        for (int s = 1; s <= 60; ++s)
+            model.updatePositions({{0, {30.5, 120.0}, 0, 1}, {1, {30.6, 120.1}, 0, 1}}, t0.addSecs(s));
+        QCOMPARE(store.fixCountOf(QStringLiteral("gone")), 61);
+        // "gone" stops reporting (its radio died; the model still lists it); "live" goes on for 7 minutes.
+        QSignalSpy added(&store, &TrackStore::fixesAdded);
+        for (int s = 61; s <= 480; ++s)
+            model.updatePositions({{0, {30.5, 120.0}, 0, 1}}, t0.addSecs(s));
+        QCOMPARE(added.size(), 420);
+        QCOMPARE(store.fixCountOf(QStringLiteral("gone")), 0);
+        QCOMPARE(store.unitCount(), 1);
+        QCOMPARE(store.fixCountOf(QStringLiteral("live")), 301);
+        QCOMPARE(store.fixCount(), 301);
+    }
+
     void orderRulesAndUnknownUnits()
     {
         TrackStore store;

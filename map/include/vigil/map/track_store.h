@@ -1,10 +1,13 @@
 #pragma once
 // TrackStore: the recent history of every unit's fixes, for track playback. It records each fix a UnitsModel
 // publishes (unit id, UTC time, position, heading, speed) into one ring per unit of compact 24-byte fixes,
-// bounded twice: fixes older than `retentionMinutes` behind the unit's newest are trimmed, and a unit keeps
+// bounded twice: fixes older than `retentionMinutes` behind the newest fix are trimmed, and a unit keeps
 // at most `maxFixesPerUnit` (the oldest go first) — and at most its share of `maxTotalFixes` across all units
-// (applied as each unit next records; 4 M fixes = 96 MB by default, so 1,000 units at 1 Hz keep ~67 min and
-// a few dozen keep the full two hours). track(id, from, to) answers a time range by binary search.
+// (4 M fixes = 96 MB by default, so 1,000 units at 1 Hz keep ~67 min and a few dozen keep the full two
+// hours). A unit trims itself as it records; a sweep at the end of a batch (at most once per minute of fix
+// time, or when new units joined) trims every track against the newest fix of all units and the current
+// share, and forgets units with nothing left, so units that went silent (or ids that changed) do not
+// keep their history or their share forever. track(id, from, to) answers a time range by binary search.
 // Fixes must arrive in time order per unit; an older one is dropped (and counted), one with the same time
 // replaces the last. History lives in memory only: no SQLite persistence (a restart starts empty; the demo
 // simulator pre-fills its last half hour). Thread: GUI only.
@@ -18,6 +21,7 @@
 #include <QtCore/QPointer>
 #include <QtQml/qqmlregistration.h>
 
+#include <limits>
 #include <vector>
 
 namespace vigil::map {
@@ -133,7 +137,15 @@ private:
     bool append(const QString &unitId, const TrackFix &fix);
     void recordRow(int row);
     void recordAll();
-    void trim(Ring &ring);
+    // Trims by count and by age behind max(newestMs, the ring's newest).
+    void trim(Ring &ring, qint64 newestMs = kNoTime);
+    // Trims every track against m_newestMs and erases empty ones; true if anything went.
+    bool sweep();
+    // sweep() when fix time moved on by kSweepIntervalMs since the last one or units joined.
+    bool sweepIfDue();
+
+    static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min() / 2;
+    static constexpr qint64 kSweepIntervalMs = 60'000;
 
     QPointer<UnitsModel> m_model;
     int m_retentionMinutes = 120;
@@ -142,7 +154,10 @@ private:
     QHash<QString, Ring> m_tracks;
     qint64 m_fixCount = 0;
     qint64 m_dropped = 0;
-    bool m_pending = false; // recorded since the last fixesAdded()
+    bool m_pending = false;       // recorded since the last fixesAdded()
+    qint64 m_newestMs = kNoTime;  // the newest fix time of all units
+    qint64 m_sweptAtMs = kNoTime; // m_newestMs at the last sweep
+    qsizetype m_unitsAtSweep = 0;
 };
 
 } // namespace vigil::map

@@ -35,7 +35,7 @@ public:
     // keyring answered within `timeoutMs` or it refused.
     static std::unique_ptr<KeyringCredentialStore> open(const QString &service, const QString &key,
                                                         int timeoutMs, QString *why);
-    // Waits (bounded) for a pending write.
+    // Waits (bounded, 2 s) for a pending write, unless dropPendingOnDestroy() was called.
     ~KeyringCredentialStore() override;
 
     std::optional<QString> password(const QString &ref) const override;
@@ -46,6 +46,9 @@ public:
     // Blocks (running an event loop) until every change is in the keyring. False and `error` on failure or
     // timeout. For start-up migration, shutdown and tests.
     bool flush(int timeoutMs = kDefaultTimeoutMs, QString *error = nullptr);
+    // The destructor will not wait for a write still on its way (it may still land). For the start-up path
+    // whose flush() already timed out: the GUI thread must not block a second time for the same keyring.
+    void dropPendingOnDestroy() { m_flushOnDestroy = false; }
     // Deletes the whole entry from the keyring and forgets everything (tests; "forget all passwords").
     bool erase(int timeoutMs = kDefaultTimeoutMs, QString *error = nullptr);
 
@@ -64,6 +67,7 @@ private:
     std::unique_ptr<QObject> m_context; // receives job results; dies first, so no result outlives the store
     bool m_writing = false;
     bool m_dirty = false;
+    bool m_flushOnDestroy = true;
     int m_writesDone = 0;
     QString m_lastWriteError;
 };
@@ -85,8 +89,9 @@ struct CredentialStoreChoice
 // The store the app uses. The keyring when it answers, else FileCredentialStore(`filePath`) and the reason.
 // `mode`: "auto" (default; also read from VIGIL_CREDENTIAL_STORE when empty), "file" or "keyring". On Linux
 // without a D-Bus session bus (DBUS_SESSION_BUS_ADDRESS unset) the keyring is not tried: there is none.
-// When the keyring is chosen and the credentials file holds passwords, they are copied into the keyring and,
-// once that write is confirmed, the file (and its .bak) is deleted: no plaintext passwords stay behind.
+// When the keyring is chosen and the credentials file holds passwords, they are copied into the keyring (a
+// file entry replaces the keyring's for the same camera: the file is the newer) and, once that write is
+// confirmed, the file (and its .bak) is deleted: no plaintext passwords stay behind.
 CredentialStoreChoice chooseCredentialStore(const QString &filePath = {}, const QString &mode = {},
                                             int timeoutMs = KeyringCredentialStore::kDefaultTimeoutMs);
 
