@@ -18,6 +18,21 @@
 
 namespace vigil::onvif {
 
+namespace {
+// Worker threads still running (queued commands not sent yet), for waitForWorkers() at exit.
+struct LiveWorkers
+{
+    std::mutex mutex;
+    std::condition_variable done;
+    int count = 0;
+};
+LiveWorkers &liveWorkers()
+{
+    static auto *w = new LiveWorkers; // never destroyed: a worker may end after main()
+    return *w;
+}
+} // namespace
+
 // The command queue. Shared with the worker thread, so the controller may die first.
 struct OnvifPtzController::Worker
 {
@@ -209,23 +224,43 @@ void OnvifPtzController::ensureWorker()
     if (m_worker || !available())
         return;
     m_worker = std::make_shared<Worker>();
+    {
+        std::lock_guard lock(liveWorkers().mutex);
+        ++liveWorkers().count;
+    }
     // The thread holds its own reference to the queue.
     std::thread([w = m_worker, url = m_deviceUrl, user = m_user, password = m_password,
                  profile = m_profileToken]() mutable {
-        OnvifClient client(url, user, password);
-        for (;;) {
-            Worker::Command c;
-            {
-                std::unique_lock lock(w->mutex);
-                w->wake.wait(lock, [&w] { return w->quit || !w->queue.empty(); });
-                if (w->queue.empty())
-                    return;
-                c = std::move(w->queue.front());
-                w->queue.pop_front();
+        {
+            OnvifClient client(url, user, password);
+            for (;;) {
+                Worker::Command c;
+                {
+                    std::unique_lock lock(w->mutex);
+                    w->wake.wait(lock, [&w] { return w->quit || !w->queue.empty(); });
+                    if (w->queue.empty())
+                        break;
+                    c = std::move(w->queue.front());
+                    w->queue.pop_front();
+                }
+                c.run(client, profile);
             }
-            c.run(client, profile);
         }
+        LiveWorkers &live = liveWorkers();
+        {
+            std::lock_guard lock(live.mutex);
+            --live.count;
+        }
+        live.done.notify_all();
     }).detach();
+}
+
+bool OnvifPtzController::waitForWorkers(int timeoutMs)
+{
+    LiveWorkers &live = liveWorkers();
+    std::unique_lock lock(live.mutex);
+    return live.done.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                              [&live] { return live.count == 0; });
 }
 
 void OnvifPtzController::enqueue(const QString &command, bool isMove, Fn fn)

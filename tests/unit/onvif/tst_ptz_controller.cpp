@@ -15,7 +15,9 @@
 #include <QtTest/QtTest>
 
 #include <cmath>
+#include <memory>
 #include <tuple>
+#include <vector>
 
 using namespace vigil;
 using namespace vigil::onvif;
@@ -105,6 +107,33 @@ private slots:
         } // destroyed mid-move: never blocks, and still stops the camera
         QTRY_VERIFY_WITH_TIMEOUT(ptzOps(d).contains(QStringLiteral("Stop")), 5000);
         QCOMPARE(ptzOps(d).last(), QStringLiteral("Stop"));
+    }
+
+    // At exit the tiles go away with the QML engine; main() then waits for the PTZ workers so the Stops they
+    // queued reach the cameras before the process ends (detached threads die with it). The device answers
+    // Stop slowly, so the Stops are still in flight when the controllers are gone.
+    void waitForWorkersLetsTheLastStopsOut()
+    {
+        test::DeviceOptions o;
+        o.misbehaviour = test::Misbehaviour::Slow;
+        o.misbehaveOn = QStringLiteral("Stop");
+        o.slowMs = 700;
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        {
+            std::vector<std::unique_ptr<OnvifPtzController>> tiles;
+            for (int i = 0; i < 3; ++i) {
+                tiles.push_back(std::make_unique<OnvifPtzController>());
+                tiles.back()->setDevice(d.deviceUrl(), o.user, o.password);
+                tiles.back()->move(0.1 * (i + 1), 0, 0);
+            }
+        } // the engine is destroyed: each controller queues its Stop
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(OnvifPtzController::waitForWorkers(10000));
+        QVERIFY2(t.elapsed() >= 600, qPrintable(QString::number(t.elapsed()))); // it did wait for the answers
+        QCOMPARE(ptzOps(d).count(QStringLiteral("Stop")), 3);
+        QVERIFY(OnvifPtzController::waitForWorkers(0)); // nothing left
     }
 
     void dragVelocity_data()

@@ -16,7 +16,7 @@
 //
 // Thread: GUI only; the worker (started on the first command) talks to the device through OnvifClient and
 // posts results back (dropped when the controller is gone). The destructor never waits: it queues a final
-// Stop if a move was sent.
+// Stop if a move was sent; at exit, after the tiles are gone, waitForWorkers() lets those Stops go out.
 #include "vigil/onvif/soap.h"
 #include "vigil/onvif/types.h"
 
@@ -105,6 +105,10 @@ public:
     Q_INVOKABLE void zoomStep(int steps);
     // The operator let go: forget held keys, end a wheel zoom, and stop if moving. Safe to call any time.
     Q_INVOKABLE void letGo();
+
+    // Blocks until every worker thread has sent what was queued and ended (those of live controllers never
+    // end), at most `timeoutMs`; false on timeout. For main() after the QML engine is destroyed, and tests.
+    static bool waitForWorkers(int timeoutMs);
 
     struct Worker;
 
