@@ -2,6 +2,8 @@
 
 #include "vigil/onvif/camera_builder.h"
 
+#include "gui_post.h"
+
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
 #include "vigil/network/logging.h"
@@ -173,15 +175,11 @@ void OnvifPtzController::askDeviceForPtz()
         }
         if (!answered) // unreachable, wrong password...: asked again the next time the camera is shown
             return;
-        if (self)
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, key, generation, hasPtz] {
-                    ptzAnswers().insert(key, hasPtz);
-                    if (self)
-                        self->ptzAnswered(generation, hasPtz);
-                },
-                Qt::QueuedConnection);
+        detail::postToApp([self, key, generation, hasPtz] {
+            ptzAnswers().insert(key, hasPtz);
+            if (self)
+                self->ptzAnswered(generation, hasPtz);
+        });
     }).detach();
 }
 
@@ -291,14 +289,10 @@ void OnvifPtzController::enqueue(const QString &command, bool isMove, Fn fn)
         std::optional<QList<Preset>> presets;
         if (!e.isError())
             e = fn(client, profile, &presets);
-        if (self)
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, command, e, presets] {
-                    if (self)
-                        self->finished(command, e, presets);
-                },
-                Qt::QueuedConnection);
+        detail::postToApp([self, command, e, presets] {
+            if (self)
+                self->finished(command, e, presets);
+        });
     };
     // A move merged into a waiting one reports once, for both.
     if (!m_worker->push({isMove, std::move(run)})) {

@@ -16,6 +16,7 @@
 
 #include <cmath>
 #include <memory>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -134,6 +135,34 @@ private slots:
         QVERIFY2(t.elapsed() >= 600, qPrintable(QString::number(t.elapsed()))); // it did wait for the answers
         QCOMPARE(ptzOps(d).count(QStringLiteral("Stop")), 3);
         QVERIFY(OnvifPtzController::waitForWorkers(0)); // nothing left
+    }
+
+    // A tile destroyed while its command's answer is being posted back: the worker posts to the application
+    // object, never to the controller (which may be freed between a check and the post). Many rounds, each
+    // deleting the controller just as the device has received its command.
+    void destroyingRightAfterACommandIsSafe()
+    {
+        test::DeviceOptions o;
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        for (int i = 0; i < 150; ++i) {
+            auto *p = new OnvifPtzController;
+            p->setDevice(d.deviceUrl(), o.user, o.password, QStringLiteral("profile_1"));
+            const qsizetype before = d.requests().size();
+            p->home();
+            QElapsedTimer t;
+            t.start();
+            while (d.requests().size() == before && t.elapsed() < 5000)
+                std::this_thread::yield();
+            if (i % 3 == 1)
+                QThread::usleep(50 * (i % 7)); // around the time the answer comes back
+            delete p;
+            if (i % 10 == 0)
+                QCoreApplication::processEvents();
+        }
+        QVERIFY(OnvifPtzController::waitForWorkers(10000));
+        QCoreApplication::processEvents(); // the late results are dropped
+        QCOMPARE(d.operations().count(QStringLiteral("GotoHomePosition")), 150);
     }
 
     void dragVelocity_data()
