@@ -75,11 +75,30 @@ struct OnvifPtzController::Worker
     }
 };
 
+namespace {
+// A Stop that failed (a dropped packet, a busy camera) is sent once more: a camera that missed it keeps
+// moving until its move's Timeout.
+Result<bool> stopWithRetry(OnvifClient &c, const QString &profile)
+{
+    auto r = c.stop(profile);
+    if (!r.ok() && r.error.category() != ErrorCategory::Auth) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        r = c.stop(profile);
+    }
+    return r;
+}
+} // namespace
+
 OnvifPtzController::OnvifPtzController(QObject *parent)
     : QObject(parent)
 {
     m_zoomStop.setSingleShot(true);
-    connect(&m_zoomStop, &QTimer::timeout, this, &OnvifPtzController::stop);
+    connect(&m_zoomStop, &QTimer::timeout, this, &OnvifPtzController::zoomStepDone);
+    m_keepMoving.setInterval(m_moveTimeoutMs / 2);
+    connect(&m_keepMoving, &QTimer::timeout, this, [this] {
+        if (m_moving)
+            sendMove(m_sent);
+    });
 }
 
 OnvifPtzController::~OnvifPtzController()
@@ -88,7 +107,7 @@ OnvifPtzController::~OnvifPtzController()
         return;
     if (m_moving) // the operator's "let go" must reach the camera even if the tile goes away
         m_worker->push({false, [](OnvifClient &c, QString &profile) {
-                            c.stop(profile);
+                            stopWithRetry(c, profile);
                         }});
     m_worker->finish(); // the worker sends what is queued, then exits; nobody waits for it
 }
@@ -198,12 +217,14 @@ void OnvifPtzController::ptzAnswered(quint64 generation, bool hasPtz)
 void OnvifPtzController::restartWorker()
 {
     m_zoomStop.stop();
+    m_keepMoving.stop();
     m_keys.clear();
     m_dragVelocity = {};
+    m_held = {};
     if (m_worker) {
         if (m_moving) // the old camera must stop before we forget it
             m_worker->push({false, [](OnvifClient &c, QString &profile) {
-                                c.stop(profile);
+                                stopWithRetry(c, profile);
                             }});
         m_worker->finish();
     }
@@ -357,32 +378,65 @@ void OnvifPtzController::setSpeed(double speed)
     emit speedChanged();
 }
 
+void OnvifPtzController::setMoveTimeout(int timeoutMs)
+{
+    m_moveTimeoutMs = std::max(timeoutMs, 200);
+    m_keepMoving.setInterval(m_moveTimeoutMs / 2);
+}
+
 void OnvifPtzController::move(double pan, double tilt, double zoom)
 {
     m_zoomStop.stop(); // an explicit move outlives a wheel zoom
-    sendMove(pan, tilt, zoom);
+    holdMove({pan, tilt, zoom});
 }
 
-void OnvifPtzController::sendMove(double pan, double tilt, double zoom)
+void OnvifPtzController::holdMove(Velocity v)
 {
-    setMoving(pan != 0 || tilt != 0 || zoom != 0);
-    enqueue(QStringLiteral("move"), true, [pan, tilt, zoom](OnvifClient &c, const QString &profile, auto *) {
-        return c.continuousMove(profile, pan, tilt, zoom).error;
-    });
+    m_held = v;
+    sendMove(v);
+}
+
+void OnvifPtzController::sendMove(Velocity v)
+{
+    const bool moving = v.pan != 0 || v.tilt != 0 || v.zoom != 0;
+    setMoving(moving);
+    m_sent = v;
+    // The device stops by itself after the move's Timeout unless the move is sent again: a camera whose
+    // Stop got lost does not keep turning for ever. Re-sent at half the Timeout while held.
+    if (moving)
+        m_keepMoving.start();
+    else
+        m_keepMoving.stop();
+    enqueue(QStringLiteral("move"), true,
+            [v, timeoutMs = m_moveTimeoutMs](OnvifClient &c, const QString &profile, auto *) {
+                return c.continuousMove(profile, v.pan, v.tilt, v.zoom, timeoutMs).error;
+            });
 }
 
 void OnvifPtzController::stop()
 {
     m_zoomStop.stop();
+    m_keepMoving.stop();
+    m_held = {};
     setMoving(false);
     enqueue(QStringLiteral("stop"), false,
-            [](OnvifClient &c, const QString &profile, auto *) { return c.stop(profile).error; });
+            [](OnvifClient &c, const QString &profile, auto *) { return stopWithRetry(c, profile).error; });
+}
+
+void OnvifPtzController::zoomStepDone()
+{
+    // A drag, key or arrow still held goes on at its own velocity once the wheel's zoom is over.
+    if (m_held.pan != 0 || m_held.tilt != 0 || m_held.zoom != 0)
+        sendMove(m_held);
+    else
+        stop();
 }
 
 void OnvifPtzController::letGo()
 {
     m_keys.clear();
     m_dragVelocity = {};
+    m_held = {};
     m_zoomStop.stop();
     if (m_moving)
         stop();
@@ -413,7 +467,7 @@ void OnvifPtzController::dragTo(double dx, double dy, double width, double heigh
             stop();
         return;
     }
-    sendMove(v.x(), v.y(), 0);
+    holdMove({v.x(), v.y(), 0});
 }
 
 namespace {
@@ -469,14 +523,14 @@ void OnvifPtzController::applyKeys()
             stop();
         return;
     }
-    sendMove(pan, tilt, zoom);
+    holdMove({pan, tilt, zoom});
 }
 
 void OnvifPtzController::zoomStep(int steps)
 {
     if (steps == 0)
         return;
-    sendMove(0, 0, steps > 0 ? m_speed : -m_speed);
+    sendMove({0, 0, steps > 0 ? m_speed : -m_speed}); // not held: what was held resumes after it
     // A QTimer, not a device-side Timeout: the stop must be an explicit Stop the camera cannot miss.
     m_zoomStop.start(kZoomStepMs * std::min(std::abs(steps), 4));
 }

@@ -165,6 +165,94 @@ private slots:
         QCOMPARE(d.operations().count(QStringLiteral("GotoHomePosition")), 150);
     }
 
+    // Every move carries a Timeout, so a camera that misses the Stop stops by itself; while the operator
+    // holds the move it is re-sent every half Timeout, and never after the Stop.
+    void heldMoveCarriesATimeoutAndIsResent()
+    {
+        test::DeviceOptions o;
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        OnvifPtzController p;
+        p.setDevice(d.deviceUrl(), o.user, o.password);
+        p.move(0.5, 0, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QVERIFY2(moves(d).first().contains("<Timeout>PT10.000S</Timeout>"), moves(d).first().constData());
+        p.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+
+        p.setMoveTimeout(600); // re-sent every 300 ms
+        QVERIFY(p.keyPress(Qt::Key_Up));
+        QTest::qWait(1100);
+        QVERIFY(p.moving());
+        const auto held = moves(d).mid(1);
+        QVERIFY2(held.size() >= 3, qPrintable(QString::number(held.size())));
+        for (const QByteArray &m : held) {
+            QCOMPARE(velocity(m), std::make_tuple(0.0, 0.5, 0.0));
+            QVERIFY(m.contains("<Timeout>PT0.600S</Timeout>"));
+        }
+        QVERIFY(p.keyRelease(Qt::Key_Up));
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        const qsizetype sent = moves(d).size();
+        QTest::qWait(700);
+        QCOMPARE(moves(d).size(), sent); // nothing after the Stop
+        QCOMPARE(ptzOps(d).last(), QStringLiteral("Stop"));
+    }
+
+    // A Stop the camera did not take is sent once more (then reported).
+    void failedStopIsRetried()
+    {
+        test::DeviceOptions o;
+        o.misbehaviour = test::Misbehaviour::HtmlPage;
+        o.misbehaveOn = QStringLiteral("Stop");
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        OnvifPtzController p;
+        p.setDevice(d.deviceUrl(), o.user, o.password);
+        QSignalSpy done(&p, &OnvifPtzController::commandFinished);
+        p.move(0, 0.5, 0);
+        p.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 5000);
+        QVERIFY(!done.at(1).at(1).toBool());
+        QCOMPARE(ptzOps(d), (QStringList{QStringLiteral("ContinuousMove"), QStringLiteral("Stop"),
+                                         QStringLiteral("Stop")}));
+        // The same when the tile goes away mid-move.
+        {
+            OnvifPtzController gone;
+            gone.setDevice(d.deviceUrl(), o.user, o.password);
+            gone.move(0.5, 0, 0);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(ptzOps(d).count(QStringLiteral("Stop")), 4, 5000);
+    }
+
+    // A wheel notch while a key (or drag) is held: the held move goes on after the zoom, no Stop.
+    void wheelDuringAHeldKeyResumesIt()
+    {
+        test::DeviceOptions o;
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        OnvifPtzController p;
+        p.setDevice(d.deviceUrl(), o.user, o.password);
+        QVERIFY(p.keyPress(Qt::Key_Left));
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        p.zoomStep(1);
+        QTest::qWait(OnvifPtzController::kZoomStepMs * 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QVERIFY(p.moving());
+        QVERIFY(!ptzOps(d).contains(QStringLiteral("Stop")));
+        QCOMPARE(velocity(moves(d).last()), std::make_tuple(-0.5, 0.0, 0.0));
+        // Same for a drag: the camera drags on, and letting go stops it.
+        QVERIFY(p.keyRelease(Qt::Key_Left));
+        p.dragTo(100, 0, 400, 200);
+        p.zoomStep(-1);
+        QTest::qWait(OnvifPtzController::kZoomStepMs * 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QVERIFY(p.moving());
+        QCOMPARE(velocity(moves(d).last()), std::make_tuple(0.5, 0.0, 0.0));
+        p.letGo();
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QCOMPARE(ptzOps(d).last(), QStringLiteral("Stop"));
+    }
+
     void dragVelocity_data()
     {
         QTest::addColumn<double>("dx");

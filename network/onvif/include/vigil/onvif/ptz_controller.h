@@ -87,6 +87,12 @@ public:
     // How long one wheel notch zooms before the stop.
     static constexpr int kZoomStepMs = 250;
 
+    // Every ContinuousMove carries this Timeout (the camera stops by itself after it) and is re-sent every
+    // half of it while the move is held, so a camera that missed the Stop does not move for ever. A failed
+    // Stop is sent once more. setMoveTimeout() is for tests.
+    static constexpr int kMoveTimeoutMs = 10000;
+    void setMoveTimeout(int timeoutMs);
+
     // Velocities -1..1 (pan right +, tilt up +, zoom in +). The camera moves until stop().
     Q_INVOKABLE void move(double pan, double tilt, double zoom = 0);
     Q_INVOKABLE void stop();
@@ -127,7 +133,15 @@ private:
     void restartWorker();
     void ensureWorker();
     void setMoving(bool moving);
-    void sendMove(double pan, double tilt, double zoom);
+    struct Velocity
+    {
+        double pan = 0;
+        double tilt = 0;
+        double zoom = 0;
+    };
+    void holdMove(Velocity v); // the operator's move (arrow, drag, keys): resumed after a wheel zoom
+    void sendMove(Velocity v);
+    void zoomStepDone();
     void applyKeys();
     // `fn` runs on the worker with the resolved PTZ profile token; it may fill `presets` (then they replace
     // the list shown).
@@ -155,6 +169,10 @@ private:
     QPointF m_dragVelocity;
     std::set<int> m_keys;
     QTimer m_zoomStop;
+    Velocity m_held;     // what the operator holds; {} = nothing
+    Velocity m_sent;     // the last move sent, re-sent by m_keepMoving
+    QTimer m_keepMoving; // re-sends m_sent while moving
+    int m_moveTimeoutMs = kMoveTimeoutMs;
     std::shared_ptr<Worker> m_worker;
 };
 
