@@ -9,6 +9,7 @@
 #include "vigil/network/logging.h"
 #include "vigil/onvif/client.h"
 
+#include <QtCore/QDeadlineTimer>
 #include <QtCore/QPointer>
 
 #include <algorithm>
@@ -163,24 +164,41 @@ void OnvifPtzController::setDevice(const QUrl &deviceUrl, const QString &user, c
 
 namespace {
 // What devices answered about PTZ this session, by device address (GUI thread only): a wall or a tour
-// showing the same camera again does not ask again.
-QHash<QString, bool> &ptzAnswers()
+// showing the same camera again does not ask again. A device that did not answer (unreachable, wrong
+// password) is asked again after kPtzRetryMs, not on every showing; while a check runs, other tiles showing
+// the same camera wait for its answer instead of starting their own.
+constexpr qint64 kPtzRetryMs = 3 * 60 * 1000;
+struct PtzChecks
 {
-    static QHash<QString, bool> answers;
-    return answers;
+    QHash<QString, bool> answers;
+    QHash<QString, QDeadlineTimer> failed;                                       // asked again once expired
+    QHash<QString, QList<QPair<QPointer<OnvifPtzController>, quint64>>> waiting; // in flight
+};
+PtzChecks &ptzChecks()
+{
+    static PtzChecks checks;
+    return checks;
 }
 } // namespace
 
 void OnvifPtzController::askDeviceForPtz()
 {
+    PtzChecks &checks = ptzChecks();
     const QString key = m_deviceUrl.toString();
-    if (const auto it = ptzAnswers().constFind(key); it != ptzAnswers().constEnd()) {
+    if (const auto it = checks.answers.constFind(key); it != checks.answers.constEnd()) {
         m_ptz = *it;
         return;
     }
-    QPointer<OnvifPtzController> self(this);
-    std::thread([self, key, generation = m_generation, url = m_deviceUrl, user = m_user,
-                 password = m_password] {
+    if (const auto it = checks.failed.constFind(key); it != checks.failed.constEnd()) {
+        if (!it->hasExpired())
+            return;
+        checks.failed.erase(it);
+    }
+    const bool inFlight = checks.waiting.contains(key);
+    checks.waiting[key].append({QPointer<OnvifPtzController>(this), m_generation});
+    if (inFlight)
+        return;
+    std::thread([key, url = m_deviceUrl, user = m_user, password = m_password] {
         OnvifClient client(url, user, password);
         bool answered = false;
         bool hasPtz = false;
@@ -192,12 +210,18 @@ void OnvifPtzController::askDeviceForPtz()
                 hasPtz = profilesHavePtz(profiles.value);
             }
         }
-        if (!answered) // unreachable, wrong password...: asked again the next time the camera is shown
-            return;
-        detail::postToApp([self, key, generation, hasPtz] {
-            ptzAnswers().insert(key, hasPtz);
-            if (self)
-                self->ptzAnswered(generation, hasPtz);
+        detail::postToApp([key, answered, hasPtz] {
+            PtzChecks &all = ptzChecks();
+            if (answered)
+                all.answers.insert(key, hasPtz);
+            else
+                all.failed.insert(key, QDeadlineTimer(kPtzRetryMs));
+            const auto waiting = all.waiting.take(key);
+            if (!answered)
+                return;
+            for (const auto &[controller, generation] : waiting)
+                if (controller)
+                    controller->ptzAnswered(generation, hasPtz);
         });
     }).detach();
 }

@@ -253,6 +253,59 @@ private slots:
         QCOMPARE(ptzOps(d).last(), QStringLiteral("Stop"));
     }
 
+    // Tiles showing the same unflagged camera at once share one check; a device that did not answer is not
+    // asked again on every showing (each used to start its own thread).
+    void ptzCheckIsSharedAndFailuresAreRemembered()
+    {
+        QTemporaryDir config;
+        qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
+        test::DeviceOptions o;
+        o.misbehaviour = test::Misbehaviour::Slow;
+        o.misbehaveOn = QStringLiteral("GetServices");
+        o.slowMs = 300;
+        test::LoopbackDevice dome(o);
+        QVERIFY(dome.start());
+        auto store = std::make_unique<cameras::MemoryCredentialStore>();
+        store->setPassword(QStringLiteral("ref-1"), o.password);
+        store->setPassword(QStringLiteral("ref-2"), QStringLiteral("wrong"));
+        cameras::CameraDirectory dir(std::move(store));
+        cameras::Camera cam;
+        cam.id = QStringLiteral("dome");
+        cam.name = QStringLiteral("Dome");
+        cam.streams = {{QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1:1/main")), {}, 0, {}}};
+        cam.user = o.user;
+        cam.credentialRef = QStringLiteral("ref-1");
+        cam.deviceUrl = dome.deviceUrl();
+        QVERIFY(dir.addCamera(cam));
+        std::vector<std::unique_ptr<OnvifPtzController>> tiles;
+        for (int i = 0; i < 4; ++i) {
+            tiles.push_back(std::make_unique<OnvifPtzController>());
+            tiles.back()->setCameraId(QStringLiteral("dome"), &dir);
+        }
+        for (const auto &t : tiles)
+            QTRY_VERIFY_WITH_TIMEOUT(t->available(), 5000);
+        QCOMPARE(dome.operations().count(QStringLiteral("GetServices")), 1);
+
+        test::DeviceOptions lo;
+        test::LoopbackDevice locked(lo);
+        QVERIFY(locked.start());
+        cameras::Camera other = cam;
+        other.id = QStringLiteral("locked");
+        other.credentialRef = QStringLiteral("ref-2");
+        other.deviceUrl = locked.deviceUrl();
+        other.ptz = false;
+        QVERIFY(dir.addCamera(other));
+        tiles.front()->setCameraId(QStringLiteral("locked"), &dir);
+        QTRY_VERIFY_WITH_TIMEOUT(!locked.operations().isEmpty(), 5000);
+        QTest::qWait(300); // the failure is in
+        const qsizetype asked = locked.requests().size();
+        for (const auto &t : tiles) // shown again, in every tile
+            t->setCameraId(QStringLiteral("locked"), &dir);
+        QTest::qWait(300);
+        QCOMPARE(locked.requests().size(), asked);
+        QVERIFY(!tiles.front()->available());
+    }
+
     void dragVelocity_data()
     {
         QTest::addColumn<double>("dx");
