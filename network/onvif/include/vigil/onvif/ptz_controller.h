@@ -8,6 +8,7 @@
 // camera with an address but no flag (a fixed camera, or one added before Vigil recorded the flag) is asked
 // once per session in the background (GetServices, GetProfiles: a PTZ service and a profile with a PTZ
 // configuration); when it has PTZ the controller becomes available and the flag is saved to the directory.
+// Tiles showing the same camera share one check; a device that did not answer is asked again after 3 min.
 //
 // The operator's input rules live here too, so the tile's QML only wires events: drag offset -> velocity
 // (dragTo), held keys -> velocity (keyPress/keyRelease), a wheel notch -> a short zoom (zoomStep), and
