@@ -7,6 +7,7 @@
 #include "vigil/cameras/keyring_credential_store.h"
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
+#include "vigil/onvif/ptz_controller.h"
 #include "vigil/video/video_player.h"
 #include "vigil/wall/wall_store.h"
 
@@ -172,6 +173,9 @@ int main(int argc, char **argv)
         delete root; // players stop their streams here
     if (!video::VideoPlayer::waitForWorkers(3000))
         qCWarning(vigilApp) << "some camera connections did not close within 3 s";
+    // A tile's PTZ controller queues a Stop when it goes away mid-move: let it reach the camera.
+    if (!onvif::OnvifPtzController::waitForWorkers(2000))
+        qCWarning(vigilApp) << "some PTZ commands (a final Stop?) were not sent within 2 s";
     session.stopDemo();
     return rc;
 }

@@ -368,8 +368,10 @@ HttpClient::~HttpClient()
 
 HttpClient &HttpClient::instance()
 {
-    static HttpClient client;
-    return client;
+    // Never destroyed: detached threads (event listeners, PTZ checks) may still send (an Unsubscribe, a
+    // last answer) while the process exits; a static object would be destroyed under them.
+    static auto *client = new HttpClient;
+    return *client;
 }
 
 void HttpClient::sendAsync(HttpRequest request, Callback done)

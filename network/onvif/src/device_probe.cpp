@@ -4,6 +4,8 @@
 #include "vigil/cameras/credential_store.h"
 #include "vigil/onvif/camera_builder.h"
 
+#include "gui_post.h"
+
 #include <QtCore/QPointer>
 #include <QtCore/QUuid>
 
@@ -68,22 +70,17 @@ void OnvifDeviceProbe::test(const QString &address, const QString &user, const Q
     std::thread([self, url, user, password, generation] {
         OnvifClient client(url, user, password);
         auto r = client.describe();
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, r = std::move(r), generation] {
-                if (!self || self->m_generation != generation)
-                    return; // cancelled or superseded
-                if (!r.ok()) {
-                    self->setStatus(Status::Failed, r.error);
-                    return;
-                }
-                self->m_result = r.value;
-                emit self->resultChanged();
-                self->setStatus(Status::Ready, {});
-            },
-            Qt::QueuedConnection);
+        detail::postToApp([self, r = std::move(r), generation] {
+            if (!self || self->m_generation != generation)
+                return; // cancelled or superseded
+            if (!r.ok()) {
+                self->setStatus(Status::Failed, r.error);
+                return;
+            }
+            self->m_result = r.value;
+            emit self->resultChanged();
+            self->setStatus(Status::Ready, {});
+        });
     }).detach();
 }
 

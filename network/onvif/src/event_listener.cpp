@@ -4,6 +4,8 @@
 #include "vigil/network/logging.h"
 #include "vigil/onvif/client.h"
 
+#include "gui_post.h"
+
 #include <QtCore/QPointer>
 
 #include <condition_variable>
@@ -77,14 +79,10 @@ void EventListener::start()
     setStatus(Status::Subscribing, {});
     QPointer<EventListener> self(this);
     auto post = [self](auto fn) {
-        if (EventListener *target = self.data())
-            QMetaObject::invokeMethod(
-                target,
-                [self, fn = std::move(fn)] {
-                    if (self)
-                        fn(self.data());
-                },
-                Qt::QueuedConnection);
+        detail::postToApp([self, fn = std::move(fn)] {
+            if (self)
+                fn(self.data());
+        });
     };
     ClientOptions co;
     co.timeoutMs = m_timeoutMs;

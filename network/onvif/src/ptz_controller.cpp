@@ -2,11 +2,14 @@
 
 #include "vigil/onvif/camera_builder.h"
 
+#include "gui_post.h"
+
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
 #include "vigil/network/logging.h"
 #include "vigil/onvif/client.h"
 
+#include <QtCore/QDeadlineTimer>
 #include <QtCore/QPointer>
 
 #include <algorithm>
@@ -17,6 +20,21 @@
 #include <thread>
 
 namespace vigil::onvif {
+
+namespace {
+// Worker threads still running (queued commands not sent yet), for waitForWorkers() at exit.
+struct LiveWorkers
+{
+    std::mutex mutex;
+    std::condition_variable done;
+    int count = 0;
+};
+LiveWorkers &liveWorkers()
+{
+    static auto *w = new LiveWorkers; // never destroyed: a worker may end after main()
+    return *w;
+}
+} // namespace
 
 // The command queue. Shared with the worker thread, so the controller may die first.
 struct OnvifPtzController::Worker
@@ -58,11 +76,30 @@ struct OnvifPtzController::Worker
     }
 };
 
+namespace {
+// A Stop that failed (a dropped packet, a busy camera) is sent once more: a camera that missed it keeps
+// moving until its move's Timeout.
+Result<bool> stopWithRetry(OnvifClient &c, const QString &profile)
+{
+    auto r = c.stop(profile);
+    if (!r.ok() && r.error.category() != ErrorCategory::Auth) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        r = c.stop(profile);
+    }
+    return r;
+}
+} // namespace
+
 OnvifPtzController::OnvifPtzController(QObject *parent)
     : QObject(parent)
 {
     m_zoomStop.setSingleShot(true);
-    connect(&m_zoomStop, &QTimer::timeout, this, &OnvifPtzController::stop);
+    connect(&m_zoomStop, &QTimer::timeout, this, &OnvifPtzController::zoomStepDone);
+    m_keepMoving.setInterval(m_moveTimeoutMs / 2);
+    connect(&m_keepMoving, &QTimer::timeout, this, [this] {
+        if (m_moving)
+            sendMove(m_sent);
+    });
 }
 
 OnvifPtzController::~OnvifPtzController()
@@ -71,7 +108,7 @@ OnvifPtzController::~OnvifPtzController()
         return;
     if (m_moving) // the operator's "let go" must reach the camera even if the tile goes away
         m_worker->push({false, [](OnvifClient &c, QString &profile) {
-                            c.stop(profile);
+                            stopWithRetry(c, profile);
                         }});
     m_worker->finish(); // the worker sends what is queued, then exits; nobody waits for it
 }
@@ -127,24 +164,41 @@ void OnvifPtzController::setDevice(const QUrl &deviceUrl, const QString &user, c
 
 namespace {
 // What devices answered about PTZ this session, by device address (GUI thread only): a wall or a tour
-// showing the same camera again does not ask again.
-QHash<QString, bool> &ptzAnswers()
+// showing the same camera again does not ask again. A device that did not answer (unreachable, wrong
+// password) is asked again after kPtzRetryMs, not on every showing; while a check runs, other tiles showing
+// the same camera wait for its answer instead of starting their own.
+constexpr qint64 kPtzRetryMs = 3 * 60 * 1000;
+struct PtzChecks
 {
-    static QHash<QString, bool> answers;
-    return answers;
+    QHash<QString, bool> answers;
+    QHash<QString, QDeadlineTimer> failed;                                       // asked again once expired
+    QHash<QString, QList<QPair<QPointer<OnvifPtzController>, quint64>>> waiting; // in flight
+};
+PtzChecks &ptzChecks()
+{
+    static PtzChecks checks;
+    return checks;
 }
 } // namespace
 
 void OnvifPtzController::askDeviceForPtz()
 {
+    PtzChecks &checks = ptzChecks();
     const QString key = m_deviceUrl.toString();
-    if (const auto it = ptzAnswers().constFind(key); it != ptzAnswers().constEnd()) {
+    if (const auto it = checks.answers.constFind(key); it != checks.answers.constEnd()) {
         m_ptz = *it;
         return;
     }
-    QPointer<OnvifPtzController> self(this);
-    std::thread([self, key, generation = m_generation, url = m_deviceUrl, user = m_user,
-                 password = m_password] {
+    if (const auto it = checks.failed.constFind(key); it != checks.failed.constEnd()) {
+        if (!it->hasExpired())
+            return;
+        checks.failed.erase(it);
+    }
+    const bool inFlight = checks.waiting.contains(key);
+    checks.waiting[key].append({QPointer<OnvifPtzController>(this), m_generation});
+    if (inFlight)
+        return;
+    std::thread([key, url = m_deviceUrl, user = m_user, password = m_password] {
         OnvifClient client(url, user, password);
         bool answered = false;
         bool hasPtz = false;
@@ -156,17 +210,19 @@ void OnvifPtzController::askDeviceForPtz()
                 hasPtz = profilesHavePtz(profiles.value);
             }
         }
-        if (!answered) // unreachable, wrong password...: asked again the next time the camera is shown
-            return;
-        if (self)
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, key, generation, hasPtz] {
-                    ptzAnswers().insert(key, hasPtz);
-                    if (self)
-                        self->ptzAnswered(generation, hasPtz);
-                },
-                Qt::QueuedConnection);
+        detail::postToApp([key, answered, hasPtz] {
+            PtzChecks &all = ptzChecks();
+            if (answered)
+                all.answers.insert(key, hasPtz);
+            else
+                all.failed.insert(key, QDeadlineTimer(kPtzRetryMs));
+            const auto waiting = all.waiting.take(key);
+            if (!answered)
+                return;
+            for (const auto &[controller, generation] : waiting)
+                if (controller)
+                    controller->ptzAnswered(generation, hasPtz);
+        });
     }).detach();
 }
 
@@ -185,12 +241,14 @@ void OnvifPtzController::ptzAnswered(quint64 generation, bool hasPtz)
 void OnvifPtzController::restartWorker()
 {
     m_zoomStop.stop();
+    m_keepMoving.stop();
     m_keys.clear();
     m_dragVelocity = {};
+    m_held = {};
     if (m_worker) {
         if (m_moving) // the old camera must stop before we forget it
             m_worker->push({false, [](OnvifClient &c, QString &profile) {
-                                c.stop(profile);
+                                stopWithRetry(c, profile);
                             }});
         m_worker->finish();
     }
@@ -209,23 +267,43 @@ void OnvifPtzController::ensureWorker()
     if (m_worker || !available())
         return;
     m_worker = std::make_shared<Worker>();
+    {
+        std::lock_guard lock(liveWorkers().mutex);
+        ++liveWorkers().count;
+    }
     // The thread holds its own reference to the queue.
     std::thread([w = m_worker, url = m_deviceUrl, user = m_user, password = m_password,
                  profile = m_profileToken]() mutable {
-        OnvifClient client(url, user, password);
-        for (;;) {
-            Worker::Command c;
-            {
-                std::unique_lock lock(w->mutex);
-                w->wake.wait(lock, [&w] { return w->quit || !w->queue.empty(); });
-                if (w->queue.empty())
-                    return;
-                c = std::move(w->queue.front());
-                w->queue.pop_front();
+        {
+            OnvifClient client(url, user, password);
+            for (;;) {
+                Worker::Command c;
+                {
+                    std::unique_lock lock(w->mutex);
+                    w->wake.wait(lock, [&w] { return w->quit || !w->queue.empty(); });
+                    if (w->queue.empty())
+                        break;
+                    c = std::move(w->queue.front());
+                    w->queue.pop_front();
+                }
+                c.run(client, profile);
             }
-            c.run(client, profile);
         }
+        LiveWorkers &live = liveWorkers();
+        {
+            std::lock_guard lock(live.mutex);
+            --live.count;
+        }
+        live.done.notify_all();
     }).detach();
+}
+
+bool OnvifPtzController::waitForWorkers(int timeoutMs)
+{
+    LiveWorkers &live = liveWorkers();
+    std::unique_lock lock(live.mutex);
+    return live.done.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                              [&live] { return live.count == 0; });
 }
 
 void OnvifPtzController::enqueue(const QString &command, bool isMove, Fn fn)
@@ -256,14 +334,10 @@ void OnvifPtzController::enqueue(const QString &command, bool isMove, Fn fn)
         std::optional<QList<Preset>> presets;
         if (!e.isError())
             e = fn(client, profile, &presets);
-        if (self)
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, command, e, presets] {
-                    if (self)
-                        self->finished(command, e, presets);
-                },
-                Qt::QueuedConnection);
+        detail::postToApp([self, command, e, presets] {
+            if (self)
+                self->finished(command, e, presets);
+        });
     };
     // A move merged into a waiting one reports once, for both.
     if (!m_worker->push({isMove, std::move(run)})) {
@@ -328,32 +402,65 @@ void OnvifPtzController::setSpeed(double speed)
     emit speedChanged();
 }
 
+void OnvifPtzController::setMoveTimeout(int timeoutMs)
+{
+    m_moveTimeoutMs = std::max(timeoutMs, 200);
+    m_keepMoving.setInterval(m_moveTimeoutMs / 2);
+}
+
 void OnvifPtzController::move(double pan, double tilt, double zoom)
 {
     m_zoomStop.stop(); // an explicit move outlives a wheel zoom
-    sendMove(pan, tilt, zoom);
+    holdMove({pan, tilt, zoom});
 }
 
-void OnvifPtzController::sendMove(double pan, double tilt, double zoom)
+void OnvifPtzController::holdMove(Velocity v)
 {
-    setMoving(pan != 0 || tilt != 0 || zoom != 0);
-    enqueue(QStringLiteral("move"), true, [pan, tilt, zoom](OnvifClient &c, const QString &profile, auto *) {
-        return c.continuousMove(profile, pan, tilt, zoom).error;
-    });
+    m_held = v;
+    sendMove(v);
+}
+
+void OnvifPtzController::sendMove(Velocity v)
+{
+    const bool moving = v.pan != 0 || v.tilt != 0 || v.zoom != 0;
+    setMoving(moving);
+    m_sent = v;
+    // The device stops by itself after the move's Timeout unless the move is sent again: a camera whose
+    // Stop got lost does not keep turning for ever. Re-sent at half the Timeout while held.
+    if (moving)
+        m_keepMoving.start();
+    else
+        m_keepMoving.stop();
+    enqueue(QStringLiteral("move"), true,
+            [v, timeoutMs = m_moveTimeoutMs](OnvifClient &c, const QString &profile, auto *) {
+                return c.continuousMove(profile, v.pan, v.tilt, v.zoom, timeoutMs).error;
+            });
 }
 
 void OnvifPtzController::stop()
 {
     m_zoomStop.stop();
+    m_keepMoving.stop();
+    m_held = {};
     setMoving(false);
     enqueue(QStringLiteral("stop"), false,
-            [](OnvifClient &c, const QString &profile, auto *) { return c.stop(profile).error; });
+            [](OnvifClient &c, const QString &profile, auto *) { return stopWithRetry(c, profile).error; });
+}
+
+void OnvifPtzController::zoomStepDone()
+{
+    // A drag, key or arrow still held goes on at its own velocity once the wheel's zoom is over.
+    if (m_held.pan != 0 || m_held.tilt != 0 || m_held.zoom != 0)
+        sendMove(m_held);
+    else
+        stop();
 }
 
 void OnvifPtzController::letGo()
 {
     m_keys.clear();
     m_dragVelocity = {};
+    m_held = {};
     m_zoomStop.stop();
     if (m_moving)
         stop();
@@ -384,7 +491,7 @@ void OnvifPtzController::dragTo(double dx, double dy, double width, double heigh
             stop();
         return;
     }
-    sendMove(v.x(), v.y(), 0);
+    holdMove({v.x(), v.y(), 0});
 }
 
 namespace {
@@ -440,14 +547,14 @@ void OnvifPtzController::applyKeys()
             stop();
         return;
     }
-    sendMove(pan, tilt, zoom);
+    holdMove({pan, tilt, zoom});
 }
 
 void OnvifPtzController::zoomStep(int steps)
 {
     if (steps == 0)
         return;
-    sendMove(0, 0, steps > 0 ? m_speed : -m_speed);
+    sendMove({0, 0, steps > 0 ? m_speed : -m_speed}); // not held: what was held resumes after it
     // A QTimer, not a device-side Timeout: the stop must be an explicit Stop the camera cannot miss.
     m_zoomStop.start(kZoomStepMs * std::min(std::abs(steps), 4));
 }

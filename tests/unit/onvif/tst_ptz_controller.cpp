@@ -15,7 +15,10 @@
 #include <QtTest/QtTest>
 
 #include <cmath>
+#include <memory>
+#include <thread>
 #include <tuple>
+#include <vector>
 
 using namespace vigil;
 using namespace vigil::onvif;
@@ -105,6 +108,202 @@ private slots:
         } // destroyed mid-move: never blocks, and still stops the camera
         QTRY_VERIFY_WITH_TIMEOUT(ptzOps(d).contains(QStringLiteral("Stop")), 5000);
         QCOMPARE(ptzOps(d).last(), QStringLiteral("Stop"));
+    }
+
+    // At exit the tiles go away with the QML engine; main() then waits for the PTZ workers so the Stops they
+    // queued reach the cameras before the process ends (detached threads die with it). The device answers
+    // Stop slowly, so the Stops are still in flight when the controllers are gone.
+    void waitForWorkersLetsTheLastStopsOut()
+    {
+        test::DeviceOptions o;
+        o.misbehaviour = test::Misbehaviour::Slow;
+        o.misbehaveOn = QStringLiteral("Stop");
+        o.slowMs = 700;
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        {
+            std::vector<std::unique_ptr<OnvifPtzController>> tiles;
+            for (int i = 0; i < 3; ++i) {
+                tiles.push_back(std::make_unique<OnvifPtzController>());
+                tiles.back()->setDevice(d.deviceUrl(), o.user, o.password);
+                tiles.back()->move(0.1 * (i + 1), 0, 0);
+            }
+        } // the engine is destroyed: each controller queues its Stop
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(OnvifPtzController::waitForWorkers(10000));
+        QVERIFY2(t.elapsed() >= 600, qPrintable(QString::number(t.elapsed()))); // it did wait for the answers
+        QCOMPARE(ptzOps(d).count(QStringLiteral("Stop")), 3);
+        QVERIFY(OnvifPtzController::waitForWorkers(0)); // nothing left
+    }
+
+    // A tile destroyed while its command's answer is being posted back: the worker posts to the application
+    // object, never to the controller (which may be freed between a check and the post). Many rounds, each
+    // deleting the controller just as the device has received its command.
+    void destroyingRightAfterACommandIsSafe()
+    {
+        test::DeviceOptions o;
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        for (int i = 0; i < 150; ++i) {
+            auto *p = new OnvifPtzController;
+            p->setDevice(d.deviceUrl(), o.user, o.password, QStringLiteral("profile_1"));
+            const qsizetype before = d.requests().size();
+            p->home();
+            QElapsedTimer t;
+            t.start();
+            while (d.requests().size() == before && t.elapsed() < 5000)
+                std::this_thread::yield();
+            if (i % 3 == 1)
+                QThread::usleep(50 * (i % 7)); // around the time the answer comes back
+            delete p;
+            if (i % 10 == 0)
+                QCoreApplication::processEvents();
+        }
+        QVERIFY(OnvifPtzController::waitForWorkers(10000));
+        QCoreApplication::processEvents(); // the late results are dropped
+        QCOMPARE(d.operations().count(QStringLiteral("GotoHomePosition")), 150);
+    }
+
+    // Every move carries a Timeout, so a camera that misses the Stop stops by itself; while the operator
+    // holds the move it is re-sent every half Timeout, and never after the Stop.
+    void heldMoveCarriesATimeoutAndIsResent()
+    {
+        test::DeviceOptions o;
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        OnvifPtzController p;
+        p.setDevice(d.deviceUrl(), o.user, o.password);
+        p.move(0.5, 0, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QVERIFY2(moves(d).first().contains("<Timeout>PT10.000S</Timeout>"), moves(d).first().constData());
+        p.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+
+        p.setMoveTimeout(600); // re-sent every 300 ms
+        QVERIFY(p.keyPress(Qt::Key_Up));
+        QTest::qWait(1100);
+        QVERIFY(p.moving());
+        const auto held = moves(d).mid(1);
+        QVERIFY2(held.size() >= 3, qPrintable(QString::number(held.size())));
+        for (const QByteArray &m : held) {
+            QCOMPARE(velocity(m), std::make_tuple(0.0, 0.5, 0.0));
+            QVERIFY(m.contains("<Timeout>PT0.600S</Timeout>"));
+        }
+        QVERIFY(p.keyRelease(Qt::Key_Up));
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        const qsizetype sent = moves(d).size();
+        QTest::qWait(700);
+        QCOMPARE(moves(d).size(), sent); // nothing after the Stop
+        QCOMPARE(ptzOps(d).last(), QStringLiteral("Stop"));
+    }
+
+    // A Stop the camera did not take is sent once more (then reported).
+    void failedStopIsRetried()
+    {
+        test::DeviceOptions o;
+        o.misbehaviour = test::Misbehaviour::HtmlPage;
+        o.misbehaveOn = QStringLiteral("Stop");
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        OnvifPtzController p;
+        p.setDevice(d.deviceUrl(), o.user, o.password);
+        QSignalSpy done(&p, &OnvifPtzController::commandFinished);
+        p.move(0, 0.5, 0);
+        p.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 5000);
+        QVERIFY(!done.at(1).at(1).toBool());
+        QCOMPARE(ptzOps(d), (QStringList{QStringLiteral("ContinuousMove"), QStringLiteral("Stop"),
+                                         QStringLiteral("Stop")}));
+        // The same when the tile goes away mid-move.
+        {
+            OnvifPtzController gone;
+            gone.setDevice(d.deviceUrl(), o.user, o.password);
+            gone.move(0.5, 0, 0);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(ptzOps(d).count(QStringLiteral("Stop")), 4, 5000);
+    }
+
+    // A wheel notch while a key (or drag) is held: the held move goes on after the zoom, no Stop.
+    void wheelDuringAHeldKeyResumesIt()
+    {
+        test::DeviceOptions o;
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        OnvifPtzController p;
+        p.setDevice(d.deviceUrl(), o.user, o.password);
+        QVERIFY(p.keyPress(Qt::Key_Left));
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        p.zoomStep(1);
+        QTest::qWait(OnvifPtzController::kZoomStepMs * 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QVERIFY(p.moving());
+        QVERIFY(!ptzOps(d).contains(QStringLiteral("Stop")));
+        QCOMPARE(velocity(moves(d).last()), std::make_tuple(-0.5, 0.0, 0.0));
+        // Same for a drag: the camera drags on, and letting go stops it.
+        QVERIFY(p.keyRelease(Qt::Key_Left));
+        p.dragTo(100, 0, 400, 200);
+        p.zoomStep(-1);
+        QTest::qWait(OnvifPtzController::kZoomStepMs * 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QVERIFY(p.moving());
+        QCOMPARE(velocity(moves(d).last()), std::make_tuple(0.5, 0.0, 0.0));
+        p.letGo();
+        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        QCOMPARE(ptzOps(d).last(), QStringLiteral("Stop"));
+    }
+
+    // Tiles showing the same unflagged camera at once share one check; a device that did not answer is not
+    // asked again on every showing (each used to start its own thread).
+    void ptzCheckIsSharedAndFailuresAreRemembered()
+    {
+        QTemporaryDir config;
+        qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
+        test::DeviceOptions o;
+        o.misbehaviour = test::Misbehaviour::Slow;
+        o.misbehaveOn = QStringLiteral("GetServices");
+        o.slowMs = 300;
+        test::LoopbackDevice dome(o);
+        QVERIFY(dome.start());
+        auto store = std::make_unique<cameras::MemoryCredentialStore>();
+        store->setPassword(QStringLiteral("ref-1"), o.password);
+        store->setPassword(QStringLiteral("ref-2"), QStringLiteral("wrong"));
+        cameras::CameraDirectory dir(std::move(store));
+        cameras::Camera cam;
+        cam.id = QStringLiteral("dome");
+        cam.name = QStringLiteral("Dome");
+        cam.streams = {{QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1:1/main")), {}, 0, {}}};
+        cam.user = o.user;
+        cam.credentialRef = QStringLiteral("ref-1");
+        cam.deviceUrl = dome.deviceUrl();
+        QVERIFY(dir.addCamera(cam));
+        std::vector<std::unique_ptr<OnvifPtzController>> tiles;
+        for (int i = 0; i < 4; ++i) {
+            tiles.push_back(std::make_unique<OnvifPtzController>());
+            tiles.back()->setCameraId(QStringLiteral("dome"), &dir);
+        }
+        for (const auto &t : tiles)
+            QTRY_VERIFY_WITH_TIMEOUT(t->available(), 5000);
+        QCOMPARE(dome.operations().count(QStringLiteral("GetServices")), 1);
+
+        test::DeviceOptions lo;
+        test::LoopbackDevice locked(lo);
+        QVERIFY(locked.start());
+        cameras::Camera other = cam;
+        other.id = QStringLiteral("locked");
+        other.credentialRef = QStringLiteral("ref-2");
+        other.deviceUrl = locked.deviceUrl();
+        other.ptz = false;
+        QVERIFY(dir.addCamera(other));
+        tiles.front()->setCameraId(QStringLiteral("locked"), &dir);
+        QTRY_VERIFY_WITH_TIMEOUT(!locked.operations().isEmpty(), 5000);
+        QTest::qWait(300); // the failure is in
+        const qsizetype asked = locked.requests().size();
+        for (const auto &t : tiles) // shown again, in every tile
+            t->setCameraId(QStringLiteral("locked"), &dir);
+        QTest::qWait(300);
+        QCOMPARE(locked.requests().size(), asked);
+        QVERIFY(!tiles.front()->available());
     }
 
     void dragVelocity_data()

@@ -67,7 +67,8 @@ class HttpClient
 public:
     using Callback = std::function<void(HttpResponse)>;
 
-    // The process-wide client and its network thread (started on first use, joined at exit).
+    // The process-wide client and its network thread (started on first use; never destroyed, so threads
+    // still running at exit never use a destroyed client).
     static HttpClient &instance();
     ~HttpClient();
     HttpClient(const HttpClient &) = delete;

@@ -3,8 +3,9 @@
 // (motion, tamper, digital input, other). Creates the subscription, long-polls PullMessages, renews before
 // it expires, re-subscribes with capped backoff after transient errors, unsubscribes on stop.
 //
-// Thread: the object lives on its owner's thread (GUI); the poll loop runs on a worker thread it starts,
-// which talks to the device through OnvifClient and posts results back (dropped if the listener is gone).
+// Thread: the object lives on the GUI (application) thread; the poll loop runs on a worker thread it
+// starts, which talks to the device through OnvifClient and posts results back through the application
+// object (dropped if the listener is gone).
 // stop() and the destructor never wait for the worker: it finishes its current poll, unsubscribes and exits
 // by itself.
 #include "vigil/onvif/types.h"

@@ -8,6 +8,7 @@
 // camera with an address but no flag (a fixed camera, or one added before Vigil recorded the flag) is asked
 // once per session in the background (GetServices, GetProfiles: a PTZ service and a profile with a PTZ
 // configuration); when it has PTZ the controller becomes available and the flag is saved to the directory.
+// Tiles showing the same camera share one check; a device that did not answer is asked again after 3 min.
 //
 // The operator's input rules live here too, so the tile's QML only wires events: drag offset -> velocity
 // (dragTo), held keys -> velocity (keyPress/keyRelease), a wheel notch -> a short zoom (zoomStep), and
@@ -16,7 +17,7 @@
 //
 // Thread: GUI only; the worker (started on the first command) talks to the device through OnvifClient and
 // posts results back (dropped when the controller is gone). The destructor never waits: it queues a final
-// Stop if a move was sent.
+// Stop if a move was sent; at exit, after the tiles are gone, waitForWorkers() lets those Stops go out.
 #include "vigil/onvif/soap.h"
 #include "vigil/onvif/types.h"
 
@@ -87,6 +88,12 @@ public:
     // How long one wheel notch zooms before the stop.
     static constexpr int kZoomStepMs = 250;
 
+    // Every ContinuousMove carries this Timeout (the camera stops by itself after it) and is re-sent every
+    // half of it while the move is held, so a camera that missed the Stop does not move for ever. A failed
+    // Stop is sent once more. setMoveTimeout() is for tests.
+    static constexpr int kMoveTimeoutMs = 10000;
+    void setMoveTimeout(int timeoutMs);
+
     // Velocities -1..1 (pan right +, tilt up +, zoom in +). The camera moves until stop().
     Q_INVOKABLE void move(double pan, double tilt, double zoom = 0);
     Q_INVOKABLE void stop();
@@ -106,6 +113,10 @@ public:
     // The operator let go: forget held keys, end a wheel zoom, and stop if moving. Safe to call any time.
     Q_INVOKABLE void letGo();
 
+    // Blocks until every worker thread has sent what was queued and ended (those of live controllers never
+    // end), at most `timeoutMs`; false on timeout. For main() after the QML engine is destroyed, and tests.
+    static bool waitForWorkers(int timeoutMs);
+
     struct Worker;
 
 signals:
@@ -123,7 +134,15 @@ private:
     void restartWorker();
     void ensureWorker();
     void setMoving(bool moving);
-    void sendMove(double pan, double tilt, double zoom);
+    struct Velocity
+    {
+        double pan = 0;
+        double tilt = 0;
+        double zoom = 0;
+    };
+    void holdMove(Velocity v); // the operator's move (arrow, drag, keys): resumed after a wheel zoom
+    void sendMove(Velocity v);
+    void zoomStepDone();
     void applyKeys();
     // `fn` runs on the worker with the resolved PTZ profile token; it may fill `presets` (then they replace
     // the list shown).
@@ -151,6 +170,10 @@ private:
     QPointF m_dragVelocity;
     std::set<int> m_keys;
     QTimer m_zoomStop;
+    Velocity m_held;     // what the operator holds; {} = nothing
+    Velocity m_sent;     // the last move sent, re-sent by m_keepMoving
+    QTimer m_keepMoving; // re-sends m_sent while moving
+    int m_moveTimeoutMs = kMoveTimeoutMs;
     std::shared_ptr<Worker> m_worker;
 };
 
