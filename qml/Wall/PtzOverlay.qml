@@ -144,7 +144,7 @@ Item {
             verticalAlignment: Text.AlignVCenter
             elide: Text.ElideRight
             text: root.controller.lastError !== "" ? root.controller.lastError
-                : root.controller.busy ? qsTr("PTZ: sending…")
+                : root.controller.busy && !root.controller.moving ? qsTr("PTZ: sending…") // not during a held move's re-sends
                 : root._compact ? qsTr("PTZ")
                 : qsTr("PTZ: drag the picture, arrow keys, wheel to zoom")
             color: root.controller.lastError !== "" ? Theme.error : Theme.text
