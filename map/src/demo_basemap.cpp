@@ -3,6 +3,7 @@
 #include "vigil/map/logging.h"
 #include "vigil/map/mbtiles.h"
 
+#include "vigil/core/gui_post.h"
 #include "vigil/core/paths.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -275,15 +276,12 @@ void DemoBasemap::ensure()
             if (done % 32 != 0 && done != total)
                 return;
             const qreal value = total ? qreal(done) / total : 1.0;
-            QMetaObject::invokeMethod(
-                qApp,
-                [self, value] {
-                    if (self && !qFuzzyCompare(self->m_progress, value)) {
-                        self->m_progress = value;
-                        emit self->progressChanged();
-                    }
-                },
-                Qt::QueuedConnection);
+            core::postToApp([self, value] {
+                if (self && !qFuzzyCompare(self->m_progress, value)) {
+                    self->m_progress = value;
+                    emit self->progressChanged();
+                }
+            });
         });
         if (error.isEmpty())
             qCInfo(vigilMap) << "demo basemap written to" << path << "in" << timer.elapsed() << "ms";

@@ -1,6 +1,7 @@
 #include "vigil/app/session.h"
 
 #include "vigil/cameras/camera_directory.h"
+#include "vigil/core/gui_post.h"
 #include "vigil/core/logging.h"
 #include "vigil/demo/demo_site.h"
 #include "vigil/wall/wall_store.h"
@@ -106,47 +107,40 @@ void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wa
     std::thread([self, dir, wallStore, site, chinese] {
         QString error;
         const bool ok = site->prepare(&error, [self](int done, int total, const QString &what) {
-            QMetaObject::invokeMethod(
-                self,
-                [self, done, total, what] {
-                    if (self)
-                        self->setProgress(
-                            true, tr("Preparing demo cameras (%1 of %2): %3").arg(done).arg(total).arg(what),
-                            total > 0 ? double(done) / total : -1);
-                },
-                Qt::QueuedConnection);
+            core::postToApp([self, done, total, what] {
+                if (self)
+                    self->setProgress(
+                        true, tr("Preparing demo cameras (%1 of %2): %3").arg(done).arg(total).arg(what),
+                        total > 0 ? double(done) / total : -1);
+            });
         }) && site->start(&error);
-        QMetaObject::invokeMethod(
-            self,
-            [self, dir, wallStore, site, chinese, ok, error] {
-                if (!self)
-                    return;
-                self->setProgress(false, {}, -1);
-                if (!ok) {
-                    self->setStartupError(
-                        tr("The demo site could not start: %1. Check that the packages from "
-                           "scripts/setup-deps.sh are installed, then restart Vigil.")
-                            .arg(error));
-                    qCCritical(vigilApp).noquote() << "demo site failed:" << error;
-                    return;
+        core::postToApp([self, dir, wallStore, site, chinese, ok, error] {
+            if (!self)
+                return;
+            self->setProgress(false, {}, -1);
+            if (!ok) {
+                self->setStartupError(tr("The demo site could not start: %1. Check that the packages from "
+                                         "scripts/setup-deps.sh are installed, then restart Vigil.")
+                                          .arg(error));
+                qCCritical(vigilApp).noquote() << "demo site failed:" << error;
+                return;
+            }
+            if (dir)
+                dir->setDemoCameras(toCameras(*site, chinese));
+            if (wallStore) {
+                const QStringList assigned = wallStore->state().tileCameras;
+                const bool anyCamera = std::any_of(assigned.begin(), assigned.end(),
+                                                   [](const QString &id) { return !id.isEmpty(); });
+                if (!anyCamera) {
+                    wallStore->setLayout(QStringLiteral("9"));
+                    const auto cams = site->siteCameras();
+                    for (int i = 0; i < cams.size() && i < wallStore->tileCount(); ++i)
+                        wallStore->assignCamera(i, cams.at(i).id);
                 }
-                if (dir)
-                    dir->setDemoCameras(toCameras(*site, chinese));
-                if (wallStore) {
-                    const QStringList assigned = wallStore->state().tileCameras;
-                    const bool anyCamera = std::any_of(assigned.begin(), assigned.end(),
-                                                       [](const QString &id) { return !id.isEmpty(); });
-                    if (!anyCamera) {
-                        wallStore->setLayout(QStringLiteral("9"));
-                        const auto cams = site->siteCameras();
-                        for (int i = 0; i < cams.size() && i < wallStore->tileCount(); ++i)
-                            wallStore->assignCamera(i, cams.at(i).id);
-                    }
-                }
-                qCInfo(vigilApp) << "demo site ready on port" << site->port();
-                emit self->demoReady();
-            },
-            Qt::QueuedConnection);
+            }
+            qCInfo(vigilApp) << "demo site ready on port" << site->port();
+            emit self->demoReady();
+        });
     }).detach();
 }
 

@@ -4,7 +4,7 @@
 #include "vigil/cameras/credential_store.h"
 #include "vigil/onvif/camera_builder.h"
 
-#include "gui_post.h"
+#include "vigil/core/gui_post.h"
 
 #include <QtCore/QPointer>
 #include <QtCore/QUuid>
@@ -70,7 +70,7 @@ void OnvifDeviceProbe::test(const QString &address, const QString &user, const Q
     std::thread([self, url, user, password, generation] {
         OnvifClient client(url, user, password);
         auto r = client.describe();
-        detail::postToApp([self, r = std::move(r), generation] {
+        core::postToApp([self, r = std::move(r), generation] {
             if (!self || self->m_generation != generation)
                 return; // cancelled or superseded
             if (!r.ok()) {

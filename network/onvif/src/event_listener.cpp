@@ -4,7 +4,7 @@
 #include "vigil/network/logging.h"
 #include "vigil/onvif/client.h"
 
-#include "gui_post.h"
+#include "vigil/core/gui_post.h"
 
 #include <QtCore/QPointer>
 
@@ -79,7 +79,7 @@ void EventListener::start()
     setStatus(Status::Subscribing, {});
     QPointer<EventListener> self(this);
     auto post = [self](auto fn) {
-        detail::postToApp([self, fn = std::move(fn)] {
+        core::postToApp([self, fn = std::move(fn)] {
             if (self)
                 fn(self.data());
         });

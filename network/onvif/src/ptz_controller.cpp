@@ -2,7 +2,7 @@
 
 #include "vigil/onvif/camera_builder.h"
 
-#include "gui_post.h"
+#include "vigil/core/gui_post.h"
 
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
@@ -210,7 +210,7 @@ void OnvifPtzController::askDeviceForPtz()
                 hasPtz = profilesHavePtz(profiles.value);
             }
         }
-        detail::postToApp([key, answered, hasPtz] {
+        core::postToApp([key, answered, hasPtz] {
             PtzChecks &all = ptzChecks();
             if (answered)
                 all.answers.insert(key, hasPtz);
@@ -334,7 +334,7 @@ void OnvifPtzController::enqueue(const QString &command, bool isMove, Fn fn)
         std::optional<QList<Preset>> presets;
         if (!e.isError())
             e = fn(client, profile, &presets);
-        detail::postToApp([self, command, e, presets] {
+        core::postToApp([self, command, e, presets] {
             if (self)
                 self->finished(command, e, presets);
         });

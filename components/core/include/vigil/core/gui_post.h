@@ -9,7 +9,7 @@
 
 #include <utility>
 
-namespace vigil::onvif::detail {
+namespace vigil::core {
 
 template<typename F> void postToApp(F &&fn)
 {
@@ -17,4 +17,4 @@ template<typename F> void postToApp(F &&fn)
         QMetaObject::invokeMethod(app, std::forward<F>(fn), Qt::QueuedConnection);
 }
 
-} // namespace vigil::onvif::detail
+} // namespace vigil::core
