@@ -1,6 +1,7 @@
 #include "vigil/cameras/credential_store.h"
 
 #include "config_file.h"
+#include "credentials_json.h"
 #include "vigil/core/atomic_file.h"
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
@@ -12,8 +13,6 @@
 namespace vigil::cameras {
 
 namespace {
-constexpr int kCredentialsVersion = 1;
-
 // An empty file is accepted: restrictToOwner() creates one before the first write.
 QString validateCredentials(const QByteArray &data)
 {
@@ -29,16 +28,33 @@ QString validateCredentials(const QByteArray &data)
     return {};
 }
 
-QByteArray serialize(const QHash<QString, QString> &secrets)
+} // namespace
+
+namespace detail {
+
+QByteArray credentialsToJson(const QHash<QString, QString> &secrets, QJsonDocument::JsonFormat format)
 {
     QJsonObject creds;
     for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
         creds[it.key()] = QJsonObject{{QStringLiteral("password"), it.value()}};
     return QJsonDocument(QJsonObject{{QStringLiteral("version"), kCredentialsVersion},
                                      {QStringLiteral("credentials"), creds}})
-        .toJson(QJsonDocument::Indented);
+        .toJson(format);
 }
-} // namespace
+
+bool credentialsFromJson(const QByteArray &data, QHash<QString, QString> *out)
+{
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return false;
+    const QJsonObject creds = doc.object().value(u"credentials").toObject();
+    for (auto it = creds.constBegin(); it != creds.constEnd(); ++it)
+        out->insert(it.key(), it.value().toObject().value(u"password").toString());
+    return true;
+}
+
+} // namespace detail
 
 FileCredentialStore::FileCredentialStore(const QString &path)
     : m_path(path.isEmpty() ? QDir(core::configDir()).filePath(QStringLiteral("credentials.json")) : path)
@@ -57,9 +73,7 @@ FileCredentialStore::FileCredentialStore(const QString &path)
                                "Enter the camera passwords again; the damaged file was kept as %1.")
                                 .arg(kept);
     }
-    const QJsonObject creds = QJsonDocument::fromJson(loaded.data).object().value(u"credentials").toObject();
-    for (auto it = creds.constBegin(); it != creds.constEnd(); ++it)
-        m_secrets.insert(it.key(), it.value().toObject().value(u"password").toString());
+    detail::credentialsFromJson(loaded.data, &m_secrets); // an empty (new) file holds no secrets
 }
 
 std::optional<QString> FileCredentialStore::password(const QString &ref) const
@@ -99,7 +113,9 @@ bool FileCredentialStore::write(const QHash<QString, QString> &secrets, QString 
     const QString bak = m_path + QStringLiteral(".bak");
     QString why;
     if (!detail::restrictToOwner(m_path) || !detail::restrictToOwner(bak) ||
-        !core::writeFileAtomically(m_path, serialize(secrets), &why) || !detail::restrictToOwner(m_path)) {
+        !core::writeFileAtomically(m_path, detail::credentialsToJson(secrets, QJsonDocument::Indented),
+                                   &why) ||
+        !detail::restrictToOwner(m_path)) {
         qCWarning(vigilCameras).noquote() << "cannot write" << m_path << why;
         if (error)
             *error = tr("Vigil could not save the camera password to %1 (%2). Check that the folder is "

@@ -1,5 +1,6 @@
 #include "vigil/cameras/keyring_credential_store.h"
 
+#include "credentials_json.h"
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
 
@@ -7,7 +8,6 @@
 #include <QtCore/QEventLoop>
 #include <QtCore/QFile>
 #include <QtCore/QJsonDocument>
-#include <QtCore/QJsonObject>
 #include <QtCore/QTimer>
 
 #if VIGIL_HAVE_KEYCHAIN
@@ -17,27 +17,6 @@
 namespace vigil::cameras {
 
 namespace {
-QByteArray serialize(const QHash<QString, QString> &secrets)
-{
-    QJsonObject creds;
-    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
-        creds[it.key()] = QJsonObject{{QStringLiteral("password"), it.value()}};
-    return QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("credentials"), creds}})
-        .toJson(QJsonDocument::Compact);
-}
-
-bool parse(const QByteArray &data, QHash<QString, QString> *out)
-{
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return false;
-    const QJsonObject creds = doc.object().value(u"credentials").toObject();
-    for (auto it = creds.constBegin(); it != creds.constEnd(); ++it)
-        out->insert(it.key(), it.value().toObject().value(u"password").toString());
-    return true;
-}
-
 #if VIGIL_HAVE_KEYCHAIN
 // Runs `job` to its end in a local event loop, at most `timeoutMs`. False on timeout (the job then deletes
 // itself whenever it ends).
@@ -95,7 +74,7 @@ KeyringCredentialStore::open(const QString &service, const QString &key, int tim
     QHash<QString, QString> secrets;
     switch (job->error()) {
     case QKeychain::NoError:
-        if (!parse(job->textData().toUtf8(), &secrets)) {
+        if (!detail::credentialsFromJson(job->textData().toUtf8(), &secrets)) {
             if (why)
                 *why = QStringLiteral("the keyring entry %1/%2 is not Vigil's JSON").arg(service, key);
             return nullptr;
@@ -157,7 +136,7 @@ void KeyringCredentialStore::startWrite()
     auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(m_key);
     job->setInsecureFallback(false);
-    job->setTextData(QString::fromUtf8(serialize(m_secrets)));
+    job->setTextData(QString::fromUtf8(detail::credentialsToJson(m_secrets, QJsonDocument::Compact)));
     job->setAutoDelete(true);
     QObject::connect(job, &QKeychain::Job::finished, m_context.get(), [this](QKeychain::Job *j) {
         m_writing = false;
