@@ -1,4 +1,4 @@
-#include "frame_slot.h"
+#include "vigil/video/frame_slot.h"
 
 #include <chrono>
 

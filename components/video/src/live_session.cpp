@@ -23,7 +23,6 @@ namespace {
 std::mutex s_runningMutex;
 std::condition_variable s_runningCv;
 int s_running = 0;
-std::atomic<std::uint64_t> s_nextId{1};
 
 QString avErrorText(int err)
 {
@@ -79,13 +78,20 @@ std::shared_ptr<LiveSession> LiveSession::start(Options options, EventFn onEvent
 }
 
 LiveSession::LiveSession(Options options, EventFn onEvent)
-    : m_id(s_nextId.fetch_add(1))
-    , m_options(std::move(options))
+    : m_options(std::move(options))
     , m_onEvent(std::move(onEvent))
     , m_startNs(monotonicNs())
 {}
 
 LiveSession::~LiveSession() = default;
+
+FrameSourceFactory liveFrameSourceFactory()
+{
+    return [](const FrameSource::Options &options,
+              FrameSource::EventFn onEvent) -> std::shared_ptr<FrameSource> {
+        return LiveSession::start(options, std::move(onEvent));
+    };
+}
 
 void LiveSession::requestStop()
 {
@@ -94,13 +100,13 @@ void LiveSession::requestStop()
     m_onEvent = nullptr; // no event reaches the owner after this returns
 }
 
-SessionInfo LiveSession::info() const
+SourceInfo LiveSession::info() const
 {
     std::lock_guard lock(m_infoMutex);
     return m_info;
 }
 
-void LiveSession::emitEvent(const SessionEvent &e)
+void LiveSession::emitEvent(const SourceEvent &e)
 {
     std::lock_guard lock(m_eventMutex);
     if (m_onEvent)
@@ -139,7 +145,7 @@ void LiveSession::run() noexcept
     }
     if (err < 0 && !m_stop.load()) {
         QString detail = core::redactUrl(avErrorText(err));
-        emitEvent({SessionEvent::Error, err, detail});
+        emitEvent({SourceEvent::Error, err, detail});
     }
     {
         std::lock_guard lock(s_runningMutex);
@@ -201,7 +207,7 @@ int LiveSession::runStream()
     const AVCodec *codec = avcodec_find_decoder(par->codec_id);
     const QString codecName = QString::fromUtf8(avcodec_get_name(par->codec_id));
     if (!codec) {
-        emitEvent({SessionEvent::Error, AVERROR_DECODER_NOT_FOUND, codecName});
+        emitEvent({SourceEvent::Error, AVERROR_DECODER_NOT_FOUND, codecName});
         return 0;
     }
     ff::CodecContextPtr dec(avcodec_alloc_context3(codec));
@@ -220,7 +226,7 @@ int LiveSession::runStream()
         m_info.codec = codecName;
         m_info.openMs = ms(monotonicNs() - m_startNs);
     }
-    emitEvent({SessionEvent::Opened, 0, codecName});
+    emitEvent({SourceEvent::Opened, 0, codecName});
 
     ff::PacketPtr pkt(av_packet_alloc());
     ff::FramePtr frame(av_frame_alloc());
@@ -273,7 +279,7 @@ int LiveSession::runStream()
             m_slot.put(std::move(vf), now);
             if (first) {
                 first = false;
-                emitEvent({SessionEvent::FirstFrame, 0, codecName});
+                emitEvent({SourceEvent::FirstFrame, 0, codecName});
             }
         }
     }

@@ -28,11 +28,11 @@ ProbeReport probeStream(const MediaSource &source, double seconds, int timeoutMs
     options.source = source;
     options.connectTimeoutMs = timeoutMs;
     options.readTimeoutMs = timeoutMs;
-    auto session = LiveSession::start(options, [shared](LiveSession *, const SessionEvent &e) {
+    auto session = LiveSession::start(options, [shared](FrameSource *, const SourceEvent &e) {
         std::lock_guard lock(shared->m);
-        if (e.kind == SessionEvent::FirstFrame)
+        if (e.kind == SourceEvent::FirstFrame)
             shared->first = true;
-        else if (e.kind == SessionEvent::Error) {
+        else if (e.kind == SourceEvent::Error) {
             shared->failed = true;
             shared->code = e.averror;
             shared->detail = e.detail;
@@ -48,7 +48,7 @@ ProbeReport probeStream(const MediaSource &source, double seconds, int timeoutMs
     std::unique_lock lock(shared->m);
     shared->cv.wait_for(lock, std::chrono::milliseconds(timeoutMs + 500),
                         [&] { return shared->first || shared->failed; });
-    SessionInfo startInfo = session->info();
+    SourceInfo startInfo = session->info();
     const std::int64_t t0 = monotonicNs();
     if (shared->first && !shared->failed) {
         shared->cv.wait_for(lock, std::chrono::milliseconds(qint64(seconds * 1000)),
@@ -62,7 +62,7 @@ ProbeReport probeStream(const MediaSource &source, double seconds, int timeoutMs
     lock.unlock();
     session->requestStop();
 
-    const SessionInfo info = session->info();
+    const SourceInfo info = session->info();
     r.codec = info.codec;
     r.width = info.width;
     r.height = info.height;

@@ -2,7 +2,7 @@
 
 #include "frame_pacer.h"
 #include "live_session.h"
-#include "vigil/core/backoff.h"
+#include "reconnect_policy.h"
 #include "vigil/core/logging.h"
 #include "vigil/video/stream_error.h"
 
@@ -11,13 +11,10 @@
 
 namespace vigil::video {
 
-namespace {
-constexpr int kFatalRetryMs = 60000; // a 404 may be an NVR channel that comes back: look again, rarely
-} // namespace
-
 struct VideoPlayer::Private
 {
-    core::Backoff backoff{std::chrono::milliseconds(500), std::chrono::milliseconds(30000)};
+    ReconnectPolicy policy;
+    FrameSourceFactory factory = liveFrameSourceFactory();
     std::int64_t lastShownNs = 0;
     qint64 shownTotal = 0;
     qint64 decodedBase = 0; // frames of sessions already closed
@@ -144,9 +141,28 @@ void VideoPlayer::play()
         return;
     }
     if (!m_session && !m_incoming) {
-        d->backoff.reset();
+        d->policy.reset();
         startSession(false);
     }
+}
+
+void VideoPlayer::retryNow()
+{
+    if (m_desired != DesiredState::Playing || m_source.isNull() || m_session)
+        return; // stopped, nothing to play, or an attempt is under way / the stream plays
+    qCInfo(vigilVideo).noquote() << "retrying" << m_source.displayUrl() << "now (operator)";
+    d->policy.reset();
+    startSession(false);
+}
+
+void VideoPlayer::setFrameSourceFactory(FrameSourceFactory factory)
+{
+    d->factory = factory ? std::move(factory) : liveFrameSourceFactory();
+}
+
+int VideoPlayer::pendingRetryMs() const
+{
+    return m_reconnect.isActive() ? m_reconnect.interval() : -1;
 }
 
 void VideoPlayer::stop()
@@ -177,15 +193,15 @@ void VideoPlayer::startSession(bool seamless)
         m_incoming->requestStop();
         m_incoming.reset();
     }
-    LiveSession::Options options;
+    FrameSource::Options options;
     options.source = m_source;
     options.readTimeoutMs = std::max(m_stallTimeoutMs + 1000, 3000);
-    // The worker only posts to the GUI thread (under the session's event lock, which requestStop() takes, so
-    // nothing is posted for a retired session). Events carry the session pointer so late ones are recognised.
-    auto session = LiveSession::start(options, [this](LiveSession *s, const SessionEvent &e) {
+    // The engine only posts to the GUI thread (never after requestStop() has returned, so nothing is posted
+    // for a retired source). Events carry the source's id so late ones are recognised.
+    auto session = d->factory(options, [this](FrameSource *s, const SourceEvent &e) {
         const quint64 id = s->id();
         QMetaObject::invokeMethod(
-            this, [this, id, e] { onSessionEvent(id, int(e.kind), e.detail, e.averror); },
+            this, [this, id, e] { onSourceEvent(id, int(e.kind), e.detail, e.averror); },
             Qt::QueuedConnection);
     });
 
@@ -209,7 +225,7 @@ void VideoPlayer::startSession(bool seamless)
                                  << (seamless ? "(seamless switch)" : "");
 }
 
-void VideoPlayer::onSessionEvent(quint64 sessionId, int event, const QString &detail, int code)
+void VideoPlayer::onSourceEvent(quint64 sessionId, int event, const QString &detail, int code)
 {
     const bool isIncoming = m_incoming && sessionId == m_incoming->id();
     const bool isCurrent = m_session && sessionId == m_session->id();
@@ -219,14 +235,14 @@ void VideoPlayer::onSessionEvent(quint64 sessionId, int event, const QString &de
     const QString where =
         m_source.url.host() +
         (m_source.url.port() > 0 ? QLatin1Char(':') + QString::number(m_source.url.port()) : QString());
-    switch (SessionEvent::Kind(event)) {
-    case SessionEvent::Opened:
+    switch (SourceEvent::Kind(event)) {
+    case SourceEvent::Opened:
         if (isCurrent && m_status == Status::Connecting)
             setStatus(Status::Buffering);
         break;
-    case SessionEvent::FirstFrame:
+    case SourceEvent::FirstFrame:
         if (isIncoming) {
-            const auto info = m_session ? m_session->info() : SessionInfo{};
+            const auto info = m_session ? m_session->info() : SourceInfo{};
             d->decodedBase += info.framesDecoded;
             if (m_session) {
                 d->droppedBase += m_session->slot().framesDropped();
@@ -234,13 +250,13 @@ void VideoPlayer::onSessionEvent(quint64 sessionId, int event, const QString &de
             }
             m_session = std::move(m_incoming);
         }
-        d->backoff.reset();
+        d->policy.reset();
         setError(ErrorCategory::None, {});
         setStatus(Status::Playing);
         qCInfo(vigilVideo).noquote() << "playing" << m_source.displayUrl() << detail << "first frame after"
                                      << m_session->info().firstFrameMs << "ms";
         break;
-    case SessionEvent::Error: {
+    case SourceEvent::Error: {
         const StreamError err = describeStreamError(code, where, detail);
         qCWarning(vigilVideo).noquote()
             << "stream" << m_source.displayUrl() << "failed:" << err.code << detail;
@@ -270,14 +286,10 @@ void VideoPlayer::onSessionEvent(quint64 sessionId, int event, const QString &de
             if (wasLive)
                 refreshLastFrameTime();
             setStatus(wasLive ? Status::Stalled : Status::Reconnecting);
-            scheduleReconnect();
         } else {
             setStatus(Status::Failed);
-            if (err.category == ErrorCategory::Fatal) {
-                m_reconnect.start(kFatalRetryMs);
-            }
-            // Auth: no automatic retry (cameras lock accounts after a few wrong passwords).
         }
+        scheduleReconnect(err.code);
         break;
     }
     }
@@ -304,14 +316,21 @@ void VideoPlayer::onWatchdog()
         ErrorCategory::Transient,
         tr("No picture for %1 s. The last frame is shown; reconnecting.").arg(m_stallTimeoutMs / 1000.0));
     setStatus(Status::Stalled);
-    scheduleReconnect();
+    scheduleReconnect(QStringLiteral("stalled"));
 }
 
-void VideoPlayer::scheduleReconnect()
+void VideoPlayer::scheduleReconnect(const QString &errorCode)
 {
-    const auto delay = d->backoff.next();
-    qCInfo(vigilVideo).noquote() << "reconnecting" << m_source.displayUrl() << "in" << delay.count() << "ms";
-    m_reconnect.start(int(delay.count()));
+    const auto delay = d->policy.next(ReconnectPolicy::classify(errorCode));
+    if (!delay) {
+        // Wrong password, unsupported codec: retrying by itself would not help (and may lock the account).
+        qCInfo(vigilVideo).noquote() << "not retrying" << m_source.displayUrl() << "(" << errorCode
+                                     << "): waiting for the operator";
+        return;
+    }
+    qCInfo(vigilVideo).noquote() << "reconnecting" << m_source.displayUrl() << "in" << delay->count()
+                                 << "ms (" << errorCode << ")";
+    m_reconnect.start(int(delay->count()));
 }
 
 void VideoPlayer::pushPendingFrame()
@@ -397,7 +416,7 @@ void VideoPlayer::updateStats()
 {
     const std::int64_t now = monotonicNs();
     StreamStats s = m_stats;
-    const SessionInfo info = m_session ? m_session->info() : SessionInfo{};
+    const SourceInfo info = m_session ? m_session->info() : SourceInfo{};
     const qint64 decoded = framesDecodedTotal();
     const double dt = d->statsLastNs ? double(now - d->statsLastNs) / 1e9 : 0;
     if (dt > 0.2) {

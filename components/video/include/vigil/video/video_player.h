@@ -3,11 +3,14 @@
 //
 // Intent and reality are separate (nx_open style): desiredState is what the operator asked for, status is
 // what is happening. A watchdog turns "playing but no frame for stallTimeoutMs" into Stalled and reconnects
-// with capped exponential backoff, forever; the last good frame stays in the sink. setSource() while playing
+// forever, as often as the kind of failure deserves (reconnect_policy.h: a source that comes back is shown
+// again within seconds); the last good frame stays in the sink. Frames come from a FrameSource engine (the
+// FFmpeg live engine unless setFrameSourceFactory() says otherwise). setSource() while playing
 // switches seamlessly: the old stream keeps the picture until the new one has decoded its first frame.
 //
 // Thread: GUI only. Decoding runs on one worker thread per stream; frames reach the sink through a FrameSlot
 // that the FramePacer drains once per render tick for all players together.
+#include "vigil/video/frame_source.h"
 #include "vigil/video/media_source.h"
 
 #include <QtCore/QDateTime>
@@ -21,9 +24,6 @@
 #include <memory>
 
 namespace vigil::video {
-
-class LiveSession;
-class FrameSlot;
 
 // Per-stream statistics, refreshed once a second. All rates over the last second.
 struct StreamStats
@@ -145,6 +145,17 @@ public:
     Q_INVOKABLE bool openUrl(const QString &url, const QString &user = {}, const QString &password = {});
     Q_INVOKABLE void play();
     Q_INVOKABLE void stop();
+    // The operator touched the tile: a source that is waiting to be retried (or that failed for a reason that
+    // is never retried by itself, such as a wrong password) is tried again now. Does nothing while an attempt
+    // is under way or the stream plays.
+    Q_INVOKABLE void retryNow();
+
+    // The engine that opens sources; the FFmpeg live engine by default. Tests inject a fake; the playback
+    // room its recorded engines. Applies from the next source opened.
+    void setFrameSourceFactory(FrameSourceFactory factory);
+    // The delay of the retry now scheduled, in ms, or -1 when none is (playing, stopped, or waiting for the
+    // operator after a failure that is not retried by itself).
+    int pendingRetryMs() const;
     // Saves the picture on screen as PNG. Returns false when there is no frame yet or the file cannot be
     // written.
     Q_INVOKABLE bool saveSnapshot(const QString &filePath) const;
@@ -182,11 +193,10 @@ signals:
     void switchFailed(const QString &error);
 
 private:
-    friend class LiveSession;
     void startSession(bool seamless);
-    void onSessionEvent(quint64 sessionId, int event, const QString &detail, int code);
+    void onSourceEvent(quint64 sessionId, int event, const QString &detail, int code);
     void onWatchdog();
-    void scheduleReconnect();
+    void scheduleReconnect(const QString &errorCode);
     void setStatus(Status s);
     void setError(ErrorCategory c, const QString &text);
     void updateStats();
@@ -205,8 +215,8 @@ private:
     StreamStats m_stats;
     int m_stallTimeoutMs = 5000;
 
-    std::shared_ptr<LiveSession> m_session;  // the session whose frames are shown
-    std::shared_ptr<LiveSession> m_incoming; // a seamless switch in progress, promoted at its first frame
+    std::shared_ptr<FrameSource> m_session;  // the source whose frames are shown
+    std::shared_ptr<FrameSource> m_incoming; // a seamless switch in progress, promoted at its first frame
     QVideoFrame m_currentFrame;
     QTimer m_watchdog;
     QTimer m_reconnect;

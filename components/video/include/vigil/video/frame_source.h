@@ -1,0 +1,102 @@
+#pragma once
+// FrameSource: the seam between a VideoPlayer and the engine that makes its frames.
+//
+// An engine (the FFmpeg live session today; the libVLC recorded and RTSP replay engines of the playback room)
+// opens one source, decodes on threads of its own and puts each decoded frame into its FrameSlot, from which
+// the FramePacer hands the newest one to the player's sink. It reports what happens (opened, first frame,
+// error) through the event callback given to the factory. The player knows nothing else about the engine, so
+// a fake engine (tests/support/video) drives the player's state machine in tests without a server.
+//
+// Contract for implementations:
+// - the factory starts the work and returns at once (the GUI thread never waits on a socket or a decoder);
+// - events may come from any thread, never after requestStop() has returned, and at most one Error (after an
+//   Error the source is finished);
+// - requestStop() never blocks; the engine may finish closing in the background;
+// - slot(), info() and the transport calls are safe from any thread.
+// Thread: see each method.
+#include "vigil/video/frame_slot.h"
+#include "vigil/video/media_source.h"
+
+#include <QtCore/QString>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+namespace vigil::video {
+
+struct SourceEvent
+{
+    enum Kind
+    {
+        Opened,     // the source answered and the stream is set up (RTSP handshake done, file opened)
+        FirstFrame, // the first decoded frame is in the slot
+        Error       // the source failed and is finished; averror says why
+    };
+    Kind kind;
+    int averror = 0; // FFmpeg-style error code for Error (stream_error.h turns it into a sentence)
+    QString detail;  // codec name, or the engine's error text (already redacted)
+};
+
+struct SourceInfo
+{
+    QString codec;
+    int width = 0;
+    int height = 0;
+    std::int64_t bytesReceived = 0;
+    std::int64_t framesDecoded = 0;
+    std::int64_t decodeErrors = 0;
+    double openMs = 0;       // start -> source opened
+    double firstFrameMs = 0; // start -> first decoded frame
+};
+
+class FrameSource
+{
+public:
+    struct Options
+    {
+        MediaSource source;
+        int connectTimeoutMs = 10000; // open (DNS, TCP, RTSP handshake)
+        int readTimeoutMs = 8000; // no data for this long -> Error (the player's watchdog is usually sooner)
+        int decoderThreads = 1;   // tiles are many: keep threads few
+    };
+    // What an engine can do besides play; a live camera can do none of it.
+    enum Capability
+    {
+        CanPause = 1,
+        CanSeek = 2,
+        CanChangeRate = 4,
+    };
+    using EventFn = std::function<void(FrameSource *, const SourceEvent &)>;
+
+    FrameSource();
+    virtual ~FrameSource();
+    FrameSource(const FrameSource &) = delete;
+    FrameSource &operator=(const FrameSource &) = delete;
+
+    // Unique per process, never reused (unlike the address): late events of retired sources are told apart.
+    std::uint64_t id() const { return m_id; }
+
+    // Any thread. Stops delivering events before it returns; closing may finish later in the background.
+    virtual void requestStop() = 0;
+    virtual FrameSlot &slot() = 0;
+    virtual SourceInfo info() const = 0;
+
+    // Transport, where capabilities() says the engine can (otherwise ignored). Any thread.
+    virtual int capabilities() const { return 0; }
+    virtual void setPaused(bool) {}
+    virtual void seek(std::int64_t /*positionMs*/) {}
+    virtual void setRate(double) {}
+
+private:
+    const std::uint64_t m_id;
+};
+
+// Opens a source and starts it; returns at once. The callback is called as the contract above says.
+using FrameSourceFactory =
+    std::function<std::shared_ptr<FrameSource>(const FrameSource::Options &, FrameSource::EventFn)>;
+
+// The FFmpeg live engine (RTSP and anything else libavformat opens).
+FrameSourceFactory liveFrameSourceFactory();
+
+} // namespace vigil::video

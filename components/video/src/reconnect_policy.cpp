@@ -1,0 +1,50 @@
+#include "reconnect_policy.h"
+
+namespace vigil::video {
+
+ReconnectPolicy::Failure ReconnectPolicy::classify(const QString &code)
+{
+    if (code == QLatin1String("refused") || code == QLatin1String("unreachable") ||
+        code == QLatin1String("timeout"))
+        return Failure::Unreachable;
+    if (code == QLatin1String("auth") || code == QLatin1String("forbidden"))
+        return Failure::Auth;
+    if (code == QLatin1String("unsupported-codec"))
+        return Failure::Unsupported;
+    if (code == QLatin1String("not-found") || code == QLatin1String("no-video") ||
+        code == QLatin1String("rejected"))
+        return Failure::Rejected;
+    return Failure::Broken; // ended, invalid-data, io, stalled, and anything new: worth trying again
+}
+
+std::optional<ReconnectPolicy::ms> ReconnectPolicy::next(Failure failure)
+{
+    switch (failure) {
+    case Failure::Unreachable:
+        return m_unreachable.next();
+    case Failure::Broken:
+        return m_broken.next();
+    case Failure::Rejected:
+        return m_rejected.next();
+    case Failure::Auth:
+    case Failure::Unsupported:
+        break;
+    }
+    return std::nullopt;
+}
+
+void ReconnectPolicy::reset()
+{
+    m_unreachable.reset();
+    m_broken.reset();
+    m_rejected.reset();
+}
+
+void ReconnectPolicy::setSeed(std::uint64_t seed)
+{
+    m_unreachable.setSeed(seed);
+    m_broken.setSeed(seed * 3 + 1);
+    m_rejected.setSeed(seed * 5 + 2);
+}
+
+} // namespace vigil::video
