@@ -32,18 +32,18 @@ ApplicationWindow {
             root.showNormal();
     }
 
-    // Puts a camera on the wall (from the map): a tile already showing it, else the first empty tile, else
-    // the last tile (the smallest in merged layouts). Switches to the wall.
+    // Puts a camera on the wall (from the map) by the wall's one placement rule: a tile already showing it,
+    // else the first empty tile, else the last tile. Switches to the wall.
     function openLive(cameraId: string) {
-        let tile = Wall.firstEmptyTile();
-        const replaced = tile < 0;
-        if (replaced)
-            tile = Wall.tileCount - 1;
-        Wall.assignCamera(tile, cameraId);
+        const shown = Wall.showCamera(cameraId, true);
         root.view = "wall";
         const name = Cameras.nameOf(cameraId);
-        root.notify(replaced ? qsTr("“%1” shown on tile %2 (the wall was full).").arg(name).arg(tile + 1)
-                             : qsTr("“%1” shown on tile %2.").arg(name).arg(tile + 1), false);
+        if (shown.alreadyShown)
+            root.notify(qsTr("“%1” is on tile %2.").arg(name).arg(shown.tile + 1), false);
+        else if (shown.replaced)
+            root.notify(qsTr("“%1” shown on tile %2 (the wall was full).").arg(name).arg(shown.tile + 1), false);
+        else
+            root.notify(qsTr("“%1” shown on tile %2.").arg(name).arg(shown.tile + 1), false);
     }
 
     // --- private -----------------------------------------------------------------------------------------
@@ -380,10 +380,9 @@ ApplicationWindow {
     AddCameraDialog {
         id: addDialog
         onCameraAdded: (cameraId, name) => {
-            const tile = Wall.firstEmptyTile();
-            if (tile >= 0) {
-                Wall.assignCamera(tile, cameraId);
-                root.notify(qsTr("Camera “%1” added and shown on tile %2.").arg(name).arg(tile + 1), false);
+            const shown = Wall.showCamera(cameraId, false);
+            if (shown.tile >= 0) {
+                root.notify(qsTr("Camera “%1” added and shown on tile %2.").arg(name).arg(shown.tile + 1), false);
             } else {
                 root.notify(qsTr("Camera “%1” added. Drag it from the list onto a tile.").arg(name), false);
             }

@@ -152,4 +152,24 @@ std::optional<WallState> fromJson(const QByteArray &json, QString *error)
     return fromJson(doc.object(), error);
 }
 
+Placement placeCamera(const WallState &state, const QString &cameraId, bool replaceWhenFull)
+{
+    const int count = state.tileCount();
+    if (cameraId.isEmpty() || count <= 0)
+        return {};
+    if (state.maximizedTile >= 0 && state.cameraAt(state.maximizedTile) == cameraId)
+        return {state.maximizedTile, Placement::AlreadyShown};
+    for (int i = 0; i < count; ++i) {
+        if (state.cameraAt(i) == cameraId)
+            return {i, Placement::AlreadyShown};
+    }
+    for (int i = 0; i < count; ++i) {
+        if (state.cameraAt(i).isEmpty())
+            return {i, Placement::Empty};
+    }
+    if (replaceWhenFull)
+        return {count - 1, Placement::Replaced};
+    return {};
+}
+
 } // namespace vigil::wall

@@ -231,6 +231,18 @@ int WallStore::firstEmptyTile() const
     return -1;
 }
 
+ShownCamera WallStore::showCamera(const QString &cameraId, bool replaceWhenFull)
+{
+    const Placement p = placeCamera(m_state, cameraId, replaceWhenFull);
+    if (p.how == Placement::Empty || p.how == Placement::Replaced)
+        dispatch(AssignCamera{p.tile, cameraId});
+    ShownCamera shown;
+    shown.tile = p.tile;
+    shown.alreadyShown = p.how == Placement::AlreadyShown;
+    shown.replaced = p.how == Placement::Replaced;
+    return shown;
+}
+
 void WallStore::setLoadError(const QString &text)
 {
     if (m_loadError == text)

@@ -125,6 +125,40 @@ private slots:
         QCOMPARE(vigil::wall::reduce(before, action), after);
     }
 
+    void placeCamera_data()
+    {
+        QTest::addColumn<WallState>("state");
+        QTest::addColumn<bool>("replace");
+        QTest::addColumn<int>("tile");
+        QTest::addColumn<int>("how");
+        const QString c = QStringLiteral("cam");
+        QTest::newRow("empty wall: first tile") << make("4", {}) << true << 0 << int(Placement::Empty);
+        QTest::newRow("first empty tile") << make("4", {"a", "", "b"}) << false << 1 << int(Placement::Empty);
+        QTest::newRow("already shown: that tile, nothing else")
+            << make("4", {"a", "", c}) << true << 2 << int(Placement::AlreadyShown);
+        QTest::newRow("shown twice, one maximized: the maximized one")
+            << make("4", {c, "", c}, 2) << true << 2 << int(Placement::AlreadyShown);
+        QTest::newRow("hidden by the layout is not shown")
+            << make("4", {"a", "b", "c", "d", c}) << true << 3 << int(Placement::Replaced);
+        QTest::newRow("full, replace: the last tile")
+            << make("4", {"a", "b", "c", "d"}) << true << 3 << int(Placement::Replaced);
+        QTest::newRow("full, no replace: none")
+            << make("4", {"a", "b", "c", "d"}) << false << -1 << int(Placement::None);
+        QTest::newRow("merged layout full: its last (smallest) tile")
+            << make("6", {"a", "b", "c", "d", "e", "f"}) << true << 5 << int(Placement::Replaced);
+    }
+    void placeCamera()
+    {
+        QFETCH(WallState, state);
+        QFETCH(bool, replace);
+        QFETCH(int, tile);
+        QFETCH(int, how);
+        const Placement p = vigil::wall::placeCamera(state, QStringLiteral("cam"), replace);
+        QCOMPARE(p.tile, tile);
+        QCOMPARE(int(p.how), how);
+        QCOMPARE(vigil::wall::placeCamera(state, QString(), replace).how, Placement::None);
+    }
+
     void switching16To4To16Restores()
     {
         WallState s = make("16", {});

@@ -179,6 +179,32 @@ private slots:
         QCOMPARE(wall.tiles()->index(12).data(TileModel::TileIndexRole).toInt(), 12);
     }
 
+    void showCameraPlacesByTheOneRule()
+    {
+        WallStore wall(m_cameras.get());
+        QSignalSpy changed(&wall, &WallStore::stateChanged);
+        ShownCamera s = wall.showCamera(QStringLiteral("c1"), false);
+        QCOMPARE(s.tile, 0);
+        QVERIFY(!s.alreadyShown && !s.replaced);
+        QCOMPARE(cameraIdAt(wall, 0), QStringLiteral("c1"));
+        QCOMPARE(changed.count(), 1);
+        // Asked again (double-click in the list, from the map): the tile that shows it; nothing changes.
+        s = wall.showCamera(QStringLiteral("c1"), true);
+        QCOMPARE(s.tile, 0);
+        QVERIFY(s.alreadyShown);
+        QCOMPARE(changed.count(), 1);
+        for (int i = 1; i < wall.tileCount(); ++i)
+            wall.assignCamera(i, QStringLiteral("c2"));
+        // Full: not shown unless replacing is allowed; then on the last tile.
+        s = wall.showCamera(QStringLiteral("c3"), false);
+        QCOMPARE(s.tile, -1);
+        QCOMPARE(cameraIdAt(wall, wall.tileCount() - 1), QStringLiteral("c2"));
+        s = wall.showCamera(QStringLiteral("c3"), true);
+        QCOMPARE(s.tile, wall.tileCount() - 1);
+        QVERIFY(s.replaced);
+        QCOMPARE(cameraIdAt(wall, wall.tileCount() - 1), QStringLiteral("c3"));
+    }
+
     void namesFollowTheDirectory()
     {
         WallStore wall(m_cameras.get());

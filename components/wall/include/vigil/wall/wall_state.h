@@ -65,6 +65,24 @@ using Action = std::variant<SetLayout, AssignCamera, SwapTiles, ClearTile, Toggl
 // Pure: returns the next state. Invalid actions return `state` unchanged (compare with == to detect that).
 WallState reduce(WallState state, const Action &action);
 
+// Where "show this camera" puts a camera (from the list, the map, an alarm, a new camera): the tile of the
+// current layout that already shows it (maximized one first), else the first empty tile, else — when
+// `replaceWhenFull` — the last tile (the smallest in merged layouts), else none.
+struct Placement
+{
+    enum How
+    {
+        None,         // the wall is full and replacing was not allowed
+        AlreadyShown, // `tile` already shows the camera: nothing changes
+        Empty,        // `tile` was empty
+        Replaced,     // `tile` showed another camera
+    };
+    int tile = -1;
+    How how = None;
+    friend bool operator==(const Placement &, const Placement &) = default;
+};
+Placement placeCamera(const WallState &state, const QString &cameraId, bool replaceWhenFull);
+
 // Persistence (wall.json): {"version": 1, "layout": "16", "tiles": ["cam-1", "", ...], "maximizedTile": -1}.
 QJsonObject toJson(const WallState &state);
 QByteArray toJsonBytes(const WallState &state);

@@ -30,6 +30,21 @@ class CameraDirectory;
 
 namespace vigil::wall {
 
+// What showCamera() did, for the operator's message. tile is -1 when the camera was not shown (the wall was
+// full and replacing not allowed).
+struct ShownCamera
+{
+    Q_GADGET
+    Q_PROPERTY(int tile MEMBER tile)
+    Q_PROPERTY(bool alreadyShown MEMBER alreadyShown)
+    Q_PROPERTY(bool replaced MEMBER replaced)
+    QML_VALUE_TYPE(shownCamera)
+public:
+    int tile = -1;
+    bool alreadyShown = false; // the tile already showed it: nothing changed
+    bool replaced = false;     // the tile showed another camera (the wall was full)
+};
+
 class WallStore : public QObject
 {
     Q_OBJECT
@@ -96,9 +111,12 @@ public:
     Q_INVOKABLE void swapTiles(int a, int b);
     Q_INVOKABLE void clearTile(int tile);
     Q_INVOKABLE void toggleMaximize(int tile);
-    // The first empty tile of the current layout, -1 when all are taken (e.g. for double-clicking a camera in
-    // the list).
+    // The first empty tile of the current layout, -1 when all are taken.
     Q_INVOKABLE int firstEmptyTile() const;
+    // Shows a camera on the wall by the one placement rule (placeCamera() in wall_state.h: the tile already
+    // showing it, else the first empty tile, else the last tile when `replaceWhenFull`). Returns where it
+    // went and how, for the operator's message.
+    Q_INVOKABLE vigil::wall::ShownCamera showCamera(const QString &cameraId, bool replaceWhenFull);
     // A layout's geometry for drawing its icon: { columns, rows, tiles: [[x, y, w, h], ...] } in grid cells,
     // tile order as on the wall; an empty map for an unknown id. The one table is layouts.cpp.
     Q_INVOKABLE QVariantMap layoutGeometry(const QString &layoutId) const;
