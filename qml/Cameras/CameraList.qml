@@ -14,57 +14,22 @@ Rectangle {
     signal notify(string text, bool isError)
     signal addCameraRequested
 
+    // Double-click: the wall's one placement rule (the tile already showing it, else the first empty tile);
+    // a full wall is never changed behind the operator's back.
     function showOnWall(cameraId: string) {
-        const tile = Wall.firstEmptyTile();
-        if (tile >= 0)
-            Wall.assignCamera(tile, cameraId);
-        else
+        if (Wall.showCamera(cameraId, false).tile < 0)
             root.notify(qsTr("Every tile is in use. Drag the camera onto a tile to replace its camera, or choose a layout with more tiles."), false);
     }
 
     // --- private -----------------------------------------------------------------------------------------
-    property list<string> _groups: []
-    property list<string> _collapsed: []
-    readonly property string _filter: search.text.trim().toLowerCase()
-    // Cameras matching the filter, per group name (a plain JS object), and in all.
-    property var _counts: ({})
-    property int _matches: 0
-
-    function _refresh() {
-        const groups = Cameras.groups();
-        const counts = {};
-        let ungrouped = 0, matches = 0;
-        for (let i = 0; i < Cameras.count; ++i) {
-            const idx = Cameras.index(i, 0);
-            const group = Cameras.data(idx, Cameras.GroupRole);
-            if (group === "")
-                ++ungrouped;
-            if (root._matchesFilter(Cameras.data(idx, Cameras.NameRole), group)) {
-                counts[group] = (counts[group] ?? 0) + 1;
-                ++matches;
-            }
-        }
-        if (ungrouped > 0)
-            groups.push("");
-        root._groups = groups;
-        root._counts = counts;
-        root._matches = matches;
-    }
-    function _matchesFilter(name: string, group: string): bool {
-        return root._filter === "" || name.toLowerCase().includes(root._filter)
-                || group.toLowerCase().includes(root._filter);
-    }
-
     objectName: "cameraList"
     color: Theme.panel
-    Component.onCompleted: root._refresh()
-    on_FilterChanged: root._refresh()
 
-    Connections {
-        target: Cameras
-        function onCountChanged() { root._refresh(); }
-        function onGroupsChanged() { root._refresh(); }
-        function onDataChanged() { root._refresh(); }
+    // Group headers and matching cameras as one flat, lazily drawn list (C++: holds at 400,000 cameras).
+    CameraListModel {
+        id: listModel
+        directory: Cameras
+        filterText: search.text
     }
 
     Column {
@@ -113,27 +78,33 @@ Rectangle {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         clip: true
-        model: root._groups
+        model: listModel
+        reuseItems: true
         boundsBehavior: Flickable.StopAtBounds
         ScrollBar.vertical: ScrollBar {}
 
-        delegate: Column {
-            id: groupItem
-            required property string modelData
-            readonly property bool collapsed: root._collapsed.includes(groupItem.modelData)
+        delegate: Item {
+            id: rowItem
+            required property bool isGroup
+            required property string group
+            required property int groupCount
+            required property bool collapsed
+            required property string cameraId
+            required property string name
+            required property string origin
             width: ListView.view.width
+            height: Theme.rowHeight
 
             // Group header: click to fold.
             Rectangle {
-                width: parent.width
-                height: Theme.rowHeight
+                anchors.fill: parent
+                visible: rowItem.isGroup
                 color: groupMouse.containsMouse ? Theme.hover : "transparent"
-                visible: (root._counts[groupItem.modelData] ?? 0) > 0
                 Text {
                     anchors.left: parent.left
                     anchors.leftMargin: Theme.spacing
                     anchors.verticalCenter: parent.verticalCenter
-                    text: (groupItem.collapsed ? "▸  " : "▾  ") + (groupItem.modelData !== "" ? groupItem.modelData : qsTr("Ungrouped"))
+                    text: (rowItem.collapsed ? "▸  " : "▾  ") + (rowItem.group !== "" ? rowItem.group : qsTr("Ungrouped"))
                     color: Theme.textMuted
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontSizeSmall
@@ -143,7 +114,7 @@ Rectangle {
                     anchors.right: parent.right
                     anchors.rightMargin: Theme.spacing
                     anchors.verticalCenter: parent.verticalCenter
-                    text: (root._counts[groupItem.modelData] ?? 0).toString()
+                    text: rowItem.groupCount.toString()
                     color: Theme.textFaint
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontSizeSmall
@@ -152,26 +123,19 @@ Rectangle {
                     id: groupMouse
                     anchors.fill: parent
                     hoverEnabled: true
-                    onClicked: {
-                        const c = Array.from(root._collapsed);
-                        const at = c.indexOf(groupItem.modelData);
-                        if (at >= 0)
-                            c.splice(at, 1);
-                        else
-                            c.push(groupItem.modelData);
-                        root._collapsed = c;
-                    }
+                    enabled: rowItem.isGroup
+                    onClicked: listModel.toggleGroup(rowItem.group)
                 }
             }
-            Repeater {
-                id: cameraRows
-                model: Cameras
-                delegate: CameraRow {
-                    width: groupItem.width
-                    matches: groupName === groupItem.modelData && root._matchesFilter(name, groupName)
-                    visible: matches && !groupItem.collapsed
-                    onActivated: root.showOnWall(cameraId)
-                }
+            CameraRow {
+                anchors.fill: parent
+                visible: !rowItem.isGroup
+                enabled: !rowItem.isGroup
+                cameraId: rowItem.cameraId
+                name: rowItem.name
+                group: rowItem.group
+                origin: rowItem.origin
+                onActivated: root.showOnWall(rowItem.cameraId)
             }
         }
     }
@@ -181,7 +145,7 @@ Rectangle {
         objectName: "cameraListHint"
         anchors.centerIn: groupList
         width: groupList.width - Theme.spacingLarge * 2
-        visible: Cameras.count === 0 || root._matches === 0
+        visible: Cameras.count === 0 || listModel.matchCount === 0
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.Wrap
         text: Cameras.count === 0 ? qsTr("No cameras yet. Add an RTSP camera with the button above, or start Vigil with --demo to try the demo site.")

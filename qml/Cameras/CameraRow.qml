@@ -10,7 +10,6 @@ Rectangle {
     required property string name
     required property string group
     required property string origin
-    property bool matches: true
     readonly property string groupName: root.group
 
     signal activated

@@ -528,6 +528,55 @@ private slots:
         QCOMPARE(reset.count(), 0);
     }
 
+    void putCameraIsOneTransactionAndUpdatesInPlace()
+    {
+        CameraDirectory dir(nullptr);
+        QAbstractItemModelTester tester(&dir, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(dir.load());
+        Camera c = demoCamera(QStringLiteral("onvif-1"), QStringLiteral("Gate"));
+        c.deviceUrl = QUrl(QStringLiteral("http://10.0.0.5/onvif/device_service"));
+        c.user = QStringLiteral("admin");
+        QVERIFY2(dir.putCamera(c, QStringLiteral("first-secret")), qPrintable(dir.lastError()));
+        QCOMPARE(dir.count(), 1);
+        auto login = dir.deviceLogin(QStringLiteral("onvif-1"));
+        QVERIFY(login);
+        QCOMPARE(login->user, QStringLiteral("admin"));
+        QCOMPARE(login->password, QStringLiteral("first-secret"));
+        QCOMPARE(login->deviceUrl, c.deviceUrl);
+        QVERIFY(!readAll(dir.configPath()).contains("first-secret"));
+        QVERIFY(!dir.deviceLogin(QStringLiteral("no-such-camera")));
+
+        // The same device again (another path, explicit default port): found, and updated in place.
+        QCOMPARE(dir.cameraIdForDevice(QUrl(QStringLiteral("http://10.0.0.5:80/onvif/other"))),
+                 QStringLiteral("onvif-1"));
+        QCOMPARE(dir.cameraIdForDevice(QUrl(QStringLiteral("http://10.0.0.5:8080/onvif/device_service"))),
+                 QString());
+        QSignalSpy inserted(&dir, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&dir, &QAbstractItemModel::dataChanged);
+        c.name = QStringLiteral("North gate");
+        QVERIFY2(dir.putCamera(c, QStringLiteral("second-secret")), qPrintable(dir.lastError()));
+        QCOMPARE(dir.count(), 1);
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(dir.nameOf(QStringLiteral("onvif-1")), QStringLiteral("North gate"));
+        QCOMPARE(dir.deviceLogin(QStringLiteral("onvif-1"))->password, QStringLiteral("second-secret"));
+
+        // The camera cannot be saved (cameras.json is in the way as a folder): neither it nor its password
+        // changes.
+        QVERIFY(QFile::remove(dir.configPath()));
+        QVERIFY(QDir().mkpath(dir.configPath() + QStringLiteral("/blocked")));
+        c.name = QStringLiteral("Renamed");
+        QVERIFY(!dir.putCamera(c, QStringLiteral("third-secret")));
+        QVERIFY(!dir.lastError().isEmpty());
+        QCOMPARE(dir.nameOf(QStringLiteral("onvif-1")), QStringLiteral("North gate"));
+        QCOMPARE(dir.deviceLogin(QStringLiteral("onvif-1"))->password, QStringLiteral("second-secret"));
+        Camera other = demoCamera(QStringLiteral("onvif-2"), QStringLiteral("Yard"));
+        QVERIFY(!dir.putCamera(other, QStringLiteral("other-secret")));
+        QCOMPARE(dir.count(), 1);
+        QVERIFY(!readAll(path(QStringLiteral("credentials.json"))).contains("other-secret"));
+        QVERIFY(!readAll(path(QStringLiteral("credentials.json"))).contains("third-secret"));
+    }
+
     void modelRolesAndDemoReplacement()
     {
         CameraDirectory dir(std::make_unique<MemoryCredentialStore>());

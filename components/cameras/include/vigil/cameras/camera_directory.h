@@ -49,6 +49,16 @@ struct ResolvedStream
     QString role; // the role actually chosen (may differ from the one asked, see resolve())
 };
 
+// A camera's login to its device (not a stream): see CameraDirectory::deviceLogin().
+struct DeviceLogin
+{
+    QString cameraId;
+    QUrl deviceUrl; // never carries credentials
+    QString user;
+    QString password;
+    friend bool operator==(const DeviceLogin &, const DeviceLogin &) = default;
+};
+
 class CameraDirectory : public QAbstractListModel
 {
     Q_OBJECT
@@ -74,6 +84,8 @@ public:
         LatitudeRole,              // "latitude"  (NaN without a position)
         LongitudeRole,             // "longitude" (NaN without a position)
         OriginRole,                // "origin": "config" | "demo"
+        DirectionRole, // "directionDeg": compass bearing the camera looks at (0 without a position)
+        FovRole,       // "fovDeg": horizontal field of view, 0 when unknown
     };
     Q_ENUM(Role)
 
@@ -124,6 +136,18 @@ public:
     // Adds a config camera as is (its id must be new and non-empty; credentials must already be in the store)
     // and saves. Returns false and sets lastError on failure.
     bool addCamera(Camera camera);
+    // Adds a config camera with its password as one transaction — or, when a config camera with the same id
+    // exists, updates it in place (same row, same id, so tiles and the wall keep showing it). A non-empty
+    // password is stored under the camera's credentialRef (its id when empty); an empty one removes the
+    // stored password. Either both the camera and the password are saved, or neither changes. Returns false
+    // and sets lastError on failure.
+    bool putCamera(Camera camera, const QString &password);
+    // The config camera managed at the same device address (scheme, host and port of deviceUrl), or "" —
+    // adding a device that is already in the list updates it instead of creating a second camera.
+    QString cameraIdForDevice(const QUrl &deviceUrl) const;
+    // What code that must log in to a device itself (ONVIF, PTZ, events) gets: the device address, user and
+    // password. nullopt for an unknown camera or one without a device address. The password is never logged.
+    std::optional<DeviceLogin> deviceLogin(const QString &cameraId) const;
     // Records what the device said about PTZ (Camera::ptz) and saves when the camera is a config camera.
     // Returns false and sets lastError for an unknown id or a failed save (then nothing changes).
     bool setCameraPtz(const QString &id, bool ptz);

@@ -1,0 +1,93 @@
+#pragma once
+// CameraListModel: the side panel's list — the directory's cameras by group, filtered by a search text, as
+// one flat list of group headers and camera rows that a ListView shows lazily (only the visible rows get a
+// delegate, so it holds at a province's 400,000 cameras; the QML it replaces walked every camera in JS on
+// every change and made a delegate per camera per group).
+//
+// Rows: for each group with a match, a header row (isGroup, group, groupCount = matches in the group,
+// collapsed), then — unless collapsed — its matching cameras in directory order. Camera rows carry the
+// directory's own roles (cameraId, name, group, origin …). Groups come in the directory's order (groups()),
+// ungrouped cameras last. A camera matches when the search text (trimmed, case-insensitive) is in its name or
+// its group; an empty text matches all.
+//
+// Rebuilt (model reset) when the directory's rows, names or groups change, the filter changes or a group is
+// folded; other data changes of the directory are forwarded as dataChanged of the camera's row.
+// Thread: GUI only.
+#include "vigil/cameras/camera_directory.h"
+
+#include <QtCore/QAbstractListModel>
+#include <QtCore/QPointer>
+#include <QtCore/QSet>
+#include <QtQml/qqmlregistration.h>
+
+#include <vector>
+
+namespace vigil::cameras {
+
+class CameraListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(
+        vigil::cameras::CameraDirectory *directory READ directory WRITE setDirectory NOTIFY directoryChanged)
+    Q_PROPERTY(QString filterText READ filterText WRITE setFilterText NOTIFY filterTextChanged)
+    // Cameras that match the filter (in all groups, folded or not).
+    Q_PROPERTY(int matchCount READ matchCount NOTIFY matchCountChanged)
+
+public:
+    enum Role
+    {
+        IsGroupRole = CameraDirectory::OriginRole + 100, // "isGroup"
+        GroupCountRole,                                  // "groupCount": matches in the row's group
+        CollapsedRole,                                   // "collapsed": the row's group is folded
+    };
+    Q_ENUM(Role)
+
+    explicit CameraListModel(QObject *parent = nullptr);
+
+    CameraDirectory *directory() const { return m_directory; }
+    void setDirectory(CameraDirectory *directory);
+    QString filterText() const { return m_filterText; }
+    void setFilterText(const QString &text);
+    int matchCount() const { return m_matchCount; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Folds or unfolds a group ("" = the ungrouped cameras).
+    Q_INVOKABLE void toggleGroup(const QString &group);
+    Q_INVOKABLE bool isCollapsed(const QString &group) const { return m_collapsed.contains(group); }
+
+signals:
+    void directoryChanged();
+    void filterTextChanged();
+    void matchCountChanged();
+
+private:
+    struct Row
+    {
+        int groupIndex; // into m_groups
+        int source;     // directory row, -1 for a group header
+    };
+    void rebuild();
+    void invalidateKeys() { m_keys.clear(); }
+    void onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                             const QList<int> &roles);
+
+    QPointer<CameraDirectory> m_directory;
+    QString m_filterText;
+    QString m_needle; // trimmed, case-folded filter
+    QSet<QString> m_collapsed;
+    QStringList m_groups;         // groups in display order ("" last)
+    std::vector<int> m_groupHits; // matches per group
+    std::vector<Row> m_rows;
+    std::vector<int> m_rowOfSource; // directory row -> our row, -1 when not shown
+    // Per directory row: name + U+001F + group, case-folded once, so a keystroke in the search box is a plain
+    // substring search (cleared when rows, names or groups change).
+    std::vector<QString> m_keys;
+    int m_matchCount = 0;
+    QList<QMetaObject::Connection> m_connections;
+};
+
+} // namespace vigil::cameras

@@ -1,0 +1,190 @@
+#include "vigil/cameras/camera_list_model.h"
+
+#include <QtCore/QHash>
+
+namespace vigil::cameras {
+
+CameraListModel::CameraListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{}
+
+void CameraListModel::setDirectory(CameraDirectory *directory)
+{
+    if (m_directory == directory)
+        return;
+    for (const auto &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    m_directory = directory;
+    invalidateKeys();
+    if (m_directory) {
+        const auto restructure = [this] {
+            invalidateKeys();
+            rebuild();
+        };
+        m_connections = {
+            connect(m_directory, &QAbstractItemModel::modelReset, this, restructure),
+            connect(m_directory, &QAbstractItemModel::rowsInserted, this, restructure),
+            connect(m_directory, &QAbstractItemModel::rowsRemoved, this, restructure),
+            connect(m_directory, &QAbstractItemModel::rowsMoved, this, restructure),
+            connect(m_directory, &QAbstractItemModel::layoutChanged, this, restructure),
+            connect(m_directory, &CameraDirectory::groupsChanged, this, restructure),
+            connect(m_directory, &QAbstractItemModel::dataChanged, this,
+                    &CameraListModel::onSourceDataChanged),
+            connect(m_directory, &QObject::destroyed, this, restructure),
+        };
+    }
+    rebuild();
+    emit directoryChanged();
+}
+
+void CameraListModel::setFilterText(const QString &text)
+{
+    if (m_filterText == text)
+        return;
+    m_filterText = text;
+    const QString needle = text.trimmed().toCaseFolded();
+    emit filterTextChanged();
+    if (needle == m_needle)
+        return;
+    m_needle = needle;
+    rebuild();
+}
+
+void CameraListModel::toggleGroup(const QString &group)
+{
+    if (!m_collapsed.remove(group))
+        m_collapsed.insert(group);
+    rebuild();
+}
+
+void CameraListModel::rebuild()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_groups.clear();
+    m_groupHits.clear();
+    m_rowOfSource.clear();
+    int matches = 0;
+    if (m_directory) {
+        const QList<Camera> cameras = m_directory->cameras(); // implicitly shared: no copy
+        m_groups = m_directory->groups();
+        QHash<QString, int> groupIndex;
+        groupIndex.reserve(m_groups.size() + 1);
+        for (int i = 0; i < m_groups.size(); ++i)
+            groupIndex.insert(m_groups.at(i), i);
+        if (m_keys.size() != std::size_t(cameras.size())) {
+            m_keys.clear();
+            m_keys.reserve(std::size_t(cameras.size()));
+            for (const Camera &c : cameras)
+                m_keys.push_back((c.name + QChar(0x1f) + c.group).toCaseFolded());
+        }
+        // Which cameras match, bucketed by group in directory order.
+        std::vector<std::vector<int>> members(std::size_t(m_groups.size()));
+        for (int i = 0; i < cameras.size(); ++i) {
+            const Camera &c = cameras.at(i);
+            if (!m_needle.isEmpty() && !m_keys[std::size_t(i)].contains(m_needle))
+                continue;
+            auto it = groupIndex.constFind(c.group);
+            if (it == groupIndex.constEnd()) {
+                // "" (ungrouped), which groups() does not list: after the named groups.
+                it = groupIndex.insert(c.group, int(m_groups.size()));
+                m_groups.append(c.group);
+                members.emplace_back();
+            }
+            members[std::size_t(it.value())].push_back(i);
+            ++matches;
+        }
+        m_groupHits.assign(std::size_t(m_groups.size()), 0);
+        m_rowOfSource.assign(std::size_t(cameras.size()), -1);
+        m_rows.reserve(std::size_t(matches) + std::size_t(m_groups.size()));
+        for (int g = 0; g < m_groups.size(); ++g) {
+            const auto &list = members[std::size_t(g)];
+            if (list.empty())
+                continue;
+            m_groupHits[std::size_t(g)] = int(list.size());
+            m_rows.push_back({g, -1});
+            if (m_collapsed.contains(m_groups.at(g)))
+                continue;
+            for (int source : list) {
+                m_rowOfSource[std::size_t(source)] = int(m_rows.size());
+                m_rows.push_back({g, source});
+            }
+        }
+    }
+    endResetModel();
+    if (m_matchCount != matches) {
+        m_matchCount = matches;
+        emit matchCountChanged();
+    }
+}
+
+void CameraListModel::onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                          const QList<int> &roles)
+{
+    if (roles.isEmpty() || roles.contains(CameraDirectory::NameRole) ||
+        roles.contains(CameraDirectory::GroupRole) || roles.contains(CameraDirectory::IdRole)) {
+        invalidateKeys();
+        rebuild(); // may change which cameras match and where they go
+        return;
+    }
+    for (int source = topLeft.row(); source <= bottomRight.row(); ++source) {
+        if (source < 0 || source >= int(m_rowOfSource.size()))
+            continue;
+        const int row = m_rowOfSource[std::size_t(source)];
+        if (row >= 0)
+            emit dataChanged(index(row), index(row), roles);
+    }
+}
+
+int CameraListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant CameraListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows[std::size_t(index.row())];
+    const QString &group = m_groups.at(r.groupIndex);
+    switch (role) {
+    case IsGroupRole:
+        return r.source < 0;
+    case GroupCountRole:
+        return m_groupHits[std::size_t(r.groupIndex)];
+    case CollapsedRole:
+        return m_collapsed.contains(group);
+    case CameraDirectory::GroupRole:
+        return group;
+    case Qt::DisplayRole:
+    case CameraDirectory::NameRole:
+        if (r.source < 0)
+            return group;
+        break;
+    default:
+        break;
+    }
+    if (r.source < 0 || !m_directory)
+        return role == CameraDirectory::IdRole || role == CameraDirectory::OriginRole ? QVariant(QString())
+                                                                                      : QVariant();
+    return m_directory->data(m_directory->index(r.source),
+                             role == Qt::DisplayRole ? int(CameraDirectory::NameRole) : role);
+}
+
+QHash<int, QByteArray> CameraListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = m_directory ? m_directory->roleNames() : QHash<int, QByteArray>{};
+    if (!m_directory) {
+        names.insert(CameraDirectory::IdRole, "cameraId");
+        names.insert(CameraDirectory::NameRole, "name");
+        names.insert(CameraDirectory::GroupRole, "group");
+        names.insert(CameraDirectory::OriginRole, "origin");
+    }
+    names.insert(IsGroupRole, "isGroup");
+    names.insert(GroupCountRole, "groupCount");
+    names.insert(CollapsedRole, "collapsed");
+    return names;
+}
+
+} // namespace vigil::cameras

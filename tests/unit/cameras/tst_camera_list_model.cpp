@@ -1,0 +1,144 @@
+// CameraListModel: group headers and camera rows, filter, folding, directory changes; passes
+// QAbstractItemModelTester; and the figure that matters for a province (400,000 cameras) is printed.
+#include "vigil/cameras/camera_directory.h"
+#include "vigil/cameras/camera_list_model.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QAbstractItemModelTester>
+#include <QtTest/QtTest>
+
+using namespace vigil::cameras;
+
+namespace {
+Camera cam(const QString &id, const QString &name, const QString &group)
+{
+    Camera c;
+    c.id = id;
+    c.name = name;
+    c.group = group;
+    c.streams = {{QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1/%1").arg(id)),
+                  QSize(640, 360), 25, QStringLiteral("h264")}};
+    return c;
+}
+// "G:Gate" for a header, "Gate" for a camera row.
+QStringList rows(const CameraListModel &m)
+{
+    QStringList out;
+    for (int i = 0; i < m.rowCount(); ++i) {
+        const QModelIndex idx = m.index(i);
+        if (m.data(idx, CameraListModel::IsGroupRole).toBool())
+            out << QStringLiteral("G:%1(%2)")
+                       .arg(m.data(idx, CameraDirectory::GroupRole).toString())
+                       .arg(m.data(idx, CameraListModel::GroupCountRole).toInt());
+        else
+            out << m.data(idx, CameraDirectory::NameRole).toString();
+    }
+    return out;
+}
+} // namespace
+
+class TstCameraListModel : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<CameraDirectory> m_cameras;
+
+private slots:
+    void init()
+    {
+        qputenv("VIGIL_CONFIG_DIR", QFile::encodeName(m_dir.path()));
+        m_cameras = std::make_unique<CameraDirectory>(nullptr);
+        m_cameras->setDemoCameras({cam("c1", "North gate", "Perimeter"), cam("c2", "Yard", "Depot"),
+                                   cam("c3", "South gate", "Perimeter"), cam("c4", "Lobby", "")});
+    }
+    void cleanup() { m_cameras.reset(); }
+
+    void groupsThenCamerasUngroupedLast()
+    {
+        CameraListModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setDirectory(m_cameras.get());
+        QCOMPARE(rows(m), (QStringList{"G:Depot(1)", "Yard", "G:Perimeter(2)", "North gate", "South gate",
+                                       "G:(1)", "Lobby"}));
+        QCOMPARE(m.matchCount(), 4);
+        QCOMPARE(m.data(m.index(1), CameraDirectory::IdRole).toString(), QStringLiteral("c2"));
+        QCOMPARE(m.data(m.index(1), CameraDirectory::OriginRole).toString(), QStringLiteral("demo"));
+        QCOMPARE(m.roleNames().value(CameraListModel::IsGroupRole), QByteArray("isGroup"));
+        QCOMPARE(m.roleNames().value(CameraDirectory::IdRole), QByteArray("cameraId"));
+    }
+
+    void filterMatchesNameOrGroupIgnoringCase()
+    {
+        CameraListModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setDirectory(m_cameras.get());
+        QSignalSpy matches(&m, &CameraListModel::matchCountChanged);
+        m.setFilterText(QStringLiteral("  GATE "));
+        QCOMPARE(rows(m), (QStringList{"G:Perimeter(2)", "North gate", "South gate"}));
+        QCOMPARE(m.matchCount(), 2);
+        QCOMPARE(matches.count(), 1);
+        m.setFilterText(QStringLiteral("depot"));
+        QCOMPARE(rows(m), (QStringList{"G:Depot(1)", "Yard"}));
+        m.setFilterText(QStringLiteral("nothing like it"));
+        QCOMPARE(m.rowCount(), 0);
+        QCOMPARE(m.matchCount(), 0);
+        m.setFilterText({});
+        QCOMPARE(m.matchCount(), 4);
+    }
+
+    void foldingKeepsTheHeaderAndItsCount()
+    {
+        CameraListModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setDirectory(m_cameras.get());
+        m.toggleGroup(QStringLiteral("Perimeter"));
+        QVERIFY(m.isCollapsed(QStringLiteral("Perimeter")));
+        QCOMPARE(rows(m), (QStringList{"G:Depot(1)", "Yard", "G:Perimeter(2)", "G:(1)", "Lobby"}));
+        QVERIFY(m.data(m.index(2), CameraListModel::CollapsedRole).toBool());
+        QCOMPARE(m.matchCount(), 4);
+        m.toggleGroup(QStringLiteral("Perimeter"));
+        QCOMPARE(m.rowCount(), 7);
+    }
+
+    void followsTheDirectory()
+    {
+        CameraListModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setDirectory(m_cameras.get());
+        QVERIFY(m_cameras->removeCamera(QStringLiteral("c2")));
+        QCOMPARE(rows(m), (QStringList{"G:Perimeter(2)", "North gate", "South gate", "G:(1)", "Lobby"}));
+        m_cameras->setDemoCameras({cam("c9", "Quay", "Harbour")});
+        QCOMPARE(rows(m), (QStringList{"G:Harbour(1)", "Quay"}));
+        m.setDirectory(nullptr);
+        QCOMPARE(m.rowCount(), 0);
+    }
+
+    void provinceScale()
+    {
+        // 400,000 cameras in 2,000 groups: what typing in the search box costs. Printed, not judged (the
+        // machine is shared); the old QML walked every camera in JavaScript on every change.
+        QList<Camera> many;
+        many.reserve(400000);
+        for (int i = 0; i < 400000; ++i)
+            many.append(cam(QStringLiteral("p%1").arg(i), QStringLiteral("Camera %1 road").arg(i),
+                            QStringLiteral("District %1").arg(i % 2000)));
+        m_cameras->setDemoCameras(many);
+        CameraListModel m;
+        QElapsedTimer t;
+        t.start();
+        m.setDirectory(m_cameras.get());
+        const qint64 all = t.restart();
+        m.setFilterText(QStringLiteral("camera 12345"));
+        const qint64 filtered = t.restart();
+        QCOMPARE(m.matchCount(), 11); // 12345 and 123450..123459
+        m.setFilterText(QStringLiteral("district 7"));
+        const qint64 byGroup = t.elapsed();
+        QCOMPARE(m.matchCount(), 111 * 200); // districts 7, 70-79, 700-799: 111 groups of 200
+        qInfo("400,000 cameras: list built in %lld ms, filtered by name in %lld ms, by group in %lld ms", all,
+              filtered, byGroup);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCameraListModel)
+#include "tst_camera_list_model.moc"
