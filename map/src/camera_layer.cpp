@@ -2,8 +2,6 @@
 
 #include "vigil/map/map_view.h"
 
-#include "vigil/cameras/camera_directory.h"
-
 #include <numbers>
 
 namespace vigil::map {
@@ -80,45 +78,32 @@ void CameraLayer::reloadFromModel()
         return;
     }
     QList<MapCamera> cams;
-    if (auto *directory = qobject_cast<cameras::CameraDirectory *>(m_model.data())) {
-        // The directory's C++ API carries direction and field of view, which its roles do not.
-        for (const cameras::Camera &c : directory->cameras()) {
-            if (!c.position)
-                continue;
-            cams.append(MapCamera{c.id,
-                                  c.name,
-                                  {c.position->lat, c.position->lon},
-                                  c.position->directionDeg,
-                                  c.position->fovDeg});
-        }
-    } else {
-        const QHash<int, QByteArray> names = m_model->roleNames();
-        auto role = [&names](const char *name) {
-            return names.key(QByteArray(name), -1);
-        };
-        const int idRole = role("cameraId");
-        const int nameRole = role("name");
-        const int hasRole = role("hasPosition");
-        const int latRole = role("latitude");
-        const int lonRole = role("longitude");
-        const int dirRole = role("directionDeg");
-        const int fovRole = role("fovDeg");
-        const int rows = m_model->rowCount();
-        cams.reserve(rows);
-        for (int r = 0; r < rows; ++r) {
-            const QModelIndex i = m_model->index(r, 0);
-            if (hasRole >= 0 && !i.data(hasRole).toBool())
-                continue;
-            const double lat = i.data(latRole).toDouble();
-            const double lon = i.data(lonRole).toDouble();
-            if (qIsNaN(lat) || qIsNaN(lon))
-                continue;
-            cams.append(MapCamera{i.data(idRole).toString(),
-                                  i.data(nameRole).toString(),
-                                  {lat, lon},
-                                  dirRole >= 0 ? i.data(dirRole).toDouble() : 0.0,
-                                  fovRole >= 0 ? i.data(fovRole).toDouble() : 0.0});
-        }
+    const QHash<int, QByteArray> names = m_model->roleNames();
+    auto role = [&names](const char *name) {
+        return names.key(QByteArray(name), -1);
+    };
+    const int idRole = role("cameraId");
+    const int nameRole = role("name");
+    const int hasRole = role("hasPosition");
+    const int latRole = role("latitude");
+    const int lonRole = role("longitude");
+    const int dirRole = role("directionDeg");
+    const int fovRole = role("fovDeg");
+    const int rows = m_model->rowCount();
+    cams.reserve(rows);
+    for (int r = 0; r < rows; ++r) {
+        const QModelIndex i = m_model->index(r, 0);
+        if (hasRole >= 0 && !i.data(hasRole).toBool())
+            continue;
+        const double lat = i.data(latRole).toDouble();
+        const double lon = i.data(lonRole).toDouble();
+        if (qIsNaN(lat) || qIsNaN(lon))
+            continue;
+        cams.append(MapCamera{i.data(idRole).toString(),
+                              i.data(nameRole).toString(),
+                              {lat, lon},
+                              dirRole >= 0 ? i.data(dirRole).toDouble() : 0.0,
+                              fovRole >= 0 ? i.data(fovRole).toDouble() : 0.0});
     }
     setCameras(std::move(cams));
 }
