@@ -218,6 +218,18 @@ Rectangle {
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontSizeSmall
         }
+        Text {
+            objectName: "retryHint"
+            width: parent.width
+            visible: !root._small && root._status === VideoPlayer.Status.Failed
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("Click the tile to try again now.")
+            color: Theme.textMuted
+            style: Text.Outline
+            styleColor: Theme.tileBackground
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSizeSmall
+        }
     }
 
     // Name plate, bottom left.
@@ -303,6 +315,8 @@ Rectangle {
         onClicked: event => {
             if (event.button === Qt.RightButton)
                 tileMenu.popup();
+            else if (!root._empty)
+                feed.player.retryNow(); // the operator touched it: a failed or waiting stream is tried now
         }
         onDoubleClicked: event => {
             if (event.button === Qt.LeftButton)
@@ -318,6 +332,7 @@ Rectangle {
         controller: ptz
         cameraName: root.cameraName !== "" ? root.cameraName : root.cameraId
         onDoubleClicked: Wall.toggleMaximize(root.tileIndex)
+        onExitRequested: root.setPtzMode(false)
     }
 
     // PTZ on/off, on hover (cameras with PTZ only), left of the menu button.

@@ -19,6 +19,8 @@ Item {
 
     // Double-click on the picture (the tile maximizes).
     signal doubleClicked
+    // Esc while the pad has the keys: the tile turns PTZ mode off.
+    signal exitRequested
 
     // --- private -----------------------------------------------------------------------------------------
     readonly property bool _windowActive: root.Window.active
@@ -52,8 +54,15 @@ Item {
     }
 
     // Arrows and +/−: press moves, release stops. Auto-repeat is ignored (the camera is already moving).
+    // Esc leaves PTZ mode (before the window's Esc restores a maximized tile or leaves full screen).
     Keys.onShortcutOverride: event => event.accepted = root._isPtzKey(event.key, event.modifiers)
+                                                       || event.key === Qt.Key_Escape
     Keys.onPressed: event => {
+        if (event.key === Qt.Key_Escape) {
+            event.accepted = true;
+            root.exitRequested();
+            return;
+        }
         if (!root._isPtzKey(event.key, event.modifiers))
             return;
         event.accepted = true;

@@ -405,6 +405,10 @@
         <source>Steer this camera (PTZ)</source>
         <translation>控制此摄像机的云台</translation>
     </message>
+    <message>
+        <source>Click the tile to try again now.</source>
+        <translation>单击此窗口立即重试。</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -675,6 +679,10 @@
     <message>
         <source>Alarm: %1 (%2)</source>
         <translation>报警：%1（%2）</translation>
+    </message>
+    <message>
+        <source>“%1” is on tile %2.</source>
+        <translation>“%1”已在第 %2 格。</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1013,10 @@
     <message>
         <source>This camera is no longer in the camera list.</source>
         <translation>该摄像机已不在摄像机列表中。</translation>
+    </message>
+    <message>
+        <source>Could not store the camera password: %1</source>
+        <translation>无法保存摄像机密码：%1</translation>
     </message>
 </context>
 <context>
