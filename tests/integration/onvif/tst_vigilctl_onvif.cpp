@@ -108,8 +108,7 @@ private slots:
 
     void events()
     {
-        if (t::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found: set VIGIL_SHARED_DIR to the folder holding onvif-captures/");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         t::DeviceOptions o;
         o.vendor = QStringLiteral("dvc");
         o.generatedServices = true;

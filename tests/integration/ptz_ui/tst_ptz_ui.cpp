@@ -541,8 +541,7 @@ private slots:
     // controls.
     void cameraWithoutPtzHasNoPtzControls()
     {
-        if (onvif::test::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found: set VIGIL_SHARED_DIR to the folder holding onvif-captures/");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         onvif::test::DeviceOptions o;
         o.user = QString::fromLatin1(kUser);
         o.password = QString::fromLatin1(kPassword);
