@@ -25,64 +25,119 @@
 #include <QtQuickControls2/QQuickStyle>
 
 #include <cstdio>
+#include <string_view>
 
 using namespace vigil;
+
+namespace {
+
+// The command line. Built twice at most: for --help/--version before any QGuiApplication, then for the run.
+struct Cli
+{
+    QCommandLineParser parser;
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption demo{
+        QStringLiteral("demo"), QStringLiteral("Run the built-in demo site: live demo cameras on this PC, no "
+                                               "camera or network needed.")};
+    const QCommandLineOption demoCameras{QStringLiteral("demo-cameras"),
+                                         QStringLiteral("Number of demo cameras (1-16, default 9)."),
+                                         QStringLiteral("n"), QStringLiteral("9")};
+    const QCommandLineOption lang{QStringLiteral("lang"),
+                                  QStringLiteral("User interface language: zh_CN or en (default: system)."),
+                                  QStringLiteral("lang")};
+    const QCommandLineOption config{
+        QStringLiteral("config-dir"),
+        QStringLiteral("Folder for cameras.json and wall.json (default ~/.config/vigil)."),
+        QStringLiteral("dir")};
+    const QCommandLineOption fullscreen{QStringLiteral("fullscreen"), QStringLiteral("Start full screen.")};
+    const QCommandLineOption screenshot{
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save a PNG of the window to FILE after --screenshot-delay "
+                       "seconds, then quit (for documentation and checks)."),
+        QStringLiteral("file")};
+    const QCommandLineOption screenshotDelay{
+        QStringLiteral("screenshot-delay"),
+        QStringLiteral("Seconds after start-up for --screenshot (default 5)."), QStringLiteral("s"),
+        QStringLiteral("5")};
+    const QCommandLineOption map{
+        QStringLiteral("map"),
+        QStringLiteral(
+            "Map tiles: an offline .mbtiles file, a preset (osm, amap, tencent, tianditu:KEY) or an "
+            "XYZ URL template (default: the demo county in demo mode, else a plain grid). Also "
+            "VIGIL_MAP_SOURCE."),
+        QStringLiteral("source")};
+    const QCommandLineOption view{QStringLiteral("view"),
+                                  QStringLiteral("View shown at start: wall (default) or map."),
+                                  QStringLiteral("view"), QStringLiteral("wall")};
+
+    Cli()
+    {
+        parser.setApplicationDescription(QStringLiteral("Vigil video-wall and operator client"));
+        parser.addOptions(
+            {demo, demoCameras, lang, config, fullscreen, map, view, screenshot, screenshotDelay});
+    }
+};
+
+// True when argv asks for --help or --version (before a "--").
+bool asksForHelpOrVersion(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a(argv[i]);
+        if (a == "--")
+            return false;
+        if (a == "-h" || a == "--help" || a == "-v" || a == "--version")
+            return true;
+    }
+    return false;
+}
+
+// --help and --version print and exit 0 without a display (over SSH, in scripts and package checks): they are
+// answered on a QCoreApplication, because QGuiApplication needs its platform plugin (an X or Wayland display)
+// before main() could print anything. Returns the exit code, or -1 to go on with the run.
+int answerHelpOrVersion(int argc, char **argv)
+{
+    if (!asksForHelpOrVersion(argc, argv))
+        return -1;
+    QCoreApplication core(argc, argv); // the program name for the usage line; no display needed
+    Cli cli;
+    // QGuiApplication's own options (-platform, -reverse...) are unknown here: "-reverse" must not read as
+    // "-r -e -v...", and parse errors are left to the real parse after QGuiApplication has taken its options.
+    cli.parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    cli.parser.parse(QCoreApplication::arguments());
+    if (cli.parser.isSet(cli.help)) {
+        std::fputs(qPrintable(cli.parser.helpText()), stdout);
+        return 0;
+    }
+    if (cli.parser.isSet(cli.version)) {
+        std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()),
+                    qPrintable(QCoreApplication::applicationVersion()));
+        return 0;
+    }
+    return -1; // "--help" was an option's value (--config-dir --help)
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Vigil"));
     QCoreApplication::setApplicationName(QStringLiteral("vigil"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+    if (const int rc = answerHelpOrVersion(argc, argv); rc >= 0)
+        return rc;
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Vigil"));
     QGuiApplication::setDesktopFileName(QStringLiteral("vigil"));
 
-    QCommandLineParser cli;
-    cli.setApplicationDescription(QStringLiteral("Vigil video-wall and operator client"));
-    cli.addHelpOption();
-    cli.addVersionOption();
-    const QCommandLineOption demoOpt(
-        QStringLiteral("demo"), QStringLiteral("Run the built-in demo site: live demo cameras on this PC, no "
-                                               "camera or network needed."));
-    const QCommandLineOption demoCamerasOpt(QStringLiteral("demo-cameras"),
-                                            QStringLiteral("Number of demo cameras (1-16, default 9)."),
-                                            QStringLiteral("n"), QStringLiteral("9"));
-    const QCommandLineOption langOpt(
-        QStringLiteral("lang"), QStringLiteral("User interface language: zh_CN or en (default: system)."),
-        QStringLiteral("lang"));
-    const QCommandLineOption configOpt(
-        QStringLiteral("config-dir"),
-        QStringLiteral("Folder for cameras.json and wall.json (default ~/.config/vigil)."),
-        QStringLiteral("dir"));
-    const QCommandLineOption fullOpt(QStringLiteral("fullscreen"), QStringLiteral("Start full screen."));
-    const QCommandLineOption shotOpt(
-        QStringLiteral("screenshot"),
-        QStringLiteral("Save a PNG of the window to FILE after --screenshot-delay "
-                       "seconds, then quit (for documentation and checks)."),
-        QStringLiteral("file"));
-    const QCommandLineOption shotDelayOpt(
-        QStringLiteral("screenshot-delay"),
-        QStringLiteral("Seconds after start-up for --screenshot (default 5)."), QStringLiteral("s"),
-        QStringLiteral("5"));
-    const QCommandLineOption mapOpt(
-        QStringLiteral("map"),
-        QStringLiteral(
-            "Map tiles: an offline .mbtiles file, a preset (osm, amap, tencent, tianditu:KEY) or an "
-            "XYZ URL template (default: the demo county in demo mode, else a plain grid). Also "
-            "VIGIL_MAP_SOURCE."),
-        QStringLiteral("source"));
-    const QCommandLineOption viewOpt(QStringLiteral("view"),
-                                     QStringLiteral("View shown at start: wall (default) or map."),
-                                     QStringLiteral("view"), QStringLiteral("wall"));
-    cli.addOptions(
-        {demoOpt, demoCamerasOpt, langOpt, configOpt, fullOpt, mapOpt, viewOpt, shotOpt, shotDelayOpt});
-    cli.process(app);
+    Cli cli;
+    cli.parser.process(app);
 
-    if (cli.isSet(configOpt))
-        qputenv("VIGIL_CONFIG_DIR", QDir(cli.value(configOpt)).absolutePath().toUtf8());
+    if (cli.parser.isSet(cli.config))
+        qputenv("VIGIL_CONFIG_DIR", QDir(cli.parser.value(cli.config)).absolutePath().toUtf8());
 
     // Language: Chinese operators get Chinese without configuring anything.
-    const QString lang = cli.isSet(langOpt) ? cli.value(langOpt) : QLocale::system().name();
+    const QString lang = cli.parser.isSet(cli.lang) ? cli.parser.value(cli.lang) : QLocale::system().name();
     const bool chinese = lang.startsWith(QLatin1String("zh"));
     QTranslator qtTranslator, appTranslator;
     if (chinese) {
@@ -119,9 +174,10 @@ int main(int argc, char **argv)
     wall::WallStore wallStore(&directory);
     wall::WallStore::setInstance(&wallStore);
     wallStore.load();
-    app::Session session(cli.isSet(demoOpt), nullptr);
+    app::Session session(cli.parser.isSet(cli.demo), nullptr);
     app::Session::setInstance(&session);
-    session.setMapSource(cli.isSet(mapOpt) ? cli.value(mapOpt) : qEnvironmentVariable("VIGIL_MAP_SOURCE"));
+    session.setMapSource(cli.parser.isSet(cli.map) ? cli.parser.value(cli.map)
+                                                   : qEnvironmentVariable("VIGIL_MAP_SOURCE"));
     // The events of ONVIF cameras: an active alarm turns the camera red on the map and shows a toast.
     app::CameraAlarms cameraAlarms(&directory);
     app::CameraAlarms::setInstance(&cameraAlarms);
@@ -137,20 +193,20 @@ int main(int argc, char **argv)
         return 1;
     }
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
-    if (window && cli.isSet(fullOpt))
+    if (window && cli.parser.isSet(cli.fullscreen))
         window->showFullScreen();
-    if (window && cli.value(viewOpt) == QLatin1String("map"))
+    if (window && cli.parser.value(cli.view) == QLatin1String("map"))
         window->setProperty("view", QStringLiteral("map"));
 
     if (session.demoMode()) {
         bool ok = false;
-        const int n = cli.value(demoCamerasOpt).toInt(&ok);
+        const int n = cli.parser.value(cli.demoCameras).toInt(&ok);
         session.startDemo(&directory, &wallStore, chinese, ok ? std::clamp(n, 1, 16) : 9);
     }
 
-    if (cli.isSet(shotOpt) && window) {
-        const QString file = cli.value(shotOpt);
-        const int delayMs = int(cli.value(shotDelayOpt).toDouble() * 1000);
+    if (cli.parser.isSet(cli.screenshot) && window) {
+        const QString file = cli.parser.value(cli.screenshot);
+        const int delayMs = int(cli.parser.value(cli.screenshotDelay).toDouble() * 1000);
         auto shoot = [window, file] {
             const bool saved = window->grabWindow().save(file);
             std::fprintf(saved ? stdout : stderr, "%s %s\n",

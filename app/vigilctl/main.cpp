@@ -27,18 +27,31 @@ void printJson(const QJsonObject &o)
     std::fflush(stdout);
 }
 
+const char kUsageText[] =
+    "Usage:\n"
+    "  vigilctl probe URL [--user U --password P] [--seconds S] [--timeout MS] [--udp]\n"
+    "      Opens the stream with Vigil's live engine, decodes for S seconds (default 3) and prints a JSON\n"
+    "      report. Exit 0 when frames were decoded, 1 on failure (the JSON says why), 2 on usage errors.\n"
+    "  vigilctl onvif discover|info|ptz|events ...\n"
+    "      ONVIF commissioning: find devices, describe one, steer it, watch its events (vigilctl onvif "
+    "--help).\n"
+    "  vigilctl --version\n";
+
+// A usage error: why, then the usage, on stderr; exit 2.
 int usage(const QString &why)
 {
     QTextStream err(stderr);
     if (!why.isEmpty())
         err << "vigilctl: " << why << "\n";
-    err << "Usage:\n"
-           "  vigilctl probe URL [--user U --password P] [--seconds S] [--timeout MS] [--udp]\n"
-           "      Opens the stream with Vigil's live engine, decodes for S seconds (default 3) and prints a "
-           "JSON\n"
-           "      report. Exit 0 when frames were decoded, 1 on failure (the JSON says why), 2 on usage "
-           "errors.\n";
+    err << kUsageText;
     return kUsage;
+}
+
+// --help was asked for: the usage on stdout, exit 0.
+int help()
+{
+    std::fputs(kUsageText, stdout);
+    return kOk;
 }
 
 int probe(const QStringList &args)
@@ -52,8 +65,13 @@ int probe(const QStringList &args)
     p.addOption({QStringLiteral("timeout"), QStringLiteral("give up after MS ms without a frame"),
                  QStringLiteral("ms"), QStringLiteral("10000")});
     p.addOption({QStringLiteral("udp"), QStringLiteral("RTP over UDP instead of TCP")});
+    const QCommandLineOption helpOpt({QStringLiteral("h"), QStringLiteral("help")},
+                                     QStringLiteral("this help"));
+    p.addOption(helpOpt);
     if (!p.parse(args))
         return usage(p.errorText());
+    if (p.isSet(helpOpt))
+        return help();
     if (p.positionalArguments().size() != 1)
         return usage(QStringLiteral("probe needs exactly one URL"));
 
@@ -89,8 +107,10 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("vigilctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
     QStringList args = app.arguments();
-    if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h"))
-        return usage({});
+    if (args.size() < 2)
+        return usage(QStringLiteral("missing the command"));
+    if (args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h"))
+        return help();
     if (args[1] == QLatin1String("--version")) {
         std::printf("vigilctl %s\n", VIGIL_VERSION);
         return kOk;

@@ -44,24 +44,58 @@ QString redacted(const QUrl &u)
     return u.isEmpty() ? QString() : core::redactUrl(u.toString());
 }
 
+const char kUsageText[] =
+    "Usage:\n"
+    "  vigilctl onvif discover [--unicast ADDR[,ADDR|A.B.C.X-Y]] [--timeout MS] [--no-multicast]\n"
+    "  vigilctl onvif info URL --user U [--password P]\n"
+    "  vigilctl onvif ptz URL --user U [--password P] [--profile TOKEN]\n"
+    "        move [--pan X] [--tilt Y] [--zoom Z] [--seconds S] | stop | presets | preset N | home\n"
+    "        | set-preset NAME | remove-preset TOKEN\n"
+    "  vigilctl onvif events URL --user U [--password P] [--seconds S]\n"
+    "URL is an address (192.168.1.64, 192.168.1.64:8080) or the device-service URL.\n"
+    "Without --password the password is read from $VIGIL_ONVIF_PASSWORD (keeps it out of shell "
+    "history).\n"
+    "Exit 0 on success, 1 on failure (the JSON says why), 2 on usage errors.\n";
+
+// A usage error: why, then the usage, on stderr; exit 2.
 int usage(const Io &io, const QString &why)
 {
     QByteArray text;
     if (!why.isEmpty())
         text += "vigilctl onvif: " + why.toUtf8() + "\n";
-    text += "Usage:\n"
-            "  vigilctl onvif discover [--unicast ADDR[,ADDR|A.B.C.X-Y]] [--timeout MS] [--no-multicast]\n"
-            "  vigilctl onvif info URL --user U [--password P]\n"
-            "  vigilctl onvif ptz URL --user U [--password P] [--profile TOKEN]\n"
-            "        move [--pan X] [--tilt Y] [--zoom Z] [--seconds S] | stop | presets | preset N | home\n"
-            "        | set-preset NAME | remove-preset TOKEN\n"
-            "  vigilctl onvif events URL --user U [--password P] [--seconds S]\n"
-            "URL is an address (192.168.1.64, 192.168.1.64:8080) or the device-service URL.\n"
-            "Without --password the password is read from $VIGIL_ONVIF_PASSWORD (keeps it out of shell "
-            "history).\n"
-            "Exit 0 on success, 1 on failure (the JSON says why), 2 on usage errors.\n";
+    text += kUsageText;
     io.err->write(text);
     return kUsage;
+}
+
+// --help was asked for: the usage on stdout, exit 0 (so `vigilctl onvif info --help | less` works).
+int help(const Io &io)
+{
+    io.out->write(kUsageText);
+    return kOk;
+}
+
+const QCommandLineOption &helpOption()
+{
+    static const QCommandLineOption o({QStringLiteral("h"), QStringLiteral("help")},
+                                      QStringLiteral("this help"));
+    return o;
+}
+
+// Parses a subcommand's arguments (its options plus --help). False when the command must end now: on a usage
+// error (*exit = 2) or after printing the help (*exit = 0).
+bool parse(QCommandLineParser &p, const QStringList &args, const Io &io, int *exit)
+{
+    p.addOption(helpOption());
+    if (!p.parse(args)) {
+        *exit = usage(io, p.errorText());
+        return false;
+    }
+    if (p.isSet(helpOption())) {
+        *exit = help(io);
+        return false;
+    }
+    return true;
 }
 
 int failed(const Io &io, const Error &e, const char *operation)
@@ -142,8 +176,9 @@ int discover(const QStringList &args, const Io &io)
     p.addOption({QStringLiteral("timeout"), QStringLiteral("wait MS for answers"), QStringLiteral("ms"),
                  QStringLiteral("3000")});
     p.addOption({QStringLiteral("no-multicast"), QStringLiteral("only the --unicast addresses")});
-    if (!p.parse(args))
-        return usage(io, p.errorText());
+    int exit = 0;
+    if (!parse(p, args, io, &exit))
+        return exit;
     DiscoveryOptions o;
     bool ok = false;
     o.timeoutMs = p.value(QStringLiteral("timeout")).toInt(&ok);
@@ -208,10 +243,10 @@ int info(const QStringList &args, const Io &io)
     p.addPositionalArgument(QStringLiteral("info"), {});
     p.addPositionalArgument(QStringLiteral("url"), {});
     addAuthOptions(p);
-    if (!p.parse(args))
-        return usage(io, p.errorText());
-    Target t;
     int exit = 0;
+    if (!parse(p, args, io, &exit))
+        return exit;
+    Target t;
     if (!target(p, io, 1, &t, &exit))
         return exit;
     OnvifClient c(t.url, t.user, t.password, clientOptions(p));
@@ -269,10 +304,10 @@ int ptz(const QStringList &args, const Io &io)
     p.addOption({QStringLiteral("zoom"), QStringLiteral("-1..1"), QStringLiteral("z"), QStringLiteral("0")});
     p.addOption({QStringLiteral("seconds"), QStringLiteral("move for S seconds, then stop"),
                  QStringLiteral("s"), QStringLiteral("1")});
-    if (!p.parse(args))
-        return usage(io, p.errorText());
-    Target t;
     int exit = 0;
+    if (!parse(p, args, io, &exit))
+        return exit;
+    Target t;
     if (!target(p, io, 1, &t, &exit))
         return exit;
     const QStringList pos = p.positionalArguments();
@@ -363,10 +398,10 @@ int events(const QStringList &args, const Io &io)
     addAuthOptions(p);
     p.addOption({QStringLiteral("seconds"), QStringLiteral("listen for S seconds"), QStringLiteral("s"),
                  QStringLiteral("30")});
-    if (!p.parse(args))
-        return usage(io, p.errorText());
-    Target t;
     int exit = 0;
+    if (!parse(p, args, io, &exit))
+        return exit;
+    Target t;
     if (!target(p, io, 1, &t, &exit))
         return exit;
     bool ok = false;
@@ -406,8 +441,10 @@ int events(const QStringList &args, const Io &io)
 int runOnvif(const QStringList &args, QIODevice *out, QIODevice *err)
 {
     const Io io{out, err};
-    if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h"))
-        return usage(io, {});
+    if (args.size() < 2)
+        return usage(io, QStringLiteral("missing the command"));
+    if (args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h"))
+        return help(io);
     const QString sub = args.at(1);
     if (sub == QLatin1String("discover"))
         return discover(args, io);

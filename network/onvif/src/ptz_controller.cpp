@@ -128,6 +128,7 @@ void OnvifPtzController::setCameraId(const QString &id, cameras::CameraDirectory
     m_profileToken.clear();
     m_ptz = false;
     ++m_generation;
+    setCheckingPtz(false); // a check still running for the previous camera no longer counts
     m_directory = directory;
     if (directory) {
         if (const auto cam = directory->camera(id)) {
@@ -156,6 +157,7 @@ void OnvifPtzController::setDevice(const QUrl &deviceUrl, const QString &user, c
     m_profileToken = profileToken;
     m_ptz = true; // the caller knows what it asked for
     ++m_generation;
+    setCheckingPtz(false);
     m_directory.clear();
     restartWorker();
     if (wasAvailable != available())
@@ -196,6 +198,7 @@ void OnvifPtzController::askDeviceForPtz()
     }
     const bool inFlight = checks.waiting.contains(key);
     checks.waiting[key].append({QPointer<OnvifPtzController>(this), m_generation});
+    setCheckingPtz(true);
     if (inFlight)
         return;
     std::thread([key, url = m_deviceUrl, user = m_user, password = m_password] {
@@ -217,18 +220,19 @@ void OnvifPtzController::askDeviceForPtz()
             else
                 all.failed.insert(key, QDeadlineTimer(kPtzRetryMs));
             const auto waiting = all.waiting.take(key);
-            if (!answered)
-                return;
             for (const auto &[controller, generation] : waiting)
                 if (controller)
-                    controller->ptzAnswered(generation, hasPtz);
+                    controller->ptzAnswered(generation, answered && hasPtz);
         });
     }).detach();
 }
 
 void OnvifPtzController::ptzAnswered(quint64 generation, bool hasPtz)
 {
-    if (generation != m_generation || !hasPtz || m_ptz)
+    if (generation != m_generation)
+        return;
+    setCheckingPtz(false);
+    if (!hasPtz || m_ptz)
         return;
     m_ptz = true;
     // Saved, so the next start knows without asking.
@@ -236,6 +240,14 @@ void OnvifPtzController::ptzAnswered(quint64 generation, bool hasPtz)
         qCWarning(vigilOnvif) << "could not save the PTZ flag of" << m_cameraId << ":"
                               << m_directory->lastError();
     emit availableChanged();
+}
+
+void OnvifPtzController::setCheckingPtz(bool checking)
+{
+    if (m_checkingPtz == checking)
+        return;
+    m_checkingPtz = checking;
+    emit checkingPtzChanged();
 }
 
 void OnvifPtzController::restartWorker()

@@ -277,7 +277,9 @@ private slots:
         const auto players = window->findChildren<video::VideoPlayer *>();
         QCOMPARE(players.size(), 1);
         QVERIFY(!players.first()->displaySource().contains(QLatin1String("p@ss")));
-        QTest::qWait(500); // a few frames more for the screenshot
+        // A few more video frames in the preview, so the screenshot shows a settled live picture.
+        const qint64 framesBefore = players.first()->framesShownTotal();
+        QTRY_VERIFY_WITH_TIMEOUT(players.first()->framesShownTotal() >= framesBefore + 3, 5000);
         shoot(window, QStringLiteral("add-devices-tested.png"));
 
         // Add: one camera with main and sub streams; the password in the credential store, not in

@@ -108,8 +108,7 @@ private slots:
 
     void events()
     {
-        if (t::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found: set VIGIL_SHARED_DIR to the folder holding onvif-captures/");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         t::DeviceOptions o;
         o.vendor = QStringLiteral("dvc");
         o.generatedServices = true;
@@ -180,6 +179,28 @@ private slots:
         const Run r = run(args);
         QCOMPARE(r.exit, 2);
         QVERIFY(r.err.contains("Usage"));
+    }
+
+    // --help is asked for, not a mistake: the usage on stdout, nothing on stderr, exit 0.
+    void help_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("onvif --help") << QStringList{QStringLiteral("--help")};
+        QTest::newRow("onvif -h") << QStringList{QStringLiteral("-h")};
+        QTest::newRow("discover --help") << QStringList{QStringLiteral("discover"), QStringLiteral("--help")};
+        QTest::newRow("info --help") << QStringList{QStringLiteral("info"), QStringLiteral("--help")};
+        QTest::newRow("info URL -h") << QStringList{QStringLiteral("info"), QStringLiteral("10.0.0.1"),
+                                                    QStringLiteral("-h")};
+        QTest::newRow("ptz --help") << QStringList{QStringLiteral("ptz"), QStringLiteral("--help")};
+        QTest::newRow("events --help") << QStringList{QStringLiteral("events"), QStringLiteral("--help")};
+    }
+    void help()
+    {
+        QFETCH(QStringList, args);
+        const Run r = run(args);
+        QCOMPARE(r.exit, 0);
+        QVERIFY2(r.out.contains("Usage:") && r.out.contains("vigilctl onvif info URL"), r.out.constData());
+        QVERIFY2(r.err.isEmpty(), r.err.constData());
     }
 };
 

@@ -4,6 +4,7 @@
 
 #include "loopback_device.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -11,8 +12,10 @@
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QSet>
+#include <QtCore/QThread>
 #include <QtCore/QTimeZone>
 #include <QtCore/QXmlStreamReader>
+#include <QtTest/QTest>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -156,12 +159,45 @@ struct Reply
 
 } // namespace
 
+namespace {
+bool inCi()
+{
+    const QByteArray ci = qgetenv("CI").trimmed().toLower();
+    return !ci.isEmpty() && ci != "false" && ci != "0";
+}
+
+// In CI the captures must be there: fail the running test function (once, however often it asks). Only the
+// test's own thread reports; the device's server thread (serving a vendor's files) just gets "".
+void missingInCi(const QString &dir)
+{
+    if (!QCoreApplication::instance() || QThread::currentThread() != QCoreApplication::instance()->thread())
+        return;
+    const QByteArray message = "ONVIF captures not found at " + QDir::cleanPath(dir).toLocal8Bit() +
+                               ", and CI=" + qgetenv("CI") +
+                               ": CI always has ../shared/onvif-captures beside the repository, so a "
+                               "missing capture is a failure there, not a skip";
+    const char *function = QTest::currentTestFunction();
+    if (!function)
+        qFatal("%s", message.constData());
+    static QByteArray reported; // function/data tag already failed for this
+    const QByteArray where = QByteArray(function) + '/' + QTest::currentDataTag();
+    if (where == reported)
+        return;
+    reported = where;
+    QTest::qFail(message.constData(), __FILE__, __LINE__);
+}
+} // namespace
+
 QString capturesDir()
 {
     const QString shared = qEnvironmentVariable("VIGIL_SHARED_DIR");
     const QString dir = QDir(shared.isEmpty() ? QStringLiteral("../shared") : shared)
                             .filePath(QStringLiteral("onvif-captures"));
-    return QFileInfo(dir).isDir() ? QDir(dir).absolutePath() : QString();
+    if (QFileInfo(dir).isDir())
+        return QDir(dir).absolutePath();
+    if (inCi())
+        missingInCi(dir);
+    return {};
 }
 
 struct LoopbackDevice::Private

@@ -24,8 +24,21 @@
 
 namespace vigil::onvif::test {
 
-// $VIGIL_SHARED_DIR/onvif-captures, or "" when absent (tests QSKIP with a clear message).
+// $VIGIL_SHARED_DIR/onvif-captures, or "" when absent. The one place that decides what absent means:
+// - on a developer's machine, a setup without ../shared: the caller skips, best with
+//   VIGIL_REQUIRE_ONVIF_CAPTURES() (one clear message);
+// - in CI (environment CI set and not "false"/"0") the captures are always checked out beside the repository,
+//   so absent is a broken checkout: capturesDir() itself records a FAILURE of the running test function
+//   (QTest::qFail from the test's thread; outside a test function it aborts), and the caller's QSKIP only
+//   ends the function.
 QString capturesDir();
+
+// Ends the current test function when the captures are absent: a skip for a developer, a failure in CI.
+#define VIGIL_REQUIRE_ONVIF_CAPTURES()                                                                       \
+    do {                                                                                                     \
+        if (::vigil::onvif::test::capturesDir().isEmpty())                                                   \
+            QSKIP("ONVIF captures not found: set VIGIL_SHARED_DIR to the folder holding onvif-captures/");   \
+    } while (false)
 
 enum class AuthMode
 {

@@ -16,8 +16,7 @@ class TstAlarmModel : public QObject
 private slots:
     void eventsFromTwoCameras()
     {
-        if (test::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found: set VIGIL_SHARED_DIR to the folder holding onvif-captures/");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         test::DeviceOptions o;
         o.vendor = QStringLiteral("hikvision");
         o.generatedServices = true;

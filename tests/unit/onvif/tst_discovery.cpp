@@ -90,8 +90,7 @@ private slots:
 
     void unicastProbeStreamsAndMerges()
     {
-        if (test::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found: set VIGIL_SHARED_DIR to the folder holding onvif-captures/");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         const QByteArray axis = readCapture(QStringLiteral("axis/ProbeMatches.xml"));
         const QByteArray dvc = readCapture(QStringLiteral("dvc/ProbeMatches.xml"));
         Responder r(

@@ -178,8 +178,7 @@ private slots:
     }
     void everyVendorOperation()
     {
-        if (test::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found: set VIGIL_SHARED_DIR to the folder holding onvif-captures/");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         QFETCH(QString, vendor);
         QFETCH(QString, file);
         QFETCH(QString, key);
@@ -243,8 +242,7 @@ private slots:
     }
     void vendorFaults()
     {
-        if (test::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found: set VIGIL_SHARED_DIR to the folder holding onvif-captures/");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         QFETCH(QString, file);
         QFETCH(QString, operation);
         QFETCH(int, code);
@@ -518,8 +516,7 @@ private slots:
 
     void eventsPullPoint()
     {
-        if (test::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found: set VIGIL_SHARED_DIR to the folder holding onvif-captures/");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         DeviceOptions o = options(QStringLiteral("hikvision"));
         o.generatedServices = true;
         o.pullDelayMs = 100;

@@ -172,8 +172,7 @@ private slots:
     }
     void everyCapture()
     {
-        if (test::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found: set VIGIL_SHARED_DIR to the folder holding onvif-captures/");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         QFETCH(QString, file);
         const QString name = QFileInfo(file).fileName();
         const bool media2 = name.startsWith(QLatin1String("Media2-"));
@@ -259,16 +258,14 @@ private slots:
     // --- the README's quirks list, one by one ---
     void quirkEncoderAttributeWins()
     {
-        if (test::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found (VIGIL_SHARED_DIR)");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         const auto r = parseProfiles(bodyOf(QStringLiteral("hikvision/GetProfiles.xml")));
         QVERIFY(r.ok());
         QCOMPARE(r.value.first().encoding, QStringLiteral("h265"));
     }
     void quirkMissingEncoderKeepsDeviceOrder()
     {
-        if (test::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found (VIGIL_SHARED_DIR)");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         const auto lorex = parseProfiles(bodyOf(QStringLiteral("lorex/GetProfiles.xml")));
         QVERIFY(lorex.ok());
         QVERIFY(lorex.value.size() >= 2);
@@ -282,8 +279,7 @@ private slots:
     }
     void quirkBrokenCapabilities()
     {
-        if (test::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found (VIGIL_SHARED_DIR)");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         const auto dvc = parseCapabilities(bodyOf(QStringLiteral("dvc/GetCapabilities.DRN-3282R-NVR.xml")));
         QVERIFY2(dvc.ok(), qPrintable(dvc.error.message));
         QVERIFY(dvc.value.media.isEmpty());
@@ -293,8 +289,7 @@ private slots:
     }
     void quirkMedia2PrefixVaries()
     {
-        if (test::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found (VIGIL_SHARED_DIR)");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         for (const char *f : {"xiongmai/Media2-GetStreamUri.xml", "dvc/Media2-GetStreamUri.xml",
                               "axis/Media2-GetStreamUri.xml", "hikvision/Media2-GetStreamUri.xml"}) {
             const auto r = parseStreamUri(bodyOf(QLatin1String(f)), true);
@@ -307,8 +302,7 @@ private slots:
     }
     void quirkOddStreamUris()
     {
-        if (test::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found (VIGIL_SHARED_DIR)");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         const auto tapo = parseStreamUri(bodyOf(QStringLiteral("tplink-tapo/GetStreamUri.xml")), false);
         QVERIFY(tapo.ok());
         QCOMPARE(tapo.value.path(), QStringLiteral("/stream1"));
@@ -317,8 +311,7 @@ private slots:
     }
     void quirkProbeMatches()
     {
-        if (test::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found (VIGIL_SHARED_DIR)");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         const auto axis = parseProbeMatches(bodyOf(QStringLiteral("axis/ProbeMatches.xml")));
         QCOMPARE(axis.size(), 1);
         QCOMPARE(axis.first().name, QStringLiteral("AXIS M2025-LE"));
@@ -337,8 +330,7 @@ private slots:
     }
     void quirkEvents()
     {
-        if (test::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found (VIGIL_SHARED_DIR)");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         const auto empty = parsePullMessages(bodyOf(QStringLiteral("hikvision/PullMessages.empty.xml")));
         QVERIFY(empty.ok());
         QCOMPARE(empty.value.size(), 0);
@@ -366,8 +358,7 @@ private slots:
     }
     void quirkPresetLists()
     {
-        if (test::capturesDir().isEmpty())
-            QSKIP("ONVIF captures not found (VIGIL_SHARED_DIR)");
+        VIGIL_REQUIRE_ONVIF_CAPTURES();
         QCOMPARE(parsePresets(bodyOf(QStringLiteral("hikvision/GetPresets.xml"))).value.size(), 300);
         QCOMPARE(parsePresets(bodyOf(QStringLiteral("uniview/GetPresets.SUNBA.xml"))).value.size(), 255);
         const auto ms = parsePresets(bodyOf(QStringLiteral("milesight/GetPresets.xml")));

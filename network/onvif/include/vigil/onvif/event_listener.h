@@ -42,6 +42,11 @@ public:
     Status status() const { return m_status; }
     QString lastError() const { return m_lastError; }
 
+    // Blocks until every listener's worker thread has ended (after stop(), or by itself after a failure that
+    // is not retried), at most `timeoutMs`; false on timeout. For tests (a worker that ended retries nothing)
+    // and for main() at exit (the Unsubscribes go out).
+    static bool waitForWorkers(int timeoutMs);
+
     struct Shared;
 
 signals:

@@ -8,6 +8,7 @@
 // camera with an address but no flag (a fixed camera, or one added before Vigil recorded the flag) is asked
 // once per session in the background (GetServices, GetProfiles: a PTZ service and a profile with a PTZ
 // configuration); when it has PTZ the controller becomes available and the flag is saved to the directory.
+// `checkingPtz` is true while that check runs (so a test or the UI can tell "no PTZ" from "not known yet").
 // Tiles showing the same camera share one check; a device that did not answer is asked again after 3 min.
 //
 // The operator's input rules live here too, so the tile's QML only wires events: drag offset -> velocity
@@ -48,6 +49,8 @@ class OnvifPtzController : public QObject
     QML_ELEMENT
     Q_PROPERTY(QString cameraId READ cameraId WRITE setCameraId NOTIFY cameraIdChanged)
     Q_PROPERTY(bool available READ available NOTIFY availableChanged)
+    // The background PTZ check of a directory camera without the PTZ flag is running (see the class comment).
+    Q_PROPERTY(bool checkingPtz READ checkingPtz NOTIFY checkingPtzChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
     Q_PROPERTY(QStringList presetNames READ presetNames NOTIFY presetsChanged)
@@ -70,6 +73,7 @@ public:
                    const QString &profileToken = {});
 
     bool available() const { return m_ptz && m_deviceUrl.isValid() && !m_deviceUrl.isEmpty(); }
+    bool checkingPtz() const { return m_checkingPtz; }
     bool busy() const { return m_pending > 0; }
     QString lastError() const { return m_lastError; }
     QStringList presetNames() const;
@@ -122,6 +126,7 @@ public:
 signals:
     void cameraIdChanged();
     void availableChanged();
+    void checkingPtzChanged();
     void busyChanged();
     void lastErrorChanged();
     void presetsChanged();
@@ -152,13 +157,15 @@ private:
     void finished(const QString &command, const Error &error, const std::optional<QList<Preset>> &presets);
     void setLastError(const QString &e);
     void askDeviceForPtz();
-    void ptzAnswered(quint64 generation, bool hasPtz);
+    void ptzAnswered(quint64 generation, bool hasPtz); // also when the device did not answer (hasPtz false)
+    void setCheckingPtz(bool checking);
 
     QString m_cameraId;
     QUrl m_deviceUrl;
     QString m_user;
     QString m_password;
     QString m_profileToken;
+    bool m_checkingPtz = false;
     bool m_ptz = false;       // the directory says the camera has PTZ (always true after setDevice())
     quint64 m_generation = 0; // bumped when the camera changes: late PTZ answers for the old one are dropped
     QPointer<cameras::CameraDirectory> m_directory;
