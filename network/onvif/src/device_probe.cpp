@@ -5,11 +5,10 @@
 #include "vigil/onvif/camera_builder.h"
 
 #include "vigil/core/gui_post.h"
+#include "vigil/core/worker_threads.h"
 
 #include <QtCore/QPointer>
 #include <QtCore/QUuid>
-
-#include <thread>
 
 namespace vigil::onvif {
 
@@ -67,7 +66,7 @@ void OnvifDeviceProbe::test(const QString &address, const QString &user, const Q
     m_password = password;
     setStatus(Status::Probing, {});
     QPointer<OnvifDeviceProbe> self(this);
-    std::thread([self, url, user, password, generation] {
+    core::WorkerThreads::start(QStringLiteral("onvif-probe"), [self, url, user, password, generation] {
         OnvifClient client(url, user, password);
         auto r = client.describe();
         core::postToApp([self, r = std::move(r), generation] {
@@ -81,7 +80,7 @@ void OnvifDeviceProbe::test(const QString &address, const QString &user, const Q
             emit self->resultChanged();
             self->setStatus(Status::Ready, {});
         });
-    }).detach();
+    });
 }
 
 OnvifDeviceProbe::Category OnvifDeviceProbe::errorCategory() const

@@ -5,12 +5,12 @@
 #include "vigil/onvif/client.h"
 
 #include "vigil/core/gui_post.h"
+#include "vigil/core/worker_threads.h"
 
 #include <QtCore/QPointer>
 
 #include <condition_variable>
 #include <mutex>
-#include <thread>
 
 namespace vigil::onvif {
 
@@ -86,8 +86,10 @@ void EventListener::start()
     };
     ClientOptions co;
     co.timeoutMs = m_timeoutMs;
-    std::thread([shared = m_shared, post, url = m_deviceUrl, user = m_user, password = m_password,
-                 cameraId = m_cameraId, pullSeconds = m_pullTimeoutSeconds, co] {
+    core::WorkerThreads::start(QStringLiteral("onvif-events"), [shared = m_shared, post, url = m_deviceUrl,
+                                                                user = m_user, password = m_password,
+                                                                cameraId = m_cameraId,
+                                                                pullSeconds = m_pullTimeoutSeconds, co] {
         OnvifClient client(url, user, password, co);
         core::Backoff backoff(std::chrono::milliseconds(1000), std::chrono::milliseconds(30000));
         while (!shared->stopped()) {
@@ -152,7 +154,7 @@ void EventListener::start()
                 return;
             }
         }
-    }).detach();
+    });
 }
 
 } // namespace vigil::onvif
