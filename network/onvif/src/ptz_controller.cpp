@@ -1,7 +1,5 @@
 #include "vigil/onvif/ptz_controller.h"
 
-#include "vigil/onvif/camera_builder.h"
-
 #include "vigil/core/gui_post.h"
 #include "vigil/core/worker_threads.h"
 
