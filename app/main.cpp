@@ -7,6 +7,7 @@
 #include "vigil/cameras/keyring_credential_store.h"
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
+#include "vigil/core/worker_threads.h"
 #include "vigil/onvif/ptz_controller.h"
 #include "vigil/video/video_player.h"
 #include "vigil/wall/wall_store.h"
@@ -232,6 +233,10 @@ int main(int argc, char **argv)
     // A tile's PTZ controller queues a Stop when it goes away mid-move: let it reach the camera.
     if (!onvif::OnvifPtzController::waitForWorkers(2000))
         qCWarning(vigilApp) << "some PTZ commands (a final Stop?) were not sent within 2 s";
+    // Event polls and probes are not waited for (a poll may take its whole timeout): they end with the
+    // process.
+    if (const QStringList left = core::WorkerThreads::running(); !left.isEmpty())
+        qCInfo(vigilApp) << "worker threads still running at exit:" << left;
     session.stopDemo();
     return rc;
 }

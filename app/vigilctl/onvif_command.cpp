@@ -2,7 +2,6 @@
 
 #include "vigil/core/redact.h"
 #include "vigil/onvif/client.h"
-#include "vigil/onvif/device_probe.h"
 #include "vigil/onvif/discovery.h"
 
 #include <QtCore/QCommandLineParser>
@@ -155,7 +154,7 @@ bool target(const QCommandLineParser &p, const Io &io, int urlIndex, Target *t, 
         *exit = usage(io, QStringLiteral("missing the device address"));
         return false;
     }
-    t->url = OnvifDeviceProbe::deviceUrlFromAddress(pos.at(urlIndex));
+    t->url = deviceUrlFromAddress(pos.at(urlIndex));
     if (!t->url.isValid()) {
         *exit = usage(io, QStringLiteral("not a device address: %1").arg(core::redactUrl(pos.at(urlIndex))));
         return false;

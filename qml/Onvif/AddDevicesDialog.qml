@@ -3,7 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtMultimedia
-import Vigil.Onvif
+import Vigil.Devices
 import Vigil.Video
 import Vigil.Views
 

@@ -1393,7 +1393,7 @@
     </message>
 </context>
 <context>
-    <name>vigil::onvif::OnvifDeviceProbe</name>
+    <name>vigil::devices::OnvifDeviceProbe</name>
     <message>
         <source>&quot;%1&quot; is not a camera address. Type an IP address or host name, for example 192.168.1.64.</source>
         <translation>&quot;%1&quot; 不是摄像机地址。请输入 IP 地址或主机名，例如 192.168.1.64。</translation>

@@ -3,6 +3,7 @@ import QtTest
 import QtMultimedia
 import Vigil.App
 import Vigil.Cameras
+import Vigil.Devices
 import Vigil.Map
 import Vigil.Onvif
 import Vigil.Video

@@ -3,6 +3,7 @@
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/core/gui_post.h"
 #include "vigil/core/logging.h"
+#include "vigil/core/worker_threads.h"
 #include "vigil/demo/demo_site.h"
 #include "vigil/wall/wall_store.h"
 
@@ -10,7 +11,6 @@
 #include <QtQml/QJSEngine>
 
 #include <algorithm>
-#include <thread>
 
 namespace vigil::app {
 
@@ -104,7 +104,7 @@ void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wa
     QPointer<wall::WallStore> wallStore(wall);
     auto site = m_demo;
     // Encoding the demo clips takes a minute on first run: never on the GUI thread.
-    std::thread([self, dir, wallStore, site, chinese] {
+    core::WorkerThreads::start(QStringLiteral("demo-prepare"), [self, dir, wallStore, site, chinese] {
         QString error;
         const bool ok = site->prepare(&error, [self](int done, int total, const QString &what) {
             core::postToApp([self, done, total, what] {
@@ -141,7 +141,7 @@ void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wa
             qCInfo(vigilApp) << "demo site ready on port" << site->port();
             emit self->demoReady();
         });
-    }).detach();
+    });
 }
 
 void Session::stopDemo()

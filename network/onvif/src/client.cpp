@@ -15,6 +15,32 @@
 
 namespace vigil::onvif {
 
+QUrl deviceUrlFromAddress(const QString &address)
+{
+    const QString a = address.trimmed();
+    if (a.isEmpty())
+        return {};
+    QUrl u = a.contains(QLatin1String("://")) ? QUrl(a) : QUrl(QStringLiteral("http://") + a);
+    if (!u.isValid() || u.host().isEmpty())
+        return {};
+    if (u.path().isEmpty() || u.path() == QLatin1String("/"))
+        u.setPath(QStringLiteral("/onvif/device_service"));
+    return u;
+}
+
+bool profilesHavePtz(const QList<MediaProfile> &profiles)
+{
+    return std::any_of(profiles.cbegin(), profiles.cend(),
+                       [](const MediaProfile &p) { return !p.ptzConfigurationToken.isEmpty(); });
+}
+
+bool canPanTiltZoom(const DeviceDescription &device)
+{
+    // Both are needed: the service takes the commands, and a PTZ configuration on a profile is what the
+    // commands address (a fixed camera often lists the PTZ service with no configuration behind it).
+    return !device.services.ptz.isEmpty() && profilesHavePtz(device.profiles);
+}
+
 using network::HttpClient;
 using network::HttpError;
 using network::HttpRequest;

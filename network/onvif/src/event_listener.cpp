@@ -5,49 +5,14 @@
 #include "vigil/onvif/client.h"
 
 #include "vigil/core/gui_post.h"
+#include "vigil/core/worker_threads.h"
 
 #include <QtCore/QPointer>
 
 #include <condition_variable>
 #include <mutex>
-#include <thread>
 
 namespace vigil::onvif {
-
-namespace {
-// Worker threads still running, for waitForWorkers().
-struct LiveWorkers
-{
-    std::mutex mutex;
-    std::condition_variable done;
-    int count = 0;
-};
-LiveWorkers &liveWorkers()
-{
-    static auto *w = new LiveWorkers; // never destroyed: a worker may end after main()
-    return *w;
-}
-// Counts one worker thread from its start to its end (however its loop returns).
-struct LiveWorker
-{
-    LiveWorker()
-    {
-        std::lock_guard lock(liveWorkers().mutex);
-        ++liveWorkers().count;
-    }
-    ~LiveWorker()
-    {
-        LiveWorkers &live = liveWorkers();
-        {
-            std::lock_guard lock(live.mutex);
-            --live.count;
-        }
-        live.done.notify_all();
-    }
-    LiveWorker(const LiveWorker &) = delete;
-    LiveWorker &operator=(const LiveWorker &) = delete;
-};
-} // namespace
 
 struct EventListener::Shared
 {
@@ -121,10 +86,10 @@ void EventListener::start()
     };
     ClientOptions co;
     co.timeoutMs = m_timeoutMs;
-    // Counted from here, so waitForWorkers() right after start() already waits for this worker.
-    auto live = std::make_shared<LiveWorker>();
-    std::thread([live, shared = m_shared, post, url = m_deviceUrl, user = m_user, password = m_password,
-                 cameraId = m_cameraId, pullSeconds = m_pullTimeoutSeconds, co] {
+    core::WorkerThreads::start(QStringLiteral("onvif-events"), [shared = m_shared, post, url = m_deviceUrl,
+                                                                user = m_user, password = m_password,
+                                                                cameraId = m_cameraId,
+                                                                pullSeconds = m_pullTimeoutSeconds, co] {
         OnvifClient client(url, user, password, co);
         core::Backoff backoff(std::chrono::milliseconds(1000), std::chrono::milliseconds(30000));
         while (!shared->stopped()) {
@@ -189,15 +154,12 @@ void EventListener::start()
                 return;
             }
         }
-    }).detach();
+    });
 }
 
 bool EventListener::waitForWorkers(int timeoutMs)
 {
-    LiveWorkers &live = liveWorkers();
-    std::unique_lock lock(live.mutex);
-    return live.done.wait_for(lock, std::chrono::milliseconds(timeoutMs),
-                              [&live] { return live.count == 0; });
+    return core::WorkerThreads::wait(timeoutMs, u"onvif-events");
 }
 
 } // namespace vigil::onvif

@@ -1,8 +1,7 @@
 #include "vigil/onvif/ptz_controller.h"
 
-#include "vigil/onvif/camera_builder.h"
-
 #include "vigil/core/gui_post.h"
+#include "vigil/core/worker_threads.h"
 
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
@@ -17,23 +16,13 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
-#include <thread>
+#include <thread> // std::this_thread::sleep_for
 
 namespace vigil::onvif {
 
 namespace {
-// Worker threads still running (queued commands not sent yet), for waitForWorkers() at exit.
-struct LiveWorkers
-{
-    std::mutex mutex;
-    std::condition_variable done;
-    int count = 0;
-};
-LiveWorkers &liveWorkers()
-{
-    static auto *w = new LiveWorkers; // never destroyed: a worker may end after main()
-    return *w;
-}
+// The command queues' thread name, the prefix waitForWorkers() waits on.
+constexpr QStringView kQueueThread = u"ptz-queue";
 } // namespace
 
 // The command queue. Shared with the worker thread, so the controller may die first.
@@ -201,7 +190,7 @@ void OnvifPtzController::askDeviceForPtz()
     setCheckingPtz(true);
     if (inFlight)
         return;
-    std::thread([key, url = m_deviceUrl, user = m_user, password = m_password] {
+    auto check = [key, url = m_deviceUrl, user = m_user, password = m_password] {
         OnvifClient client(url, user, password);
         bool answered = false;
         bool hasPtz = false;
@@ -224,7 +213,8 @@ void OnvifPtzController::askDeviceForPtz()
                 if (controller)
                     controller->ptzAnswered(generation, answered && hasPtz);
         });
-    }).detach();
+    };
+    core::WorkerThreads::start(QStringLiteral("ptz-check"), std::move(check));
 }
 
 void OnvifPtzController::ptzAnswered(quint64 generation, bool hasPtz)
@@ -279,43 +269,29 @@ void OnvifPtzController::ensureWorker()
     if (m_worker || !available())
         return;
     m_worker = std::make_shared<Worker>();
-    {
-        std::lock_guard lock(liveWorkers().mutex);
-        ++liveWorkers().count;
-    }
     // The thread holds its own reference to the queue.
-    std::thread([w = m_worker, url = m_deviceUrl, user = m_user, password = m_password,
-                 profile = m_profileToken]() mutable {
-        {
-            OnvifClient client(url, user, password);
-            for (;;) {
-                Worker::Command c;
-                {
-                    std::unique_lock lock(w->mutex);
-                    w->wake.wait(lock, [&w] { return w->quit || !w->queue.empty(); });
-                    if (w->queue.empty())
-                        break;
-                    c = std::move(w->queue.front());
-                    w->queue.pop_front();
-                }
-                c.run(client, profile);
+    auto run = [w = m_worker, url = m_deviceUrl, user = m_user, password = m_password,
+                profile = m_profileToken]() mutable {
+        OnvifClient client(url, user, password);
+        for (;;) {
+            Worker::Command c;
+            {
+                std::unique_lock lock(w->mutex);
+                w->wake.wait(lock, [&w] { return w->quit || !w->queue.empty(); });
+                if (w->queue.empty())
+                    break;
+                c = std::move(w->queue.front());
+                w->queue.pop_front();
             }
+            c.run(client, profile);
         }
-        LiveWorkers &live = liveWorkers();
-        {
-            std::lock_guard lock(live.mutex);
-            --live.count;
-        }
-        live.done.notify_all();
-    }).detach();
+    };
+    core::WorkerThreads::start(kQueueThread.toString(), std::move(run));
 }
 
 bool OnvifPtzController::waitForWorkers(int timeoutMs)
 {
-    LiveWorkers &live = liveWorkers();
-    std::unique_lock lock(live.mutex);
-    return live.done.wait_for(lock, std::chrono::milliseconds(timeoutMs),
-                              [&live] { return live.count == 0; });
+    return core::WorkerThreads::wait(timeoutMs, kQueueThread);
 }
 
 void OnvifPtzController::enqueue(const QString &command, bool isMove, Fn fn)

@@ -5,7 +5,7 @@
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
 #include "vigil/demo/demo_site.h"
-#include "vigil/onvif/device_probe.h"
+#include "vigil/devices/device_probe.h"
 #include "vigil/video/video_player.h"
 
 #include <QtCore/QDir>
@@ -55,9 +55,9 @@ private slots:
         onvif::test::LoopbackDevice device(o);
         QVERIFY(device.start());
 
-        onvif::OnvifDeviceProbe probe;
+        devices::OnvifDeviceProbe probe;
         probe.test(QStringLiteral("127.0.0.1:%1").arg(device.port()), o.user, o.password);
-        QTRY_COMPARE_WITH_TIMEOUT(probe.status(), onvif::OnvifDeviceProbe::Status::Ready, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(probe.status(), devices::OnvifDeviceProbe::Status::Ready, 10000);
 
         auto store = std::make_unique<cameras::MemoryCredentialStore>();
         cameras::CameraDirectory directory(std::move(store));

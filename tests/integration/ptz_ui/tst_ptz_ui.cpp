@@ -12,7 +12,7 @@
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
 #include "vigil/demo/demo_site.h"
-#include "vigil/onvif/device_probe.h"
+#include "vigil/devices/device_probe.h"
 #include "vigil/onvif/ptz_controller.h"
 #include "vigil/wall/wall_store.h"
 
@@ -234,9 +234,9 @@ private slots:
         m_directory =
             std::make_unique<cameras::CameraDirectory>(std::make_unique<cameras::MemoryCredentialStore>());
         cameras::CameraDirectory::setInstance(m_directory.get());
-        onvif::OnvifDeviceProbe probe;
+        devices::OnvifDeviceProbe probe;
         probe.test(QStringLiteral("127.0.0.1:%1").arg(m_device->port()), o.user, o.password);
-        QTRY_COMPARE_WITH_TIMEOUT(probe.status(), onvif::OnvifDeviceProbe::Status::Ready, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(probe.status(), devices::OnvifDeviceProbe::Status::Ready, 10000);
         m_cameraId =
             probe.addToDirectory(m_directory.get(), QStringLiteral("Loopback dome"), QStringLiteral("ONVIF"));
         QVERIFY2(!m_cameraId.isEmpty(), qPrintable(probe.lastError()));

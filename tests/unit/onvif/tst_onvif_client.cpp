@@ -2,7 +2,6 @@
 // checked by the device, and the fault paths (wrong password, clock 3 h off, Media2-only, HTTP 401 Digest,
 // malformed XML, truncated answer, slow device, unknown namespaces, web page, nothing listening).
 #include "loopback_device.h"
-#include "vigil/onvif/camera_builder.h"
 #include "vigil/onvif/client.h"
 
 #include <QtCore/QDir>
@@ -136,13 +135,7 @@ private slots:
         QVERIFY2(d.problems().isEmpty(), qPrintable(d.problems().join(QLatin1Char('\n'))));
         QCOMPARE(d.operations().first(), QStringLiteral("GetSystemDateAndTime"));
         QCOMPARE(d.connections(), 1); // one kept-alive connection for the whole conversation
-        const auto cam = toCamera(r.value, QStringLiteral("admin"), QStringLiteral("cred-1"));
-        QCOMPARE(cam.id, QStringLiteral("onvif-LOOP0001"));
-        QCOMPARE(cam.origin, QStringLiteral("onvif"));
-        QVERIFY(cam.stream(u"main") && cam.stream(u"sub"));
-        QCOMPARE(cam.stream(u"main")->resolution, QSize(1280, 720));
-        for (const auto &s : cam.streams)
-            QVERIFY(s.url.userInfo().isEmpty());
+        QVERIFY(canPanTiltZoom(r.value));
     }
 
     // Every capture, served for its operation by a device of that vendor (its clock set from the vendor's

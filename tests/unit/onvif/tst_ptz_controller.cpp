@@ -6,7 +6,7 @@
 #include "loopback_device.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
-#include "vigil/onvif/camera_builder.h"
+#include "vigil/devices/camera_builder.h"
 #include "vigil/onvif/client.h"
 #include "vigil/onvif/ptz_controller.h"
 
@@ -480,7 +480,7 @@ private slots:
         auto store = std::make_unique<cameras::MemoryCredentialStore>();
         store->setPassword(QStringLiteral("ref-1"), o.password);
         cameras::CameraDirectory dir(std::move(store));
-        QVERIFY(dir.addCamera(toCamera(described.value, o.user, QStringLiteral("ref-1"))));
+        QVERIFY(dir.addCamera(devices::toCamera(described.value, o.user, QStringLiteral("ref-1"))));
         // deviceUrl survives a save and reload (cameras.json), without credentials.
         cameras::CameraDirectory reloaded(std::make_unique<cameras::MemoryCredentialStore>());
         QVERIFY(reloaded.load());

@@ -5,8 +5,8 @@
 // port the user typed (devices behind NAT or port forwards report their inside address).
 //
 // Thread: any thread except the network thread; calls block (use it from a worker, vigilctl or a test; the
-// GUI uses OnvifDeviceProbe / OnvifEventListener which run it off the GUI thread). Not synchronised: one
-// thread at a time per instance.
+// GUI uses components/devices' OnvifDeviceProbe and EventListener, which run it off the GUI thread). Not
+// synchronised: one thread at a time per instance.
 #include "vigil/onvif/parsers.h"
 #include "vigil/onvif/soap.h"
 #include "vigil/onvif/types.h"
@@ -45,6 +45,16 @@ struct DeviceDescription
     QUrl snapshotUri;
     QList<Preset> presets; // empty when no PTZ
 };
+
+// "10.0.0.5", "10.0.0.5:8080" or a full device-service URL -> http://10.0.0.5/onvif/device_service; an
+// invalid URL when it cannot be one.
+QUrl deviceUrlFromAddress(const QString &address);
+
+// The device can pan/tilt/zoom: it offers the PTZ service and one of its media profiles carries a PTZ
+// configuration. The same rule decides the tile's PTZ controls, the Add-devices dialog's "PTZ" line and the
+// once-per-session question to cameras saved without the flag.
+bool canPanTiltZoom(const DeviceDescription &device);
+bool profilesHavePtz(const QList<MediaProfile> &profiles);
 
 class OnvifClient
 {

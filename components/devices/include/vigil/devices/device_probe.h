@@ -1,7 +1,8 @@
 #pragma once
-// OnvifDeviceProbe: the "test" button of the Add-devices dialog. test() describes a device off the GUI thread
-// (clock, services, info, profiles, ranked stream URIs, snapshot, presets) and publishes the result as
-// properties; addToDirectory() stores it as a camera (password into the credential store, never in a URL).
+// OnvifDeviceProbe: the "test" button of the Add-devices dialog (QML: Vigil.Devices). test() describes a
+// device off the GUI thread (clock, services, info, profiles, ranked stream URIs, snapshot, presets) and
+// publishes the result as properties; addToDirectory() stores it as a camera (password into the credential
+// store, never in a URL).
 //
 // Thread: GUI only. The ONVIF conversation runs on a short-lived worker thread; its result is posted back and
 // dropped if the probe was destroyed or test() was called again meanwhile.
@@ -18,7 +19,7 @@ namespace vigil::cameras {
 class CameraDirectory;
 }
 
-namespace vigil::onvif {
+namespace vigil::devices {
 
 class OnvifDeviceProbe : public QObject
 {
@@ -65,8 +66,8 @@ public:
     explicit OnvifDeviceProbe(QObject *parent = nullptr);
     ~OnvifDeviceProbe() override;
 
-    // `address`: "10.0.0.5", "10.0.0.5:8080" or a full device-service URL. The password is kept in memory
-    // only until addToDirectory() or the next test().
+    // `address`: "10.0.0.5", "10.0.0.5:8080" or a full device-service URL (onvif::deviceUrlFromAddress()).
+    // The password is kept in memory only until addToDirectory() or the next test().
     Q_INVOKABLE void test(const QString &address, const QString &user, const QString &password);
     Q_INVOKABLE void cancel();
     // Adds the tested device to the camera directory (the app's instance unless one is given). Returns the
@@ -77,7 +78,7 @@ public:
     Status status() const { return m_status; }
     QString lastError() const { return m_error.message; }
     Category errorCategory() const;
-    QString errorCode() const { return m_error.isError() ? toString(m_error.code) : QString(); }
+    QString errorCode() const { return m_error.isError() ? onvif::toString(m_error.code) : QString(); }
     QString address() const;
     QString manufacturer() const { return m_result.info.manufacturer; }
     QString model() const { return m_result.info.model; }
@@ -86,28 +87,25 @@ public:
     QStringList streams() const;
     QUrl previewUrl() const; // the sub stream (else main), no credentials
     QUrl snapshotUrl() const { return m_result.snapshotUri; }
-    bool hasPtz() const; // the PTZ service and a profile with a PTZ configuration (canPanTiltZoom)
+    bool hasPtz() const; // the PTZ service and a profile with a PTZ configuration (onvif::canPanTiltZoom)
     bool hasEvents() const { return !m_result.services.events.isEmpty(); }
     QStringList presets() const;
     QString clockOffset() const;
-    const DeviceDescription &description() const { return m_result; }
-
-    // "10.0.0.5" -> http://10.0.0.5/onvif/device_service; invalid URL when it cannot be one.
-    static QUrl deviceUrlFromAddress(const QString &address);
+    const onvif::DeviceDescription &description() const { return m_result; }
 
 signals:
     void statusChanged();
     void resultChanged();
 
 private:
-    void setStatus(Status s, Error e);
+    void setStatus(Status s, onvif::Error e);
 
     Status m_status = Status::Idle;
-    Error m_error;
-    DeviceDescription m_result;
+    onvif::Error m_error;
+    onvif::DeviceDescription m_result;
     QString m_user;
     QString m_password;
     quint64 m_generation = 0;
 };
 
-} // namespace vigil::onvif
+} // namespace vigil::devices

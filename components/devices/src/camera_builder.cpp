@@ -1,23 +1,11 @@
-#include "vigil/onvif/camera_builder.h"
+#include "vigil/devices/camera_builder.h"
 
 #include <QtCore/QRegularExpression>
 
-#include <algorithm>
+namespace vigil::devices {
 
-namespace vigil::onvif {
-
-bool profilesHavePtz(const QList<MediaProfile> &profiles)
-{
-    return std::any_of(profiles.cbegin(), profiles.cend(),
-                       [](const MediaProfile &p) { return !p.ptzConfigurationToken.isEmpty(); });
-}
-
-bool canPanTiltZoom(const DeviceDescription &device)
-{
-    // Both are needed: the service takes the commands, and a PTZ configuration on a profile is what the
-    // commands address (a fixed camera often lists the PTZ service with no configuration behind it).
-    return !device.services.ptz.isEmpty() && profilesHavePtz(device.profiles);
-}
+using onvif::DeviceDescription;
+using onvif::StreamChoice;
 
 cameras::Camera toCamera(const DeviceDescription &device, const QString &user, const QString &credentialRef,
                          const QString &name)
@@ -38,7 +26,7 @@ cameras::Camera toCamera(const DeviceDescription &device, const QString &user, c
     c.credentialRef = credentialRef;
     c.origin = kOnvifOrigin.toString();
     c.deviceUrl = device.deviceUrl.adjusted(QUrl::RemoveUserInfo);
-    c.ptz = canPanTiltZoom(device);
+    c.ptz = onvif::canPanTiltZoom(device);
     for (const StreamChoice &s : device.streams) {
         cameras::StreamInfo info;
         info.role = s.role;
@@ -53,4 +41,4 @@ cameras::Camera toCamera(const DeviceDescription &device, const QString &user, c
     return c;
 }
 
-} // namespace vigil::onvif
+} // namespace vigil::devices

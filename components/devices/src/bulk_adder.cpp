@@ -1,8 +1,8 @@
-#include "vigil/onvif/bulk_adder.h"
+#include "vigil/devices/bulk_adder.h"
 
 #include "vigil/cameras/camera_directory.h"
 
-namespace vigil::onvif {
+namespace vigil::devices {
 
 OnvifBulkAdder::OnvifBulkAdder(QObject *parent)
     : QObject(parent)
@@ -166,4 +166,4 @@ OnvifBulkAdder::ItemState OnvifBulkAdder::state(const QString &address) const
     return ItemState::None;
 }
 
-} // namespace vigil::onvif
+} // namespace vigil::devices

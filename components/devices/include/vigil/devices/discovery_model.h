@@ -1,6 +1,7 @@
 #pragma once
-// OnvifDiscoveryModel: discovered devices as a list model for the Add-devices dialog. Rows are appended as
-// answers arrive and updated in place (dataChanged) when a device answers again with more addresses.
+// OnvifDiscoveryModel: discovered devices (onvif::Discovery) as a list model for the Add-devices dialog. Rows
+// are appended as answers arrive and updated in place (dataChanged) when a device answers again with more
+// addresses.
 //
 // Thread: GUI only.
 #include "vigil/onvif/discovery.h"
@@ -8,7 +9,7 @@
 #include <QtCore/QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
-namespace vigil::onvif {
+namespace vigil::devices {
 
 class OnvifDiscoveryModel : public QAbstractListModel
 {
@@ -43,7 +44,7 @@ public:
     // "10.1.2.10-20", comma separated; may be empty). Returns false with lastError set on a bad target list.
     Q_INVOKABLE bool start(const QString &unicastTargets = {});
     // For tests: no multicast, only the given targets.
-    bool startWith(const DiscoveryOptions &options);
+    bool startWith(const onvif::DiscoveryOptions &options);
     Q_INVOKABLE void stop();
 
     bool running() const { return m_discovery.isRunning(); }
@@ -53,7 +54,7 @@ public:
     void setTimeoutMs(int ms);
     bool multicast() const { return m_multicast; }
     void setMulticast(bool on);
-    ProbeMatch device(int row) const { return m_rows.value(row); }
+    onvif::ProbeMatch device(int row) const { return m_rows.value(row); }
 
 signals:
     void runningChanged();
@@ -65,11 +66,11 @@ signals:
 private:
     void setLastError(const QString &e);
 
-    Discovery m_discovery;
-    QList<ProbeMatch> m_rows;
+    onvif::Discovery m_discovery;
+    QList<onvif::ProbeMatch> m_rows;
     QString m_lastError;
     int m_timeoutMs = 3000;
     bool m_multicast = true;
 };
 
-} // namespace vigil::onvif
+} // namespace vigil::devices

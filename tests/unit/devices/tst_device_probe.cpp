@@ -3,7 +3,8 @@
 #include "loopback_device.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
-#include "vigil/onvif/device_probe.h"
+#include "vigil/core/worker_threads.h"
+#include "vigil/devices/device_probe.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QTemporaryDir>
@@ -11,6 +12,7 @@
 
 using namespace vigil;
 using namespace vigil::onvif;
+using namespace vigil::devices;
 using S = OnvifDeviceProbe::Status;
 
 namespace {} // namespace
@@ -37,7 +39,7 @@ private slots:
     {
         QFETCH(QString, typed);
         QFETCH(QString, url);
-        QCOMPARE(OnvifDeviceProbe::deviceUrlFromAddress(typed).toString(), url);
+        QCOMPARE(onvif::deviceUrlFromAddress(typed).toString(), url);
     }
 
     void testThenAdd()
@@ -155,7 +157,9 @@ private slots:
         QVERIFY(!p.lastError().isEmpty());
     }
 
-    void destroyedWhileProbing()
+    // The probe's worker outlives a probe that is destroyed or cancelled mid-conversation: it finishes
+    // talking to the device and its result is dropped (no crash, no late Ready).
+    void destroyedOrCancelledWhileProbing()
     {
         test::DeviceOptions o;
         o.misbehaviour = test::Misbehaviour::Slow;
@@ -166,8 +170,20 @@ private slots:
             OnvifDeviceProbe p;
             p.test(d.deviceUrl().toString(), o.user, o.password);
         }
-        QTest::qWait(800); // the worker finishes and its result is dropped: no crash
-        QVERIFY(true);
+        OnvifDeviceProbe cancelled;
+        QSignalSpy status(&cancelled, &OnvifDeviceProbe::statusChanged);
+        cancelled.test(d.deviceUrl().toString(), o.user, o.password);
+        cancelled.cancel();
+        QCOMPARE(cancelled.status(), S::Idle);
+        // Both workers went through the whole conversation (the device saw both describe() runs end) ...
+        QVERIFY(core::WorkerThreads::wait(15000, u"onvif-probe"));
+        QCOMPARE(d.operations().count(QStringLiteral("GetDeviceInformation")), 2);
+        // ... and their posted results are delivered now: the destroyed probe's is dropped, the cancelled
+        // one stays Idle and empty.
+        QCoreApplication::sendPostedEvents();
+        QCOMPARE(cancelled.status(), S::Idle);
+        QVERIFY(cancelled.manufacturer().isEmpty());
+        QCOMPARE(status.count(), 2); // Probing, then Idle on cancel(); nothing after
     }
 };
 

@@ -1,6 +1,10 @@
-#include "vigil/onvif/discovery_model.h"
+#include "vigil/devices/discovery_model.h"
 
-namespace vigil::onvif {
+namespace vigil::devices {
+
+using onvif::Discovery;
+using onvif::DiscoveryOptions;
+using onvif::ProbeMatch;
 
 OnvifDiscoveryModel::OnvifDiscoveryModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -87,7 +91,7 @@ bool OnvifDiscoveryModel::start(const QString &unicastTargets)
     o.timeoutMs = m_timeoutMs;
     o.multicast = m_multicast;
     QString error;
-    o.unicast = parseProbeTargets(unicastTargets, &error);
+    o.unicast = onvif::parseProbeTargets(unicastTargets, &error);
     if (!error.isEmpty()) {
         setLastError(error);
         return false;
@@ -114,4 +118,4 @@ void OnvifDiscoveryModel::stop()
     emit runningChanged();
 }
 
-} // namespace vigil::onvif
+} // namespace vigil::devices

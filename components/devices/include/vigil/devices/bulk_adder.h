@@ -7,7 +7,7 @@
 // the caller passed, so the dialog can show them on its discovered rows.
 //
 // Thread: GUI only. Nothing here blocks: the probe's worker posts its result back.
-#include "vigil/onvif/device_probe.h"
+#include "vigil/devices/device_probe.h"
 
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
@@ -19,7 +19,7 @@ namespace vigil::cameras {
 class CameraDirectory;
 }
 
-namespace vigil::onvif {
+namespace vigil::devices {
 
 class OnvifBulkAdder : public QObject
 {
@@ -111,4 +111,4 @@ private:
     bool m_running = false;
 };
 
-} // namespace vigil::onvif
+} // namespace vigil::devices

@@ -1,36 +1,30 @@
-#include "vigil/onvif/device_probe.h"
+#include "vigil/devices/device_probe.h"
 
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
-#include "vigil/onvif/camera_builder.h"
+#include "vigil/devices/camera_builder.h"
 
 #include "vigil/core/gui_post.h"
+#include "vigil/core/worker_threads.h"
 
 #include <QtCore/QPointer>
 #include <QtCore/QUuid>
 
-#include <thread>
+namespace vigil::devices {
 
-namespace vigil::onvif {
+using onvif::Error;
+using onvif::ErrorCategory;
+using onvif::ErrorCode;
+using onvif::MediaProfile;
+using onvif::OnvifClient;
+using onvif::Preset;
+using onvif::StreamChoice;
 
 OnvifDeviceProbe::OnvifDeviceProbe(QObject *parent)
     : QObject(parent)
 {}
 
 OnvifDeviceProbe::~OnvifDeviceProbe() = default;
-
-QUrl OnvifDeviceProbe::deviceUrlFromAddress(const QString &address)
-{
-    const QString a = address.trimmed();
-    if (a.isEmpty())
-        return {};
-    QUrl u = a.contains(QLatin1String("://")) ? QUrl(a) : QUrl(QStringLiteral("http://") + a);
-    if (!u.isValid() || u.host().isEmpty())
-        return {};
-    if (u.path().isEmpty() || u.path() == QLatin1String("/"))
-        u.setPath(QStringLiteral("/onvif/device_service"));
-    return u;
-}
 
 void OnvifDeviceProbe::setStatus(Status s, Error e)
 {
@@ -53,7 +47,7 @@ void OnvifDeviceProbe::test(const QString &address, const QString &user, const Q
     const quint64 generation = ++m_generation;
     m_result = {};
     emit resultChanged();
-    const QUrl url = deviceUrlFromAddress(address);
+    const QUrl url = onvif::deviceUrlFromAddress(address);
     if (!url.isValid()) {
         Error e;
         e.code = ErrorCode::Unreachable;
@@ -67,7 +61,7 @@ void OnvifDeviceProbe::test(const QString &address, const QString &user, const Q
     m_password = password;
     setStatus(Status::Probing, {});
     QPointer<OnvifDeviceProbe> self(this);
-    std::thread([self, url, user, password, generation] {
+    core::WorkerThreads::start(QStringLiteral("onvif-probe"), [self, url, user, password, generation] {
         OnvifClient client(url, user, password);
         auto r = client.describe();
         core::postToApp([self, r = std::move(r), generation] {
@@ -81,7 +75,7 @@ void OnvifDeviceProbe::test(const QString &address, const QString &user, const Q
             emit self->resultChanged();
             self->setStatus(Status::Ready, {});
         });
-    }).detach();
+    });
 }
 
 OnvifDeviceProbe::Category OnvifDeviceProbe::errorCategory() const
@@ -103,7 +97,7 @@ OnvifDeviceProbe::Category OnvifDeviceProbe::errorCategory() const
 
 bool OnvifDeviceProbe::hasPtz() const
 {
-    return canPanTiltZoom(m_result);
+    return onvif::canPanTiltZoom(m_result);
 }
 
 QString OnvifDeviceProbe::address() const
@@ -191,4 +185,4 @@ QString OnvifDeviceProbe::addToDirectory(cameras::CameraDirectory *directory, co
     return c.id;
 }
 
-} // namespace vigil::onvif
+} // namespace vigil::devices
