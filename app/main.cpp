@@ -14,7 +14,6 @@
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QDir>
-#include <QtCore/QElapsedTimer>
 #include <QtCore/QLibraryInfo>
 #include <QtCore/QLocale>
 #include <QtCore/QTimer>
@@ -154,22 +153,11 @@ int main(int argc, char **argv)
     QQuickStyle::setStyle(QStringLiteral("Basic"));
 
     qCInfo(vigilApp).noquote() << "Vigil" << VIGIL_VERSION << "config in" << core::configDir();
-    // Camera passwords: the OS keyring when one answers, else the 0600 credentials file (said in the log).
-    QElapsedTimer keyringTimer;
-    keyringTimer.start();
-    cameras::CredentialStoreChoice credentials = cameras::chooseCredentialStore();
-    if (credentials.kind == cameras::CredentialStoreKind::Keyring)
-        qCInfo(vigilApp).noquote() << QStringLiteral("camera passwords in the OS keyring (read in %1 ms)%2")
-                                          .arg(keyringTimer.elapsed())
-                                          .arg(credentials.migrated > 0
-                                                   ? QStringLiteral(" (%1 moved there from credentials.json)")
-                                                         .arg(credentials.migrated)
-                                                   : QString());
-    else
-        qCInfo(vigilApp).noquote() << "camera passwords in"
-                                   << QDir(core::configDir()).filePath(QStringLiteral("credentials.json"))
-                                   << "(owner-only file), not the OS keyring:" << credentials.reason;
-    cameras::CameraDirectory directory(std::move(credentials.store), nullptr);
+    // Camera passwords: the OS keyring when one answers, else the 0600 credentials file (said in the log and,
+    // when a keyring failed, in a banner). Read in the background: the wall comes up at once, and cameras
+    // with a password show "waiting for the keyring" until it has answered.
+    cameras::CameraDirectory directory(std::make_unique<cameras::MemoryCredentialStore>(), nullptr);
+    cameras::loadCredentialsInBackground(&directory);
     cameras::CameraDirectory::setInstance(&directory);
     directory.load();
     wall::WallStore wallStore(&directory);

@@ -317,6 +317,12 @@ ApplicationWindow {
                     text: Cameras.loadError
                 }
                 Banner {
+                    objectName: "credentialBanner"
+                    Layout.fillWidth: true
+                    text: Cameras.credentialWarning
+                    error: true
+                }
+                Banner {
                     objectName: "wallLoadBanner"
                     Layout.fillWidth: true
                     text: Wall.loadError

@@ -49,6 +49,8 @@ Rectangle {
     }
 
     function statusText(status: int): string {
+        if (feed.waitingForKeyring)
+            return qsTr("Waiting for the keyring…");
         switch (status) {
         case VideoPlayer.Status.Connecting:
             return qsTr("Connecting…");

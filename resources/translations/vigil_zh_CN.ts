@@ -409,6 +409,10 @@
         <source>Click the tile to try again now.</source>
         <translation>单击此窗口立即重试。</translation>
     </message>
+    <message>
+        <source>Waiting for the keyring…</source>
+        <translation>正在等待密钥环…</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1018,6 +1022,10 @@
         <source>Could not store the camera password: %1</source>
         <translation>无法保存摄像机密码：%1</translation>
     </message>
+    <message>
+        <source>The system keyring did not answer, so camera passwords are kept in the file %1, readable only by you. To keep them in the keyring, unlock it (or start it) and restart Vigil.</source>
+        <translation>系统密钥环没有响应，摄像机密码暂存于仅您可读的文件 %1 中。若要保存在密钥环中，请解锁（或启动）密钥环后重启 Vigil。</translation>
+    </message>
 </context>
 <context>
     <name>vigil::cameras::FileCredentialStore</name>
@@ -1043,6 +1051,33 @@
     <message>
         <source>The camera passwords could not be saved in the system keyring (%1). They work until Vigil closes; unlock the keyring and change a camera to retry.</source>
         <translation>无法将摄像机密码保存到系统密钥环（%1）。在 Vigil 关闭前这些密码仍可使用；请解锁密钥环，然后修改任一摄像机以重试。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::devices::OnvifDeviceProbe</name>
+    <message>
+        <source>&quot;%1&quot; is not a camera address. Type an IP address or host name, for example 192.168.1.64.</source>
+        <translation>&quot;%1&quot; 不是摄像机地址。请输入 IP 地址或主机名，例如 192.168.1.64。</translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation>%1 帧/秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>No camera directory to add the device to.</source>
+        <translation>没有可添加设备的摄像机目录。</translation>
+    </message>
+    <message>
+        <source>Test the device first; it must show at least one stream.</source>
+        <translation>请先测试设备；它必须至少显示一路码流。</translation>
+    </message>
+    <message>
+        <source>Could not store the camera password: %1</source>
+        <translation>无法保存摄像机密码：%1</translation>
     </message>
 </context>
 <context>
@@ -1390,33 +1425,6 @@
     <message>
         <source>The camera&apos;s answer to %1 lacks &lt;%2&gt;.</source>
         <translation>摄像机对 %1 的应答中缺少 &lt;%2&gt;。</translation>
-    </message>
-</context>
-<context>
-    <name>vigil::devices::OnvifDeviceProbe</name>
-    <message>
-        <source>&quot;%1&quot; is not a camera address. Type an IP address or host name, for example 192.168.1.64.</source>
-        <translation>&quot;%1&quot; 不是摄像机地址。请输入 IP 地址或主机名，例如 192.168.1.64。</translation>
-    </message>
-    <message>
-        <source>%1 fps</source>
-        <translation>%1 帧/秒</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>No camera directory to add the device to.</source>
-        <translation>没有可添加设备的摄像机目录。</translation>
-    </message>
-    <message>
-        <source>Test the device first; it must show at least one stream.</source>
-        <translation>请先测试设备；它必须至少显示一路码流。</translation>
-    </message>
-    <message>
-        <source>Could not store the camera password: %1</source>
-        <translation>无法保存摄像机密码：%1</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ CameraFeed::CameraFeed(QObject *parent)
         connect(dir, &QAbstractItemModel::rowsInserted, this, &CameraFeed::apply);
         connect(dir, &QAbstractItemModel::rowsRemoved, this, &CameraFeed::apply);
         connect(dir, &QAbstractItemModel::modelReset, this, &CameraFeed::apply);
+        connect(dir, &cameras::CameraDirectory::credentialsPendingChanged, this, &CameraFeed::apply);
     }
 }
 
@@ -88,7 +89,13 @@ void CameraFeed::apply()
         m_activeRole = activeRole;
         emit activeRoleChanged();
     }
-    if (!resolved || !m_active) {
+    // Never log in without the password (a camera may count it as a failed attempt): wait for the keyring.
+    const bool waiting = resolved && dir->waitingForPassword(m_cameraId);
+    if (waiting != m_waitingForKeyring) {
+        m_waitingForKeyring = waiting;
+        emit waitingForKeyringChanged();
+    }
+    if (!resolved || !m_active || waiting) {
         m_player.stop();
         m_playingCameraId.clear();
         reportHealth();

@@ -8,6 +8,7 @@
 #include "vigil/core/redact.h"
 
 #include <QtCore/QDir>
+#include <QtCore/QPointer>
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QSet>
 #include <QtQml/QJSEngine>
@@ -42,6 +43,40 @@ std::optional<ParsedRtspUrl> parseRtspUrl(const QString &text)
 }
 } // namespace
 
+namespace {
+// The store while the real one is being read (start-up): answers from memory what was set meanwhile, and
+// remembers the changes in order so finishCredentialsLoad() can replay them into the real store.
+class PendingCredentialStore final : public CredentialStore
+{
+public:
+    std::optional<QString> password(const QString &ref) const override { return m_memory.password(ref); }
+    bool setPassword(const QString &ref, const QString &password, QString *error) override
+    {
+        m_ops.append({ref, password});
+        return m_memory.setPassword(ref, password, error);
+    }
+    bool remove(const QString &ref, QString *error) override
+    {
+        m_ops.append({ref, std::nullopt});
+        return m_memory.remove(ref, error);
+    }
+    void replayInto(CredentialStore &store) const
+    {
+        for (const auto &[ref, password] : m_ops) {
+            QString error;
+            const bool ok = password ? store.setPassword(ref, *password, &error) : store.remove(ref, &error);
+            if (!ok)
+                qCWarning(vigilCameras).noquote()
+                    << "a password changed during start-up was not stored:" << error;
+        }
+    }
+
+private:
+    MemoryCredentialStore m_memory;
+    QList<std::pair<QString, std::optional<QString>>> m_ops;
+};
+} // namespace
+
 CameraDirectory::CameraDirectory(QObject *parent)
     : CameraDirectory(std::make_unique<FileCredentialStore>(), parent)
 {}
@@ -54,6 +89,56 @@ CameraDirectory::CameraDirectory(std::unique_ptr<CredentialStore> credentials, Q
     Q_ASSERT(m_credentials);
     if (auto *file = dynamic_cast<FileCredentialStore *>(m_credentials.get()))
         m_credentialsLoadError = file->loadError();
+    adoptStore(std::move(m_credentials));
+}
+
+void CameraDirectory::adoptStore(std::unique_ptr<CredentialStore> store)
+{
+    m_credentials = std::move(store);
+    m_credentials->setWriteFailedHandler([self = QPointer<CameraDirectory>(this)](const QString &error) {
+        if (self)
+            self->setCredentialWarning(error);
+    });
+}
+
+void CameraDirectory::beginCredentialsLoad()
+{
+    if (m_credentialsPending)
+        return;
+    m_credentials = std::make_unique<PendingCredentialStore>();
+    m_credentialsPending = true;
+    emit credentialsPendingChanged();
+}
+
+void CameraDirectory::finishCredentialsLoad(std::unique_ptr<CredentialStore> store, const QString &warning)
+{
+    Q_ASSERT(store);
+    if (auto *pending = dynamic_cast<PendingCredentialStore *>(m_credentials.get()))
+        pending->replayInto(*store);
+    adoptStore(std::move(store));
+    if (!warning.isEmpty())
+        setCredentialWarning(warning);
+    if (m_credentialsPending) {
+        m_credentialsPending = false;
+        emit credentialsPendingChanged();
+    }
+}
+
+void CameraDirectory::setCredentialWarning(const QString &text)
+{
+    if (m_credentialWarning == text)
+        return;
+    m_credentialWarning = text;
+    emit credentialWarningChanged();
+}
+
+bool CameraDirectory::waitingForPassword(const QString &cameraId) const
+{
+    if (!m_credentialsPending)
+        return false;
+    const int i = indexOf(cameraId);
+    return i >= 0 && !m_cameras.at(i).credentialRef.isEmpty() &&
+           !m_credentials->password(m_cameras.at(i).credentialRef); // set during start-up: known already
 }
 
 CameraDirectory::~CameraDirectory()

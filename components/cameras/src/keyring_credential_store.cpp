@@ -1,13 +1,18 @@
 #include "vigil/cameras/keyring_credential_store.h"
 
 #include "credentials_json.h"
+#include "vigil/cameras/camera_directory.h"
+#include "vigil/core/gui_post.h"
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
+#include "vigil/core/worker_threads.h"
 
 #include <QtCore/QDir>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QEventLoop>
 #include <QtCore/QFile>
 #include <QtCore/QJsonDocument>
+#include <QtCore/QPointer>
 #include <QtCore/QTimer>
 
 #if VIGIL_HAVE_KEYCHAIN
@@ -146,8 +151,12 @@ void KeyringCredentialStore::startWrite()
                                   "work until Vigil closes; unlock the keyring and change a camera to retry.")
                                    .arg(j->errorString());
             qCWarning(vigilCameras).noquote() << "keyring write failed:" << j->errorString();
-        } else {
+            if (m_onWriteFailed)
+                m_onWriteFailed(m_lastWriteError);
+        } else if (!m_lastWriteError.isEmpty()) {
             m_lastWriteError.clear();
+            if (m_onWriteFailed)
+                m_onWriteFailed({}); // saved again: the warning goes
         }
         if (m_dirty)
             startWrite();
@@ -209,6 +218,11 @@ bool KeyringCredentialStore::erase(int timeoutMs, QString *error)
     return true;
 }
 
+void KeyringCredentialStore::moveToThread(QThread *thread)
+{
+    m_context->moveToThread(thread);
+}
+
 CredentialStoreChoice chooseCredentialStore(const QString &filePath, const QString &mode, int timeoutMs)
 {
     const QString path =
@@ -225,7 +239,8 @@ CredentialStoreChoice chooseCredentialStore(const QString &filePath, const QStri
         choice.reason =
             QStringLiteral("no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set), so no keyring");
 #endif
-    } else if (auto keyring = KeyringCredentialStore::open(KeyringCredentialStore::defaultService(),
+    } else if (choice.keyringFailed = true;
+               auto keyring = KeyringCredentialStore::open(KeyringCredentialStore::defaultService(),
                                                            KeyringCredentialStore::defaultKey(), timeoutMs,
                                                            &choice.reason)) {
         // Move passwords a file store kept (an earlier start without a keyring) into the keyring. The file's
@@ -256,12 +271,62 @@ CredentialStoreChoice chooseCredentialStore(const QString &filePath, const QStri
             choice.store = std::move(keyring);
             choice.kind = CredentialStoreKind::Keyring;
             choice.reason.clear();
+            choice.keyringFailed = false;
             return choice;
         }
     }
     choice.store = std::make_unique<FileCredentialStore>(path);
     choice.kind = CredentialStoreKind::File;
     return choice;
+}
+
+void loadCredentialsInBackground(CameraDirectory *directory, const QString &filePath, const QString &mode,
+                                 int timeoutMs)
+{
+    directory->beginCredentialsLoad();
+    QThread *gui = QThread::currentThread();
+    QPointer<CameraDirectory> target(directory);
+    core::WorkerThreads::start(QStringLiteral("credentials-open"), [=] {
+        QElapsedTimer timer;
+        timer.start();
+        auto choice =
+            std::make_shared<CredentialStoreChoice>(chooseCredentialStore(filePath, mode, timeoutMs));
+        if (auto *keyring = dynamic_cast<KeyringCredentialStore *>(choice->store.get()))
+            keyring->moveToThread(gui); // its write results must arrive on the GUI thread
+        const qint64 ms = timer.elapsed();
+        core::postToApp([target, choice, ms, filePath] {
+            if (!target)
+                return;
+            const QString path = filePath.isEmpty()
+                                     ? QDir(core::configDir()).filePath(QStringLiteral("credentials.json"))
+                                     : filePath;
+            QString warning;
+            if (choice->kind == CredentialStoreKind::Keyring) {
+                qCInfo(vigilCameras).noquote()
+                    << QStringLiteral(
+                           "camera passwords in the OS keyring (read in %1 ms in the background)%2")
+                           .arg(ms)
+                           .arg(choice->migrated > 0
+                                    ? QStringLiteral(" (%1 moved there from credentials.json)")
+                                          .arg(choice->migrated)
+                                    : QString());
+            } else {
+                qCInfo(vigilCameras).noquote() << "camera passwords in" << path
+                                               << "(owner-only file), not the OS keyring:" << choice->reason;
+                if (choice->keyringFailed)
+                    warning =
+                        CameraDirectory::tr(
+                            "The system keyring did not answer, so camera passwords are kept in the file %1, "
+                            "readable only by you. To keep them in the keyring, unlock it (or start it) and "
+                            "restart Vigil.")
+                            .arg(path);
+                if (auto *file = dynamic_cast<FileCredentialStore *>(choice->store.get());
+                    file && !file->loadError().isEmpty())
+                    warning = warning.isEmpty() ? file->loadError() : warning + u'\n' + file->loadError();
+            }
+            target->finishCredentialsLoad(std::move(choice->store), warning);
+        });
+    });
 }
 
 } // namespace vigil::cameras

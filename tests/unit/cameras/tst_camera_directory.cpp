@@ -2,6 +2,7 @@
 // addRtspCamera validation, resolve() fallback, and model behaviour (fine-grained signals,
 // QAbstractItemModelTester).
 #include "vigil/cameras/camera_directory.h"
+#include "vigil/cameras/keyring_credential_store.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -62,6 +63,25 @@ Camera demoCamera(const QString &id, const QString &name)
     return c;
 }
 } // namespace
+
+// A store that writes behind, as the keyring does, and whose writes the test fails on command: a keyring that
+// refuses writes cannot be made on demand here (tst_keyring_credential_store covers the real keyring).
+class WriteBehindStore final : public CredentialStore
+{
+public:
+    std::optional<QString> password(const QString &ref) const override { return m_memory.password(ref); }
+    bool setPassword(const QString &ref, const QString &password, QString *error) override
+    {
+        return m_memory.setPassword(ref, password, error);
+    }
+    bool remove(const QString &ref, QString *error) override { return m_memory.remove(ref, error); }
+    void setWriteFailedHandler(WriteFailedFn fn) override { m_fn = std::move(fn); }
+    void report(const QString &error) { m_fn(error); }
+
+private:
+    MemoryCredentialStore m_memory;
+    WriteFailedFn m_fn;
+};
 
 class TestCameraDirectory : public QObject
 {
@@ -575,6 +595,80 @@ private slots:
         QCOMPARE(dir.count(), 1);
         QVERIFY(!readAll(path(QStringLiteral("credentials.json"))).contains("other-secret"));
         QVERIFY(!readAll(path(QStringLiteral("credentials.json"))).contains("third-secret"));
+    }
+
+    void startupDoesNotWaitForThePasswords()
+    {
+        // cameras.json names a password that the (slow) keyring has not given yet.
+        {
+            CameraDirectory dir(std::make_unique<MemoryCredentialStore>(), nullptr);
+            Camera c = demoCamera(QStringLiteral("gate"), QStringLiteral("Gate"));
+            c.deviceUrl = QUrl(QStringLiteral("http://10.0.0.7/onvif/device_service"));
+            c.user = QStringLiteral("admin");
+            QVERIFY(dir.putCamera(c, QStringLiteral("gate-secret")));
+        }
+        CameraDirectory dir(std::make_unique<MemoryCredentialStore>(), nullptr);
+        QSignalSpy pending(&dir, &CameraDirectory::credentialsPendingChanged);
+        dir.beginCredentialsLoad();
+        QVERIFY(dir.credentialsPending());
+        QVERIFY(dir.load());
+        QVERIFY(dir.waitingForPassword(QStringLiteral("gate")));
+        // A camera added meanwhile keeps its password, and does not wait.
+        Camera yard = demoCamera(QStringLiteral("yard"), QStringLiteral("Yard"));
+        QVERIFY(dir.putCamera(yard, QStringLiteral("yard-secret")));
+        QVERIFY(!dir.waitingForPassword(QStringLiteral("yard")));
+
+        auto keyring = std::make_unique<MemoryCredentialStore>();
+        QVERIFY(keyring->setPassword(QStringLiteral("gate"), QStringLiteral("gate-secret")));
+        CredentialStore *raw = keyring.get();
+        dir.finishCredentialsLoad(std::move(keyring));
+        QVERIFY(!dir.credentialsPending());
+        QCOMPARE(pending.count(), 2);
+        QVERIFY(!dir.waitingForPassword(QStringLiteral("gate")));
+        QCOMPARE(dir.deviceLogin(QStringLiteral("gate"))->password, QStringLiteral("gate-secret"));
+        QCOMPARE(raw->password(QStringLiteral("yard")), QStringLiteral("yard-secret")); // handed over
+        QVERIFY(dir.credentialWarning().isEmpty());
+    }
+
+    void aFailedKeyringWriteIsShown()
+    {
+        auto store = std::make_unique<WriteBehindStore>();
+        WriteBehindStore *raw = store.get();
+        CameraDirectory dir(std::move(store), nullptr);
+        QSignalSpy warning(&dir, &CameraDirectory::credentialWarningChanged);
+        raw->report(
+            QStringLiteral("The camera passwords could not be saved in the system keyring (locked)."));
+        QCOMPARE(warning.count(), 1);
+        QVERIFY(dir.credentialWarning().contains(QStringLiteral("locked")));
+        raw->report({}); // a later write went through
+        QVERIFY(dir.credentialWarning().isEmpty());
+    }
+
+    void backgroundLoadWithADeadKeyringFallsBackToTheFileAndSaysSo()
+    {
+        // A D-Bus address where nothing listens: the keyring is asked (on a worker thread) and fails.
+        const QByteArray oldBus = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + QFile::encodeName(path(QStringLiteral("no-bus"))));
+        CameraDirectory dir(std::make_unique<MemoryCredentialStore>(), nullptr);
+        loadCredentialsInBackground(&dir, path(QStringLiteral("credentials.json")), QStringLiteral("auto"),
+                                    2000);
+        QVERIFY(dir.credentialsPending()); // returned at once
+        QTRY_VERIFY_WITH_TIMEOUT(!dir.credentialsPending(), 10000);
+        qputenv("DBUS_SESSION_BUS_ADDRESS", oldBus);
+        QVERIFY2(dir.credentialWarning().contains(QStringLiteral("credentials.json")),
+                 qPrintable(dir.credentialWarning()));
+        // The file store is in use: a new password lands in the 0600 file.
+        Camera c = demoCamera(QStringLiteral("pier"), QStringLiteral("Pier"));
+        QVERIFY(dir.putCamera(c, QStringLiteral("pier-secret")));
+        QVERIFY(readAll(path(QStringLiteral("credentials.json"))).contains("pier-secret"));
+    }
+
+    void backgroundLoadOfTheFileStoreIsQuiet()
+    {
+        CameraDirectory dir(std::make_unique<MemoryCredentialStore>(), nullptr);
+        loadCredentialsInBackground(&dir, path(QStringLiteral("credentials.json")), QStringLiteral("file"));
+        QTRY_VERIFY_WITH_TIMEOUT(!dir.credentialsPending(), 10000);
+        QVERIFY(dir.credentialWarning().isEmpty()); // the file was asked for: nothing to warn about
     }
 
     void modelRolesAndDemoReplacement()

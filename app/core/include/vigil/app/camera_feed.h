@@ -29,6 +29,8 @@ class CameraFeed : public QObject
     // False pauses the stream (tile hidden behind a maximized one, window minimised...).
     Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     Q_PROPERTY(vigil::video::VideoPlayer *player READ player CONSTANT)
+    // The camera has a password that is still being read from the keyring (start-up): nothing plays yet.
+    Q_PROPERTY(bool waitingForKeyring READ waitingForKeyring NOTIFY waitingForKeyringChanged)
 
 public:
     explicit CameraFeed(QObject *parent = nullptr);
@@ -45,6 +47,7 @@ public:
     bool active() const { return m_active; }
     void setActive(bool active);
     video::VideoPlayer *player() { return &m_player; }
+    bool waitingForKeyring() const { return m_waitingForKeyring; }
 
     // Saves the tile's picture as PNG under the user's Pictures (camera name + time). Returns the file path,
     // or an empty string when there is no picture or the file cannot be written.
@@ -57,6 +60,7 @@ signals:
     void cameraNameChanged();
     void videoSinkChanged();
     void activeChanged();
+    void waitingForKeyringChanged();
 
 private:
     void apply();
@@ -71,6 +75,7 @@ private:
     QString m_activeRole;
     QString m_cameraName;
     bool m_active = true;
+    bool m_waitingForKeyring = false;
 };
 
 } // namespace vigil::app

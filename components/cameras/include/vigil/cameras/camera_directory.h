@@ -72,6 +72,14 @@ class CameraDirectory : public QAbstractListModel
     // Translated sentence when cameras.json (or credentials.json) was damaged or unreadable at load: what
     // happened, what was recovered and what to do. Empty when loading was clean.
     Q_PROPERTY(QString loadError READ loadError NOTIFY loadErrorChanged)
+    // True while the passwords are still being read (the OS keyring is opened in the background at start-up,
+    // so a keyring that hangs never holds up the wall); cameras with a password wait, see
+    // waitingForPassword().
+    Q_PROPERTY(bool credentialsPending READ credentialsPending NOTIFY credentialsPendingChanged)
+    // Translated sentence when passwords could not be stored where they belong (a keyring write failed, or
+    // the keyring did not answer at start-up): where they are kept now and what to do. Empty when all is
+    // well.
+    Q_PROPERTY(QString credentialWarning READ credentialWarning NOTIFY credentialWarningChanged)
 
 public:
     enum Role
@@ -113,6 +121,8 @@ public:
     int count() const { return int(m_cameras.size()); }
     QString lastError() const { return m_lastError; }
     QString loadError() const { return m_loadError; }
+    bool credentialsPending() const { return m_credentialsPending; }
+    QString credentialWarning() const { return m_credentialWarning; }
 
     // --- C++ API -------------------------------------------------------------------------------------------
     QString configPath() const { return m_configPath; }
@@ -148,6 +158,17 @@ public:
     // What code that must log in to a device itself (ONVIF, PTZ, events) gets: the device address, user and
     // password. nullopt for an unknown camera or one without a device address. The password is never logged.
     std::optional<DeviceLogin> deviceLogin(const QString &cameraId) const;
+    // True while the camera has a password that is not read yet (credentialsPending): do not log in yet (a
+    // login without it could count as a failed attempt on the device); wait for credentialsPendingChanged.
+    bool waitingForPassword(const QString &cameraId) const;
+
+    // Start-up without waiting on the keyring: the directory works at once while the passwords are read in
+    // the background. beginCredentialsLoad() sets credentialsPending; passwords set or removed meanwhile are
+    // kept and handed over to the store given to finishCredentialsLoad() (which ends the pending state, and
+    // shows `warning` — e.g. "no keyring answered, passwords are in a file" — when not empty).
+    void beginCredentialsLoad();
+    void finishCredentialsLoad(std::unique_ptr<CredentialStore> store, const QString &warning = {});
+    void setCredentialWarning(const QString &text);
     // Records what the device said about PTZ (Camera::ptz) and saves when the camera is a config camera.
     // Returns false and sets lastError for an unknown id or a failed save (then nothing changes).
     bool setCameraPtz(const QString &id, bool ptz);
@@ -172,6 +193,8 @@ signals:
     void countChanged();
     void lastErrorChanged();
     void loadErrorChanged();
+    void credentialsPendingChanged();
+    void credentialWarningChanged();
     void groupsChanged();
     // A camera was removed on purpose (not replaced): views holding its id should let go of it.
     void cameraRemoved(const QString &id);
@@ -184,6 +207,7 @@ private:
     void setLastError(const QString &text);
     void setLoadError(const QString &text);
     void notifyGroups(const QStringList &before);
+    void adoptStore(std::unique_ptr<CredentialStore> store);
 
     static CameraDirectory *s_instance;
 
@@ -193,6 +217,8 @@ private:
     QString m_lastError;
     QString m_loadError;
     QString m_credentialsLoadError; // from the FileCredentialStore's startup read, folded into loadError
+    bool m_credentialsPending = false;
+    QString m_credentialWarning;
 };
 
 } // namespace vigil::cameras

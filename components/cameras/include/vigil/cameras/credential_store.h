@@ -11,6 +11,7 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace vigil::cameras {
@@ -27,6 +28,12 @@ public:
     virtual bool setPassword(const QString &ref, const QString &password, QString *error = nullptr) = 0;
     // Forgets `ref`. Removing a missing ref succeeds.
     virtual bool remove(const QString &ref, QString *error = nullptr) = 0;
+
+    // Stores that write behind (the keyring) call `fn` on the GUI thread when a write failed, with the
+    // operator's sentence (what failed, where the passwords are now, what to do), and with "" when a later
+    // write succeeded again; the directory shows it in a banner.
+    using WriteFailedFn = std::function<void(const QString &error)>;
+    virtual void setWriteFailedHandler(WriteFailedFn fn) { (void)fn; }
 };
 
 // Keeps secrets in a JSON file (default: configDir()/credentials.json) readable by the owner only (0600),

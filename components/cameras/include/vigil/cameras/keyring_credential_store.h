@@ -17,6 +17,7 @@
 #include <QtCore/QHash>
 #include <QtCore/QObject>
 #include <QtCore/QString>
+#include <QtCore/QThread>
 
 #include <memory>
 
@@ -52,6 +53,11 @@ public:
     // Deletes the whole entry from the keyring and forgets everything (tests; "forget all passwords").
     bool erase(int timeoutMs = kDefaultTimeoutMs, QString *error = nullptr);
 
+    void setWriteFailedHandler(WriteFailedFn fn) override { m_onWriteFailed = std::move(fn); }
+    // For a store opened on a worker thread (start-up never waits on the keyring on the GUI thread): call on
+    // that thread before handing the store over, so write results arrive on `thread`.
+    void moveToThread(QThread *thread);
+
     QStringList refs() const { return m_secrets.keys(); }
     QString lastWriteError() const { return m_lastWriteError; }
     int writesDone() const { return m_writesDone; }
@@ -70,6 +76,7 @@ private:
     bool m_flushOnDestroy = true;
     int m_writesDone = 0;
     QString m_lastWriteError;
+    WriteFailedFn m_onWriteFailed;
 };
 
 enum class CredentialStoreKind
@@ -84,6 +91,9 @@ struct CredentialStoreChoice
     CredentialStoreKind kind = CredentialStoreKind::File;
     QString reason;   // why the file store was chosen (English, for the log); empty for the keyring
     int migrated = 0; // passwords moved from the file into the keyring at this start
+    // A keyring was asked and did not take the passwords (no answer in time, refused, migration failed): the
+    // operator is told (the file was not what they chose).
+    bool keyringFailed = false;
 };
 
 // The store the app uses. The keyring when it answers, else FileCredentialStore(`filePath`) and the reason.
@@ -94,5 +104,16 @@ struct CredentialStoreChoice
 // confirmed, the file (and its .bak) is deleted: no plaintext passwords stay behind.
 CredentialStoreChoice chooseCredentialStore(const QString &filePath = {}, const QString &mode = {},
                                             int timeoutMs = KeyringCredentialStore::kDefaultTimeoutMs);
+
+class CameraDirectory;
+
+// Start-up without the GUI thread waiting on the keyring (a keyring that hangs held the window back ~10 s):
+// puts `directory` into credentialsPending, runs chooseCredentialStore(filePath, mode) on a worker thread
+// ("credentials-open", core::WorkerThreads) and hands the store over on the GUI thread, with a warning banner
+// when a keyring was asked and failed. Logs where the passwords are. Call on the GUI thread; the directory
+// may be gone by the time the store is ready (then the store is dropped).
+void loadCredentialsInBackground(CameraDirectory *directory, const QString &filePath = {},
+                                 const QString &mode = {},
+                                 int timeoutMs = KeyringCredentialStore::kDefaultTimeoutMs);
 
 } // namespace vigil::cameras
