@@ -160,24 +160,31 @@ QString OnvifDeviceProbe::addToDirectory(cameras::CameraDirectory *directory, co
         setStatus(m_status == Status::Ready ? Status::Ready : Status::Failed, e);
         return {};
     }
-    QString credentialRef;
-    if (!m_password.isEmpty()) {
-        credentialRef = QStringLiteral("onvif-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        QString error;
-        if (!directory->credentials()->setPassword(credentialRef, m_password, &error)) {
-            e.message = tr("Could not store the camera password: %1").arg(error);
-            setStatus(Status::Ready, e);
-            return {};
-        }
-    }
-    cameras::Camera c = toCamera(m_result, m_user, credentialRef, name);
+    cameras::Camera c = toCamera(m_result, m_user, {}, name);
     c.group = group;
-    // A device added twice gets a second id rather than replacing the first.
-    if (directory->camera(c.id))
-        c.id += QLatin1Char('-') + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
-    if (!directory->addCamera(c)) {
-        if (!credentialRef.isEmpty())
-            directory->credentials()->remove(credentialRef);
+    // A device that is already in the list (same address, or the same serial and so the same id) is updated
+    // in place — same id, so the wall keeps showing it — instead of becoming a second camera. What the
+    // operator did not give again (name, group, position) is kept.
+    QString existing = directory->cameraIdForDevice(c.deviceUrl);
+    if (existing.isEmpty() && directory->camera(c.id) &&
+        directory->camera(c.id)->origin == cameras::kConfigOrigin)
+        existing = c.id;
+    if (!existing.isEmpty()) {
+        const cameras::Camera old = *directory->camera(existing);
+        c.id = existing;
+        if (name.trimmed().isEmpty())
+            c.name = old.name;
+        if (group.trimmed().isEmpty())
+            c.group = old.group;
+        if (!c.position)
+            c.position = old.position;
+        c.credentialRef = old.credentialRef;
+    } else if (directory->camera(c.id)) {
+        c.id += QLatin1Char('-') +
+                QUuid::createUuid().toString(QUuid::WithoutBraces).left(8); // a demo camera's id
+    }
+    // The camera and its password as one transaction (the directory is the only door to passwords).
+    if (!directory->putCamera(c, m_password)) {
         e.message = directory->lastError();
         setStatus(Status::Ready, e);
         return {};

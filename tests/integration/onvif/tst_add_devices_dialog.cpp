@@ -197,6 +197,7 @@ private slots:
             onvif::test::DeviceOptions o;
             o.user = QString::fromLatin1(kUser);
             o.password = QString::fromLatin1(kPassword);
+            o.serial = QStringLiteral("LOOP%1").arg(cam, 4, 10, QLatin1Char('0'));
             o.rtspUrl = QStringLiteral("rtsp://127.0.0.1:%1/cam%2/{profile}")
                             .arg(m_site->port())
                             .arg(cam, 2, 10, QLatin1Char('0'));
@@ -314,7 +315,8 @@ private slots:
         QCOMPARE(text(row0, QStringLiteral("rowResult")), QStringLiteral("Added"));
         QCOMPARE(text(find(window, QStringLiteral("deviceRow_1")), QStringLiteral("rowResult")),
                  QStringLiteral("Added"));
-        QCOMPARE(directory.count(), 3);
+        // The gate was added before: adding it again updated it (one camera per device), the yard is new.
+        QCOMPARE(directory.count(), 2);
         // The device tested and added before the bulk run cannot be added again by a stray "Add".
         QVERIFY(!find(window, QStringLiteral("addButton"))->property("enabled").toBool());
         QStringList names;
@@ -323,8 +325,7 @@ private slots:
             QVERIFY(c.stream(u"main") && c.stream(u"sub"));
         }
         names.sort();
-        QCOMPARE(names, (QStringList{QStringLiteral("Gate cam"), QStringLiteral("Gate cam"),
-                                     QStringLiteral("Yard cam")}));
+        QCOMPARE(names, (QStringList{QStringLiteral("Gate cam"), QStringLiteral("Yard cam")}));
         shoot(window, QStringLiteral("add-devices-bulk.png"));
         // (The gate saw a wrong password on purpose; the yard only ever the right one.)
         QVERIFY2(yard.problems().isEmpty(), qPrintable(yard.problems().join(QLatin1Char('\n'))));

@@ -339,9 +339,9 @@ struct LoopbackDevice::Private
         if (key == QLatin1String("GetDeviceInformation"))
             return envelope(
                 "<tds:GetDeviceInformationResponse><tds:Manufacturer>Vigil</tds:Manufacturer><tds:Model>"
-                "Loopback</tds:Model><tds:FirmwareVersion>1.0</tds:FirmwareVersion><tds:SerialNumber>"
-                "LOOP0001</tds:SerialNumber><tds:HardwareId>1</tds:HardwareId>"
-                "</tds:GetDeviceInformationResponse>");
+                "Loopback</tds:Model><tds:FirmwareVersion>1.0</tds:FirmwareVersion><tds:SerialNumber>" +
+                o.serial.toUtf8() +
+                "</tds:SerialNumber><tds:HardwareId>1</tds:HardwareId></tds:GetDeviceInformationResponse>");
         if (key == QLatin1String("Media2-GetProfiles") ||
             (key == QLatin1String("GetProfiles") && !o.media2Only)) {
             const bool m2 = key.startsWith(QLatin1String("Media2"));

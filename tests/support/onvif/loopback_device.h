@@ -64,6 +64,7 @@ struct DeviceOptions
     QString variant; // prefer "<Op>.<variant>.xml" when present
     QString user = QStringLiteral("admin");
     QString password = QStringLiteral("Secr3t!");
+    QString serial = QStringLiteral("LOOP0001"); // generated GetDeviceInformation; one serial = one device
     AuthMode auth = AuthMode::WsSecurity;
     qint64 clockOffsetMs = 0;    // generated clock only
     bool useCaptureClock = true; // the vendor's GetSystemDateAndTime capture sets the device clock

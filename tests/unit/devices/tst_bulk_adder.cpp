@@ -35,7 +35,9 @@ private slots:
     void addsGoodReportsBadInOrder()
     {
         test::DeviceOptions good;
-        test::LoopbackDevice a(good), b(good);
+        test::DeviceOptions secondDevice = good;
+        secondDevice.serial = QStringLiteral("LOOP0002"); // another device (one serial = one camera)
+        test::LoopbackDevice a(good), b(secondDevice);
         test::DeviceOptions other = good;
         other.password = QStringLiteral("different");
         test::LoopbackDevice wrongPassword(other);
@@ -102,13 +104,14 @@ private slots:
         QVERIFY(gate->id != second->id);
         QVERIFY(a.problems().isEmpty() && b.problems().isEmpty());
 
-        // A second run starts afresh.
+        // A second run starts afresh; a device already in the list is updated, not added twice.
         QVERIFY(adder.start({addr(a)}, {}, good.user, good.password, {}));
         QCOMPARE(adder.total(), 1);
         QCOMPARE(adder.added(), 0);
         QVERIFY(finished.wait(10000));
         QCOMPARE(adder.added(), 1);
-        QCOMPARE(dir.count(), 3);
+        QCOMPARE(dir.count(), 2);
+        QCOMPARE(adder.addedIds(), QStringList{gate->id});
     }
 
     void cancelSkipsTheRest()

@@ -77,6 +77,18 @@ private slots:
         QFile json(dir.configPath());
         QVERIFY(json.open(QIODevice::ReadOnly));
         QVERIFY(!json.readAll().contains(o.password.toUtf8()));
+        json.close();
+
+        // The same device added again (no name typed this time): the camera is updated, not doubled; the
+        // operator's name and group stay, and it keeps its id (the wall keeps showing it).
+        QSignalSpy inserted(&dir, &QAbstractItemModel::rowsInserted);
+        const QString again = p.addToDirectory(&dir, {}, {});
+        QCOMPARE(again, id);
+        QCOMPARE(dir.count(), 1);
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(dir.camera(id)->name, QStringLiteral("Gate"));
+        QCOMPARE(dir.camera(id)->group, QStringLiteral("North"));
+        QCOMPARE(dir.deviceLogin(id)->password, o.password);
     }
 
     // The camera's PTZ flag comes from what the device describes: a PTZ service AND a media profile with a
