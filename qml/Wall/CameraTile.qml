@@ -40,11 +40,9 @@ Rectangle {
     // A message for the operator (snapshot saved or failed).
     signal notify(string text, bool isError)
 
+    // The PNG is written in the background; feed.snapshotSaved says how it went (Connections below).
     function takeSnapshot() {
-        const path = feed.saveSnapshot();
-        if (path !== "")
-            root.notify(qsTr("Snapshot saved: %1").arg(path), false);
-        else
+        if (feed.saveSnapshot() === "")
             root.notify(qsTr("The snapshot of %1 could not be saved: there is no picture yet, or the Pictures folder is not writable. Wait for the picture, or check the folder's permissions.").arg(root.cameraName), true);
     }
 
@@ -130,6 +128,12 @@ Rectangle {
         role: selector.role
         videoSink: output.videoSink
         active: !root.covered && !root._empty
+        onSnapshotSaved: (path, ok) => {
+            if (ok)
+                root.notify(qsTr("Snapshot saved: %1").arg(path), false);
+            else
+                root.notify(qsTr("The snapshot %1 could not be written. Check that the Pictures folder is writable and the disk is not full.").arg(path), true);
+        }
     }
 
     // Stale picture: dimmed, with the time of the last frame.

@@ -413,6 +413,10 @@
         <source>Waiting for the keyring…</source>
         <translation>正在等待密钥环…</translation>
     </message>
+    <message>
+        <source>The snapshot %1 could not be written. Check that the Pictures folder is writable and the disk is not full.</source>
+        <translation>快照 %1 无法写入。请检查“图片”文件夹是否可写、磁盘是否已满。</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1074,10 +1078,6 @@
     <message>
         <source>Test the device first; it must show at least one stream.</source>
         <translation>请先测试设备；它必须至少显示一路码流。</translation>
-    </message>
-    <message>
-        <source>Could not store the camera password: %1</source>
-        <translation>无法保存摄像机密码：%1</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,14 @@
 #include "vigil/app/camera_health.h"
 
 #include "vigil/cameras/camera_directory.h"
+#include "vigil/core/gui_post.h"
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
+#include "vigil/core/worker_threads.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
+#include <QtCore/QPointer>
 #include <QtCore/QRegularExpression>
 
 namespace vigil::app {
@@ -127,11 +130,23 @@ QString CameraFeed::saveSnapshot()
     const QString file = QDir(dirPath).filePath(
         QStringLiteral("%1_%2.png")
             .arg(base, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
-    if (!m_player.saveSnapshot(file)) {
-        qCWarning(vigilApp) << "snapshot failed for" << m_cameraId << "->" << file;
+    const QImage image = m_player.snapshotImage();
+    if (image.isNull()) {
+        qCWarning(vigilApp) << "no picture to snapshot for" << m_cameraId;
         return {};
     }
-    qCInfo(vigilApp) << "snapshot saved" << file;
+    core::WorkerThreads::start(QStringLiteral("snapshot-png"),
+                               [self = QPointer<CameraFeed>(this), image, file] {
+                                   const bool ok = image.save(file, "PNG");
+                                   core::postToApp([self, file, ok] {
+                                       if (ok)
+                                           qCInfo(vigilApp) << "snapshot saved" << file;
+                                       else
+                                           qCWarning(vigilApp) << "snapshot could not be written:" << file;
+                                       if (self)
+                                           emit self->snapshotSaved(file, ok);
+                                   });
+                               });
     return file;
 }
 

@@ -383,15 +383,21 @@ qint64 VideoPlayer::framesDroppedTotal() const
     return d->droppedBase + (m_session ? m_session->slot().framesDropped() : 0);
 }
 
-bool VideoPlayer::saveSnapshot(const QString &filePath) const
+QImage VideoPlayer::snapshotImage() const
 {
     if (!m_currentFrame.isValid())
-        return false;
+        return {};
     QVideoFrame frame = m_currentFrame;
     QImage image = frame.toImage();
     const QRect viewport = frame.surfaceFormat().viewport();
     if (!viewport.isEmpty() && viewport != image.rect())
         image = image.copy(viewport);
+    return image;
+}
+
+bool VideoPlayer::saveSnapshot(const QString &filePath) const
+{
+    const QImage image = snapshotImage();
     return !image.isNull() && image.save(filePath, "PNG");
 }
 

@@ -132,6 +132,26 @@ private slots:
         }
         QCOMPARE(checked, 4);
 
+        // A snapshot is taken at once and written in the background; the tile says where when it is on disk.
+        {
+            QTemporaryDir pictures;
+            qputenv("VIGIL_PICTURES_DIR", pictures.path().toUtf8());
+            app::CameraFeed *feed = feeds.first();
+            QSignalSpy saved(feed, &app::CameraFeed::snapshotSaved);
+            auto *tile = feed->parent();
+            QVERIFY(QMetaObject::invokeMethod(tile, "takeSnapshot"));
+            QVERIFY(saved.wait(10000));
+            QVERIFY(saved.first().at(1).toBool());
+            const QString file = saved.first().at(0).toString();
+            QVERIFY(file.startsWith(pictures.path()));
+            const QImage png(file);
+            QCOMPARE(png.size(), feed->player()->currentFrame().size());
+            auto *toast = window->findChild<QObject *>(QStringLiteral("toastText"));
+            QVERIFY(toast);
+            QTRY_VERIFY(toast->property("text").toString().contains(file));
+            qunsetenv("VIGIL_PICTURES_DIR");
+        }
+
         // An ONVIF alarm (as CameraAlarms raises it from a camera's events) is announced in the window.
         emit alarms.alarmRaised(QStringLiteral("cam01"), QStringLiteral("East Gate"),
                                 QStringLiteral("motion"), QDateTime::currentDateTimeUtc());

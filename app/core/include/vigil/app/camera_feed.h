@@ -49,8 +49,10 @@ public:
     video::VideoPlayer *player() { return &m_player; }
     bool waitingForKeyring() const { return m_waitingForKeyring; }
 
-    // Saves the tile's picture as PNG under the user's Pictures (camera name + time). Returns the file path,
-    // or an empty string when there is no picture or the file cannot be written.
+    // Saves the tile's picture as PNG under the user's Pictures (camera name + time). The picture is taken at
+    // once; the PNG is encoded and written on a worker thread (the GUI thread never waits on a disk), and
+    // snapshotSaved() says how it went. Returns the file path it will write, or "" when there is no picture
+    // or the folder cannot be made (then nothing follows).
     Q_INVOKABLE QString saveSnapshot();
 
 signals:
@@ -61,6 +63,8 @@ signals:
     void videoSinkChanged();
     void activeChanged();
     void waitingForKeyringChanged();
+    // A snapshot started by saveSnapshot() was written (ok) or could not be.
+    void snapshotSaved(const QString &path, bool ok);
 
 private:
     void apply();
