@@ -4,12 +4,11 @@
 #include "frame_convert.h"
 #include "vigil/core/logging.h"
 #include "vigil/core/redact.h"
+#include "vigil/core/worker_threads.h"
 
 #include <QtCore/QByteArray>
 
-#include <condition_variable>
 #include <cstdio>
-#include <thread>
 
 extern "C" {
 #include <libavutil/error.h>
@@ -19,10 +18,6 @@ extern "C" {
 namespace vigil::video {
 
 namespace {
-
-std::mutex s_runningMutex;
-std::condition_variable s_runningCv;
-int s_running = 0;
 
 QString avErrorText(int err)
 {
@@ -68,12 +63,8 @@ std::shared_ptr<LiveSession> LiveSession::start(Options options, EventFn onEvent
 {
     initFfmpegOnce();
     std::shared_ptr<LiveSession> s(new LiveSession(std::move(options), std::move(onEvent)));
-    {
-        std::lock_guard lock(s_runningMutex);
-        ++s_running;
-    }
     // The thread holds a reference until it has closed the stream: requestStop() never waits for it.
-    std::thread([self = s] { self->run(); }).detach();
+    core::WorkerThreads::start(QStringLiteral("video-live"), [self = s] { self->run(); });
     return s;
 }
 
@@ -122,14 +113,12 @@ int LiveSession::interruptCallback(void *opaque) noexcept
 
 bool LiveSession::waitForAllStopped(int timeoutMs)
 {
-    std::unique_lock lock(s_runningMutex);
-    return s_runningCv.wait_for(lock, std::chrono::milliseconds(timeoutMs), [] { return s_running == 0; });
+    return core::WorkerThreads::wait(timeoutMs, u"video-live");
 }
 
 int LiveSession::runningCount()
 {
-    std::lock_guard lock(s_runningMutex);
-    return s_running;
+    return core::WorkerThreads::runningCount(u"video-live");
 }
 
 void LiveSession::run() noexcept
@@ -147,11 +136,6 @@ void LiveSession::run() noexcept
         QString detail = core::redactUrl(avErrorText(err));
         emitEvent({SourceEvent::Error, err, detail});
     }
-    {
-        std::lock_guard lock(s_runningMutex);
-        --s_running;
-    }
-    s_runningCv.notify_all();
 }
 
 int LiveSession::runStream()

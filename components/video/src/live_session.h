@@ -2,11 +2,11 @@
 // LiveSession: the FFmpeg live engine behind the FrameSource seam; one demux+decode worker for one live
 // stream (RTSP and anything else libavformat opens).
 //
-// Owns a detached std::thread that keeps the session alive through a shared_ptr until it has closed the
-// stream, so requestStop() never blocks the caller (the GUI thread must not wait on a socket). An interrupt
-// callback aborts any blocking FFmpeg call when stop is requested or when no data arrived before the
-// deadline, so a dead camera never hangs a thread or shutdown. Decoded frames go into the session's
-// FrameSlot.
+// Runs on a "video-live" worker thread (core::WorkerThreads) that keeps the session alive through a
+// shared_ptr until it has closed the stream, so requestStop() never blocks the caller (the GUI thread must
+// not wait on a socket). An interrupt callback aborts any blocking FFmpeg call when stop is requested or when
+// no data arrived before the deadline, so a dead camera never hangs a thread or shutdown. Decoded frames go
+// into the session's FrameSlot.
 //
 // Thread: start()/requestStop()/slot()/info() from any thread; the event callback runs on the worker thread
 // and is never called after requestStop() has returned.
