@@ -46,6 +46,8 @@ TestCase {
             WallView { objectName: "wall"; width: 100; height: 100 }
             LayoutIcon { layoutId: "13" }
             Banner { text: "x" }
+            VLabel { objectName: "label"; text: "x"; size: VLabel.Small }
+            FieldLabel { text: "x" }
         }
     }
 
@@ -58,6 +60,8 @@ TestCase {
         compare(Cameras.count, 4);
         compare(Wall.layoutIds.length, 11);
         verify(Theme.fontFamily.length > 0);
+        compare(Theme.defaultFont.family, Theme.fontFamily);
+        compare(Theme.defaultFont.pixelSize, Theme.fontSize);
     }
 
     function test_types() {
@@ -95,5 +99,7 @@ TestCase {
         const o = createTemporaryObject(viewsComponent, root);
         verify(o !== null);
         verify(findChild(o, "wall") !== null);
+        compare(findChild(o, "label").font.pixelSize, Theme.fontSizeSmall);
+        compare(findChild(o, "label").font.family, Theme.fontFamily);
     }
 }
