@@ -48,6 +48,7 @@ TestCase {
             Banner { text: "x" }
             VLabel { objectName: "label"; text: "x"; size: VLabel.Small }
             FieldLabel { text: "x" }
+            VDialog { title: "x" }
         }
     }
 
