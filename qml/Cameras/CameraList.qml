@@ -78,22 +78,18 @@ Rectangle {
         Item {
             width: parent.width
             height: Theme.controlHeight
-            Text {
+            VLabel {
                 anchors.left: parent.left
                 anchors.verticalCenter: parent.verticalCenter
                 text: qsTr("Cameras")
-                color: Theme.text
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSize
                 font.bold: true
             }
-            Text {
+            VLabel {
                 anchors.right: parent.right
                 anchors.verticalCenter: parent.verticalCenter
                 text: Cameras.count.toString()
                 color: Theme.textMuted
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSizeSmall
+                size: VLabel.Small
             }
         }
         VTextField {
@@ -129,24 +125,22 @@ Rectangle {
                 height: Theme.rowHeight
                 color: groupMouse.containsMouse ? Theme.hover : "transparent"
                 visible: (root._counts[groupItem.modelData] ?? 0) > 0
-                Text {
+                VLabel {
                     anchors.left: parent.left
                     anchors.leftMargin: Theme.spacing
                     anchors.verticalCenter: parent.verticalCenter
                     text: (groupItem.collapsed ? "▸  " : "▾  ") + (groupItem.modelData !== "" ? groupItem.modelData : qsTr("Ungrouped"))
                     color: Theme.textMuted
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontSizeSmall
+                    size: VLabel.Small
                     font.bold: true
                 }
-                Text {
+                VLabel {
                     anchors.right: parent.right
                     anchors.rightMargin: Theme.spacing
                     anchors.verticalCenter: parent.verticalCenter
                     text: (root._counts[groupItem.modelData] ?? 0).toString()
                     color: Theme.textFaint
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontSizeSmall
+                    size: VLabel.Small
                 }
                 MouseArea {
                     id: groupMouse
@@ -177,7 +171,7 @@ Rectangle {
     }
 
     // Nothing to show.
-    Text {
+    VLabel {
         objectName: "cameraListHint"
         anchors.centerIn: groupList
         width: groupList.width - Theme.spacingLarge * 2
@@ -187,7 +181,6 @@ Rectangle {
         text: Cameras.count === 0 ? qsTr("No cameras yet. Add an RTSP camera with the button above, or start Vigil with --demo to try the demo site.")
                                   : qsTr("No camera matches “%1”.").arg(search.text.trim())
         color: Theme.textFaint
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSizeSmall
+        size: VLabel.Small
     }
 }

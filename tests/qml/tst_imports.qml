@@ -49,6 +49,7 @@ TestCase {
             VLabel { objectName: "label"; text: "x"; size: VLabel.Small }
             FieldLabel { text: "x" }
             VDialog { title: "x" }
+            OverlayButton { text: "x" }
         }
     }
 
