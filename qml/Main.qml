@@ -91,8 +91,7 @@ ApplicationWindow {
     visible: true
     color: Theme.window
     title: Session.demoMode ? qsTr("Vigil — demo site") : qsTr("Vigil")
-    font.family: Theme.fontFamily
-    font.pixelSize: Theme.fontSize
+    font: Theme.defaultFont
 
     // --- toolbar -----------------------------------------------------------------------------------------
     header: Rectangle {
@@ -112,7 +111,7 @@ ApplicationWindow {
             spacing: Theme.spacing
 
             Row {
-                spacing: 2
+                spacing: Theme.spacingTiny
                 ToolbarButton {
                     objectName: "wallViewButton"
                     text: qsTr("Wall")
@@ -132,7 +131,7 @@ ApplicationWindow {
             }
             Rectangle {
                 Layout.preferredWidth: 1
-                Layout.preferredHeight: Theme.controlHeight - 6
+                Layout.preferredHeight: Theme.separatorHeight
                 color: Theme.border
             }
             ToolbarButton {
@@ -145,18 +144,17 @@ ApplicationWindow {
             }
             Rectangle {
                 Layout.preferredWidth: 1
-                Layout.preferredHeight: Theme.controlHeight - 6
+                Layout.preferredHeight: Theme.separatorHeight
                 color: Theme.border
             }
-            Text {
+            VLabel {
                 text: qsTr("Layout")
                 color: Theme.textMuted
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSizeSmall
+                size: VLabel.Small
             }
             Row {
                 objectName: "layoutPicker"
-                spacing: 2
+                spacing: Theme.spacingTiny
                 Repeater {
                     model: Wall.layoutIds
                     delegate: AbstractButton {
@@ -165,12 +163,12 @@ ApplicationWindow {
                         required property int index
                         readonly property bool current: Wall.layoutId === layoutButton.modelData
                         objectName: "layout_" + layoutButton.modelData
-                        width: 34
+                        width: Theme.layoutButtonWidth
                         height: Theme.controlHeight
                         hoverEnabled: true
                         focusPolicy: Qt.NoFocus
                         ToolTip.visible: hovered
-                        ToolTip.delay: 400
+                        ToolTip.delay: Theme.toolTipDelayShort
                         ToolTip.text: root._layoutName(layoutButton.modelData) + "  (" + root._layoutKeys[layoutButton.index] + ")"
                         onClicked: Wall.setLayout(layoutButton.modelData)
                         background: Rectangle {
@@ -181,8 +179,8 @@ ApplicationWindow {
                         contentItem: Item {
                             LayoutIcon {
                                 anchors.centerIn: parent
-                                width: 22
-                                height: 16
+                                width: Theme.layoutIconWidth
+                                height: Theme.layoutIconHeight
                                 layoutId: layoutButton.modelData
                                 lineColor: layoutButton.current ? Theme.text : Theme.textMuted
                             }
@@ -205,18 +203,17 @@ ApplicationWindow {
                 toolTip: qsTr("Find ONVIF cameras on the network, test them and add one or several (Ctrl+Shift+N)")
                 onClicked: addDevicesDialog.openBlank()
             }
-            Text {
+            VLabel {
                 objectName: "languageLabel"
                 // The translator turns this into the name of the language in use.
                 text: qsTr("English")
                 color: Theme.textFaint
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSizeSmall
+                size: VLabel.Small
                 HoverHandler {
                     id: languageHover
                 }
                 ToolTip.visible: languageHover.hovered
-                ToolTip.delay: 600
+                ToolTip.delay: Theme.toolTipDelay
                 ToolTip.text: qsTr("Interface language. Start Vigil with --lang en or --lang zh_CN to change it.")
             }
             ToolbarButton {
@@ -248,10 +245,9 @@ ApplicationWindow {
             anchors.leftMargin: Theme.spacing
             anchors.rightMargin: Theme.spacing
             spacing: Theme.spacingLarge
-            component StatusText: Text {
+            component StatusText: VLabel {
                 color: Theme.textMuted
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSizeSmall
+                size: VLabel.Small
             }
             StatusText {
                 visible: Session.demoMode

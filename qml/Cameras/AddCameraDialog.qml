@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Layouts
 import QtMultimedia
 import Vigil.Cameras
@@ -9,7 +8,7 @@ import Vigil.Views
 // AddCameraDialog: add an RTSP camera. "Test" opens the main stream in a preview player without adding
 // anything (live picture or the exact error); "Add" saves it through Cameras.addRtspCamera. The password is
 // never shown, never put in a URL on screen, and is cleared when the dialog closes.
-Dialog {
+VDialog {
     id: root
 
     // The id of the camera added last (tests, and to put it on the wall).
@@ -54,13 +53,7 @@ Dialog {
 
     objectName: "addCameraDialog"
     title: qsTr("Add RTSP camera")
-    modal: true
-    anchors.centerIn: parent
-    width: Math.min(760, (parent ? parent.width : 760) - 40)
-    padding: Theme.spacingLarge
-    font.family: Theme.fontFamily
-    font.pixelSize: Theme.fontSize
-    closePolicy: Popup.CloseOnEscape
+    preferredWidth: 760
 
     onClosed: {
         previewPlayer.stop();
@@ -68,30 +61,6 @@ Dialog {
         passwordField.text = "";
     }
 
-    background: Rectangle {
-        color: Theme.panel
-        border.color: Theme.borderStrong
-        radius: Theme.radius
-    }
-    header: Text {
-        text: root.title
-        leftPadding: Theme.spacingLarge
-        topPadding: Theme.spacingLarge
-        color: Theme.text
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSizeLarge
-        font.bold: true
-    }
-    Overlay.modal: Rectangle {
-        color: Theme.scrim
-    }
-
-    component FieldLabel: Text {
-        Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
-        color: Theme.textMuted
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSize
-    }
 
     // The dialog's content (not assigned to contentItem, which Qt defers: ids inside would break that).
     RowLayout {
@@ -152,7 +121,7 @@ Dialog {
                 inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
             }
             Item { implicitWidth: 1 }
-            Text {
+            VLabel {
                 objectName: "dialogError"
                 Layout.fillWidth: true
                 Layout.preferredWidth: 280
@@ -160,8 +129,7 @@ Dialog {
                 text: root._error
                 color: Theme.error
                 wrapMode: Text.Wrap
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSizeSmall
+                size: VLabel.Small
             }
         }
 
@@ -185,7 +153,7 @@ Dialog {
                     anchors.margins: 1
                     fillMode: VideoOutput.PreserveAspectFit
                 }
-                Text {
+                VLabel {
                     anchors.centerIn: parent
                     visible: !root._testing
                     width: parent.width - Theme.spacingLarge * 2
@@ -193,11 +161,10 @@ Dialog {
                     wrapMode: Text.Wrap
                     text: qsTr("Press Test to check the main stream before adding the camera.")
                     color: Theme.textFaint
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontSizeSmall
+                    size: VLabel.Small
                 }
             }
-            Text {
+            VLabel {
                 id: previewStatus
                 objectName: "previewStatus"
                 anchors.top: previewBox.bottom
@@ -207,8 +174,7 @@ Dialog {
                 wrapMode: Text.Wrap
                 color: root._status === VideoPlayer.Status.Playing ? Theme.ok
                      : previewPlayer.lastError !== "" ? Theme.error : Theme.textMuted
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSizeSmall
+                size: VLabel.Small
                 text: {
                     switch (root._status) {
                     case VideoPlayer.Status.Playing:
@@ -225,35 +191,28 @@ Dialog {
         }
     }
 
-    footer: Item {
-        implicitHeight: buttons.implicitHeight + Theme.spacingLarge * 2
-        RowLayout {
-            id: buttons
-            anchors.fill: parent
-            anchors.margins: Theme.spacingLarge
-            spacing: Theme.spacing
-            ToolbarButton {
-                objectName: "testButton"
-                text: qsTr("Test")
-                enabled: mainUrlField.text.trim() !== ""
-                toolTip: qsTr("Open the main stream here without adding the camera")
-                onClicked: root.test()
-            }
-            Item { Layout.fillWidth: true }
-            ToolbarButton {
-                objectName: "cancelButton"
-                text: qsTr("Cancel")
-                onClicked: root.close()
-            }
-            ToolbarButton {
-                objectName: "addButton"
-                text: qsTr("Add")
-                accent: true
-                enabled: nameField.text.trim() !== "" && mainUrlField.text.trim() !== ""
-                onClicked: root.add()
-            }
+    buttons: [
+        ToolbarButton {
+            objectName: "testButton"
+            text: qsTr("Test")
+            enabled: mainUrlField.text.trim() !== ""
+            toolTip: qsTr("Open the main stream here without adding the camera")
+            onClicked: root.test()
+        },
+        Item { Layout.fillWidth: true },
+        ToolbarButton {
+            objectName: "cancelButton"
+            text: qsTr("Cancel")
+            onClicked: root.close()
+        },
+        ToolbarButton {
+            objectName: "addButton"
+            text: qsTr("Add")
+            accent: true
+            enabled: nameField.text.trim() !== "" && mainUrlField.text.trim() !== ""
+            onClicked: root.add()
         }
-    }
+    ]
 
     VideoPlayer {
         id: previewPlayer

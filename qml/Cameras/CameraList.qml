@@ -43,22 +43,18 @@ Rectangle {
         Item {
             width: parent.width
             height: Theme.controlHeight
-            Text {
+            VLabel {
                 anchors.left: parent.left
                 anchors.verticalCenter: parent.verticalCenter
                 text: qsTr("Cameras")
-                color: Theme.text
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSize
                 font.bold: true
             }
-            Text {
+            VLabel {
                 anchors.right: parent.right
                 anchors.verticalCenter: parent.verticalCenter
                 text: Cameras.count.toString()
                 color: Theme.textMuted
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSizeSmall
+                size: VLabel.Small
             }
         }
         VTextField {
@@ -100,24 +96,22 @@ Rectangle {
                 anchors.fill: parent
                 visible: rowItem.isGroup
                 color: groupMouse.containsMouse ? Theme.hover : "transparent"
-                Text {
+                VLabel {
                     anchors.left: parent.left
                     anchors.leftMargin: Theme.spacing
                     anchors.verticalCenter: parent.verticalCenter
                     text: (rowItem.collapsed ? "▸  " : "▾  ") + (rowItem.group !== "" ? rowItem.group : qsTr("Ungrouped"))
                     color: Theme.textMuted
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontSizeSmall
+                    size: VLabel.Small
                     font.bold: true
                 }
-                Text {
+                VLabel {
                     anchors.right: parent.right
                     anchors.rightMargin: Theme.spacing
                     anchors.verticalCenter: parent.verticalCenter
                     text: rowItem.groupCount.toString()
                     color: Theme.textFaint
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontSizeSmall
+                    size: VLabel.Small
                 }
                 MouseArea {
                     id: groupMouse
@@ -141,7 +135,7 @@ Rectangle {
     }
 
     // Nothing to show.
-    Text {
+    VLabel {
         objectName: "cameraListHint"
         anchors.centerIn: groupList
         width: groupList.width - Theme.spacingLarge * 2
@@ -151,7 +145,6 @@ Rectangle {
         text: Cameras.count === 0 ? qsTr("No cameras yet. Add an RTSP camera with the button above, or start Vigil with --demo to try the demo site.")
                                   : qsTr("No camera matches “%1”.").arg(search.text.trim())
         color: Theme.textFaint
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSizeSmall
+        size: VLabel.Small
     }
 }

@@ -19,18 +19,18 @@ Rectangle {
     color: mouse.pressed ? Theme.pressed : mouse.containsMouse ? Theme.hover : "transparent"
 
     ToolTip.visible: mouse.containsMouse && !mouse.drag.active
-    ToolTip.delay: 900
+    ToolTip.delay: Theme.toolTipDelayLong
     ToolTip.text: qsTr("Drag onto a tile, or double-click to show on the first free tile")
 
     // A small camera glyph
     Rectangle {
         id: glyph
         anchors.left: parent.left
-        anchors.leftMargin: Theme.spacingLarge + 2
+        anchors.leftMargin: Theme.listIndent
         anchors.verticalCenter: parent.verticalCenter
         width: 12
         height: 8
-        radius: 2
+        radius: Theme.radiusSmall
         color: "transparent"
         border.color: Theme.textMuted
         Rectangle {
@@ -41,27 +41,23 @@ Rectangle {
             color: Theme.textMuted
         }
     }
-    Text {
+    VLabel {
         anchors.left: glyph.right
-        anchors.leftMargin: Theme.spacing + 4
+        anchors.leftMargin: Theme.spacingMedium
         anchors.right: tag.left
         anchors.rightMargin: Theme.spacing
         anchors.verticalCenter: parent.verticalCenter
         text: root.name
         elide: Text.ElideRight
-        color: Theme.text
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSize
     }
-    Text {
+    VLabel {
         id: tag
         anchors.right: parent.right
         anchors.rightMargin: Theme.spacing
         anchors.verticalCenter: parent.verticalCenter
         text: root.origin === "demo" ? qsTr("Demo") : ""
         color: Theme.textFaint
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSizeSmall
+        size: VLabel.Small
     }
 
     MouseArea {

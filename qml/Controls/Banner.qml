@@ -34,13 +34,10 @@ Rectangle {
             radius: 4
             color: root.error ? Theme.error : Theme.warning
         }
-        Text {
+        VLabel {
             objectName: "bannerText"
             Layout.fillWidth: true
             text: root.text
-            color: Theme.text
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSize
             wrapMode: Text.Wrap
         }
         ToolbarButton {

@@ -20,7 +20,7 @@ Rectangle {
 
     Rectangle {
         anchors.centerIn: parent
-        width: Math.min(520, parent.width - 40)
+        width: Math.min(520, parent.width - 2 * Theme.popupMargin)
         height: content.implicitHeight + Theme.spacingLarge * 2
         radius: Theme.radius
         color: Theme.panel
@@ -32,28 +32,25 @@ Rectangle {
             anchors.right: parent.right
             anchors.verticalCenter: parent.verticalCenter
             anchors.margins: Theme.spacingLarge
-            spacing: Theme.spacing + 4
+            spacing: Theme.spacingMedium
 
-            Text {
+            VLabel {
                 objectName: "busyText"
                 width: parent.width
                 text: root.text
                 wrapMode: Text.Wrap
-                color: Theme.text
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSize
             }
             Rectangle {
                 id: track
                 width: parent.width
                 height: 4
-                radius: 2
+                radius: Theme.radiusSmall
                 color: Theme.panelRaised
                 clip: true
                 Rectangle {
                     id: bar
                     height: parent.height
-                    radius: 2
+                    radius: Theme.radiusSmall
                     color: Theme.accent
                     width: root.progress >= 0 ? parent.width * Math.min(1, root.progress) : parent.width / 4
                     x: 0
@@ -74,13 +71,12 @@ Rectangle {
                     onStopped: bar.x = 0
                 }
             }
-            Text {
+            VLabel {
                 width: parent.width
                 text: root.progress >= 0 ? qsTr("%1 %").arg(Math.round(root.progress * 100))
                                          : qsTr("This can take a minute the first time.")
                 color: Theme.textMuted
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSizeSmall
+                size: VLabel.Small
             }
         }
     }

@@ -22,15 +22,12 @@ Rectangle {
     Drag.hotSpot.x: width / 2
     Drag.hotSpot.y: height / 2
 
-    Text {
+    VLabel {
         id: label
         anchors.centerIn: parent
         width: parent.width - Theme.spacing
         horizontalAlignment: Text.AlignHCenter
         elide: Text.ElideRight
         text: root.title
-        color: Theme.text
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSize
     }
 }

@@ -12,8 +12,8 @@ Item {
     property color lineColor: Theme.textMuted
     property color fillColor: "transparent"
 
-    implicitWidth: 22
-    implicitHeight: 16
+    implicitWidth: Theme.layoutIconWidth
+    implicitHeight: Theme.layoutIconHeight
 
     // --- private ---------------------------------------------------------------------------------------
     readonly property var _geometry: Wall.layoutGeometry(root.layoutId)

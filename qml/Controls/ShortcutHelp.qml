@@ -25,11 +25,9 @@ Popup {
 
     contentItem: Column {
         spacing: Theme.spacing
-        Text {
+        VLabel {
             text: qsTr("Keyboard shortcuts")
-            color: Theme.text
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSizeLarge
+            size: VLabel.Large
             font.bold: true
         }
         Grid {
@@ -38,13 +36,11 @@ Popup {
             rowSpacing: Theme.spacingSmall
             Repeater {
                 model: root.entries.length * 2
-                delegate: Text {
+                delegate: VLabel {
                     required property int index
                     readonly property var entry: root.entries[Math.floor(index / 2)]
                     text: index % 2 === 0 ? entry[0] : entry[1]
                     color: index % 2 === 0 ? Theme.accent : Theme.text
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontSize
                 }
             }
         }

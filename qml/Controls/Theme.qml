@@ -40,11 +40,19 @@ QtObject {
     readonly property int fontSizeSmall: 11
     readonly property int fontSize: 13
     readonly property int fontSizeLarge: 16
+    readonly property int fontSizeHuge: 24 // the number on an empty wall tile
+    // The window's font (controls and popups inherit it).
+    readonly property font defaultFont: Qt.font({ family: fontFamily, pixelSize: fontSize })
 
     // Sizes (logical pixels)
+    readonly property int spacingTiny: 2   // between buttons of one group
     readonly property int spacingSmall: 4
     readonly property int spacing: 8
+    readonly property int spacingMedium: 12
     readonly property int spacingLarge: 16
+    readonly property int buttonPadding: 10 // left and right of a button's text
+    readonly property int popupMargin: 20   // a dialog, overlay panel or toast keeps this far from the window's edges
+    readonly property int radiusSmall: 2
     readonly property int radius: 4
     readonly property int toolbarHeight: 40
     readonly property int statusBarHeight: 24
@@ -54,8 +62,19 @@ QtObject {
     readonly property int iconSize: 16
     readonly property int tileGap: 2
     readonly property int chipHeight: 22
+    readonly property int separatorHeight: 22 // the vertical rules between toolbar groups
+    readonly property int rowHeightTwoLines: 46
+    readonly property int tileButtonSize: 24  // the buttons over a tile (PTZ, menu)
+    readonly property int busyIndicatorSize: 20
+    readonly property int layoutButtonWidth: 34
+    readonly property int layoutIconWidth: 22
+    readonly property int layoutIconHeight: 16
+    readonly property int listIndent: 18      // a camera row's glyph under its group header
 
     // Motion: short, never decorative
     readonly property int animationFast: 120
     readonly property int toastMs: 4000
+    readonly property int toolTipDelay: 600
+    readonly property int toolTipDelayShort: 400 // the layout picker: the operator scans the icons
+    readonly property int toolTipDelayLong: 900  // camera rows: the pointer crosses the list all the time
 }

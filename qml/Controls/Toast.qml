@@ -18,7 +18,7 @@ Rectangle {
     objectName: "toast"
     visible: opacity > 0
     opacity: 0
-    width: Math.min(label.implicitWidth + Theme.spacingLarge * 2, (parent ? parent.width : 600) - 40)
+    width: Math.min(label.implicitWidth + Theme.spacingLarge * 2, (parent ? parent.width : 600) - 2 * Theme.popupMargin)
     height: label.implicitHeight + Theme.spacing * 2
     radius: Theme.radius
     color: Theme.panelRaised
@@ -29,7 +29,7 @@ Rectangle {
         NumberAnimation { duration: Theme.animationFast }
     }
 
-    Text {
+    VLabel {
         id: label
         objectName: "toastText"
         anchors.fill: parent
@@ -37,8 +37,6 @@ Rectangle {
         anchors.leftMargin: Theme.spacingLarge
         anchors.rightMargin: Theme.spacingLarge
         color: root.error ? Theme.error : Theme.text
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSize
         wrapMode: Text.Wrap
         verticalAlignment: Text.AlignVCenter
     }

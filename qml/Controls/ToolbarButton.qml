@@ -10,8 +10,8 @@ Button {
     property bool accent: false
 
     implicitHeight: Theme.controlHeight
-    leftPadding: Theme.spacing + 2
-    rightPadding: Theme.spacing + 2
+    leftPadding: Theme.buttonPadding
+    rightPadding: Theme.buttonPadding
     topPadding: 0
     bottomPadding: 0
     font.family: Theme.fontFamily
@@ -20,7 +20,7 @@ Button {
     focusPolicy: Qt.NoFocus
 
     ToolTip.visible: root.toolTip !== "" && root.hovered
-    ToolTip.delay: 600
+    ToolTip.delay: Theme.toolTipDelay
     ToolTip.text: root.toolTip
 
     contentItem: Text {

@@ -28,12 +28,11 @@ MenuItem {
             font: root.font
             color: root.enabled ? Theme.text : Theme.textFaint
         }
-        Text {
+        VLabel {
             Layout.leftMargin: Theme.spacingLarge
             visible: root.shortcutText !== ""
             text: root.shortcutText
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSizeSmall
+            size: VLabel.Small
             color: Theme.textMuted
         }
     }

@@ -11,7 +11,7 @@ import Vigil.Views
 // "Test" one (model, firmware, streams, PTZ, clock, live sub-stream preview) and add it, or add several
 // selected devices with one user and password (OnvifBulkAdder, one device after the other, per-row result).
 // The password is never shown, never put in a URL, and is cleared when the dialog closes.
-Dialog {
+VDialog {
     id: root
 
     // The id of the camera added last (tests).
@@ -130,14 +130,8 @@ Dialog {
 
     objectName: "addDevicesDialog"
     title: qsTr("Add ONVIF devices")
-    modal: true
-    anchors.centerIn: parent
-    width: Math.min(1040, (parent ? parent.width : 1040) - 40)
-    height: Math.min(680, (parent ? parent.height : 680) - 40)
-    padding: Theme.spacingLarge
-    font.family: Theme.fontFamily
-    font.pixelSize: Theme.fontSize
-    closePolicy: Popup.CloseOnEscape
+    preferredWidth: 1040
+    preferredHeight: 680
 
     onClosed: {
         previewPlayer.stop();
@@ -148,53 +142,23 @@ Dialog {
         passwordField.text = "";
     }
 
-    background: Rectangle {
-        color: Theme.panel
-        border.color: Theme.borderStrong
-        radius: Theme.radius
-    }
-    header: Text {
-        text: root.title
-        leftPadding: Theme.spacingLarge
-        topPadding: Theme.spacingLarge
-        color: Theme.text
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSizeLarge
-        font.bold: true
-    }
-    Overlay.modal: Rectangle {
-        color: Theme.scrim
-    }
-
-    component FieldLabel: Text {
-        Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
-        color: Theme.textMuted
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSize
-    }
-    component SmallText: Text {
+    component SmallText: VLabel {
         color: Theme.textMuted
         wrapMode: Text.Wrap
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSizeSmall
+        size: VLabel.Small
     }
-    component InfoLabel: Text {
+    // The device's details: a small FieldLabel, top-aligned with values that may wrap.
+    component InfoLabel: VLabel {
         Layout.alignment: Qt.AlignRight | Qt.AlignTop
         color: Theme.textMuted
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSizeSmall
+        size: VLabel.Small
     }
-    component InfoValue: Text {
+    component InfoValue: VLabel {
         Layout.fillWidth: true
         wrapMode: Text.Wrap
-        color: Theme.text
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSizeSmall
+        size: VLabel.Small
     }
-    component SectionTitle: Text {
-        color: Theme.text
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSize
+    component SectionTitle: VLabel {
         font.bold: true
     }
 
@@ -239,8 +203,8 @@ Dialog {
                 spacing: Theme.spacing
                 BusyIndicator {
                     objectName: "searchBusy"
-                    Layout.preferredWidth: 20
-                    Layout.preferredHeight: 20
+                    Layout.preferredWidth: Theme.busyIndicatorSize
+                    Layout.preferredHeight: Theme.busyIndicatorSize
                     running: discovery.running
                     visible: discovery.running
                 }
@@ -285,7 +249,7 @@ Dialog {
 
                         objectName: "deviceRow_" + row.index
                         width: ListView.view.width
-                        height: Theme.rowHeight + 18
+                        height: Theme.rowHeightTwoLines
                         color: row.picked ? Theme.accentMuted : rowHover.hovered ? Theme.hover : "transparent"
 
                         HoverHandler {
@@ -308,8 +272,8 @@ Dialog {
                                 indicator: Rectangle {
                                     x: check.leftPadding
                                     y: (check.height - height) / 2
-                                    implicitWidth: 16
-                                    implicitHeight: 16
+                                    implicitWidth: Theme.iconSize
+                                    implicitHeight: Theme.iconSize
                                     radius: 3
                                     color: check.checked ? Theme.accent : Theme.panelRaised
                                     border.color: check.checked ? Theme.accent : Theme.borderStrong
@@ -326,14 +290,11 @@ Dialog {
                             }
                             Column {
                                 Layout.fillWidth: true
-                                Text {
+                                VLabel {
                                     width: parent.width
                                     elide: Text.ElideRight
                                     text: row.hardware !== "" && row.hardware !== row.name
                                           ? row.name + "  ·  " + row.hardware : row.name
-                                    color: Theme.text
-                                    font.family: Theme.fontFamily
-                                    font.pixelSize: Theme.fontSize
                                 }
                                 Text {
                                     width: parent.width
@@ -344,13 +305,12 @@ Dialog {
                                     font.pixelSize: Theme.fontSizeSmall
                                 }
                             }
-                            Text {
+                            VLabel {
                                 objectName: "rowResult"
                                 Layout.maximumWidth: 170
                                 elide: Text.ElideRight
                                 visible: text !== ""
-                                font.family: Theme.fontFamily
-                                font.pixelSize: Theme.fontSizeSmall
+                                size: VLabel.Small
                                 color: row.addState === OnvifBulkAdder.ItemState.Added ? Theme.ok
                                      : row.addState === OnvifBulkAdder.ItemState.Failed ? Theme.error : Theme.textMuted
                                 text: {
@@ -460,8 +420,8 @@ Dialog {
                 spacing: Theme.spacing
                 BusyIndicator {
                     objectName: "testBusy"
-                    Layout.preferredWidth: 20
-                    Layout.preferredHeight: 20
+                    Layout.preferredWidth: Theme.busyIndicatorSize
+                    Layout.preferredHeight: Theme.busyIndicatorSize
                     running: probe.status === OnvifDeviceProbe.Status.Probing
                 }
                 SmallText {
@@ -605,73 +565,59 @@ Dialog {
         }
     }
 
-    footer: Item {
-        implicitHeight: footerColumn.implicitHeight + Theme.spacingLarge * 2
-        ColumnLayout {
-            id: footerColumn
-            anchors.fill: parent
-            anchors.margins: Theme.spacingLarge
-            spacing: Theme.spacing
-
-            // Bulk add progress: "k of N".
-            RowLayout {
-                Layout.fillWidth: true
-                visible: bulk.running
-                spacing: Theme.spacing
-                ProgressBar {
-                    objectName: "bulkProgress"
-                    Layout.fillWidth: true
-                    from: 0
-                    to: Math.max(1, bulk.total)
-                    value: bulk.done
-                }
-                SmallText {
-                    objectName: "bulkProgressText"
-                    text: qsTr("Adding %1 of %2: %3").arg(Math.min(bulk.done + 1, bulk.total)).arg(bulk.total).arg(bulk.current)
-                    color: Theme.text
-                }
-            }
-            RowLayout {
-                Layout.fillWidth: true
-                spacing: Theme.spacing
-                ToolbarButton {
-                    objectName: "testButton"
-                    text: qsTr("Test")
-                    enabled: addressField.text.trim() !== "" && !root._busy
-                    toolTip: qsTr("Ask the device for its model, streams and picture without adding it")
-                    onClicked: root.test()
-                }
-                Item {
-                    Layout.fillWidth: true
-                }
-                ToolbarButton {
-                    objectName: "closeButton"
-                    text: bulk.running ? qsTr("Stop adding") : qsTr("Close")
-                    onClicked: {
-                        if (bulk.running)
-                            bulk.cancel();
-                        else
-                            root.close();
-                    }
-                }
-                ToolbarButton {
-                    objectName: "addSelectedButton"
-                    text: qsTr("Add selected (%1)").arg(root._selected.length)
-                    enabled: root._selected.length > 0 && !root._busy
-                    toolTip: qsTr("Test and add every ticked device with the user and password above, one after the other")
-                    onClicked: root.addSelected()
-                }
-                ToolbarButton {
-                    objectName: "addButton"
-                    text: qsTr("Add")
-                    accent: true
-                    enabled: probe.status === OnvifDeviceProbe.Status.Ready && !root._justAdded
-                    toolTip: qsTr("Add the tested device to the camera list")
-                    onClicked: root.add()
-                }
-            }
+    // Bulk add progress above the buttons: "k of N".
+    statusRowVisible: bulk.running
+    statusRow: [
+        ProgressBar {
+            objectName: "bulkProgress"
+            Layout.fillWidth: true
+            from: 0
+            to: Math.max(1, bulk.total)
+            value: bulk.done
+        },
+        SmallText {
+            objectName: "bulkProgressText"
+            text: qsTr("Adding %1 of %2: %3").arg(Math.min(bulk.done + 1, bulk.total)).arg(bulk.total).arg(bulk.current)
+            color: Theme.text
         }
-    }
+    ]
+    buttons: [
+        ToolbarButton {
+            objectName: "testButton"
+            text: qsTr("Test")
+            enabled: addressField.text.trim() !== "" && !root._busy
+            toolTip: qsTr("Ask the device for its model, streams and picture without adding it")
+            onClicked: root.test()
+        },
+        Item {
+            Layout.fillWidth: true
+        },
+        ToolbarButton {
+            objectName: "closeButton"
+            text: bulk.running ? qsTr("Stop adding") : qsTr("Close")
+            onClicked: {
+                if (bulk.running)
+                    bulk.cancel();
+                else
+                    root.close();
+            }
+        },
+        ToolbarButton {
+            objectName: "addSelectedButton"
+            text: qsTr("Add selected (%1)").arg(root._selected.length)
+            enabled: root._selected.length > 0 && !root._busy
+            toolTip: qsTr("Test and add every ticked device with the user and password above, one after the other")
+            onClicked: root.addSelected()
+        },
+        ToolbarButton {
+            objectName: "addButton"
+            text: qsTr("Add")
+            accent: true
+            enabled: probe.status === OnvifDeviceProbe.Status.Ready && !root._justAdded
+            toolTip: qsTr("Add the tested device to the camera list")
+            onClicked: root.add()
+        }
+    ]
 
     OnvifDeviceProbe {
         id: probe

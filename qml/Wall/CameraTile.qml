@@ -149,21 +149,19 @@ Rectangle {
         anchors.centerIn: parent
         visible: root._empty
         spacing: Theme.spacingSmall
-        Text {
+        VLabel {
             anchors.horizontalCenter: parent.horizontalCenter
             text: (root.tileIndex + 1).toString()
             color: Theme.textFaint
-            font.family: Theme.fontFamily
-            font.pixelSize: root._small ? Theme.fontSize : Theme.fontSizeLarge * 1.5
+            size: root._small ? VLabel.Normal : VLabel.Huge
         }
-        Text {
+        VLabel {
             objectName: "emptyHint"
             anchors.horizontalCenter: parent.horizontalCenter
             visible: root.height > 90 && root.width > 140
             text: qsTr("Drag a camera here")
             color: Theme.textFaint
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSizeSmall
+            size: VLabel.Small
         }
     }
 
@@ -185,29 +183,26 @@ Rectangle {
             color: Theme.overlay
             border.color: root._statusColor
             border.width: 1
-            Text {
+            VLabel {
                 id: chipText
                 anchors.centerIn: parent
                 text: root.statusText(root._status)
                 color: root._statusColor
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSizeSmall
+                size: VLabel.Small
                 font.bold: true
             }
         }
-        Text {
+        VLabel {
             objectName: "lastFrameText"
             width: parent.width
             visible: root._stale && feed.player.lastFrameTime.getTime() > 0
             horizontalAlignment: Text.AlignHCenter
             text: qsTr("Last frame at %1").arg(Qt.formatTime(feed.player.lastFrameTime, "hh:mm:ss"))
-            color: Theme.text
             style: Text.Outline
             styleColor: Theme.tileBackground
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSizeSmall
+            size: VLabel.Small
         }
-        Text {
+        VLabel {
             objectName: "errorText"
             width: parent.width
             visible: !root._small && feed.player.lastError !== ""
@@ -215,16 +210,14 @@ Rectangle {
                          || root._status === VideoPlayer.Status.Stalled)
             horizontalAlignment: Text.AlignHCenter
             text: feed.player.lastError
-            color: Theme.text
             style: Text.Outline
             styleColor: Theme.tileBackground
             wrapMode: Text.Wrap
             maximumLineCount: 3
             elide: Text.ElideRight
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSizeSmall
+            size: VLabel.Small
         }
-        Text {
+        VLabel {
             objectName: "retryHint"
             width: parent.width
             visible: !root._small && root._status === VideoPlayer.Status.Failed
@@ -233,8 +226,7 @@ Rectangle {
             color: Theme.textMuted
             style: Text.Outline
             styleColor: Theme.tileBackground
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSizeSmall
+            size: VLabel.Small
         }
     }
 
@@ -261,14 +253,12 @@ Rectangle {
                 radius: 3.5
                 color: root._statusColor
             }
-            Text {
+            VLabel {
                 objectName: "nameText"
                 width: Math.min(implicitWidth, root.width - 48)
                 elide: Text.ElideRight
                 text: root.cameraName !== "" ? root.cameraName : root.cameraId
-                color: Theme.text
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSizeSmall
+                size: VLabel.Small
             }
         }
     }
@@ -342,50 +332,37 @@ Rectangle {
     }
 
     // PTZ on/off, on hover (cameras with PTZ only), left of the menu button.
-    ToolButton {
+    OverlayButton {
         id: ptzButton
         objectName: "tilePtzButton"
         anchors.top: parent.top
         anchors.right: menuButton.left
         anchors.topMargin: Theme.spacingSmall
         anchors.rightMargin: Theme.spacingSmall
-        height: 24
         visible: ptz.available && !root._empty && (mouse.containsMouse || hovered || menuButton.visible || root.ptzMode)
         checkable: true
         checked: root.ptzMode
         focusPolicy: Qt.NoFocus // the keyboard stays with the overlay
         text: qsTr("PTZ")
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSizeSmall
         font.bold: true
-        palette.buttonText: root.ptzMode ? Theme.textOnAccent : Theme.text
+        active: root.ptzMode
         ToolTip.visible: hovered
-        ToolTip.delay: 600
+        ToolTip.delay: Theme.toolTipDelay
         ToolTip.text: root.ptzMode ? qsTr("Turn PTZ control off") : qsTr("Steer this camera (PTZ)")
-        background: Rectangle {
-            radius: Theme.radius
-            color: root.ptzMode ? Theme.accent : ptzButton.hovered ? Theme.hover : Theme.overlay
-        }
         onClicked: root.setPtzMode(!root.ptzMode)
     }
 
     // The tile's menu button, on hover.
-    ToolButton {
+    OverlayButton {
         id: menuButton
         objectName: "tileMenuButton"
         anchors.top: parent.top
         anchors.right: parent.right
         anchors.margins: Theme.spacingSmall
-        width: 24
-        height: 24
+        width: Theme.tileButtonSize
         visible: mouse.containsMouse || hovered || tileMenu.visible || ptzButton.hovered
         text: "⋮"
         font.pixelSize: Theme.fontSizeLarge
-        palette.buttonText: Theme.text
-        background: Rectangle {
-            radius: Theme.radius
-            color: menuButton.hovered ? Theme.hover : Theme.overlay
-        }
         onClicked: tileMenu.popup(menuButton, 0, menuButton.height)
     }
 

@@ -143,7 +143,7 @@ Item {
         color: Theme.overlay
         border.width: 1
         border.color: root.controller.lastError !== "" ? Theme.error : Theme.accent
-        Text {
+        VLabel {
             id: statusText
             objectName: "ptzStatusText"
             anchors.fill: parent
@@ -157,8 +157,7 @@ Item {
                 : root._compact ? qsTr("PTZ")
                 : qsTr("PTZ: drag the picture, arrow keys, wheel to zoom")
             color: root.controller.lastError !== "" ? Theme.error : Theme.text
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSizeSmall
+            size: VLabel.Small
         }
     }
 
@@ -178,10 +177,9 @@ Item {
         padding: 0
         focusPolicy: Qt.NoFocus
         hoverEnabled: true
-        font.family: Theme.fontFamily
         font.pixelSize: root._button * 0.5
         ToolTip.visible: padButton.toolTip !== "" && padButton.hovered && !padButton.pressed
-        ToolTip.delay: 600
+        ToolTip.delay: Theme.toolTipDelay
         ToolTip.text: padButton.toolTip
         onPressed: {
             root.forceActiveFocus();
@@ -198,9 +196,9 @@ Item {
             if (padButton._holds)
                 root.controller.letGo();
         }
-        contentItem: Text {
+        contentItem: VLabel {
             text: padButton.text
-            font: padButton.font
+            font.pixelSize: padButton.font.pixelSize
             color: padButton.enabled ? Theme.text : Theme.textFaint
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
@@ -241,7 +239,7 @@ Item {
                 spacing: Theme.spacing
                 Grid {
                     columns: 3
-                    spacing: 2
+                    spacing: Theme.spacingTiny
                     PadButton { objectName: "ptzUpLeft"; text: "↖"; pan: -1; tilt: 1 }
                     PadButton { objectName: "ptzUp"; text: "↑"; tilt: 1; toolTip: qsTr("Tilt up (hold)") }
                     PadButton { objectName: "ptzUpRight"; text: "↗"; pan: 1; tilt: 1 }
@@ -258,7 +256,7 @@ Item {
                     PadButton { objectName: "ptzDownRight"; text: "↘"; pan: 1; tilt: -1 }
                 }
                 Column {
-                    spacing: 2
+                    spacing: Theme.spacingTiny
                     PadButton { objectName: "ptzZoomIn"; text: "+"; zoom: 1; toolTip: qsTr("Zoom in (hold)") }
                     PadButton { objectName: "ptzZoomOut"; text: "−"; zoom: -1; toolTip: qsTr("Zoom out (hold)") }
                     PadButton {
@@ -298,22 +296,20 @@ Item {
         Column {
             width: presetsPopup.availableWidth
             spacing: Theme.spacingSmall
-            Text {
+            VLabel {
                 text: qsTr("Presets of %1").arg(root.cameraName)
                 width: parent.width
                 elide: Text.ElideRight
                 color: Theme.textMuted
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSizeSmall
+                size: VLabel.Small
             }
-            Text {
+            VLabel {
                 visible: root.controller.presetNames.length === 0
                 width: parent.width
                 wrapMode: Text.Wrap
                 text: root.controller.busy ? qsTr("Loading…") : qsTr("No presets yet. Point the camera, then save the view below.")
                 color: Theme.textFaint
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSizeSmall
+                size: VLabel.Small
             }
             Repeater {
                 model: root.controller.presetNames

@@ -22,10 +22,9 @@ Rectangle {
         columnSpacing: Theme.spacing
         rowSpacing: 1
 
-        component Key: Text {
+        component Key: VLabel {
             color: Theme.textMuted
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSizeSmall
+            size: VLabel.Small
         }
         component Value: Text {
             color: Theme.text

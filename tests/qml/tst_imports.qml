@@ -47,6 +47,10 @@ TestCase {
             WallView { objectName: "wall"; width: 100; height: 100 }
             LayoutIcon { layoutId: "13" }
             Banner { text: "x" }
+            VLabel { objectName: "label"; text: "x"; size: VLabel.Small }
+            FieldLabel { text: "x" }
+            VDialog { title: "x" }
+            OverlayButton { text: "x" }
         }
     }
 
@@ -59,6 +63,8 @@ TestCase {
         compare(Cameras.count, 4);
         compare(Wall.layoutIds.length, 11);
         verify(Theme.fontFamily.length > 0);
+        compare(Theme.defaultFont.family, Theme.fontFamily);
+        compare(Theme.defaultFont.pixelSize, Theme.fontSize);
     }
 
     function test_types() {
@@ -96,5 +102,7 @@ TestCase {
         const o = createTemporaryObject(viewsComponent, root);
         verify(o !== null);
         verify(findChild(o, "wall") !== null);
+        compare(findChild(o, "label").font.pixelSize, Theme.fontSizeSmall);
+        compare(findChild(o, "label").font.family, Theme.fontFamily);
     }
 }
