@@ -1,6 +1,6 @@
 // vigil: the operator client. Owns QGuiApplication, the QML engine, the command line and the service
 // singletons; everything else lives in the component libraries.
-#include "vigil/app/camera_alarms.h"
+#include "vigil/alarms/camera_alarms.h"
 #include "vigil/app/qml_modules.h"
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
@@ -168,8 +168,8 @@ int main(int argc, char **argv)
     session.setMapSource(cli.parser.isSet(cli.map) ? cli.parser.value(cli.map)
                                                    : qEnvironmentVariable("VIGIL_MAP_SOURCE"));
     // The events of ONVIF cameras: an active alarm turns the camera red on the map and shows a toast.
-    app::CameraAlarms cameraAlarms(&directory);
-    app::CameraAlarms::setInstance(&cameraAlarms);
+    alarms::CameraAlarms cameraAlarms(&directory);
+    alarms::CameraAlarms::setInstance(&cameraAlarms);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

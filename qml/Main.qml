@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Vigil.Alarms
 import Vigil.App
 import Vigil.Cameras
 import Vigil.Wall

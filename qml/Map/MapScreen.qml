@@ -1,5 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import Vigil.Alarms
 import Vigil.App
 import Vigil.Cameras
 import Vigil.Map

@@ -1242,7 +1242,7 @@
     </message>
 </context>
 <context>
-    <name>vigil::onvif::OnvifAlarmModel</name>
+    <name>vigil::alarms::OnvifAlarmModel</name>
     <message>
         <source>Idle</source>
         <translation>空闲</translation>

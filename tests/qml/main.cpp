@@ -1,7 +1,7 @@
 // QML tests (QtQuickTest) for the Vigil.Views module, against the real C++ singletons: a CameraDirectory
 // with a few stub cameras (streams on a closed loopback port, so nothing plays), a WallStore and a Session,
 // all with their config in a temporary folder. Thread: GUI only.
-#include "vigil/app/camera_alarms.h"
+#include "vigil/alarms/camera_alarms.h"
 #include "vigil/app/qml_modules.h"
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
@@ -34,8 +34,8 @@ public slots:
         wall::WallStore::setInstance(m_wall.get());
         m_session = std::make_unique<app::Session>(false, nullptr);
         app::Session::setInstance(m_session.get());
-        m_alarms = std::make_unique<app::CameraAlarms>(m_directory.get());
-        app::CameraAlarms::setInstance(m_alarms.get());
+        m_alarms = std::make_unique<alarms::CameraAlarms>(m_directory.get());
+        alarms::CameraAlarms::setInstance(m_alarms.get());
     }
 
     void qmlEngineAvailable(QQmlEngine *engine) { engine->addImportPath(QStringLiteral("qrc:/qt/qml")); }
@@ -44,7 +44,7 @@ public slots:
     {
         // Players of destroyed tiles close their (refused) connections on worker threads.
         video::VideoPlayer::waitForWorkers(3000);
-        app::CameraAlarms::setInstance(nullptr);
+        alarms::CameraAlarms::setInstance(nullptr);
         m_alarms.reset();
         app::Session::setInstance(nullptr);
         wall::WallStore::setInstance(nullptr);
@@ -70,7 +70,7 @@ private:
     std::unique_ptr<cameras::CameraDirectory> m_directory;
     std::unique_ptr<wall::WallStore> m_wall;
     std::unique_ptr<app::Session> m_session;
-    std::unique_ptr<app::CameraAlarms> m_alarms;
+    std::unique_ptr<alarms::CameraAlarms> m_alarms;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(vigil_qml, Setup)

@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import QtMultimedia
+import Vigil.Alarms
 import Vigil.App
 import Vigil.Cameras
 import Vigil.Devices

@@ -1,6 +1,6 @@
 #include "vigil/app/camera_feed.h"
 
-#include "vigil/app/camera_health.h"
+#include "vigil/alarms/camera_health.h"
 
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/core/gui_post.h"
@@ -32,12 +32,34 @@ CameraFeed::CameraFeed(QObject *parent)
 
 CameraFeed::~CameraFeed()
 {
-    CameraHealth::instance()->forget(this);
+    alarms::CameraHealth::instance()->forget(this);
 }
+
+namespace {
+alarms::CameraHealth::FeedState feedState(video::VideoPlayer::Status status)
+{
+    using S = video::VideoPlayer::Status;
+    using F = alarms::CameraHealth::FeedState;
+    switch (status) {
+    case S::Idle:
+        return F::Gone;
+    case S::Playing:
+        return F::Playing;
+    case S::Failed:
+    case S::Stalled:
+    case S::Reconnecting:
+        return F::Failing;
+    case S::Connecting:
+    case S::Buffering:
+        break;
+    }
+    return F::Pending;
+}
+} // namespace
 
 void CameraFeed::reportHealth()
 {
-    CameraHealth::instance()->report(this, m_playingCameraId, m_player.status());
+    alarms::CameraHealth::instance()->report(this, m_playingCameraId, feedState(m_player.status()));
 }
 
 cameras::CameraDirectory *CameraFeed::directory() const

@@ -2,8 +2,8 @@
 // four live streams drawn by VideoOutput through OpenGL (Mesa llvmpipe) under Xvfb. Each tile, cut out of the
 // grabbed window, must be mostly non-black and show its own camera's colour (and not another's). The PNG is
 // kept in the build directory (VIGIL_SCREENSHOT_DIR) for people to look at.
-#include "vigil/app/camera_alarms.h"
 #include "vigil/app/camera_feed.h"
+#include "vigil/alarms/camera_alarms.h"
 #include "vigil/app/qml_modules.h"
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
@@ -56,8 +56,8 @@ private slots:
         wall::WallStore::setInstance(&wallStore);
         app::Session session(true, nullptr);
         app::Session::setInstance(&session);
-        app::CameraAlarms alarms(&directory);
-        app::CameraAlarms::setInstance(&alarms);
+        alarms::CameraAlarms alarms(&directory);
+        alarms::CameraAlarms::setInstance(&alarms);
 
         QQmlApplicationEngine engine;
         engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -160,7 +160,7 @@ private slots:
         QTRY_VERIFY(
             toastText->property("text").toString().startsWith(QStringLiteral("Motion alarm: East Gate")));
         delete window;
-        app::CameraAlarms::setInstance(nullptr);
+        alarms::CameraAlarms::setInstance(nullptr);
         QVERIFY(video::VideoPlayer::waitForWorkers(5000));
     }
 };

@@ -1,6 +1,6 @@
-#include "vigil/app/camera_alarms.h"
+#include "vigil/alarms/camera_alarms.h"
 
-#include "vigil/app/camera_health.h"
+#include "vigil/alarms/camera_health.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
 #include "vigil/core/logging.h"
@@ -8,7 +8,7 @@
 
 #include <QtQml/QJSEngine>
 
-namespace vigil::app {
+namespace vigil::alarms {
 
 namespace {
 CameraAlarms *s_instance = nullptr;
@@ -19,7 +19,7 @@ CameraAlarms::CameraAlarms(cameras::CameraDirectory *directory, CameraHealth *he
     , m_directory(directory)
     , m_health(health ? health : CameraHealth::instance())
 {
-    connect(&m_events, &onvif::OnvifAlarmModel::alarm, this, &CameraAlarms::onAlarm);
+    connect(&m_events, &OnvifAlarmModel::alarm, this, &CameraAlarms::onAlarm);
     if (directory) {
         connect(directory, &QAbstractItemModel::dataChanged, this, &CameraAlarms::sync);
         connect(directory, &QAbstractItemModel::rowsInserted, this, &CameraAlarms::sync);
@@ -38,7 +38,7 @@ CameraAlarms::~CameraAlarms()
 CameraAlarms *CameraAlarms::create(QQmlEngine *, QJSEngine *)
 {
     if (!s_instance) {
-        qCCritical(vigilApp) << "CameraAlarms::create() before CameraAlarms::setInstance()";
+        qCCritical(vigilAlarms) << "CameraAlarms::create() before CameraAlarms::setInstance()";
         return nullptr;
     }
     QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
@@ -85,7 +85,7 @@ void CameraAlarms::sync()
         QString password;
         if (!camera->credentialRef.isEmpty() && m_directory->credentials())
             password = m_directory->credentials()->password(camera->credentialRef).value_or(QString());
-        qCInfo(vigilApp) << "listening to the events of" << it.key() << "at"
+        qCInfo(vigilAlarms) << "listening to the events of" << it.key() << "at"
                          << core::redactUrl(camera->deviceUrl.toString());
         m_events.watch(it.key(), camera->deviceUrl, camera->user, password);
         m_watched.insert(it.key(), it.value());
@@ -100,8 +100,8 @@ void CameraAlarms::onAlarm(const QString &cameraId, const QString &kind, bool ac
     if (!active)
         return;
     const QString name = m_directory ? m_directory->nameOf(cameraId) : QString();
-    qCInfo(vigilApp) << "alarm" << kind << "from" << cameraId;
+    qCInfo(vigilAlarms) << "alarm" << kind << "from" << cameraId;
     emit alarmRaised(cameraId, name.isEmpty() ? cameraId : name, kind, time);
 }
 
-} // namespace vigil::app
+} // namespace vigil::alarms

@@ -6,8 +6,8 @@
 //  issue).
 // Cameras added or removed later are watched or dropped; passwords come from the credential store.
 //
-// Thread: GUI only. QML singleton `CameraAlarms` in Vigil.App; the app creates the instance.
-#include "vigil/onvif/alarm_model.h"
+// Thread: GUI only. QML singleton `CameraAlarms` in Vigil.Alarms; the app creates the instance.
+#include "vigil/alarms/alarm_model.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QHash>
@@ -23,7 +23,7 @@ namespace vigil::cameras {
 class CameraDirectory;
 }
 
-namespace vigil::app {
+namespace vigil::alarms {
 
 class CameraHealth;
 
@@ -32,7 +32,7 @@ class CameraAlarms : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
-    Q_PROPERTY(vigil::onvif::OnvifAlarmModel *events READ events CONSTANT)
+    Q_PROPERTY(vigil::alarms::OnvifAlarmModel *events READ events CONSTANT)
     Q_PROPERTY(int watchedCount READ watchedCount NOTIFY watchedCountChanged)
 
 public:
@@ -45,7 +45,7 @@ public:
     static void setInstance(CameraAlarms *instance);
     static CameraAlarms *instance();
 
-    onvif::OnvifAlarmModel *events() { return &m_events; }
+    OnvifAlarmModel *events() { return &m_events; }
     int watchedCount() const { return int(m_watched.size()); }
 
     // Watches every directory camera with a device address (called on every directory change).
@@ -61,10 +61,10 @@ private:
 
     QPointer<cameras::CameraDirectory> m_directory;
     CameraHealth *m_health;
-    onvif::OnvifAlarmModel m_events;
+    OnvifAlarmModel m_events;
     // Camera id -> what its listener logged in with (address, user, credential reference): a change of any of
     // them (cameras.json edited and reloaded, password re-entered) restarts the listener with the new login.
     QHash<QString, QString> m_watched;
 };
 
-} // namespace vigil::app
+} // namespace vigil::alarms

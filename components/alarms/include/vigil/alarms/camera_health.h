@@ -5,9 +5,7 @@
 // Alarm while an alarm is active (overrides), Unknown when nothing shows it. The client only knows what it
 // watches: a camera on no tile stays Unknown rather than claiming to be fine.
 //
-// Thread: GUI only. One instance per process (QML singleton `CameraHealth` in Vigil.App).
-#include "vigil/video/video_player.h"
-
+// Thread: GUI only. One instance per process (QML singleton `CameraHealth` in Vigil.Alarms).
 #include <QtCore/QHash>
 #include <QtCore/QObject>
 #include <QtCore/QSet>
@@ -16,7 +14,7 @@
 class QQmlEngine;
 class QJSEngine;
 
-namespace vigil::app {
+namespace vigil::alarms {
 
 class CameraHealth : public QObject
 {
@@ -35,6 +33,15 @@ public:
     };
     Q_ENUM(Status)
 
+    // How a feed is doing, as the board sees it (the feed maps its player's status: knows no engine).
+    enum class FeedState
+    {
+        Gone,    // no camera shown (idle): the feed is withdrawn
+        Pending, // connecting, buffering: not known yet
+        Playing,
+        Failing, // failed, stalled, reconnecting
+    };
+
     // No default argument on purpose: Qt 6.4's QML engine default-constructs a singleton type that can be
     // (ignoring create()), which would give QML a second, empty board.
     explicit CameraHealth(QObject *parent);
@@ -43,18 +50,18 @@ public:
     static CameraHealth *instance();
     static CameraHealth *create(QQmlEngine *, QJSEngine *);
 
-    // A feed (any stable key, e.g. the CameraFeed's address) shows `cameraId` with this player status; an
-    // empty camera id or Idle status withdraws the feed.
-    void report(const void *feed, const QString &cameraId, video::VideoPlayer::Status status);
-    void forget(const void *feed) { report(feed, {}, video::VideoPlayer::Status::Idle); }
+    // A feed (any stable key, e.g. the CameraFeed's address) shows `cameraId` in this state; an empty camera
+    // id or Gone withdraws the feed.
+    void report(const void *feed, const QString &cameraId, FeedState state);
+    void forget(const void *feed) { report(feed, {}, FeedState::Gone); }
 
     Q_INVOKABLE void setAlarm(const QString &cameraId, bool active);
-    Q_INVOKABLE vigil::app::CameraHealth::Status statusOf(const QString &cameraId) const;
+    Q_INVOKABLE vigil::alarms::CameraHealth::Status statusOf(const QString &cameraId) const;
     // Every camera whose status is not Unknown: { id: status }.
     Q_INVOKABLE QVariantMap statuses() const;
 
 signals:
-    void statusChanged(const QString &cameraId, vigil::app::CameraHealth::Status status);
+    void statusChanged(const QString &cameraId, vigil::alarms::CameraHealth::Status status);
 
 private:
     Status compute(const QString &cameraId) const;
@@ -63,11 +70,11 @@ private:
     struct Feed
     {
         QString cameraId;
-        video::VideoPlayer::Status status;
+        FeedState state;
     };
     QHash<const void *, Feed> m_feeds;
     QSet<QString> m_alarms;
     QHash<QString, Status> m_last; // published status, Unknown absent
 };
 
-} // namespace vigil::app
+} // namespace vigil::alarms

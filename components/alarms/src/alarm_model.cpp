@@ -1,6 +1,10 @@
-#include "vigil/onvif/alarm_model.h"
+#include "vigil/alarms/alarm_model.h"
 
-namespace vigil::onvif {
+namespace vigil::alarms {
+
+using onvif::AlarmEvent;
+using onvif::EventKind;
+using onvif::EventListener;
 
 OnvifAlarmModel::OnvifAlarmModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -23,7 +27,7 @@ QVariant OnvifAlarmModel::data(const QModelIndex &index, int role) const
         return e.cameraId;
     case Qt::DisplayRole:
     case KindRole:
-        return toString(e.kind);
+        return onvif::toString(e.kind);
     case TopicRole:
         return e.topic;
     case TimeRole:
@@ -99,7 +103,7 @@ void OnvifAlarmModel::add(const AlarmEvent &e)
     endInsertRows();
     trim();
     emit countChanged();
-    emit alarm(e.cameraId, toString(e.kind), e.active, e.time);
+    emit alarm(e.cameraId, onvif::toString(e.kind), e.active, e.time);
     emit alarmEvent(e);
 }
 
@@ -133,4 +137,4 @@ void OnvifAlarmModel::clear()
     emit countChanged();
 }
 
-} // namespace vigil::onvif
+} // namespace vigil::alarms

@@ -1,13 +1,14 @@
 // OnvifAlarmModel: two loopback cameras watched, their motion/tamper events become rows (newest first) and
 // alarm() signals; initial "all quiet" dumps and non-alarm topics are skipped; the model passes the tester.
 #include "loopback_device.h"
-#include "vigil/onvif/alarm_model.h"
+#include "vigil/alarms/alarm_model.h"
 
 #include <QtCore/QDir>
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QtTest>
 
 using namespace vigil::onvif;
+using namespace vigil::alarms;
 
 class TstAlarmModel : public QObject
 {

@@ -1,8 +1,8 @@
-#include "vigil/app/camera_health.h"
+#include "vigil/alarms/camera_health.h"
 
 #include <QtQml/QJSEngine>
 
-namespace vigil::app {
+namespace vigil::alarms {
 
 namespace {
 CameraHealth *s_instance = nullptr;
@@ -33,13 +33,13 @@ CameraHealth *CameraHealth::create(QQmlEngine *, QJSEngine *)
     return health;
 }
 
-void CameraHealth::report(const void *feed, const QString &cameraId, video::VideoPlayer::Status status)
+void CameraHealth::report(const void *feed, const QString &cameraId, FeedState state)
 {
     const QString previous = m_feeds.value(feed).cameraId;
-    if (cameraId.isEmpty() || status == video::VideoPlayer::Status::Idle)
+    if (cameraId.isEmpty() || state == FeedState::Gone)
         m_feeds.remove(feed);
     else
-        m_feeds.insert(feed, Feed{cameraId, status});
+        m_feeds.insert(feed, Feed{cameraId, state});
     if (!previous.isEmpty() && previous != cameraId)
         refresh(previous);
     if (!cameraId.isEmpty())
@@ -78,15 +78,14 @@ CameraHealth::Status CameraHealth::compute(const QString &cameraId) const
     for (const Feed &f : m_feeds) {
         if (f.cameraId != cameraId)
             continue;
-        switch (f.status) {
-        case video::VideoPlayer::Status::Playing:
+        switch (f.state) {
+        case FeedState::Playing:
             return Live;
-        case video::VideoPlayer::Status::Failed:
-        case video::VideoPlayer::Status::Stalled:
-        case video::VideoPlayer::Status::Reconnecting:
+        case FeedState::Failing:
             failing = true;
             break;
-        default: // connecting, buffering: not known yet
+        case FeedState::Gone:
+        case FeedState::Pending: // not known yet
             break;
         }
     }
@@ -105,4 +104,4 @@ void CameraHealth::refresh(const QString &cameraId)
     emit statusChanged(cameraId, now);
 }
 
-} // namespace vigil::app
+} // namespace vigil::alarms

@@ -6,6 +6,7 @@
 //
 // Thread: GUI only (listeners poll on their own workers and post back).
 #include "vigil/onvif/event_listener.h"
+#include "vigil/onvif/types.h"
 
 #include <QtCore/QAbstractListModel>
 #include <QtCore/QHash>
@@ -13,7 +14,7 @@
 
 #include <memory>
 
-namespace vigil::onvif {
+namespace vigil::alarms {
 
 class OnvifAlarmModel : public QAbstractListModel
 {
@@ -54,8 +55,8 @@ public:
     int maxEvents() const { return m_maxEvents; }
     void setMaxEvents(int n);
     QStringList watchedCameras() const { return m_listeners.keys(); }
-    AlarmEvent event(int row) const { return m_rows.value(row); }
-    EventListener *listener(const QString &cameraId) const;
+    onvif::AlarmEvent event(int row) const { return m_rows.value(row); }
+    onvif::EventListener *listener(const QString &cameraId) const;
 
 signals:
     void alarm(const QString &cameraId, const QString &kind, bool active, const QDateTime &time);
@@ -65,12 +66,12 @@ signals:
     void watchedCamerasChanged();
 
 private:
-    void add(const AlarmEvent &e);
+    void add(const onvif::AlarmEvent &e);
     void trim();
 
-    QList<AlarmEvent> m_rows;                    // newest first
-    QHash<QString, EventListener *> m_listeners; // owned (children)
+    QList<onvif::AlarmEvent> m_rows;                    // newest first
+    QHash<QString, onvif::EventListener *> m_listeners; // owned (children)
     int m_maxEvents = 500;
 };
 
-} // namespace vigil::onvif
+} // namespace vigil::alarms
