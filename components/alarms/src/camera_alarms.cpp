@@ -2,7 +2,6 @@
 
 #include "vigil/alarms/camera_health.h"
 #include "vigil/cameras/camera_directory.h"
-#include "vigil/cameras/credential_store.h"
 #include "vigil/core/logging.h"
 #include "vigil/core/redact.h"
 
@@ -25,6 +24,7 @@ CameraAlarms::CameraAlarms(cameras::CameraDirectory *directory, CameraHealth *he
         connect(directory, &QAbstractItemModel::rowsInserted, this, &CameraAlarms::sync);
         connect(directory, &QAbstractItemModel::rowsRemoved, this, &CameraAlarms::sync);
         connect(directory, &QAbstractItemModel::modelReset, this, &CameraAlarms::sync);
+        connect(directory, &cameras::CameraDirectory::credentialsPendingChanged, this, &CameraAlarms::sync);
     }
     sync();
 }
@@ -79,15 +79,16 @@ void CameraAlarms::sync()
     for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
         if (m_watched.contains(it.key()))
             continue;
-        const auto camera = m_directory->camera(it.key());
-        if (!camera)
+        // A password still being read from the keyring: a login without it would count as a failed attempt
+        // on the device. credentialsPendingChanged brings us back here.
+        if (m_directory->waitingForPassword(it.key()))
             continue;
-        QString password;
-        if (!camera->credentialRef.isEmpty() && m_directory->credentials())
-            password = m_directory->credentials()->password(camera->credentialRef).value_or(QString());
+        const auto login = m_directory->deviceLogin(it.key());
+        if (!login)
+            continue;
         qCInfo(vigilAlarms) << "listening to the events of" << it.key() << "at"
-                         << core::redactUrl(camera->deviceUrl.toString());
-        m_events.watch(it.key(), camera->deviceUrl, camera->user, password);
+                            << core::redactUrl(login->deviceUrl.toString());
+        m_events.watch(it.key(), login->deviceUrl, login->user, login->password);
         m_watched.insert(it.key(), it.value());
     }
     if (int(m_watched.size()) != before)

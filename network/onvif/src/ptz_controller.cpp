@@ -120,12 +120,12 @@ void OnvifPtzController::setCameraId(const QString &id, cameras::CameraDirectory
     setCheckingPtz(false); // a check still running for the previous camera no longer counts
     m_directory = directory;
     if (directory) {
-        if (const auto cam = directory->camera(id)) {
-            m_deviceUrl = cam->deviceUrl;
+        if (const auto cam = directory->camera(id))
             m_ptz = cam->ptz;
-            m_user = cam->user;
-            if (!cam->credentialRef.isEmpty())
-                m_password = directory->credentials()->password(cam->credentialRef).value_or(QString());
+        if (const auto login = directory->deviceLogin(id)) {
+            m_deviceUrl = login->deviceUrl;
+            m_user = login->user;
+            m_password = login->password;
         }
     }
     if (!m_ptz && m_deviceUrl.isValid() && !m_deviceUrl.isEmpty())

@@ -2,8 +2,8 @@
 // four live streams drawn by VideoOutput through OpenGL (Mesa llvmpipe) under Xvfb. Each tile, cut out of the
 // grabbed window, must be mostly non-black and show its own camera's colour (and not another's). The PNG is
 // kept in the build directory (VIGIL_SCREENSHOT_DIR) for people to look at.
-#include "vigil/app/camera_feed.h"
 #include "vigil/alarms/camera_alarms.h"
+#include "vigil/app/camera_feed.h"
 #include "vigil/app/qml_modules.h"
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"

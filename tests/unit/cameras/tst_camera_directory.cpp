@@ -534,7 +534,6 @@ private slots:
         QCOMPARE(cameraRemoved.first().first().toString(), a);
         QCOMPARE(groupsSpy.count(), 1);
         QVERIFY(!dir.camera(a));
-        QVERIFY(!dir.credentials()->password(a));
         QVERIFY(!readAll(path(QStringLiteral("credentials.json"))).contains("pw-a"));
         QVERIFY(!readAll(dir.configPath()).contains(a.toUtf8()));
 

@@ -172,7 +172,6 @@ public:
     // Records what the device said about PTZ (Camera::ptz) and saves when the camera is a config camera.
     // Returns false and sets lastError for an unknown id or a failed save (then nothing changes).
     bool setCameraPtz(const QString &id, bool ptz);
-    CredentialStore *credentials() const { return m_credentials.get(); }
 
     // --- QML API -------------------------------------------------------------------------------------------
     // Adds an RTSP camera and saves it. `mainUrl` is required, `subUrl` optional; both must be rtsp:// or
