@@ -100,26 +100,6 @@ VDialog {
         bulk.start(root._selected, root._selectedNames, userField.text, passwordField.text, groupField.text.trim());
     }
 
-    // What to do about a failed test, by the probe's error code (its own sentence says what failed).
-    function adviceFor(code: string): string {
-        switch (code) {
-        case "wrong-credentials":
-            return qsTr("Check the user name and password. Many cameras keep a separate ONVIF user list in their web page (Network → ONVIF or Integration).");
-        case "clock-skew":
-            return qsTr("Set the camera's clock (NTP, or synchronise with this PC in its web page), then test again.");
-        case "unreachable":
-            return qsTr("Check the address and port, that the camera is switched on, and that this PC can reach it (cable, VLAN, firewall).");
-        case "timeout":
-            return qsTr("The camera is slow or the network is busy: test again, and check the link between this PC and the camera.");
-        case "not-onvif":
-            return qsTr("Turn ONVIF on in the camera's web page, or check the port. A camera without ONVIF can be added as an RTSP camera (Add camera).");
-        case "":
-            return "";
-        default:
-            return qsTr("The camera's ONVIF support is incomplete: update its firmware, or add it as an RTSP camera (Add camera).");
-        }
-    }
-
     // --- private -----------------------------------------------------------------------------------------
     property list<string> _selected: []
     property list<string> _selectedNames: []
@@ -443,7 +423,7 @@ VDialog {
                     objectName: "errorAdvice"
                     Layout.fillWidth: true
                     visible: text !== ""
-                    text: root.adviceFor(probe.errorCode)
+                    text: probe.advice
                     color: Theme.text
                 }
             }
