@@ -30,8 +30,7 @@ VDialog {
         passwordField.text = "";
         nameField.text = "";
         groupField.text = "";
-        root._selected = [];
-        root._selectedNames = [];
+        discovery.selectNone();
         root._message = "";
         root.addedCameraId = "";
         probe.cancel();
@@ -44,8 +43,7 @@ VDialog {
             discovery.stop();
             return;
         }
-        root._selected = [];
-        root._selectedNames = [];
+        discovery.selectNone();
         if (!discovery.multicast && unicastField.text.trim() === "")
             return; // nothing to ask (tests turn multicast off)
         discovery.start(unicastField.text.trim());
@@ -56,21 +54,6 @@ VDialog {
         addressField.text = deviceUrl;
         if (name !== "")
             nameField.text = name;
-    }
-
-    function toggle(deviceUrl: string, name: string) {
-        const i = root._selected.indexOf(deviceUrl);
-        const keys = root._selected.slice();
-        const names = root._selectedNames.slice();
-        if (i >= 0) {
-            keys.splice(i, 1);
-            names.splice(i, 1);
-        } else {
-            keys.push(deviceUrl);
-            names.push(name);
-        }
-        root._selected = keys;
-        root._selectedNames = names;
     }
 
     function test() {
@@ -97,12 +80,10 @@ VDialog {
         previewPlayer.stop();
         root._previewing = false;
         root._message = "";
-        bulk.start(root._selected, root._selectedNames, userField.text, passwordField.text, groupField.text.trim());
+        bulk.start(discovery.selectedDeviceUrls(), discovery.selectedNames(), userField.text, passwordField.text, groupField.text.trim());
     }
 
     // --- private -----------------------------------------------------------------------------------------
-    property list<string> _selected: []
-    property list<string> _selectedNames: []
     property string _message: ""
     property bool _previewing: false
     property bool _justAdded: false // "Add" once per test: a second click would add the device twice
@@ -214,6 +195,7 @@ VDialog {
                     clip: true
                     model: OnvifDiscoveryModel {
                         id: discovery
+                        bulkAdder: bulk // each row shows its device's result of "Add selected"
                     }
                     ScrollBar.vertical: ScrollBar {}
                     delegate: Rectangle {
@@ -223,32 +205,37 @@ VDialog {
                         required property string hardware
                         required property string address
                         required property string deviceUrl
-                        readonly property string key: row.deviceUrl
-                        readonly property bool picked: addressField.text === row.key
-                        readonly property int addState: bulk.states[row.key] ?? OnvifBulkAdder.ItemState.None
+                        required property bool selected
+                        required property int addState // OnvifBulkAdder.ItemState
+                        required property string reason // why "Add selected" failed for it
+                        readonly property bool picked: addressField.text === row.deviceUrl
 
                         objectName: "deviceRow_" + row.index
                         width: ListView.view.width
-                        height: Theme.rowHeightTwoLines
+                        // Two lines, and a third (wrapped as far as it needs) for a failure's reason.
+                        height: Math.max(Theme.rowHeightTwoLines, rowContent.implicitHeight + Theme.spacing * 2)
                         color: row.picked ? Theme.accentMuted : rowHover.hovered ? Theme.hover : "transparent"
 
                         HoverHandler {
                             id: rowHover
                         }
                         TapHandler {
-                            onTapped: root.pick(row.key, row.name)
+                            onTapped: root.pick(row.deviceUrl, row.name)
                         }
                         RowLayout {
-                            anchors.fill: parent
+                            id: rowContent
+                            anchors.left: parent.left
+                            anchors.right: parent.right
+                            anchors.verticalCenter: parent.verticalCenter
                             anchors.leftMargin: Theme.spacingSmall
                             anchors.rightMargin: Theme.spacing
                             spacing: Theme.spacingSmall
                             CheckBox {
                                 id: check
                                 objectName: "deviceCheck"
-                                checked: root._selected.includes(row.key)
+                                checked: row.selected
                                 enabled: !bulk.running
-                                onToggled: root.toggle(row.key, row.name)
+                                onToggled: discovery.setSelected(row.index, check.checked)
                                 indicator: Rectangle {
                                     x: check.leftPadding
                                     y: (check.height - height) / 2
@@ -284,6 +271,13 @@ VDialog {
                                     font.family: Theme.monoFamily
                                     font.pixelSize: Theme.fontSizeSmall
                                 }
+                                SmallText {
+                                    objectName: "rowReason"
+                                    width: parent.width
+                                    visible: row.reason !== ""
+                                    text: row.reason
+                                    color: Theme.error
+                                }
                             }
                             VLabel {
                                 objectName: "rowResult"
@@ -309,11 +303,6 @@ VDialog {
                                         return "";
                                     }
                                 }
-                                HoverHandler {
-                                    id: resultHover
-                                }
-                                ToolTip.visible: resultHover.hovered && row.addState === OnvifBulkAdder.ItemState.Failed
-                                ToolTip.text: bulk.messages[row.key] ?? ""
                             }
                         }
                     }
@@ -325,7 +314,7 @@ VDialog {
                 visible: !bulk.running && bulk.total > 0
                 color: bulk.failed > 0 ? Theme.warning : Theme.ok
                 text: bulk.failed > 0
-                      ? qsTr("%1 of %2 devices added; %3 failed (hover “Failed” for the reason).").arg(bulk.added).arg(bulk.total).arg(bulk.failed)
+                      ? qsTr("%1 of %2 devices added; %3 failed: the reason is on each failed row.").arg(bulk.added).arg(bulk.total).arg(bulk.failed)
                       : qsTr("%1 of %2 devices added.").arg(bulk.added).arg(bulk.total)
             }
         }
@@ -584,8 +573,8 @@ VDialog {
         },
         ToolbarButton {
             objectName: "addSelectedButton"
-            text: qsTr("Add selected (%1)").arg(root._selected.length)
-            enabled: root._selected.length > 0 && !root._busy
+            text: qsTr("Add selected (%1)").arg(discovery.selectedCount)
+            enabled: discovery.selectedCount > 0 && !root._busy
             toolTip: qsTr("Test and add every ticked device with the user and password above, one after the other")
             onClicked: root.addSelected()
         },
