@@ -159,10 +159,6 @@
         <translation>已跳过</translation>
     </message>
     <message>
-        <source>%1 of %2 devices added; %3 failed (hover “Failed” for the reason).</source>
-        <translation>已添加 %1/%2 台设备，%3 台失败（将鼠标悬停在“失败”上可查看原因）。</translation>
-    </message>
-    <message>
         <source>%1 of %2 devices added.</source>
         <translation>已添加 %1/%2 台设备。</translation>
     </message>
@@ -297,6 +293,10 @@
     <message>
         <source>Add the tested device to the camera list</source>
         <translation>将已测试的设备加入摄像机列表</translation>
+    </message>
+    <message>
+        <source>%1 of %2 devices added; %3 failed: the reason is on each failed row.</source>
+        <translation>已添加 %1/%2 台设备；%3 台失败：失败原因显示在对应行上。</translation>
     </message>
 </context>
 <context>
@@ -970,6 +970,29 @@
     </message>
 </context>
 <context>
+    <name>vigil::alarms::OnvifAlarmModel</name>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Subscribing</source>
+        <translation>正在订阅</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>正在监听</translation>
+    </message>
+    <message>
+        <source>Retrying: %1</source>
+        <translation>正在重试：%1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>vigil::app::Session</name>
     <message>
         <source>Starting the demo site…</source>
@@ -1239,29 +1262,6 @@
     <message>
         <source>Could not send any discovery probe: no network interface with IPv4 multicast is up. Type the camera&apos;s address instead.</source>
         <translation>无法发送任何发现探测：没有已启用 IPv4 组播的网络接口。请直接输入摄像机地址。</translation>
-    </message>
-</context>
-<context>
-    <name>vigil::alarms::OnvifAlarmModel</name>
-    <message>
-        <source>Idle</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <source>Subscribing</source>
-        <translation>正在订阅</translation>
-    </message>
-    <message>
-        <source>Listening</source>
-        <translation>正在监听</translation>
-    </message>
-    <message>
-        <source>Retrying: %1</source>
-        <translation>正在重试：%1</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>失败：%1</translation>
     </message>
 </context>
 <context>
