@@ -3,7 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtMultimedia
 import Vigil.App
-import Vigil.Onvif
+import Vigil.Ptz
 import Vigil.Video
 import Vigil.Wall
 import Vigil.Views

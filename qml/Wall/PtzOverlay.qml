@@ -1,7 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
-import Vigil.Onvif
+import Vigil.Ptz
 import Vigil.Views
 
 // PtzOverlay: pan/tilt/zoom controls over a tile whose camera has ONVIF PTZ, shown while the operator has PTZ

@@ -13,7 +13,7 @@
 #include "vigil/cameras/credential_store.h"
 #include "vigil/demo/demo_site.h"
 #include "vigil/devices/device_probe.h"
-#include "vigil/onvif/ptz_controller.h"
+#include "vigil/ptz/ptz_controller.h"
 #include "vigil/wall/wall_store.h"
 
 #include <QtCore/QRegularExpression>
@@ -174,9 +174,9 @@ class TstPtzUi : public QObject
                  qPrintable(QStringLiteral("received [%1], expected [%2]")
                                 .arg(got.join(QStringLiteral(", ")), expected.join(QStringLiteral(", ")))));
     }
-    onvif::OnvifPtzController *ptzOf(QQuickItem *tileItem) const
+    ptz::OnvifPtzController *ptzOf(QQuickItem *tileItem) const
     {
-        return qvariant_cast<onvif::OnvifPtzController *>(tileItem->property("ptz"));
+        return qvariant_cast<ptz::OnvifPtzController *>(tileItem->property("ptz"));
     }
     // "Nothing more was sent" needs a positive marker after it: a later command. The controller sends its
     // commands in order, so once this GetPresets has reached the device, anything queued before it (a Stop or

@@ -8,7 +8,7 @@
 #include "vigil/cameras/credential_store.h"
 #include "vigil/devices/camera_builder.h"
 #include "vigil/onvif/client.h"
-#include "vigil/onvif/ptz_controller.h"
+#include "vigil/ptz/ptz_controller.h"
 
 #include <QtCore/QRegularExpression>
 #include <QtCore/QTemporaryDir>
@@ -22,6 +22,8 @@
 
 using namespace vigil;
 using namespace vigil::onvif;
+using vigil::ptz::OnvifPtzController;
+using vigil::ptz::PtzInputRules;
 
 namespace {
 QStringList ptzOps(const test::LoopbackDevice &d)
@@ -235,7 +237,7 @@ private slots:
         QVERIFY(p.keyPress(Qt::Key_Left));
         QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
         p.zoomStep(1);
-        QTest::qWait(OnvifPtzController::kZoomStepMs * 2);
+        QTest::qWait(PtzInputRules::kZoomStepMs * 2);
         QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
         QVERIFY(p.moving());
         QVERIFY(!ptzOps(d).contains(QStringLiteral("Stop")));
@@ -244,7 +246,7 @@ private slots:
         QVERIFY(p.keyRelease(Qt::Key_Left));
         p.dragTo(100, 0, 400, 200);
         p.zoomStep(-1);
-        QTest::qWait(OnvifPtzController::kZoomStepMs * 2);
+        QTest::qWait(PtzInputRules::kZoomStepMs * 2);
         QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
         QVERIFY(p.moving());
         QCOMPARE(velocity(moves(d).last()), std::make_tuple(0.5, 0.0, 0.0));
@@ -326,12 +328,12 @@ private slots:
         QFETCH(double, dx);
         QFETCH(double, dy);
         QFETCH(QPointF, expected);
-        const QPointF v = OnvifPtzController::dragVelocity(dx, dy, 400, 200);
+        const QPointF v = PtzInputRules::dragVelocity(dx, dy, 400, 200);
         QVERIFY2(qAbs(v.x() - expected.x()) < 1e-9 && qAbs(v.y() - expected.y()) < 1e-9,
                  qPrintable(QStringLiteral("%1,%2").arg(v.x()).arg(v.y())));
         QVERIFY(!std::signbit(v.x()) || v.x() < 0); // never "-0"
         QVERIFY(!std::signbit(v.y()) || v.y() < 0);
-        QCOMPARE(OnvifPtzController::dragVelocity(50, 50, 0, 0), QPointF(0, 0));
+        QCOMPARE(PtzInputRules::dragVelocity(50, 50, 0, 0), QPointF(0, 0));
     }
 
     void dragSendsOnlyChangesAndStopsInTheDeadZone()
@@ -406,7 +408,7 @@ private slots:
         // An arrow pressed during a wheel zoom is not cut short by the wheel's stop.
         p.zoomStep(1);
         p.move(0.5, 0, 0);
-        QTest::qWait(OnvifPtzController::kZoomStepMs * 2);
+        QTest::qWait(PtzInputRules::kZoomStepMs * 2);
         QVERIFY(p.moving());
         p.stop();
         QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
