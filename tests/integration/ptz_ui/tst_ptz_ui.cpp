@@ -3,7 +3,7 @@
 // checked by what the device RECEIVES: an arrow held -> ContinuousMove with the right sign, let go -> Stop;
 // the same for a drag on the picture, the wheel, the keys (auto-repeat ignored), and for each way of letting
 // go without a release: the window losing activation, a cancelled press, PTZ turned off, the tile's camera
-// changing. Presets: the menu lists the device's presets, goes to one (its token), saves and removes.
+// changing, Esc. Presets: the menu lists the device's presets, goes to one (its token), saves and removes.
 // Screenshots of the overlay (and the presets popup) are kept in VIGIL_SCREENSHOT_DIR for people to look at.
 #include "loopback_device.h"
 #include "vigil/app/camera_feed.h"
@@ -518,6 +518,23 @@ private slots:
         CHECKED(waitForStop());
         QTest::keyRelease(m_window, Qt::Key_Right);
         CHECKED(sendMarker()); // the key's release after PTZ went off sent nothing
+        CHECKED(expectOps(QStringList{QStringLiteral("ContinuousMove"), QStringLiteral("Stop"),
+                                      QStringLiteral("GetPresets")}));
+    }
+
+    // Esc leaves PTZ mode (the overlay has the keys), and a move held at that moment stops.
+    void escapeLeavesPtzMode()
+    {
+        CHECKED(turnPtzOn());
+        CHECKED(focusOverlay());
+        QTest::keyPress(m_window, Qt::Key_Left);
+        CHECKED(waitForMoveThenCheck(-0.5, 0, 0));
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!ptzShown());
+        QVERIFY(!tile()->property("ptzMode").toBool());
+        CHECKED(waitForStop());
+        QTest::keyRelease(m_window, Qt::Key_Left);
+        CHECKED(sendMarker()); // the key's release after Esc sent nothing
         CHECKED(expectOps(QStringList{QStringLiteral("ContinuousMove"), QStringLiteral("Stop"),
                                       QStringLiteral("GetPresets")}));
     }
