@@ -4,7 +4,8 @@
 // the same for a drag on the picture, the wheel, the keys (auto-repeat ignored), and for each way of letting
 // go without a release: the window losing activation, a cancelled press, PTZ turned off, the tile's camera
 // changing, Esc. Presets: the menu lists the device's presets, goes to one (its token), saves and removes.
-// Screenshots of the overlay (and the presets popup) are kept in VIGIL_SCREENSHOT_DIR for people to look at.
+// The speed slider on the pad sets the speed of every later move, and it is a saved setting. Screenshots of
+// the overlay (and the presets popup) are kept in VIGIL_SCREENSHOT_DIR for people to look at.
 #include "loopback_device.h"
 #include "vigil/app/camera_feed.h"
 #include "vigil/app/qml_modules.h"
@@ -16,6 +17,8 @@
 #include "vigil/ptz/ptz_controller.h"
 #include "vigil/wall/wall_store.h"
 
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QTemporaryDir>
 #include <QtGui/QWheelEvent>
@@ -537,6 +540,54 @@ private slots:
         CHECKED(sendMarker()); // the key's release after Esc sent nothing
         CHECKED(expectOps(QStringList{QStringLiteral("ContinuousMove"), QStringLiteral("Stop"),
                                       QStringLiteral("GetPresets")}));
+    }
+
+    // The slider on the pad sets the speed of the arrows, keys and wheel: a setting (Session.ptzSpeed,
+    // settings.json) that every tile follows. It takes no keyboard focus, so the keys go on steering.
+    void speedSliderSetsTheSpeed()
+    {
+        CHECKED(turnPtzOn());
+        CHECKED(focusOverlay());
+        QQuickItem *slider = item(QStringLiteral("ptzSpeedSlider"));
+        QVERIFY(slider && slider->isVisible());
+        QCOMPARE(slider->property("value").toDouble(), 0.5);
+        auto *ptz = ptzOf(tile());
+        QSignalSpy speedChanged(m_session.get(), &app::Session::ptzSpeedChanged);
+        // Press at 80 % of the track: the handle jumps there (snapped to 5 % steps).
+        const QPointF at(slider->width() * 0.8, slider->height() / 2);
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, slider->mapToScene(at).toPoint());
+        QTRY_COMPARE(speedChanged.count(), 1);
+        const double speed = m_session->ptzSpeed();
+        QVERIFY2(speed > 0.65 && speed < 0.95, qPrintable(QString::number(speed)));
+        QCOMPARE(slider->property("value").toDouble(), speed);
+        QCOMPARE(ptz->speed(), speed);
+        QVERIFY(overlay()->hasActiveFocus()); // the slider did not take the keys
+        QVERIFY(ops().isEmpty());             // nor did it move the camera
+
+        QTest::keyPress(m_window, Qt::Key_Up);
+        CHECKED(waitForMoveThenCheck(0, speed, 0));
+        QTest::keyRelease(m_window, Qt::Key_Up);
+        CHECKED(waitForStop());
+        QQuickItem *right = item(QStringLiteral("ptzRight"));
+        QTest::mousePress(m_window, Qt::LeftButton, {}, centreOf(right));
+        CHECKED(waitForMoveThenCheck(speed, 0, 0));
+        QTest::mouseRelease(m_window, Qt::LeftButton, {}, centreOf(right));
+        CHECKED(waitForStop());
+
+        // Saved for the next start.
+        const QString settings = m_session->settingsPath();
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(settings), 5000);
+        QFile f(settings);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("ptzSpeed")).toDouble(),
+                 speed);
+
+        // Back to the default (the other tests expect it): the slider and the controller follow the setting.
+        m_session->setPtzSpeed(0.5);
+        QCOMPARE(ptz->speed(), 0.5);
+        QCOMPARE(slider->property("value").toDouble(), 0.5);
+        QTest::keyClick(m_window, Qt::Key_Escape); // the keys are still the pad's
+        QTRY_VERIFY(!ptzShown());
     }
 
     void tileMenuTurnsPtzOn()
