@@ -3,7 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtMultimedia
 import Vigil.App
-import Vigil.Onvif
+import Vigil.Ptz
 import Vigil.Video
 import Vigil.Wall
 import Vigil.Views
@@ -121,6 +121,7 @@ Rectangle {
     OnvifPtzController {
         id: ptz
         cameraId: root.cameraId
+        speed: Session.ptzSpeed // a setting, the same on every tile
     }
     CameraFeed {
         id: feed
@@ -329,6 +330,7 @@ Rectangle {
         cameraName: root.cameraName !== "" ? root.cameraName : root.cameraId
         onDoubleClicked: Wall.toggleMaximize(root.tileIndex)
         onExitRequested: root.setPtzMode(false)
+        onSpeedChosen: speed => Session.ptzSpeed = speed
     }
 
     // PTZ on/off, on hover (cameras with PTZ only), left of the menu button.

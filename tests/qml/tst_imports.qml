@@ -6,7 +6,7 @@ import Vigil.App
 import Vigil.Cameras
 import Vigil.Devices
 import Vigil.Map
-import Vigil.Onvif
+import Vigil.Ptz
 import Vigil.Video
 import Vigil.Views
 import Vigil.Wall
