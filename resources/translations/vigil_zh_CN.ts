@@ -805,6 +805,14 @@
         <source>Save where the camera points now as a preset</source>
         <translation>将摄像机当前指向保存为预置位</translation>
     </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Speed of the arrows, keys and wheel: %1%</source>
+        <translation>方向按钮、键盘和滚轮的速度：%1%</translation>
+    </message>
 </context>
 <context>
     <name>ScaleBar</name>
@@ -1428,7 +1436,11 @@
     </message>
 </context>
 <context>
-    <name>vigil::onvif::OnvifPtzController</name>
+    <name>vigil::ptz::OnvifPtzController</name>
+    <message>
+        <source>The password of this camera is still being read from the keyring. Try again in a moment.</source>
+        <translation>正在从密钥环读取该摄像机的密码，请稍后再试。</translation>
+    </message>
     <message>
         <source>This camera has no ONVIF address, so it cannot be steered from Vigil.</source>
         <translation>该摄像机没有 ONVIF 地址，无法在 Vigil 中控制云台。</translation>
