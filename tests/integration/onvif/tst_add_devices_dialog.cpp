@@ -349,6 +349,12 @@ private slots:
                  qPrintable(QStringLiteral("%1 < %2").arg(reason->height()).arg(reason->implicitHeight())));
         auto *row2Item = qobject_cast<QQuickItem *>(row2);
         auto *list = qobject_cast<QQuickItem *>(find(window, QStringLiteral("deviceList")));
+        // The row grows to the reason's height when its layout is polished, a frame after the text came.
+        const auto reasonInRow = [&] {
+            return QRectF(0, 0, row2Item->width(), row2Item->height())
+                .contains(reason->mapRectToItem(row2Item, QRectF(0, 0, reason->width(), reason->height())));
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(row2Item->height() > rowHeightBefore && reasonInRow(), 5000);
         const QRectF reasonRect =
             reason->mapRectToItem(row2Item, QRectF(0, 0, reason->width(), reason->height()));
         QVERIFY2(QRectF(0, 0, row2Item->width(), row2Item->height()).contains(reasonRect),

@@ -82,8 +82,12 @@ private slots:
             t->player.play();
             tiles.push_back(std::move(t));
         }
-        for (auto &t : tiles)
+        // Playing comes with the first decoded frame; the picture reaches the sink on the pacer's next tick.
+        // Every tile must show one before the server goes away, or there is no "last picture" to keep.
+        for (auto &t : tiles) {
             QTRY_COMPARE_WITH_TIMEOUT(t->player.status(), S::Playing, 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(t->player.hasFrame(), 5000);
+        }
 
         QList<qint64> all;
         for (int trial = 1; trial <= trials; ++trial) {

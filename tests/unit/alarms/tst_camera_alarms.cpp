@@ -15,6 +15,35 @@
 
 using namespace vigil;
 
+namespace {
+
+// A loopback device that serves ONVIF events (a Hikvision device with generated services), pulling every 100
+// ms.
+onvif::test::DeviceOptions eventDevice()
+{
+    onvif::test::DeviceOptions o;
+    o.vendor = QStringLiteral("hikvision");
+    o.generatedServices = true;
+    o.pullDelayMs = 100;
+    return o;
+}
+
+// "North gate": an ONVIF camera at `deviceUrl` with a main stream nobody plays here.
+cameras::Camera gateCamera(const QUrl &deviceUrl, const QString &user, const QString &credentialRef = {})
+{
+    cameras::Camera camera;
+    camera.id = QStringLiteral("onvif-gate");
+    camera.name = QStringLiteral("North gate");
+    camera.user = user;
+    camera.credentialRef = credentialRef;
+    camera.deviceUrl = deviceUrl;
+    camera.streams.append(
+        {QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1:9/main")), {}, 0, {}});
+    return camera;
+}
+
+} // namespace
+
 class TestCameraAlarms : public QObject
 {
     Q_OBJECT
@@ -28,10 +57,7 @@ private slots:
         QVERIFY(config.isValid());
         qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
 
-        onvif::test::DeviceOptions o;
-        o.vendor = QStringLiteral("hikvision");
-        o.generatedServices = true;
-        o.pullDelayMs = 100;
+        const onvif::test::DeviceOptions o = eventDevice();
         onvif::test::LoopbackDevice device(o);
         QVERIFY(device.start());
         device.queuePullMessages(
@@ -46,14 +72,7 @@ private slots:
         QSignalSpy raised(&alarms, &alarms::CameraAlarms::alarmRaised);
         QCOMPARE(alarms.watchedCount(), 0);
 
-        cameras::Camera camera;
-        camera.id = QStringLiteral("onvif-gate");
-        camera.name = QStringLiteral("North gate");
-        camera.user = o.user;
-        camera.credentialRef = QStringLiteral("gate");
-        camera.deviceUrl = device.deviceUrl();
-        camera.streams.append(
-            {QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1:9/main")), {}, 0, {}});
+        const cameras::Camera camera = gateCamera(device.deviceUrl(), o.user, QStringLiteral("gate"));
         QVERIFY2(directory.addCamera(camera), qPrintable(directory.lastError()));
         QCOMPARE(alarms.watchedCount(), 1);
 
@@ -81,10 +100,7 @@ private slots:
         QVERIFY(config.isValid());
         qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
 
-        onvif::test::DeviceOptions o;
-        o.vendor = QStringLiteral("hikvision");
-        o.generatedServices = true;
-        o.pullDelayMs = 100;
+        const onvif::test::DeviceOptions o = eventDevice();
         onvif::test::LoopbackDevice device(o);
         QVERIFY(device.start());
         device.queuePullMessages(
@@ -96,14 +112,9 @@ private slots:
         alarms::CameraHealth health(nullptr);
         alarms::CameraAlarms alarms(&directory, &health);
         QSignalSpy raised(&alarms, &alarms::CameraAlarms::alarmRaised);
-        cameras::Camera camera;
-        camera.id = QStringLiteral("onvif-gate");
-        camera.name = QStringLiteral("North gate");
-        camera.user = QStringLiteral("nobody"); // wrong: the device refuses it
-        camera.credentialRef = QStringLiteral("gate");
-        camera.deviceUrl = device.deviceUrl();
-        camera.streams.append(
-            {QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1:9/main")), {}, 0, {}});
+        // A wrong user name: the device refuses it.
+        const cameras::Camera camera =
+            gateCamera(device.deviceUrl(), QStringLiteral("nobody"), QStringLiteral("gate"));
         QVERIFY2(directory.addCamera(camera), qPrintable(directory.lastError()));
         // The device refuses the login: the listener gives up (an Auth error is not retried) without ever
         // pulling, and nothing is raised.
@@ -141,22 +152,13 @@ private slots:
         QVERIFY(config.isValid());
         qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
 
-        onvif::test::DeviceOptions o;
-        o.vendor = QStringLiteral("hikvision");
-        o.generatedServices = true;
-        o.pullDelayMs = 100;
+        const onvif::test::DeviceOptions o = eventDevice();
         onvif::test::LoopbackDevice device(o);
         QVERIFY(device.start());
         device.queuePullMessages(
             {QDir(onvif::test::capturesDir()).filePath(QStringLiteral("dvc/PullMessages.xml"))});
 
-        cameras::Camera camera;
-        camera.id = QStringLiteral("onvif-gate");
-        camera.name = QStringLiteral("North gate");
-        camera.user = o.user;
-        camera.deviceUrl = device.deviceUrl();
-        camera.streams.append(
-            {QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1:9/main")), {}, 0, {}});
+        const cameras::Camera camera = gateCamera(device.deviceUrl(), o.user);
         {
             // An earlier run saved the camera, its password in the keyring.
             cameras::CameraDirectory earlier(std::make_unique<cameras::MemoryCredentialStore>());
