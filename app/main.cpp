@@ -25,7 +25,6 @@
 #include <QtQuickControls2/QQuickStyle>
 
 #include <cstdio>
-#include <string_view>
 
 using namespace vigil;
 
@@ -79,32 +78,36 @@ struct Cli
     }
 };
 
-// True when argv asks for --help or --version (before a "--").
-bool asksForHelpOrVersion(int argc, char **argv)
+// QGuiApplication's own options (-platform offscreen, -reverse...): QGuiApplication takes them out of argv,
+// so the early parse below, which runs before it, must not call them unknown.
+bool isQtGuiOption(const QString &name)
 {
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view a(argv[i]);
-        if (a == "--")
-            return false;
-        if (a == "-h" || a == "--help" || a == "-v" || a == "--version")
-            return true;
-    }
-    return false;
+    static const QStringList names{QStringLiteral("platform"),      QStringLiteral("platformpluginpath"),
+                                   QStringLiteral("platformtheme"), QStringLiteral("plugin"),
+                                   QStringLiteral("qmljsdebugger"), QStringLiteral("qwindowgeometry"),
+                                   QStringLiteral("geometry"),      QStringLiteral("qwindowicon"),
+                                   QStringLiteral("icon"),          QStringLiteral("qwindowtitle"),
+                                   QStringLiteral("title"),         QStringLiteral("reverse"),
+                                   QStringLiteral("session"),       QStringLiteral("display"),
+                                   QStringLiteral("name"),          QStringLiteral("dialogs"),
+                                   QStringLiteral("nograb"),        QStringLiteral("dograb"),
+                                   QStringLiteral("sync"),          QStringLiteral("style"),
+                                   QStringLiteral("stylesheet")};
+    return names.contains(name);
 }
 
-// --help and --version print and exit 0 without a display (over SSH, in scripts and package checks): they are
-// answered on a QCoreApplication, because QGuiApplication needs its platform plugin (an X or Wayland display)
-// before main() could print anything. Returns the exit code, or -1 to go on with the run.
-int answerHelpOrVersion(int argc, char **argv)
+// The command line is read once before any QGuiApplication, on a QCoreApplication, so that what needs no
+// display works without one (over SSH, in scripts and package checks) — QGuiApplication needs its platform
+// plugin (an X or Wayland display) before main() could print anything:
+// --help and --version print and exit 0; a usage error (an unknown option, an option without its value)
+// prints the reason and exits 2. Returns the exit code, or -1 to go on with the run.
+int answerBeforeTheGui(int argc, char **argv)
 {
-    if (!asksForHelpOrVersion(argc, argv))
-        return -1;
     QCoreApplication core(argc, argv); // the program name for the usage line; no display needed
     Cli cli;
-    // QGuiApplication's own options (-platform, -reverse...) are unknown here: "-reverse" must not read as
-    // "-r -e -v...", and parse errors are left to the real parse after QGuiApplication has taken its options.
+    // "-reverse" must read as one (Qt) option, not as "-r -e -v...".
     cli.parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    cli.parser.parse(QCoreApplication::arguments());
+    const bool parsed = cli.parser.parse(QCoreApplication::arguments());
     if (cli.parser.isSet(cli.help)) {
         std::fputs(qPrintable(cli.parser.helpText()), stdout);
         return 0;
@@ -114,7 +117,19 @@ int answerHelpOrVersion(int argc, char **argv)
                     qPrintable(QCoreApplication::applicationVersion()));
         return 0;
     }
-    return -1; // "--help" was an option's value (--config-dir --help)
+    if (parsed)
+        return -1;
+    QStringList unknown = cli.parser.unknownOptionNames();
+    unknown.removeIf(isQtGuiOption);
+    if (cli.parser.unknownOptionNames().isEmpty() || !unknown.isEmpty()) {
+        const QString why = unknown.isEmpty() ? cli.parser.errorText()
+                                              : QStringLiteral("Unknown option '%1'.").arg(unknown.first());
+        std::fprintf(stderr, "%s: %s\nRun '%s --help' for the options.\n",
+                     qPrintable(QCoreApplication::applicationName()), qPrintable(why),
+                     qPrintable(QCoreApplication::applicationName()));
+        return 2;
+    }
+    return -1; // only Qt's own options, which QGuiApplication takes
 }
 
 } // namespace
@@ -124,7 +139,7 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Vigil"));
     QCoreApplication::setApplicationName(QStringLiteral("vigil"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
-    if (const int rc = answerHelpOrVersion(argc, argv); rc >= 0)
+    if (const int rc = answerBeforeTheGui(argc, argv); rc >= 0)
         return rc;
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Vigil"));
