@@ -243,6 +243,42 @@ ShownCamera WallStore::showCamera(const QString &cameraId, bool replaceWhenFull)
     return shown;
 }
 
+bool WallStore::startTour(int tile, const QStringList &cameraIds, int dwellSeconds)
+{
+    if (!dispatch(StartTour{tile, cameraIds, dwellSeconds}))
+        return m_state.tourAt(tile) != nullptr; // the same tour again changes nothing but is running
+    qCInfo(vigilWall) << "tour started on tile" << tile << "with" << m_state.tourAt(tile)->cameras.size()
+                      << "cameras," << m_state.tourAt(tile)->dwellSeconds << "s each";
+    return true;
+}
+
+QStringList WallStore::camerasInGroup(const QString &group) const
+{
+    QStringList ids;
+    if (!m_cameras)
+        return ids;
+    for (const cameras::Camera &c : m_cameras->cameras()) {
+        if (c.group == group)
+            ids.append(c.id);
+    }
+    return ids;
+}
+
+bool WallStore::startGroupTour(int tile, const QString &group, int dwellSeconds)
+{
+    return startTour(tile, camerasInGroup(group), dwellSeconds);
+}
+
+void WallStore::stopTour(int tile)
+{
+    dispatch(StopTour{tile});
+}
+
+void WallStore::setTourPaused(int tile, bool paused)
+{
+    dispatch(SetTourPaused{tile, paused});
+}
+
 void WallStore::setLoadError(const QString &text)
 {
     if (m_loadError == text)

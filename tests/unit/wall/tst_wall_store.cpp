@@ -253,6 +253,41 @@ private slots:
         QCOMPARE(cameraIdAt(again, 15), QStringLiteral("cam-15"));
     }
 
+    void tourSavedAndRestored()
+    {
+        Camera c4 = camera("c4", "Pier");
+        c4.group = QStringLiteral("Harbour");
+        Camera c5 = camera("c5", "Quay");
+        c5.group = QStringLiteral("Harbour");
+        m_cameras->setDemoCameras({camera("c1", "Gate"), c4, camera("c2", "Yard"), c5});
+        {
+            WallStore wall(m_cameras.get());
+            QVERIFY(wall.load());
+            QCOMPARE(wall.camerasInGroup(QStringLiteral("Harbour")), QStringList({"c4", "c5"}));
+            QVERIFY(!wall.startGroupTour(0, QStringLiteral("No such group"), 10));
+            QVERIFY(wall.startGroupTour(1, QStringLiteral("Harbour"), 2));
+            QCOMPARE(cameraIdAt(wall, 1), QStringLiteral("c4"));
+            QVERIFY(wall.dispatch(AdvanceTour{1}));
+            QCOMPARE(cameraIdAt(wall, 1), QStringLiteral("c5"));
+            wall.setTourPaused(1, true);
+            QVERIFY(wall.dispatch(MarkTourSkipped{1, QStringLiteral("c4")}));
+            QVERIFY(wall.saveNow());
+        }
+        WallStore again(m_cameras.get());
+        QVERIFY(again.load());
+        const Tour *t = again.state().tourAt(1);
+        QVERIFY(t);
+        QCOMPARE(t->cameras, QStringList({"c4", "c5"}));
+        QCOMPARE(t->dwellSeconds, kMinTourDwellSeconds); // 2 s was clamped
+        QCOMPARE(t->current, 1);
+        QVERIFY(t->paused);
+        QVERIFY(t->skipped.isEmpty()); // a runtime fact, not saved
+        QCOMPARE(cameraIdAt(again, 1), QStringLiteral("c5"));
+        // Dropping a camera on the tile ends the tour.
+        again.assignCamera(1, QStringLiteral("c1"));
+        QVERIFY(!again.state().tourAt(1));
+    }
+
     void destructorFlushesPendingSave()
     {
         {
