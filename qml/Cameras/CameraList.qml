@@ -32,6 +32,12 @@ Rectangle {
             root.notify(qsTr("The group %1 has no camera to tour.").arg(group), true);
     }
 
+    // The same tour across every tile of the wall, page by page.
+    function tourGroupOnScreen(group: string) {
+        if (Wall.startGroupScreenTour(group, 10) === 0)
+            root.notify(qsTr("The group %1 has no camera to tour.").arg(group), true);
+    }
+
     // --- private -----------------------------------------------------------------------------------------
     objectName: "cameraList"
     color: Theme.panel
@@ -162,6 +168,11 @@ Rectangle {
             objectName: "tourGroupItem"
             text: qsTr("Tour this group on the wall")
             onTriggered: root.tourGroup(groupMenu.group)
+        }
+        VMenuItem {
+            objectName: "tourGroupScreenItem"
+            text: qsTr("Tour this group across all tiles")
+            onTriggered: root.tourGroupOnScreen(groupMenu.group)
         }
     }
 

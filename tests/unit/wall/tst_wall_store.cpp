@@ -288,6 +288,34 @@ private slots:
         QVERIFY(!again.state().tourAt(1));
     }
 
+    void screenTourPagesAcrossEveryTile()
+    {
+        WallStore wall(m_cameras.get());
+        QVERIFY(wall.load());
+        QCOMPARE(wall.startScreenTour({}, 10), 0);
+        // 10 cameras on 4 tiles: 3 pages; the last page wraps to the list's start, so every tile has 3 turns.
+        QStringList ids;
+        for (int i = 0; i < 10; ++i)
+            ids.append(QStringLiteral("k%1").arg(i));
+        QCOMPARE(wall.startScreenTour(ids, 5), 4);
+        const QList<QStringList> want{
+            {"k0", "k4", "k8"}, {"k1", "k5", "k9"}, {"k2", "k6", "k0"}, {"k3", "k7", "k1"}};
+        for (int i = 0; i < 4; ++i) {
+            const Tour *t = wall.state().tourAt(i);
+            QVERIFY(t);
+            QCOMPARE(t->cameras, want.at(i));
+            QCOMPARE(t->dwellSeconds, 5);
+            QCOMPARE(cameraIdAt(wall, i), want.at(i).first());
+        }
+        // No more cameras than tiles: placed, no tour.
+        QCOMPARE(wall.startScreenTour({"c1", "c2"}, 5), 2);
+        QCOMPARE(cameraIdAt(wall, 0), QStringLiteral("c1"));
+        QCOMPARE(cameraIdAt(wall, 1), QStringLiteral("c2"));
+        QVERIFY(!wall.state().tourAt(0));
+        QVERIFY(!wall.state().tourAt(1));
+        QVERIFY(wall.state().tourAt(2)); // other tiles keep what they had
+    }
+
     void destructorFlushesPendingSave()
     {
         {
