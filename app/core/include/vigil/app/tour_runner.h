@@ -16,6 +16,7 @@
 #include "vigil/app/camera_feed.h"
 #include "vigil/wall/wall_state.h"
 
+#include <QtCore/QLocale>
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
@@ -44,7 +45,7 @@ class TourRunner : public QObject
     Q_PROPERTY(int dwellSeconds READ dwellSeconds NOTIFY tourChanged)
     // Names of the cameras skipped because they could not be connected ("" when none).
     Q_PROPERTY(QStringList skippedNames READ skippedNames NOTIFY tourChanged)
-    // The same names as one line for the tile ("North gate, Yard"), "" when none.
+    // The same names as one line for the tile, in the user's language ("North gate and Yard"), "" when none.
     Q_PROPERTY(QString skippedText READ skippedText NOTIFY tourChanged)
 
 public:
@@ -65,7 +66,7 @@ public:
     int count() const { return m_tour ? int(m_tour->cameras.size()) : 0; }
     int dwellSeconds() const { return m_tour ? m_tour->dwellSeconds : 0; }
     QStringList skippedNames() const;
-    QString skippedText() const { return skippedNames().join(tr(", ")); }
+    QString skippedText() const { return QLocale().createSeparatedList(skippedNames()); }
 
     // The store whose tour this runner times; WallStore::instance() unless set (tests).
     void setStore(wall::WallStore *store);
