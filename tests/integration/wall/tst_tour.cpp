@@ -253,6 +253,25 @@ private slots:
         QVERIFY2(maxOf(toFirst) < 500, qPrintable(QString::number(maxOf(toFirst))));
         QVERIFY2(maxOf(gaps) < 500, qPrintable(QString::number(maxOf(gaps))));
 
+        // Baseline, printed beside: the same tile switched to a camera that was not pre-connected (a camera
+        // dropped on it), which is what a tour without pre-connection would do at every dwell end.
+        const QString other = demoCams.at(2).id;
+        const qsizetype mark = shown.size();
+        const qint64 droppedAt = video::monotonicNs();
+        wallStore.assignCamera(0, other);
+        QVERIFY(!wallStore.state().tourAt(0)); // dropping a camera ends the tour
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(shown.cbegin() + mark, shown.cend(),
+                                             [&](const ShownFrame &f) { return f.camera == other; }),
+                                 10000);
+        const auto firstOther = std::find_if(shown.cbegin() + mark, shown.cend(),
+                                             [&](const ShownFrame &f) { return f.camera == other; });
+        const auto blank = std::count_if(shown.cbegin() + mark, firstOther, [](const ShownFrame &f) {
+            return f.camera == QLatin1String("empty") || f.camera == QLatin1String("black");
+        });
+        qInfo("baseline without pre-connection: camera chosen -> its first frame %.1f ms, %lld empty/black "
+              "frame(s) shown meanwhile",
+              double(firstOther->atNs - droppedAt) / 1e6, qlonglong(blank));
+
         delete window;
         alarms::CameraAlarms::setInstance(nullptr);
         QVERIFY(video::VideoPlayer::waitForWorkers(5000));
