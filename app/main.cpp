@@ -8,7 +8,7 @@
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
 #include "vigil/core/worker_threads.h"
-#include "vigil/onvif/ptz_controller.h"
+#include "vigil/ptz/ptz_controller.h"
 #include "vigil/video/video_player.h"
 #include "vigil/wall/wall_store.h"
 
@@ -219,7 +219,7 @@ int main(int argc, char **argv)
     if (!video::VideoPlayer::waitForWorkers(3000))
         qCWarning(vigilApp) << "some camera connections did not close within 3 s";
     // A tile's PTZ controller queues a Stop when it goes away mid-move: let it reach the camera.
-    if (!onvif::OnvifPtzController::waitForWorkers(2000))
+    if (!ptz::OnvifPtzController::waitForWorkers(2000))
         qCWarning(vigilApp) << "some PTZ commands (a final Stop?) were not sent within 2 s";
     // Event polls and probes are not waited for (a poll may take its whole timeout): they end with the
     // process.

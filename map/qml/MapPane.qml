@@ -141,35 +141,35 @@ Item {
         visible: !isNaN(root._clickLat) && root._nearest.length > 0
         x: _at.x - width / 2
         y: _at.y - height / 2
-        width: 14
-        height: 14
-        radius: 7
+        width: MapTheme.clickMarkerSize
+        height: MapTheme.clickMarkerSize
+        radius: MapTheme.clickMarkerSize / 2
         color: "transparent"
-        border.color: "#c0392b"
-        border.width: 3
+        border.color: MapTheme.error
+        border.width: MapTheme.clickMarkerBorder
     }
 
     Column {
         anchors.right: parent.right
         anchors.top: parent.top
-        anchors.margins: 12
-        spacing: 4
+        anchors.margins: MapTheme.spacingMedium
+        spacing: MapTheme.spacingSmall
         Button {
             objectName: "zoomInButton"
             text: "+"
-            width: 36
+            width: MapTheme.mapButtonWidth
             onClicked: map.zoomIn()
         }
         Button {
             objectName: "zoomOutButton"
             text: "\u2212"
-            width: 36
+            width: MapTheme.mapButtonWidth
             onClicked: map.zoomOut()
         }
         Button {
             objectName: "trackButton"
             visible: root.trackStore !== null
-            width: 36
+            width: MapTheme.mapButtonWidth
             highlighted: root.trackPanelOpen
             // A clock face: replay the past.
             text: "\u25F7"
@@ -183,18 +183,18 @@ Item {
         map: map
         anchors.left: parent.left
         anchors.bottom: parent.bottom
-        anchors.margins: 12
+        anchors.margins: MapTheme.spacingMedium
     }
 
     Text {
         id: cursorText
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        anchors.margins: 8
-        color: "#263238"
-        font.pixelSize: 11
+        anchors.margins: MapTheme.spacing
+        color: MapTheme.ink
+        font.pixelSize: MapTheme.fontSizeSmall
         style: Text.Outline
-        styleColor: "#ffffff"
+        styleColor: MapTheme.halo
         text: (map.cursorCoordinate.isValid
                ? map.cursorCoordinate.latitude.toFixed(5) + ", " + map.cursorCoordinate.longitude.toFixed(5) + "   "
                : "") + qsTr("zoom %1").arg(map.zoomLevel.toFixed(1))
@@ -219,19 +219,19 @@ Item {
         visible: root._nearest.length > 0
         anchors.left: parent.left
         anchors.top: parent.top
-        anchors.margins: 12
-        width: 220
-        height: nearestColumn.implicitHeight + 16
-        radius: 4
-        color: "#e6263238"
+        anchors.margins: MapTheme.spacingMedium
+        width: MapTheme.nearestPanelWidth
+        height: nearestColumn.implicitHeight + 2 * MapTheme.spacing
+        radius: MapTheme.radius
+        color: MapTheme.panel
         Column {
             id: nearestColumn
-            x: 8
-            y: 8
-            width: parent.width - 16
-            spacing: 2
+            x: MapTheme.spacing
+            y: MapTheme.spacing
+            width: parent.width - 2 * MapTheme.spacing
+            spacing: MapTheme.spacingTiny
             Text {
-                color: "#ffffff"
+                color: MapTheme.panelTitle
                 font.bold: true
                 text: qsTr("Nearest units")
             }
@@ -239,7 +239,7 @@ Item {
                 model: root._nearest
                 delegate: Text {
                     required property var modelData
-                    color: modelData.unitId === unitLayer.selectedUnitId ? "#f1c40f" : "#ecf0f1"
+                    color: modelData.unitId === unitLayer.selectedUnitId ? MapTheme.highlight : MapTheme.panelText
                     text: modelData.callSign + "  " + (modelData.distance >= 1000
                                                        ? qsTr("%1 km").arg((modelData.distance / 1000).toFixed(2))
                                                        : qsTr("%1 m").arg(Math.round(modelData.distance)))
@@ -257,14 +257,14 @@ Item {
         anchors.centerIn: parent
         width: Math.min(parent.width - 40, errorText.implicitWidth + 24)
         height: errorText.implicitHeight + 16
-        radius: 4
-        color: "#e6c0392b"
+        radius: MapTheme.radius
+        color: MapTheme.errorPanel
         Text {
             id: errorText
             anchors.centerIn: parent
             width: Math.min(implicitWidth, root.width - 64)
             wrapMode: Text.Wrap
-            color: "#ffffff"
+            color: MapTheme.errorText
             text: map.lastError
         }
     }

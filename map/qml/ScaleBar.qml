@@ -6,8 +6,8 @@ Item {
     id: root
 
     required property MapView map
-    property real maxWidth: 120
-    property color color: "#263238"
+    property real maxWidth: MapTheme.scaleBarWidth
+    property color color: MapTheme.ink
 
     readonly property real _metres: {
         const full = root.map.metersPerPixel * root.maxWidth
@@ -24,25 +24,25 @@ Item {
 
     Rectangle {
         anchors.fill: bar
-        anchors.margins: -3
-        color: "#ccffffff"
-        radius: 2
+        anchors.margins: -MapTheme.scalePlateMargin
+        color: MapTheme.scalePlate
+        radius: MapTheme.radiusSmall
     }
     Rectangle {
         id: bar
         x: 0
         anchors.bottom: parent.bottom
         width: root._pixels
-        height: 4
+        height: MapTheme.scaleBarHeight
         color: root.color
     }
     Text {
         id: label
         anchors.left: bar.left
         anchors.bottom: bar.top
-        anchors.bottomMargin: 2
+        anchors.bottomMargin: MapTheme.spacingTiny
         color: root.color
-        font.pixelSize: 11
+        font.pixelSize: MapTheme.fontSizeSmall
         text: root._metres >= 1000 ? qsTr("%1 km").arg(root._metres / 1000) : qsTr("%1 m").arg(root._metres)
     }
 }

@@ -1,7 +1,7 @@
 // TrackPanel: track playback controls over the map — which unit, which time range (the last 5/15/30/60
 // minutes), play/pause, speed 1–64×, a scrub slider with the cursor's time, close. The replay itself (cursor,
-// rate, interpolation, end of track) is TrackPlayer's C++; this file only lays out and wires. Colours follow
-// MapPane's overlays (Vigil.Map sits below Vigil.Views and its Theme).
+// rate, interpolation, end of track) is TrackPlayer's C++; this file only lays out and wires. Colours and
+// sizes from MapTheme, like MapPane's other overlays (Vigil.Map sits below Vigil.Views and its Theme).
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -32,9 +32,9 @@ Rectangle {
 
     // --- content -------------------------------------------------------------------------------------
     implicitWidth: 660
-    implicitHeight: content.implicitHeight + 20
-    radius: 4
-    color: "#e6263238"
+    implicitHeight: content.implicitHeight + 2 * MapTheme.panelPadding
+    radius: MapTheme.radius
+    color: MapTheme.panel
 
     // Clicks and drags on the panel stay off the map under it.
     MouseArea {
@@ -45,17 +45,17 @@ Rectangle {
 
     Column {
         id: content
-        x: 10
-        y: 10
-        width: parent.width - 20
-        spacing: 6
+        x: MapTheme.panelPadding
+        y: MapTheme.panelPadding
+        width: parent.width - 2 * MapTheme.panelPadding
+        spacing: MapTheme.spacingPanel
 
         Row {
             width: parent.width
-            spacing: 8
+            spacing: MapTheme.spacing
             Label {
                 anchors.verticalCenter: parent.verticalCenter
-                color: "#ffffff"
+                color: MapTheme.panelTitle
                 font.bold: true
                 text: qsTr("Track playback")
             }
@@ -89,13 +89,13 @@ Rectangle {
                 }
             }
             Item {
-                width: Math.max(0, parent.width - x - closeButton.width - 8)
+                width: Math.max(0, parent.width - x - closeButton.width - MapTheme.spacing)
                 height: 1
             }
             Button {
                 id: closeButton
                 objectName: "trackCloseButton"
-                width: 36
+                width: MapTheme.mapButtonWidth
                 text: "\u2715"
                 onClicked: root.closeRequested()
                 ToolTip.visible: hovered
@@ -105,7 +105,7 @@ Rectangle {
 
         Row {
             width: parent.width
-            spacing: 8
+            spacing: MapTheme.spacing
             Button {
                 id: playButton
                 objectName: "trackPlayButton"
@@ -133,7 +133,7 @@ Rectangle {
             Slider {
                 id: scrub
                 objectName: "trackSlider"
-                width: parent.width - x - timeLabel.width - 8
+                width: parent.width - x - timeLabel.width - MapTheme.spacing
                 enabled: root.player.fixCount >= 2
                 from: 0
                 to: 1
@@ -145,7 +145,7 @@ Rectangle {
                 objectName: "trackTimeLabel"
                 anchors.verticalCenter: parent.verticalCenter
                 width: 72
-                color: "#f1c40f"
+                color: MapTheme.highlight
                 font.bold: true
                 text: Qt.formatDateTime(root.player.position, "HH:mm:ss")
             }
@@ -155,7 +155,7 @@ Rectangle {
             objectName: "trackInfoLabel"
             width: parent.width
             elide: Text.ElideRight
-            color: "#ecf0f1"
+            color: MapTheme.panelText
             text: root.player.unitId === ""
                   ? qsTr("Pick a unit on the map or in the list.")
                   : root.player.fixCount === 0

@@ -2,6 +2,8 @@
 
 #include "vigil/map/map_view.h"
 
+#include "vigil/core/health_role.h"
+
 #include <numbers>
 
 namespace vigil::map {
@@ -14,22 +16,34 @@ constexpr double kPickRadius = 11;
 constexpr double kConeLength = 60; // px
 constexpr double kConeZoom = 14;
 
-QRgb statusColour(CameraLayer::Status s)
+} // namespace
+
+CameraLayer::Health CameraLayer::parseHealth(const QString &word)
 {
-    switch (s) {
-    case CameraLayer::Live:
-        return premultipliedRgba(0x2e, 0xcc, 0x71, 255);
-    case CameraLayer::Offline:
-        return premultipliedRgba(0x95, 0x9c, 0xa6, 255);
-    case CameraLayer::Alarm:
-        return premultipliedRgba(0xe7, 0x3c, 0x3c, 255);
-    case CameraLayer::Unknown:
-        break;
-    }
-    return premultipliedRgba(0x2c, 0x3e, 0x50, 255); // status not known yet: dark slate, unlike any unit
+    namespace h = vigil::core::health;
+    if (word == h::kLive)
+        return Health::Live;
+    if (word == h::kOffline)
+        return Health::Offline;
+    if (word == h::kAlarm)
+        return Health::Alarm;
+    return Health::Unknown;
 }
 
-} // namespace
+QRgb CameraLayer::healthColour(Health health)
+{
+    switch (health) {
+    case Health::Live:
+        return premultipliedRgba(0x2e, 0xcc, 0x71, 255);
+    case Health::Offline:
+        return premultipliedRgba(0x95, 0x9c, 0xa6, 255);
+    case Health::Alarm:
+        return premultipliedRgba(0xe7, 0x3c, 0x3c, 255);
+    case Health::Unknown:
+        break;
+    }
+    return premultipliedRgba(0x2c, 0x3e, 0x50, 255); // not known: dark slate, unlike any unit
+}
 
 CameraLayer::CameraLayer(QQuickItem *parent)
     : MapLayer(parent)
@@ -56,7 +70,15 @@ void CameraLayer::setModel(QAbstractItemModel *model)
             connect(model, &QAbstractItemModel::rowsRemoved, this, changed),
             connect(model, &QAbstractItemModel::rowsMoved, this, changed),
             connect(model, &QAbstractItemModel::layoutChanged, this, changed),
-            connect(model, &QAbstractItemModel::dataChanged, this, changed),
+            connect(model, &QAbstractItemModel::dataChanged, this,
+                    [this, changed](const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                    const QList<int> &roles) {
+                        if (!m_modelDirty && m_healthRole >= 0 && roles.size() == 1 &&
+                            roles.first() == m_healthRole)
+                            recolour(topLeft, bottomRight);
+                        else
+                            changed();
+                    }),
         };
     }
     m_modelDirty = true;
@@ -73,6 +95,8 @@ void CameraLayer::updatePolish()
 void CameraLayer::reloadFromModel()
 {
     m_modelDirty = false;
+    m_idRole = -1;
+    m_healthRole = -1;
     if (!m_model) {
         setCameras({});
         return;
@@ -89,6 +113,7 @@ void CameraLayer::reloadFromModel()
     const int lonRole = role("longitude");
     const int dirRole = role("directionDeg");
     const int fovRole = role("fovDeg");
+    const int healthRole = role(vigil::core::health::kRoleName);
     const int rows = m_model->rowCount();
     cams.reserve(rows);
     for (int r = 0; r < rows; ++r) {
@@ -103,9 +128,34 @@ void CameraLayer::reloadFromModel()
                               i.data(nameRole).toString(),
                               {lat, lon},
                               dirRole >= 0 ? i.data(dirRole).toDouble() : 0.0,
-                              fovRole >= 0 ? i.data(fovRole).toDouble() : 0.0});
+                              fovRole >= 0 ? i.data(fovRole).toDouble() : 0.0,
+                              healthRole >= 0 ? i.data(healthRole).toString() : QString()});
     }
     setCameras(std::move(cams));
+    m_idRole = idRole;
+    m_healthRole = healthRole;
+}
+
+void CameraLayer::recolour(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    if (!m_model || m_idRole < 0)
+        return;
+    bool changed = false;
+    for (int r = topLeft.row(); r <= bottomRight.row(); ++r) {
+        const QModelIndex i = m_model->index(r, 0);
+        const int at = m_rows.value(i.data(m_idRole).toString(), -1);
+        if (at < 0)
+            continue; // no position: not on the map
+        Entry &e = m_cameras[at];
+        e.camera.health = i.data(m_healthRole).toString();
+        const Health health = parseHealth(e.camera.health);
+        if (health != e.health) {
+            e.health = health;
+            changed = true;
+        }
+    }
+    if (changed)
+        markDirty();
 }
 
 void CameraLayer::setCameras(QList<MapCamera> cameras)
@@ -116,8 +166,8 @@ void CameraLayer::setCameras(QList<MapCamera> cameras)
     m_rows.reserve(cameras.size());
     for (MapCamera &c : cameras) {
         m_rows.insert(c.id, int(m_cameras.size()));
-        const Status s = m_status.value(c.id, Unknown);
-        m_cameras.append(Entry{std::move(c), QPointF(), s});
+        const Health health = parseHealth(c.health);
+        m_cameras.append(Entry{std::move(c), QPointF(), health});
     }
     m_projectedDatum = -1;
     emit camerasChanged();
@@ -131,16 +181,6 @@ void CameraLayer::reproject(vigil::map::Datum datum)
     for (Entry &e : m_cameras)
         e.world0 = geoToWorld(toDatum(e.camera.position, datum), 0);
     m_projectedDatum = int(datum);
-}
-
-void CameraLayer::setCameraStatus(const QString &id, Status status)
-{
-    m_status.insert(id, status);
-    const int row = m_rows.value(id, -1);
-    if (row >= 0 && m_cameras[row].status != status) {
-        m_cameras[row].status = status;
-        markDirty();
-    }
 }
 
 void CameraLayer::setSelectedCameraId(const QString &id)
@@ -208,7 +248,7 @@ void CameraLayer::buildVertices(const BuildContext &ctx, Geometry &out)
                 const Entry &e = m_cameras[c.first];
                 addDisc(out, p + QPointF(0, 1.5), kDotRadius + 2.5, shadow);
                 addDisc(out, p, kDotRadius + 2, e.camera.id == m_selected ? selectedRing : outline, 12);
-                addDisc(out, p, kDotRadius, statusColour(e.status), 12);
+                addDisc(out, p, kDotRadius, healthColour(e.health), 12);
                 continue;
             }
             ++m_lastClusterCount;
@@ -257,7 +297,7 @@ void CameraLayer::buildVertices(const BuildContext &ctx, Geometry &out)
             addDisc(out, p, kDotRadius + 6, selectedRing, 16);
         addDisc(out, p + QPointF(0, 1.5), kDotRadius + 2.5, shadow);
         addDisc(out, p, kDotRadius + 2, outline, 12);
-        addDisc(out, p, kDotRadius, statusColour(e.status), 12);
+        addDisc(out, p, kDotRadius, healthColour(e.health), 12);
     }
 }
 
@@ -292,6 +332,29 @@ QString CameraLayer::cameraAt(qreal x, qreal y) const
         }
     }
     return best;
+}
+
+QString CameraLayer::cameraHealth(const QString &id) const
+{
+    namespace h = vigil::core::health;
+    const int row = m_rows.value(id, -1);
+    switch (row >= 0 ? m_cameras[row].health : Health::Unknown) {
+    case Health::Live:
+        return h::kLive;
+    case Health::Offline:
+        return h::kOffline;
+    case Health::Alarm:
+        return h::kAlarm;
+    case Health::Unknown:
+        break;
+    }
+    return h::kUnknown;
+}
+
+QColor CameraLayer::cameraColour(const QString &id) const
+{
+    const int row = m_rows.value(id, -1);
+    return QColor::fromRgba(qUnpremultiply(healthColour(row >= 0 ? m_cameras[row].health : Health::Unknown)));
 }
 
 QString CameraLayer::cameraName(const QString &id) const

@@ -47,10 +47,10 @@ Window {
     Text {
         visible: DemoBasemap.busy
         anchors.centerIn: parent
-        font.pixelSize: 16
-        color: "#ecf0f1"
+        font.pixelSize: MapTheme.fontSizeLarge
+        color: MapTheme.panelText
         style: Text.Outline
-        styleColor: "#263238"
+        styleColor: MapTheme.ink
         text: qsTr("Preparing the offline map… %1%").arg(Math.round(DemoBasemap.progress * 100))
     }
 }

@@ -29,20 +29,6 @@ Item {
                                       : root._demoBasemap && DemoBasemap.ready ? DemoBasemap.path : ""
     property bool _fitted: false
 
-    // Camera colours as the client knows them: live or offline from the tiles playing them, red while an
-    // ONVIF alarm is active (CameraHealth); Unknown for cameras on no tile.
-    function _syncCameraStatus() {
-        const all = CameraHealth.statuses();
-        for (const id in all)
-            pane.cameraLayer.setCameraStatus(id, all[id]);
-    }
-    Connections {
-        target: CameraHealth
-        function onStatusChanged(cameraId: string, status: int) {
-            pane.cameraLayer.setCameraStatus(cameraId, status);
-        }
-    }
-
     function _fitDemoArea() {
         if (root._fitted || !root._demoBasemap)
             return;
@@ -72,7 +58,11 @@ Item {
         id: pane
         objectName: "mapPane"
         anchors.fill: parent
-        cameraModel: Cameras
+        // Camera colours as the client knows them (CameraHealth, as the rows' "health" role): live or offline
+        // from the tiles playing them, red while an ONVIF alarm is active, unknown for cameras on no tile.
+        cameraModel: CameraHealthModel {
+            sourceModel: Cameras
+        }
         unitsModel: units
         trackStore: tracks
         source: root._source
@@ -99,7 +89,6 @@ Item {
     }
 
     Component.onCompleted: {
-        root._syncCameraStatus();
         if (root._demoBasemap) {
             DemoBasemap.ensure();
             root._fitDemoArea();

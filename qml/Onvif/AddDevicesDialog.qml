@@ -30,8 +30,7 @@ VDialog {
         passwordField.text = "";
         nameField.text = "";
         groupField.text = "";
-        root._selected = [];
-        root._selectedNames = [];
+        discovery.selectNone();
         root._message = "";
         root.addedCameraId = "";
         probe.cancel();
@@ -44,8 +43,7 @@ VDialog {
             discovery.stop();
             return;
         }
-        root._selected = [];
-        root._selectedNames = [];
+        discovery.selectNone();
         if (!discovery.multicast && unicastField.text.trim() === "")
             return; // nothing to ask (tests turn multicast off)
         discovery.start(unicastField.text.trim());
@@ -56,21 +54,6 @@ VDialog {
         addressField.text = deviceUrl;
         if (name !== "")
             nameField.text = name;
-    }
-
-    function toggle(deviceUrl: string, name: string) {
-        const i = root._selected.indexOf(deviceUrl);
-        const keys = root._selected.slice();
-        const names = root._selectedNames.slice();
-        if (i >= 0) {
-            keys.splice(i, 1);
-            names.splice(i, 1);
-        } else {
-            keys.push(deviceUrl);
-            names.push(name);
-        }
-        root._selected = keys;
-        root._selectedNames = names;
     }
 
     function test() {
@@ -97,32 +80,10 @@ VDialog {
         previewPlayer.stop();
         root._previewing = false;
         root._message = "";
-        bulk.start(root._selected, root._selectedNames, userField.text, passwordField.text, groupField.text.trim());
-    }
-
-    // What to do about a failed test, by the probe's error code (its own sentence says what failed).
-    function adviceFor(code: string): string {
-        switch (code) {
-        case "wrong-credentials":
-            return qsTr("Check the user name and password. Many cameras keep a separate ONVIF user list in their web page (Network → ONVIF or Integration).");
-        case "clock-skew":
-            return qsTr("Set the camera's clock (NTP, or synchronise with this PC in its web page), then test again.");
-        case "unreachable":
-            return qsTr("Check the address and port, that the camera is switched on, and that this PC can reach it (cable, VLAN, firewall).");
-        case "timeout":
-            return qsTr("The camera is slow or the network is busy: test again, and check the link between this PC and the camera.");
-        case "not-onvif":
-            return qsTr("Turn ONVIF on in the camera's web page, or check the port. A camera without ONVIF can be added as an RTSP camera (Add camera).");
-        case "":
-            return "";
-        default:
-            return qsTr("The camera's ONVIF support is incomplete: update its firmware, or add it as an RTSP camera (Add camera).");
-        }
+        bulk.start(discovery.selectedDeviceUrls(), discovery.selectedNames(), userField.text, passwordField.text, groupField.text.trim());
     }
 
     // --- private -----------------------------------------------------------------------------------------
-    property list<string> _selected: []
-    property list<string> _selectedNames: []
     property string _message: ""
     property bool _previewing: false
     property bool _justAdded: false // "Add" once per test: a second click would add the device twice
@@ -234,6 +195,7 @@ VDialog {
                     clip: true
                     model: OnvifDiscoveryModel {
                         id: discovery
+                        bulkAdder: bulk // each row shows its device's result of "Add selected"
                     }
                     ScrollBar.vertical: ScrollBar {}
                     delegate: Rectangle {
@@ -243,32 +205,37 @@ VDialog {
                         required property string hardware
                         required property string address
                         required property string deviceUrl
-                        readonly property string key: row.deviceUrl
-                        readonly property bool picked: addressField.text === row.key
-                        readonly property int addState: bulk.states[row.key] ?? OnvifBulkAdder.ItemState.None
+                        required property bool selected
+                        required property int addState // OnvifBulkAdder.ItemState
+                        required property string reason // why "Add selected" failed for it
+                        readonly property bool picked: addressField.text === row.deviceUrl
 
                         objectName: "deviceRow_" + row.index
                         width: ListView.view.width
-                        height: Theme.rowHeightTwoLines
+                        // Two lines, and a third (wrapped as far as it needs) for a failure's reason.
+                        height: Math.max(Theme.rowHeightTwoLines, rowContent.implicitHeight + Theme.spacing * 2)
                         color: row.picked ? Theme.accentMuted : rowHover.hovered ? Theme.hover : "transparent"
 
                         HoverHandler {
                             id: rowHover
                         }
                         TapHandler {
-                            onTapped: root.pick(row.key, row.name)
+                            onTapped: root.pick(row.deviceUrl, row.name)
                         }
                         RowLayout {
-                            anchors.fill: parent
+                            id: rowContent
+                            anchors.left: parent.left
+                            anchors.right: parent.right
+                            anchors.verticalCenter: parent.verticalCenter
                             anchors.leftMargin: Theme.spacingSmall
                             anchors.rightMargin: Theme.spacing
                             spacing: Theme.spacingSmall
                             CheckBox {
                                 id: check
                                 objectName: "deviceCheck"
-                                checked: root._selected.includes(row.key)
+                                checked: row.selected
                                 enabled: !bulk.running
-                                onToggled: root.toggle(row.key, row.name)
+                                onToggled: discovery.setSelected(row.index, check.checked)
                                 indicator: Rectangle {
                                     x: check.leftPadding
                                     y: (check.height - height) / 2
@@ -304,6 +271,13 @@ VDialog {
                                     font.family: Theme.monoFamily
                                     font.pixelSize: Theme.fontSizeSmall
                                 }
+                                SmallText {
+                                    objectName: "rowReason"
+                                    width: parent.width
+                                    visible: row.reason !== ""
+                                    text: row.reason
+                                    color: Theme.error
+                                }
                             }
                             VLabel {
                                 objectName: "rowResult"
@@ -329,11 +303,6 @@ VDialog {
                                         return "";
                                     }
                                 }
-                                HoverHandler {
-                                    id: resultHover
-                                }
-                                ToolTip.visible: resultHover.hovered && row.addState === OnvifBulkAdder.ItemState.Failed
-                                ToolTip.text: bulk.messages[row.key] ?? ""
                             }
                         }
                     }
@@ -345,7 +314,7 @@ VDialog {
                 visible: !bulk.running && bulk.total > 0
                 color: bulk.failed > 0 ? Theme.warning : Theme.ok
                 text: bulk.failed > 0
-                      ? qsTr("%1 of %2 devices added; %3 failed (hover “Failed” for the reason).").arg(bulk.added).arg(bulk.total).arg(bulk.failed)
+                      ? qsTr("%1 of %2 devices added; %3 failed: the reason is on each failed row.").arg(bulk.added).arg(bulk.total).arg(bulk.failed)
                       : qsTr("%1 of %2 devices added.").arg(bulk.added).arg(bulk.total)
             }
         }
@@ -443,7 +412,7 @@ VDialog {
                     objectName: "errorAdvice"
                     Layout.fillWidth: true
                     visible: text !== ""
-                    text: root.adviceFor(probe.errorCode)
+                    text: probe.advice
                     color: Theme.text
                 }
             }
@@ -604,8 +573,8 @@ VDialog {
         },
         ToolbarButton {
             objectName: "addSelectedButton"
-            text: qsTr("Add selected (%1)").arg(root._selected.length)
-            enabled: root._selected.length > 0 && !root._busy
+            text: qsTr("Add selected (%1)").arg(discovery.selectedCount)
+            enabled: discovery.selectedCount > 0 && !root._busy
             toolTip: qsTr("Test and add every ticked device with the user and password above, one after the other")
             onClicked: root.addSelected()
         },

@@ -4,7 +4,7 @@ import QtQuick.Controls
 import QtMultimedia
 import Vigil.App
 import Vigil.Cameras
-import Vigil.Onvif
+import Vigil.Ptz
 import Vigil.Video
 import Vigil.Wall
 import Vigil.Views
@@ -129,6 +129,7 @@ Rectangle {
     OnvifPtzController {
         id: ptz
         cameraId: root.cameraId
+        speed: Session.ptzSpeed // a setting, the same on every tile
     }
     // Times the tile's tour (if any) and pre-connects its next camera through the feed.
     TourRunner {
@@ -404,6 +405,7 @@ Rectangle {
         cameraName: root.cameraName !== "" ? root.cameraName : root.cameraId
         onDoubleClicked: Wall.toggleMaximize(root.tileIndex)
         onExitRequested: root.setPtzMode(false)
+        onSpeedChosen: speed => Session.ptzSpeed = speed
     }
 
     // PTZ on/off, on hover (cameras with PTZ only), left of the menu button.

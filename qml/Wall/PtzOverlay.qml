@@ -1,14 +1,15 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
-import Vigil.Onvif
+import Vigil.Ptz
 import Vigil.Views
 
 // PtzOverlay: pan/tilt/zoom controls over a tile whose camera has ONVIF PTZ, shown while the operator has PTZ
-// turned on for that tile. Eight arrows (press and hold), zoom +/−, home, presets (go to, save, remove), drag on
-// the picture (velocity grows with the offset), the wheel (a short zoom), arrow and +/− keys while the overlay
-// has focus. The rules (velocities, held keys, the wheel's stop) live in OnvifPtzController; this file wires
-// events to it. Every way of letting go — release, cancel, focus or window loss, the overlay hiding — ends in
+// turned on for that tile. Eight arrows (press and hold), zoom +/−, home, presets (go to, save, remove), the
+// speed slider (a setting: speedChosen, the tile stores it), drag on the picture (velocity grows with the
+// offset), the wheel (a short zoom), arrow and +/− keys while the overlay has focus, Esc to leave PTZ mode.
+// The rules (velocities, held keys, the wheel's stop) live in OnvifPtzController; this file wires events to
+// it. Every way of letting go — release, cancel, focus or window loss, the overlay hiding — ends in
 // controller.letGo(), which sends Stop when the camera moves.
 Item {
     id: root
@@ -21,6 +22,8 @@ Item {
     signal doubleClicked
     // Esc while the pad has the keys: the tile turns PTZ mode off.
     signal exitRequested
+    // The operator moved the speed slider (0.1..1): a setting, stored by the tile.
+    signal speedChosen(real speed)
 
     // --- private -----------------------------------------------------------------------------------------
     readonly property bool _windowActive: root.Window.active
@@ -236,6 +239,7 @@ Item {
             spacing: Theme.spacingSmall
 
             Row {
+                id: arrowsRow
                 spacing: Theme.spacing
                 Grid {
                     columns: 3
@@ -265,6 +269,64 @@ Item {
                         text: "★"
                         toolTip: qsTr("Presets")
                         onClicked: presetsPopup.opened ? presetsPopup.close() : presetsPopup.open()
+                    }
+                }
+            }
+
+            // Speed of the arrows, keys and wheel. Takes no focus: the arrow keys keep steering the camera.
+            Row {
+                id: speedRow
+                width: arrowsRow.width
+                spacing: Theme.spacingSmall
+                VLabel {
+                    id: speedLabel
+                    anchors.verticalCenter: parent.verticalCenter
+                    visible: !root._compact
+                    text: qsTr("Speed")
+                    color: Theme.textMuted
+                    size: VLabel.Small
+                }
+                Slider {
+                    id: speedSlider
+                    objectName: "ptzSpeedSlider"
+                    width: speedRow.width - (speedLabel.visible ? speedLabel.width + speedRow.spacing : 0)
+                    height: Math.round(root._button * 0.7)
+                    padding: 0
+                    from: 0.1
+                    to: 1
+                    stepSize: 0.05
+                    snapMode: Slider.SnapAlways
+                    value: root.controller.speed
+                    focusPolicy: Qt.NoFocus
+                    hoverEnabled: true
+                    ToolTip.visible: speedSlider.hovered || speedSlider.pressed
+                    ToolTip.delay: speedSlider.pressed ? 0 : Theme.toolTipDelay
+                    ToolTip.text: qsTr("Speed of the arrows, keys and wheel: %1%").arg(Math.round(speedSlider.value * 100))
+                    onMoved: root.speedChosen(speedSlider.value)
+                    // No ids inside: they would defeat the deferral of background/handle.
+                    background: Rectangle {
+                        x: speedSlider.leftPadding
+                        y: speedSlider.topPadding + (speedSlider.availableHeight - height) / 2
+                        width: speedSlider.availableWidth
+                        height: Theme.spacingSmall
+                        radius: Theme.spacingSmall / 2
+                        color: Theme.border
+                        Rectangle {
+                            width: speedSlider.visualPosition * speedSlider.availableWidth
+                            height: Theme.spacingSmall
+                            radius: Theme.spacingSmall / 2
+                            color: Theme.accent
+                        }
+                    }
+                    handle: Rectangle {
+                        x: speedSlider.leftPadding + speedSlider.visualPosition * (speedSlider.availableWidth - width)
+                        y: speedSlider.topPadding + (speedSlider.availableHeight - height) / 2
+                        width: Theme.spacingMedium
+                        height: Theme.spacingMedium
+                        radius: width / 2
+                        color: speedSlider.pressed ? Theme.accent : Theme.text
+                        border.width: 1
+                        border.color: Theme.borderStrong
                     }
                 }
             }

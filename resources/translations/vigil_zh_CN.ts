@@ -159,10 +159,6 @@
         <translation>已跳过</translation>
     </message>
     <message>
-        <source>%1 of %2 devices added; %3 failed (hover “Failed” for the reason).</source>
-        <translation>已添加 %1/%2 台设备，%3 台失败（将鼠标悬停在“失败”上可查看原因）。</translation>
-    </message>
-    <message>
         <source>%1 of %2 devices added.</source>
         <translation>已添加 %1/%2 台设备。</translation>
     </message>
@@ -297,6 +293,10 @@
     <message>
         <source>Add the tested device to the camera list</source>
         <translation>将已测试的设备加入摄像机列表</translation>
+    </message>
+    <message>
+        <source>%1 of %2 devices added; %3 failed: the reason is on each failed row.</source>
+        <translation>已添加 %1/%2 台设备；%3 台失败：失败原因显示在对应行上。</translation>
     </message>
 </context>
 <context>
@@ -805,6 +805,14 @@
         <source>Save where the camera points now as a preset</source>
         <translation>将摄像机当前指向保存为预置位</translation>
     </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Speed of the arrows, keys and wheel: %1%</source>
+        <translation>方向按钮、键盘和滚轮的速度：%1%</translation>
+    </message>
 </context>
 <context>
     <name>ScaleBar</name>
@@ -967,6 +975,29 @@
     <message>
         <source>%1 – %2 · %3 positions · %4 km</source>
         <translation>%1 – %2 · %3 个位置点 · %4 公里</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::alarms::OnvifAlarmModel</name>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Subscribing</source>
+        <translation>正在订阅</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>正在监听</translation>
+    </message>
+    <message>
+        <source>Retrying: %1</source>
+        <translation>正在重试：%1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1242,29 +1273,6 @@
     </message>
 </context>
 <context>
-    <name>vigil::alarms::OnvifAlarmModel</name>
-    <message>
-        <source>Idle</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <source>Subscribing</source>
-        <translation>正在订阅</translation>
-    </message>
-    <message>
-        <source>Listening</source>
-        <translation>正在监听</translation>
-    </message>
-    <message>
-        <source>Retrying: %1</source>
-        <translation>正在重试：%1</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>失败：%1</translation>
-    </message>
-</context>
-<context>
     <name>vigil::onvif::OnvifClient</name>
     <message>
         <source>%1 h</source>
@@ -1428,7 +1436,11 @@
     </message>
 </context>
 <context>
-    <name>vigil::onvif::OnvifPtzController</name>
+    <name>vigil::ptz::OnvifPtzController</name>
+    <message>
+        <source>The password of this camera is still being read from the keyring. Try again in a moment.</source>
+        <translation>正在从密钥环读取该摄像机的密码，请稍后再试。</translation>
+    </message>
     <message>
         <source>This camera has no ONVIF address, so it cannot be steered from Vigil.</source>
         <translation>该摄像机没有 ONVIF 地址，无法在 Vigil 中控制云台。</translation>

@@ -63,6 +63,9 @@ private:
         c.group = QString::fromUtf8(group);
         // Port 9 (discard) is closed on loopback: the player fails fast, no video is needed here.
         c.streams = {{QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1:9/") + c.id), {}, 0, {}}};
+        // On the map (a couple of hundred metres apart by the id's last letter), so the camera layer has a
+        // dot to colour.
+        c.position = cameras::CameraPosition{30.54 + 0.002 * (id[4] - 'a'), 119.96, 90, 60};
         return c;
     }
 

@@ -6,7 +6,7 @@ import Vigil.App
 import Vigil.Cameras
 import Vigil.Devices
 import Vigil.Map
-import Vigil.Onvif
+import Vigil.Ptz
 import Vigil.Video
 import Vigil.Views
 import Vigil.Wall
@@ -15,6 +15,8 @@ import Vigil.Wall
 TestCase {
     id: root
     name: "Imports"
+    // In a shown window: the map's layers read their models when the window polishes them.
+    when: windowShown
 
     Component {
         id: typesComponent
@@ -82,21 +84,26 @@ TestCase {
         verify(o !== null);
         const screen = findChild(o, "mapScreen");
         verify(screen !== null);
-        // Not the demo and no source configured: the plain grid, with the directory's cameras as the model.
+        // Not the demo and no source configured: the plain grid, with the directory's cameras (and their
+        // health as a role) as the model.
         compare(screen.pane.source, "");
-        compare(screen.pane.cameraModel, Cameras);
+        compare(screen.pane.cameraModel.sourceModel, Cameras);
+        compare(screen.pane.cameraModel.rowCount(), Cameras.count);
         compare(screen.units.count, 0);
-        // Camera colours follow CameraHealth: an alarm turns the camera red on the map, and back.
+        // Camera colours follow CameraHealth through the "health" role: an alarm turns the camera red on the
+        // map, and back.
         const layer = screen.pane.cameraLayer;
-        compare(layer.cameraStatus("cam-a"), CameraLayer.Unknown);
+        tryCompare(layer, "cameraCount", Cameras.count); // the layer reads its model before the next frame
+        compare(layer.cameraHealth("cam-a"), "unknown");
         CameraHealth.setAlarm("cam-a", true);
-        compare(layer.cameraStatus("cam-a"), CameraLayer.Alarm);
+        compare(layer.cameraHealth("cam-a"), "alarm");
+        verify(Qt.colorEqual(layer.cameraColour("cam-a"), "#e73c3c"));
         CameraHealth.setAlarm("cam-a", false);
-        compare(layer.cameraStatus("cam-a"), CameraLayer.Unknown);
-        // A feed (C++) reports to the same board QML sees: cam-b's stream is refused, so it turns Offline.
+        compare(layer.cameraHealth("cam-a"), "unknown");
+        // A feed (C++) reports to the same board QML sees: cam-b's stream is refused, so it turns offline.
         const feed = createTemporaryObject(feedComponent, root);
         verify(feed !== null);
-        tryVerify(() => layer.cameraStatus("cam-b") === CameraLayer.Offline, 10000);
+        tryVerify(() => layer.cameraHealth("cam-b") === "offline", 10000);
     }
 
     function test_views() {

@@ -1,12 +1,18 @@
 #include "vigil/app/session.h"
 
 #include "vigil/cameras/camera_directory.h"
+#include "vigil/core/atomic_file.h"
 #include "vigil/core/gui_post.h"
 #include "vigil/core/logging.h"
+#include "vigil/core/paths.h"
 #include "vigil/core/worker_threads.h"
 #include "vigil/demo/demo_site.h"
+#include "vigil/ptz/input_rules.h"
 #include "vigil/wall/wall_store.h"
 
+#include <QtCore/QDir>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtCore/QPointer>
 #include <QtQml/QJSEngine>
 
@@ -16,6 +22,27 @@ namespace vigil::app {
 
 namespace {
 Session *s_instance = nullptr;
+
+constexpr int kSettingsVersion = 1;
+
+// settings.json must be a JSON object of a version we know; unknown keys are ignored (a newer Vigil's).
+QString validateSettings(const QByteArray &data)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
+    if (error.error != QJsonParseError::NoError)
+        return error.errorString();
+    if (!doc.isObject())
+        return QStringLiteral("not a JSON object");
+    if (doc.object().value(QLatin1String("version")).toInt() != kSettingsVersion)
+        return QStringLiteral("unknown version");
+    return {};
+}
+
+double clampPtzSpeed(double speed)
+{
+    return std::clamp(speed, ptz::PtzInputRules::kMinSpeed, ptz::PtzInputRules::kMaxSpeed);
+}
 
 QList<cameras::Camera> toCameras(const demo::DemoSite &site, bool chinese)
 {
@@ -40,10 +67,19 @@ QList<cameras::Camera> toCameras(const demo::DemoSite &site, bool chinese)
 Session::Session(bool demoMode, QObject *parent)
     : QObject(parent)
     , m_demoMode(demoMode)
-{}
+    , m_settingsPath(QDir(core::configDir()).filePath(QStringLiteral("settings.json")))
+    , m_ptzSpeed(ptz::PtzInputRules::kDefaultSpeed)
+{
+    m_settingsSave.setSingleShot(true);
+    m_settingsSave.setInterval(kSettingsSaveDelayMs);
+    connect(&m_settingsSave, &QTimer::timeout, this, &Session::saveSettings);
+    loadSettings();
+}
 
 Session::~Session()
 {
+    if (m_settingsSave.isActive())
+        saveSettings();
     stopDemo();
     if (s_instance == this)
         s_instance = nullptr;
@@ -142,6 +178,41 @@ void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wa
             emit self->demoReady();
         });
     });
+}
+
+void Session::loadSettings()
+{
+    // A damaged file is moved aside and logged by readFileWithBackup; then the backup or the defaults.
+    const core::LoadedFile loaded = core::readFileWithBackup(m_settingsPath, &validateSettings);
+    if (!loaded.exists || !validateSettings(loaded.data).isEmpty())
+        return;
+    const QJsonObject o = QJsonDocument::fromJson(loaded.data).object();
+    if (const QJsonValue v = o.value(QLatin1String("ptzSpeed")); v.isDouble())
+        m_ptzSpeed = clampPtzSpeed(v.toDouble());
+}
+
+bool Session::saveSettings()
+{
+    m_settingsSave.stop();
+    QJsonObject o;
+    o.insert(QLatin1String("version"), kSettingsVersion);
+    o.insert(QLatin1String("ptzSpeed"), m_ptzSpeed);
+    QString why;
+    if (!core::writeFileAtomically(m_settingsPath, QJsonDocument(o).toJson(), &why)) {
+        qCWarning(vigilConfig).noquote() << "cannot save the settings to" << m_settingsPath << ":" << why;
+        return false;
+    }
+    return true;
+}
+
+void Session::setPtzSpeed(double speed)
+{
+    speed = clampPtzSpeed(speed);
+    if (qFuzzyCompare(m_ptzSpeed, speed))
+        return;
+    m_ptzSpeed = speed;
+    emit ptzSpeedChanged();
+    m_settingsSave.start();
 }
 
 void Session::stopDemo()

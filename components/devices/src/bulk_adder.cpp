@@ -23,8 +23,12 @@ bool OnvifBulkAdder::start(const QStringList &addresses, const QStringList &name
     if (m_running || addresses.isEmpty())
         return false;
     m_items.clear();
-    for (qsizetype i = 0; i < addresses.size(); ++i)
+    m_indexOf.clear();
+    for (qsizetype i = 0; i < addresses.size(); ++i) {
         m_items.append({addresses.at(i).trimmed(), names.value(i).trimmed(), ItemState::Queued, {}});
+        if (!m_indexOf.contains(m_items.last().address))
+            m_indexOf.insert(m_items.last().address, i);
+    }
     m_index = -1;
     ++m_generation;
     m_done = 0;
@@ -158,12 +162,22 @@ QVariantMap OnvifBulkAdder::messages() const
     return out;
 }
 
+const OnvifBulkAdder::Item *OnvifBulkAdder::item(const QString &address) const
+{
+    const auto it = m_indexOf.constFind(address);
+    return it == m_indexOf.cend() ? nullptr : &m_items.at(*it);
+}
+
 OnvifBulkAdder::ItemState OnvifBulkAdder::state(const QString &address) const
 {
-    for (const Item &item : m_items)
-        if (item.address == address)
-            return item.state;
-    return ItemState::None;
+    const Item *i = item(address);
+    return i ? i->state : ItemState::None;
+}
+
+QString OnvifBulkAdder::message(const QString &address) const
+{
+    const Item *i = item(address);
+    return i ? i->message : QString();
 }
 
 } // namespace vigil::devices

@@ -3,6 +3,7 @@
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
 #include "vigil/devices/camera_builder.h"
+#include "vigil/devices/error_advice.h"
 
 #include "vigil/core/gui_post.h"
 #include "vigil/core/worker_threads.h"
@@ -26,11 +27,12 @@ OnvifDeviceProbe::OnvifDeviceProbe(QObject *parent)
 
 OnvifDeviceProbe::~OnvifDeviceProbe() = default;
 
-void OnvifDeviceProbe::setStatus(Status s, Error e)
+void OnvifDeviceProbe::setStatus(Status s, Error e, ErrorSource source)
 {
-    const bool changed = s != m_status || e.message != m_error.message;
+    const bool changed = s != m_status || e.message != m_error.message || source != m_errorSource;
     m_status = s;
     m_error = std::move(e);
+    m_errorSource = source;
     if (changed)
         emit statusChanged();
 }
@@ -95,6 +97,11 @@ OnvifDeviceProbe::Category OnvifDeviceProbe::errorCategory() const
     return Category::Fatal;
 }
 
+QString OnvifDeviceProbe::advice() const
+{
+    return m_errorSource == ErrorSource::Device ? adviceForError(m_error.code) : QString();
+}
+
 bool OnvifDeviceProbe::hasPtz() const
 {
     return onvif::canPanTiltZoom(m_result);
@@ -157,7 +164,9 @@ QString OnvifDeviceProbe::addToDirectory(cameras::CameraDirectory *directory, co
     if (!directory || m_status != Status::Ready || m_result.streams.isEmpty()) {
         e.message = !directory ? tr("No camera directory to add the device to.")
                                : tr("Test the device first; it must show at least one stream.");
-        setStatus(m_status == Status::Ready ? Status::Ready : Status::Failed, e);
+        // A device without a stream is one whose ONVIF support is incomplete: the device's advice fits.
+        setStatus(m_status == Status::Ready ? Status::Ready : Status::Failed, e,
+                  directory ? ErrorSource::Device : ErrorSource::Directory);
         return {};
     }
     cameras::Camera c = toCamera(m_result, m_user, {}, name);
@@ -185,8 +194,8 @@ QString OnvifDeviceProbe::addToDirectory(cameras::CameraDirectory *directory, co
     }
     // The camera and its password as one transaction (the directory is the only door to passwords).
     if (!directory->putCamera(c, m_password)) {
-        e.message = directory->lastError();
-        setStatus(Status::Ready, e);
+        e.message = directory->lastError(); // says what to do about the list or the keyring
+        setStatus(Status::Ready, e, ErrorSource::Directory);
         return {};
     }
     return c.id;

@@ -114,7 +114,7 @@ int main(int argc, char **argv)
         else
             p = {27.0 + rng.generateDouble() * 4.2, 118.0 + rng.generateDouble() * 4.8};
         cams.append({QStringLiteral("cam-%1").arg(i), QStringLiteral("Camera %1").arg(i), p,
-                     rng.generateDouble() * 360, 60});
+                     rng.generateDouble() * 360, 60, QString()});
         points.append(p);
     }
     CameraRows model(cams);

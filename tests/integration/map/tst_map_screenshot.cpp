@@ -1,9 +1,14 @@
 // Screenshot of the real map window under Xvfb (OpenGL on llvmpipe): the demo county basemap rendered by our
 // rasteriser into MBTiles, the 16 demo cameras (clusters off, FOV cones on), simulated patrol cars with
-// trails. Saves map_screenshot.png next to the test binary (look at it) and checks pixels: basemap colours,
-// camera status colours at camera positions, unit arrows. Then track playback: a unit's pre-simulated last
-// half hour replayed to 60 % (map_track_screenshot.png): the track colour along it, the start marker, the
-// replay marker at the player's position, time labels.
+// trails. The cameras come as in the app: a CameraDirectory through CameraHealthModel, whose "health" role
+// the camera layer reads, with the health board fed as tiles and alarms would. Saves map_screenshot.png next
+// to the test binary (look at it) and checks pixels: basemap colours, camera health colours at camera
+// positions, unit arrows; then an alarm on a live camera turns its dot red (map_screenshot_alarm.png). Then
+// track playback: a unit's pre-simulated last half hour replayed to 60 % (map_track_screenshot.png): the
+// track colour along it, the start marker, the replay marker at the player's position, time labels.
+#include "vigil/alarms/camera_health.h"
+#include "vigil/alarms/camera_health_model.h"
+#include "vigil/cameras/camera_directory.h"
 #include "vigil/demo/demo_site.h"
 #include "vigil/map/camera_layer.h"
 #include "vigil/map/demo_basemap.h"
@@ -23,6 +28,9 @@
 #include <QtQuick/QQuickItem>
 #include <QtQuick/QQuickWindow>
 #include <QtTest/QtTest>
+
+#include <algorithm>
+#include <vector>
 
 Q_IMPORT_QML_PLUGIN(Vigil_MapPlugin)
 
@@ -54,7 +62,11 @@ class TstMapScreenshot : public QObject
 {
     Q_OBJECT
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qputenv("VIGIL_CONFIG_DIR", m_dir.filePath(QStringLiteral("config")).toUtf8());
+    }
 
     void mapWithCamerasAndUnits()
     {
@@ -86,14 +98,33 @@ private slots:
         auto *unitLayer = root->findChild<map::UnitLayer *>(QStringLiteral("unitLayer"));
         QVERIFY(pane && view && cameras && unitLayer);
 
+        // The directory holds the demo cameras; a tile plays each (cam07's stream fails), cam05 has an alarm.
+        cameras::CameraDirectory directory(nullptr);
+        QList<cameras::Camera> list;
         QList<map::MapCamera> cams;
-        for (const demo::DemoCamera &c : demo::DemoSite::cameras(demo::DemoSite::kMaxCameras))
-            cams.append({c.id, c.name, {c.latitude, c.longitude}, c.directionDeg, c.fovDeg});
-        cameras->setCameras(cams);
-        for (const auto &c : std::as_const(cams))
-            cameras->setCameraStatus(c.id, map::CameraLayer::Live);
-        cameras->setCameraStatus(QStringLiteral("cam05"), map::CameraLayer::Alarm);
-        cameras->setCameraStatus(QStringLiteral("cam07"), map::CameraLayer::Offline);
+        for (const demo::DemoCamera &d : demo::DemoSite::cameras(demo::DemoSite::kMaxCameras)) {
+            cameras::Camera c;
+            c.id = d.id;
+            c.name = d.name;
+            c.position = cameras::CameraPosition{d.latitude, d.longitude, d.directionDeg, d.fovDeg};
+            c.streams = {cameras::StreamInfo{
+                QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1:9/x")), {}, 0, {}}};
+            list.append(c);
+            cams.append({d.id, d.name, {d.latitude, d.longitude}, d.directionDeg, d.fovDeg, {}});
+        }
+        directory.setDemoCameras(list);
+        alarms::CameraHealth health(nullptr);
+        std::vector<char> feeds(size_t(cams.size())); // one stand-in feed key per camera
+        for (qsizetype i = 0; i < cams.size(); ++i)
+            health.report(&feeds[size_t(i)], cams[i].id,
+                          cams[i].id == u"cam07" ? alarms::CameraHealth::FeedState::Failing
+                                                 : alarms::CameraHealth::FeedState::Playing);
+        health.setAlarm(QStringLiteral("cam05"), true);
+        alarms::CameraHealthModel healthModel;
+        healthModel.setHealth(&health);
+        healthModel.setSourceModel(&directory);
+        cameras->setModel(&healthModel);
+        QCOMPARE(cameras->cameraCount(), cams.size());
         cameras->setSelectedCameraId(QStringLiteral("cam02"));
         cameras->setClusterBelowZoom(12);
 
@@ -125,19 +156,42 @@ private slots:
         QVERIFY(shot.save(out));
         qInfo() << "screenshot:" << out;
 
-        // Cameras on screen show their status colour at their position.
+        // Cameras on screen show their health colour at their position.
+        const QColor live(0x2e, 0xcc, 0x71);
+        const QColor alarm(0xe7, 0x3c, 0x3c);
         int liveSeen = 0;
+        QString liveOnScreen; // not the selected one: its ring is yellow
         for (const auto &c : std::as_const(cams)) {
             const QPointF p = view->fromCoordinate(QGeoCoordinate(c.position.lat, c.position.lon));
             if (!QRectF(15, 15, view->width() - 30, view->height() - 30).contains(p))
                 continue;
-            const QColor want = c.id == u"cam05"   ? QColor(0xe7, 0x3c, 0x3c)
-                                : c.id == u"cam07" ? QColor(0x95, 0x9c, 0xa6)
-                                                   : QColor(0x2e, 0xcc, 0x71);
+            const QColor want = c.id == u"cam05" ? alarm : c.id == u"cam07" ? QColor(0x95, 0x9c, 0xa6) : live;
             QVERIFY2(colourAround(shot, p, want, 3), qPrintable(c.id));
-            liveSeen += want == QColor(0x2e, 0xcc, 0x71) ? 1 : 0;
+            QCOMPARE(cameras->cameraColour(c.id), want);
+            if (want == live) {
+                ++liveSeen;
+                if (liveOnScreen.isEmpty() && c.id != u"cam02")
+                    liveOnScreen = c.id;
+            }
         }
         QVERIFY(liveSeen >= 6);
+        QVERIFY(!liveOnScreen.isEmpty());
+
+        // An alarm on a live camera: the board changes, the health role follows, the dot turns red.
+        const auto &target = *std::find_if(cams.cbegin(), cams.cend(),
+                                           [&](const map::MapCamera &c) { return c.id == liveOnScreen; });
+        const QPointF at = view->fromCoordinate(QGeoCoordinate(target.position.lat, target.position.lon));
+        QVERIFY(!colourAround(shot, at, alarm, 3));
+        health.setAlarm(liveOnScreen, true);
+        QCOMPARE(cameras->cameraHealth(liveOnScreen), QStringLiteral("alarm"));
+        QImage alarmShot;
+        QTRY_VERIFY_WITH_TIMEOUT((alarmShot = window->grabWindow(), colourAround(alarmShot, at, alarm, 3)),
+                                 5000);
+        QVERIFY(!colourAround(alarmShot, at, live, 3));
+        const QString outAlarm =
+            QCoreApplication::applicationDirPath() + QStringLiteral("/map_screenshot_alarm.png");
+        QVERIFY(alarmShot.save(outAlarm));
+        qInfo() << "screenshot:" << outAlarm << liveOnScreen << "in alarm";
         // Patrol arrows (blue "available") somewhere on screen.
         int unitPixels = 0;
         for (int y = 0; y < shot.height(); y += 2)

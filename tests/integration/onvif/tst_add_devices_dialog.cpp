@@ -2,8 +2,9 @@
 // real parts on loopback: two loopback ONVIF devices whose streams point at our RTSP test server (DemoSite),
 // a WS-Discovery responder that announces them (unicast to 127.0.0.1; the test never multicasts) and the
 // real CameraDirectory. Wrong password -> the error and what to do; right password -> model, streams and a
-// live preview; Add -> a camera with main/sub streams, password in the credential store only; two ticked
-// rows + "Add 2 selected" -> progress, per-row results, both added. Screenshots are kept in
+// live preview; Add -> a camera with main/sub streams, password in the credential store only; three ticked
+// rows + "Add 3 selected" -> progress, per-row results: two added, and the third (a device with another
+// password) failed with its reason as text on its row, whole and readable. Screenshots are kept in
 // VIGIL_SCREENSHOT_DIR for people to look at.
 #include "loopback_device.h"
 #include "vigil/app/qml_modules.h"
@@ -203,10 +204,15 @@ private slots:
                             .arg(cam, 2, 10, QLatin1Char('0'));
             return o;
         };
-        onvif::test::LoopbackDevice gate(options(1)), yard(options(2));
-        QVERIFY(gate.start() && yard.start());
-        Responder responder(
-            {{QStringLiteral("Gate cam"), gate.deviceUrl()}, {QStringLiteral("Yard cam"), yard.deviceUrl()}});
+        // The shed's camera has another password than the one the operator types: its bulk add fails.
+        onvif::test::DeviceOptions shedOptions = options(2);
+        shedOptions.serial = QStringLiteral("LOOP0003");
+        shedOptions.password = QStringLiteral("the shed's own");
+        onvif::test::LoopbackDevice gate(options(1)), yard(options(2)), shed(shedOptions);
+        QVERIFY(gate.start() && yard.start() && shed.start());
+        Responder responder({{QStringLiteral("Gate cam"), gate.deviceUrl()},
+                             {QStringLiteral("Yard cam"), yard.deviceUrl()},
+                             {QStringLiteral("Shed cam"), shed.deviceUrl()}});
 
         auto store = std::make_unique<cameras::MemoryCredentialStore>();
         cameras::MemoryCredentialStore *secrets = store.get();
@@ -227,10 +233,10 @@ private slots:
             ->setProperty("text", QStringLiteral("127.0.0.1:%1").arg(responder.port()));
         click(window, QStringLiteral("searchButton"));
         QVERIFY(shown(window, QStringLiteral("searchBusy")));
-        QTRY_VERIFY_WITH_TIMEOUT(find(window, QStringLiteral("deviceRow_1")), 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(find(window, QStringLiteral("deviceRow_2")), 3000);
         QTRY_COMPARE_WITH_TIMEOUT(text(window, QStringLiteral("searchButton")), QStringLiteral("Search"),
                                   5000);
-        QVERIFY2(text(window, QStringLiteral("searchStatus")).startsWith(QLatin1String("Devices found: 2")),
+        QVERIFY2(text(window, QStringLiteral("searchStatus")).startsWith(QLatin1String("Devices found: 3")),
                  qPrintable(text(window, QStringLiteral("searchStatus"))));
 
         // Click the first row: its address fills the form. A wrong password: the error and what to do.
@@ -302,20 +308,62 @@ private slots:
         // Once per test: a second click would add the same device again.
         QVERIFY(!find(window, QStringLiteral("addButton"))->property("enabled").toBool());
 
-        // Bulk: tick both rows, "Add 2 selected" with the user and password above.
+        // Bulk: tick the three rows, "Add 3 selected" with the user and password above.
+        QObject *row1 = find(window, QStringLiteral("deviceRow_1"));
+        QObject *row2 = find(window, QStringLiteral("deviceRow_2"));
+        QCOMPARE(text(row2, QStringLiteral("rowResult")), QString()); // no result before a run ...
+        QVERIFY(!shown(row2, QStringLiteral("rowReason")));           // ... and no reason
+        const int rowHeightBefore = qobject_cast<QQuickItem *>(row2)->height();
+        // The check box shows the model's "selected" role, also after the operator clicked it: unticking
+        // every row in the model (as a new search does) unticks the box just clicked.
         clickIn(window, row0, QStringLiteral("deviceCheck"));
-        clickIn(window, find(window, QStringLiteral("deviceRow_1")), QStringLiteral("deviceCheck"));
-        QCOMPARE(text(window, QStringLiteral("addSelectedButton")), QStringLiteral("Add selected (2)"));
+        QCOMPARE(text(window, QStringLiteral("addSelectedButton")), QStringLiteral("Add selected (1)"));
+        QObject *model = find(window, QStringLiteral("deviceList"))->property("model").value<QObject *>();
+        QVERIFY(model && QMetaObject::invokeMethod(model, "selectNone"));
+        QVERIFY(!find(row0, QStringLiteral("deviceCheck"))->property("checked").toBool());
+        QCOMPARE(text(window, QStringLiteral("addSelectedButton")), QStringLiteral("Add selected (0)"));
+        clickIn(window, row0, QStringLiteral("deviceCheck"));
+        clickIn(window, row1, QStringLiteral("deviceCheck"));
+        clickIn(window, row2, QStringLiteral("deviceCheck"));
+        QCOMPARE(text(window, QStringLiteral("addSelectedButton")), QStringLiteral("Add selected (3)"));
+        QVERIFY(find(row2, QStringLiteral("deviceCheck"))->property("checked").toBool());
         click(window, QStringLiteral("addSelectedButton"));
         QVERIFY(shown(window, QStringLiteral("bulkProgress")));
-        QVERIFY2(text(window, QStringLiteral("bulkProgressText")).startsWith(QLatin1String("Adding 1 of 2")),
+        QVERIFY2(text(window, QStringLiteral("bulkProgressText")).startsWith(QLatin1String("Adding 1 of 3")),
                  qPrintable(text(window, QStringLiteral("bulkProgressText"))));
-        QTRY_VERIFY_WITH_TIMEOUT(shown(window, QStringLiteral("bulkSummary")), 20000);
-        QCOMPARE(text(window, QStringLiteral("bulkSummary")), QStringLiteral("2 of 2 devices added."));
+        QTRY_VERIFY_WITH_TIMEOUT(shown(window, QStringLiteral("bulkSummary")), 30000);
+        QCOMPARE(text(window, QStringLiteral("bulkSummary")),
+                 QStringLiteral("2 of 3 devices added; 1 failed: the reason is on each failed row."));
         QCOMPARE(text(row0, QStringLiteral("rowResult")), QStringLiteral("Added"));
-        QCOMPARE(text(find(window, QStringLiteral("deviceRow_1")), QStringLiteral("rowResult")),
-                 QStringLiteral("Added"));
-        // The gate was added before: adding it again updated it (one camera per device), the yard is new.
+        QCOMPARE(text(row1, QStringLiteral("rowResult")), QStringLiteral("Added"));
+        QCOMPARE(text(row2, QStringLiteral("rowResult")), QStringLiteral("Failed"));
+        // The shed's row says why, as text on the row (no hovering): the device's own sentence, whole —
+        // the row grew to hold it, nothing elided or cut off by the row or the list.
+        QVERIFY(!shown(row0, QStringLiteral("rowReason")) && !shown(row1, QStringLiteral("rowReason")));
+        QVERIFY(shown(row2, QStringLiteral("rowReason")));
+        auto *reason = qobject_cast<QQuickItem *>(find(row2, QStringLiteral("rowReason")));
+        QVERIFY2(reason->property("text").toString().contains(QLatin1String("user name or password")),
+                 qPrintable(reason->property("text").toString()));
+        QVERIFY(!reason->property("truncated").toBool());
+        QVERIFY2(reason->height() >= reason->implicitHeight(),
+                 qPrintable(QStringLiteral("%1 < %2").arg(reason->height()).arg(reason->implicitHeight())));
+        auto *row2Item = qobject_cast<QQuickItem *>(row2);
+        auto *list = qobject_cast<QQuickItem *>(find(window, QStringLiteral("deviceList")));
+        const QRectF reasonRect =
+            reason->mapRectToItem(row2Item, QRectF(0, 0, reason->width(), reason->height()));
+        QVERIFY2(QRectF(0, 0, row2Item->width(), row2Item->height()).contains(reasonRect),
+                 qPrintable(QStringLiteral("reason %1,%2 %3x%4 outside its row %5x%6")
+                                .arg(reasonRect.x())
+                                .arg(reasonRect.y())
+                                .arg(reasonRect.width())
+                                .arg(reasonRect.height())
+                                .arg(row2Item->width())
+                                .arg(row2Item->height())));
+        const QRectF inList = reason->mapRectToItem(list, QRectF(0, 0, reason->width(), reason->height()));
+        QVERIFY(QRectF(0, 0, list->width(), list->height()).contains(inList));
+        QVERIFY(row2Item->height() > rowHeightBefore);
+        // The gate was added before: adding it again updated it (one camera per device), the yard is new,
+        // the shed was not added.
         QCOMPARE(directory.count(), 2);
         // The device tested and added before the bulk run cannot be added again by a stray "Add".
         QVERIFY(!find(window, QStringLiteral("addButton"))->property("enabled").toBool());

@@ -3,8 +3,9 @@
 // checked by what the device RECEIVES: an arrow held -> ContinuousMove with the right sign, let go -> Stop;
 // the same for a drag on the picture, the wheel, the keys (auto-repeat ignored), and for each way of letting
 // go without a release: the window losing activation, a cancelled press, PTZ turned off, the tile's camera
-// changing. Presets: the menu lists the device's presets, goes to one (its token), saves and removes.
-// Screenshots of the overlay (and the presets popup) are kept in VIGIL_SCREENSHOT_DIR for people to look at.
+// changing, Esc. Presets: the menu lists the device's presets, goes to one (its token), saves and removes.
+// The speed slider on the pad sets the speed of every later move, and it is a saved setting. Screenshots of
+// the overlay (and the presets popup) are kept in VIGIL_SCREENSHOT_DIR for people to look at.
 #include "loopback_device.h"
 #include "vigil/app/camera_feed.h"
 #include "vigil/app/qml_modules.h"
@@ -13,9 +14,11 @@
 #include "vigil/cameras/credential_store.h"
 #include "vigil/demo/demo_site.h"
 #include "vigil/devices/device_probe.h"
-#include "vigil/onvif/ptz_controller.h"
+#include "vigil/ptz/ptz_controller.h"
 #include "vigil/wall/wall_store.h"
 
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QTemporaryDir>
 #include <QtGui/QWheelEvent>
@@ -174,9 +177,9 @@ class TstPtzUi : public QObject
                  qPrintable(QStringLiteral("received [%1], expected [%2]")
                                 .arg(got.join(QStringLiteral(", ")), expected.join(QStringLiteral(", ")))));
     }
-    onvif::OnvifPtzController *ptzOf(QQuickItem *tileItem) const
+    ptz::OnvifPtzController *ptzOf(QQuickItem *tileItem) const
     {
-        return qvariant_cast<onvif::OnvifPtzController *>(tileItem->property("ptz"));
+        return qvariant_cast<ptz::OnvifPtzController *>(tileItem->property("ptz"));
     }
     // "Nothing more was sent" needs a positive marker after it: a later command. The controller sends its
     // commands in order, so once this GetPresets has reached the device, anything queued before it (a Stop or
@@ -520,6 +523,71 @@ private slots:
         CHECKED(sendMarker()); // the key's release after PTZ went off sent nothing
         CHECKED(expectOps(QStringList{QStringLiteral("ContinuousMove"), QStringLiteral("Stop"),
                                       QStringLiteral("GetPresets")}));
+    }
+
+    // Esc leaves PTZ mode (the overlay has the keys), and a move held at that moment stops.
+    void escapeLeavesPtzMode()
+    {
+        CHECKED(turnPtzOn());
+        CHECKED(focusOverlay());
+        QTest::keyPress(m_window, Qt::Key_Left);
+        CHECKED(waitForMoveThenCheck(-0.5, 0, 0));
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!ptzShown());
+        QVERIFY(!tile()->property("ptzMode").toBool());
+        CHECKED(waitForStop());
+        QTest::keyRelease(m_window, Qt::Key_Left);
+        CHECKED(sendMarker()); // the key's release after Esc sent nothing
+        CHECKED(expectOps(QStringList{QStringLiteral("ContinuousMove"), QStringLiteral("Stop"),
+                                      QStringLiteral("GetPresets")}));
+    }
+
+    // The slider on the pad sets the speed of the arrows, keys and wheel: a setting (Session.ptzSpeed,
+    // settings.json) that every tile follows. It takes no keyboard focus, so the keys go on steering.
+    void speedSliderSetsTheSpeed()
+    {
+        CHECKED(turnPtzOn());
+        CHECKED(focusOverlay());
+        QQuickItem *slider = item(QStringLiteral("ptzSpeedSlider"));
+        QVERIFY(slider && slider->isVisible());
+        QCOMPARE(slider->property("value").toDouble(), 0.5);
+        auto *ptz = ptzOf(tile());
+        QSignalSpy speedChanged(m_session.get(), &app::Session::ptzSpeedChanged);
+        // Press at 80 % of the track: the handle jumps there (snapped to 5 % steps).
+        const QPointF at(slider->width() * 0.8, slider->height() / 2);
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, slider->mapToScene(at).toPoint());
+        QTRY_COMPARE(speedChanged.count(), 1);
+        const double speed = m_session->ptzSpeed();
+        QVERIFY2(speed > 0.65 && speed < 0.95, qPrintable(QString::number(speed)));
+        QCOMPARE(slider->property("value").toDouble(), speed);
+        QCOMPARE(ptz->speed(), speed);
+        QVERIFY(overlay()->hasActiveFocus()); // the slider did not take the keys
+        QVERIFY(ops().isEmpty());             // nor did it move the camera
+
+        QTest::keyPress(m_window, Qt::Key_Up);
+        CHECKED(waitForMoveThenCheck(0, speed, 0));
+        QTest::keyRelease(m_window, Qt::Key_Up);
+        CHECKED(waitForStop());
+        QQuickItem *right = item(QStringLiteral("ptzRight"));
+        QTest::mousePress(m_window, Qt::LeftButton, {}, centreOf(right));
+        CHECKED(waitForMoveThenCheck(speed, 0, 0));
+        QTest::mouseRelease(m_window, Qt::LeftButton, {}, centreOf(right));
+        CHECKED(waitForStop());
+
+        // Saved for the next start.
+        const QString settings = m_session->settingsPath();
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(settings), 5000);
+        QFile f(settings);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("ptzSpeed")).toDouble(),
+                 speed);
+
+        // Back to the default (the other tests expect it): the slider and the controller follow the setting.
+        m_session->setPtzSpeed(0.5);
+        QCOMPARE(ptz->speed(), 0.5);
+        QCOMPARE(slider->property("value").toDouble(), 0.5);
+        QTest::keyClick(m_window, Qt::Key_Escape); // the keys are still the pad's
+        QTRY_VERIFY(!ptzShown());
     }
 
     void tileMenuTurnsPtzOn()

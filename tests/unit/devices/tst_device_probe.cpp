@@ -5,6 +5,7 @@
 #include "vigil/cameras/credential_store.h"
 #include "vigil/core/worker_threads.h"
 #include "vigil/devices/device_probe.h"
+#include "vigil/devices/error_advice.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QTemporaryDir>
@@ -15,7 +16,21 @@ using namespace vigil::onvif;
 using namespace vigil::devices;
 using S = OnvifDeviceProbe::Status;
 
-namespace {} // namespace
+namespace {
+// A keyring that refuses every write (locked, or full): the directory cannot store the camera.
+class RefusingStore final : public cameras::CredentialStore
+{
+public:
+    std::optional<QString> password(const QString &) const override { return std::nullopt; }
+    bool setPassword(const QString &, const QString &, QString *error) override
+    {
+        if (error)
+            *error = QStringLiteral("the keyring is locked");
+        return false;
+    }
+    bool remove(const QString &, QString *) override { return true; }
+};
+} // namespace
 
 class TstDeviceProbe : public QObject
 {
@@ -54,6 +69,7 @@ private slots:
         p.test(QStringLiteral("127.0.0.1:%1").arg(d.port()), o.user, o.password);
         QCOMPARE(p.status(), S::Probing); // returns at once: the GUI thread never waits
         QTRY_COMPARE_WITH_TIMEOUT(p.status(), S::Ready, 5000);
+        QVERIFY(p.advice().isEmpty());
         QCOMPARE(p.manufacturer(), QStringLiteral("Vigil"));
         QCOMPARE(p.streams().size(), 2);
         QVERIFY2(p.streams().first().startsWith(QStringLiteral("main: 1280×720 H264")),
@@ -164,9 +180,35 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(p.status(), S::Failed, 5000);
         QCOMPARE(p.errorCategory(), OnvifDeviceProbe::Category::Auth);
         QVERIFY(p.lastError().contains(QLatin1String("password")));
+        // What failed, and what to do about it (adviceForError() by the error's kind).
+        QCOMPARE(p.errorCode(), QStringLiteral("wrong-credentials"));
+        QCOMPARE(p.advice(), adviceForError(ErrorCode::WrongCredentials));
         p.test(QStringLiteral("not a host!"), o.user, o.password);
         QCOMPARE(p.status(), S::Failed);
         QVERIFY(!p.lastError().isEmpty());
+        QCOMPARE(p.advice(), adviceForError(ErrorCode::Unreachable));
+    }
+
+    // A device that tested fine but could not be stored: the camera list's sentence says what to do, and no
+    // advice about the device (its firmware is not the problem).
+    void directoryFailureHasNoDeviceAdvice()
+    {
+        QTemporaryDir config;
+        qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
+        test::DeviceOptions o;
+        test::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        OnvifDeviceProbe p;
+        p.test(d.deviceUrl().toString(), o.user, o.password);
+        QTRY_COMPARE_WITH_TIMEOUT(p.status(), S::Ready, 5000);
+        cameras::CameraDirectory dir(std::make_unique<RefusingStore>());
+        QSignalSpy status(&p, &OnvifDeviceProbe::statusChanged);
+        QVERIFY(p.addToDirectory(&dir, QStringLiteral("Gate"), {}).isEmpty());
+        QCOMPARE(status.count(), 1);
+        QCOMPARE(p.status(), S::Ready); // still tested: fix the keyring and press Add again
+        QVERIFY2(p.lastError().contains(QLatin1String("the keyring is locked")), qPrintable(p.lastError()));
+        QVERIFY2(p.advice().isEmpty(), qPrintable(p.advice()));
+        QCOMPARE(dir.count(), 0);
     }
 
     // The probe's worker outlives a probe that is destroyed or cancelled mid-conversation: it finishes

@@ -1,13 +1,19 @@
 #pragma once
-// CameraLayer: every camera with a position as a status-coloured dot, its field-of-view cone when direction
+// CameraLayer: every camera with a position as a health-coloured dot, its field-of-view cone when direction
 // and angle are known (from zoom 14), and grid clustering below `clusterBelowZoom` so 100,000 cameras stay
-// readable and fast. Feed it the camera directory (`model: Cameras`: roles cameraId, name, hasPosition,
-// latitude, longitude; directions come from the directory's C++ API) or any model with those roles (plus
-// optional directionDeg/fovDeg), or setCameras() from C++. Thread: GUI only (see MapLayer).
+// readable and fast. Feed it a camera model by role name — cameraId, name, hasPosition, latitude, longitude,
+// and optionally directionDeg, fovDeg and health (the app gives it the directory through components/alarms'
+// CameraHealthModel, which adds health) — or setCameras() from C++.
+//
+// Health is a word of vigil/core/health_role.h: "live" green, "offline" grey, "alarm" red; "unknown", any
+// other word or no health role dark slate (not known, rather than assumed fine). A dataChanged of the health
+// role alone recolours the cameras in place; any other change reloads the model on the next polish.
+// Thread: GUI only (see MapLayer).
 #include "vigil/map/map_layer.h"
 
 #include <QtCore/QAbstractItemModel>
 #include <QtCore/QHash>
+#include <QtGui/QColor>
 
 namespace vigil::map {
 
@@ -18,6 +24,7 @@ struct MapCamera
     GeoPoint position; // WGS-84
     double directionDeg = 0;
     double fovDeg = 0; // 0 = unknown, no cone
+    QString health;    // a word of vigil/core/health_role.h; "" = unknown
 };
 
 class CameraLayer : public vigil::map::MapLayer // qualified: qmltyperegistrar matches base names literally
@@ -33,15 +40,6 @@ class CameraLayer : public vigil::map::MapLayer // qualified: qmltyperegistrar m
     Q_PROPERTY(int cameraCount READ cameraCount NOTIFY camerasChanged)
 
 public:
-    enum Status
-    {
-        Unknown,
-        Live,
-        Offline,
-        Alarm,
-    };
-    Q_ENUM(Status)
-
     explicit CameraLayer(QQuickItem *parent = nullptr);
     ~CameraLayer() override;
 
@@ -55,11 +53,12 @@ public:
 
     // Replaces the cameras (when not fed by a model).
     void setCameras(QList<MapCamera> cameras);
-    Q_INVOKABLE void setCameraStatus(const QString &id, vigil::map::CameraLayer::Status status);
-    Q_INVOKABLE vigil::map::CameraLayer::Status cameraStatus(const QString &id) const
-    {
-        return m_status.value(id, Unknown);
-    }
+    // The camera's health as the layer draws it: "live", "offline", "alarm" or "unknown" (also for an id the
+    // layer does not show).
+    Q_INVOKABLE QString cameraHealth(const QString &id) const;
+    // The colour of the camera's dot (for a legend or a list that matches the map); the unknown colour for an
+    // id the layer does not show.
+    Q_INVOKABLE QColor cameraColour(const QString &id) const;
     // Id of the camera drawn under the item point (within its dot), "" for none or a cluster.
     Q_INVOKABLE QString cameraAt(qreal x, qreal y) const;
     // The camera's name as the layer knows it ("" for an unknown id).
@@ -80,11 +79,20 @@ protected:
     void updatePolish() override;
 
 private:
+    enum class Health : quint8
+    {
+        Unknown,
+        Live,
+        Offline,
+        Alarm,
+    };
+    static Health parseHealth(const QString &word);
+    static QRgb healthColour(Health health);
     struct Entry
     {
         MapCamera camera;
         QPointF world0; // display datum
-        Status status = Unknown;
+        Health health = Health::Unknown;
     };
     struct Cluster
     {
@@ -93,6 +101,8 @@ private:
         int first = -1; // index of a member (the camera when count == 1)
     };
     void reloadFromModel();
+    // dataChanged of the health role only: recolour those rows' cameras without a reload.
+    void recolour(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void reproject(vigil::map::Datum datum);
     QList<Cluster> clusterAtZoom(double zoom, const QRectF &region0) const;
     bool clustering() const;
@@ -100,9 +110,10 @@ private:
     QPointer<QAbstractItemModel> m_model;
     QList<QMetaObject::Connection> m_modelConnections;
     bool m_modelDirty = false;
+    int m_idRole = -1; // the model's roles by name, read on every reload
+    int m_healthRole = -1;
     QList<Entry> m_cameras;
     QHash<QString, int> m_rows;
-    QHash<QString, Status> m_status; // kept across reloads
     int m_projectedDatum = -1;
     QString m_selected;
     qreal m_clusterBelowZoom = 14;

@@ -1,8 +1,15 @@
 #pragma once
 // Session: the application-wide state QML needs beside cameras and the wall: start-up progress (the demo site
-// encodes its clips on first run), start-up errors, mode and version.
+// encodes its clips on first run), start-up errors, mode and version, and the operator's settings.
+//
+// Settings live in configDir()/settings.json, written like every config file (atomically, the previous
+// version kept as .bak; a damaged file is moved aside and the backup or the defaults are used):
+//   { "version": 1, "ptzSpeed": 0.5 }
+// Read at construction; a change is saved kSettingsSaveDelayMs after the last one (a slider sends many) and
+// at the latest when the Session is destroyed.
 // Thread: GUI only; long work runs on a worker thread and reports back queued.
 #include <QtCore/QObject>
+#include <QtCore/QTimer>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -36,6 +43,9 @@ class Session : public QObject
     // What the map shows: an MBTiles file, a preset ("osm", "amap", "tianditu:KEY", ...) or an XYZ template
     // (see map/README.md). Empty: the demo county in demo mode, else the plain grid.
     Q_PROPERTY(QString mapSource READ mapSource CONSTANT)
+    // The speed of the PTZ pad's arrows, keys and wheel (the slider on the pad), 0.05..1; every tile's
+    // controller follows it. A setting: saved in settings.json.
+    Q_PROPERTY(double ptzSpeed READ ptzSpeed WRITE setPtzSpeed NOTIFY ptzSpeedChanged)
 
 public:
     Session(bool demoMode, QObject *parent);
@@ -53,6 +63,13 @@ public:
     QString version() const;
     QString mapSource() const { return m_mapSource; }
     void setMapSource(const QString &source) { m_mapSource = source; } // before QML loads
+    double ptzSpeed() const { return m_ptzSpeed; }
+    void setPtzSpeed(double speed);
+
+    static constexpr int kSettingsSaveDelayMs = 500;
+    QString settingsPath() const { return m_settingsPath; }
+    // Writes settings.json now (cancelling the pending save). False (and a warning in the log) on failure.
+    bool saveSettings();
 
     // Demo mode: prepares the demo site's clips on a worker thread (progress reported), starts its RTSP
     // server on loopback, publishes its cameras into `directory` and, if the wall shows no camera at all,
@@ -65,10 +82,12 @@ signals:
     void progressChanged();
     void startupErrorChanged();
     void demoReady();
+    void ptzSpeedChanged();
 
 private:
     void setProgress(bool busy, const QString &text, double value);
     void setStartupError(const QString &text);
+    void loadSettings();
 
     bool m_demoMode;
     bool m_busy = false;
@@ -77,6 +96,9 @@ private:
     QString m_startupError;
     QString m_mapSource;
     std::shared_ptr<demo::DemoSite> m_demo;
+    QString m_settingsPath;
+    double m_ptzSpeed;
+    QTimer m_settingsSave;
 };
 
 } // namespace vigil::app

@@ -1,5 +1,6 @@
 #pragma once
-// CameraHealth: what the client knows about each camera's health, for the map's status colours and lists.
+// CameraHealth: what the client knows about each camera's health, for the map's status colours and lists
+// (CameraHealthModel puts it on camera rows as the "health" role).
 // Fed by every CameraFeed (a tile playing a camera) and by alarm sources (ONVIF events): a camera is Live
 // when any feed plays it, Offline when its feeds are failing (Failed, Stalled, Reconnecting) and none plays,
 // Alarm while an alarm is active (overrides), Unknown when nothing shows it. The client only knows what it
@@ -23,7 +24,7 @@ class CameraHealth : public QObject
     QML_SINGLETON
 
 public:
-    // Same values as the map's CameraLayer.Status.
+    // Models and the map see it as a word (CameraHealthModel::healthWord, vigil/core/health_role.h).
     enum Status
     {
         Unknown,

@@ -9,6 +9,7 @@
 // Thread: GUI only. Nothing here blocks: the probe's worker posts its result back.
 #include "vigil/devices/device_probe.h"
 
+#include <QtCore/QHash>
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 #include <QtCore/QStringList>
@@ -75,6 +76,8 @@ public:
     QVariantMap messages() const;
     QStringList addedIds() const { return m_addedIds; }
     ItemState state(const QString &address) const;
+    // The sentence for one address of the last start() (see `messages`), "" for an address it did not have.
+    QString message(const QString &address) const;
 
 signals:
     void runningChanged();
@@ -99,7 +102,10 @@ private:
 
     OnvifDeviceProbe m_probe;
     QPointer<cameras::CameraDirectory> m_directory;
+    const Item *item(const QString &address) const;
+
     QList<Item> m_items;
+    QHash<QString, qsizetype> m_indexOf; // address -> its first item: rows look their result up per change
     int m_index = -1;
     quint64 m_generation = 0; // a cancelled run's queued step is dropped
     int m_done = 0;

@@ -31,6 +31,9 @@ class OnvifDeviceProbe : public QObject
     // Stable name of the error ("wrong-credentials", "clock-skew", "unreachable", "not-onvif"...), "" when
     // none.
     Q_PROPERTY(QString errorCode READ errorCode NOTIFY statusChanged)
+    // What the operator should do about the failure (adviceForError()), "" when there is none: no error, or
+    // an error of the camera list rather than of the device (its own sentence says what to do).
+    Q_PROPERTY(QString advice READ advice NOTIFY statusChanged)
     Q_PROPERTY(QString address READ address NOTIFY resultChanged)
     Q_PROPERTY(QString manufacturer READ manufacturer NOTIFY resultChanged)
     Q_PROPERTY(QString model READ model NOTIFY resultChanged)
@@ -79,6 +82,7 @@ public:
     QString lastError() const { return m_error.message; }
     Category errorCategory() const;
     QString errorCode() const { return m_error.isError() ? onvif::toString(m_error.code) : QString(); }
+    QString advice() const;
     QString address() const;
     QString manufacturer() const { return m_result.info.manufacturer; }
     QString model() const { return m_result.info.model; }
@@ -98,10 +102,17 @@ signals:
     void resultChanged();
 
 private:
-    void setStatus(Status s, onvif::Error e);
+    // Whose failure m_error is: advice is about the device, not about the camera list.
+    enum class ErrorSource
+    {
+        Device,
+        Directory
+    };
+    void setStatus(Status s, onvif::Error e, ErrorSource source = ErrorSource::Device);
 
     Status m_status = Status::Idle;
     onvif::Error m_error;
+    ErrorSource m_errorSource = ErrorSource::Device;
     onvif::DeviceDescription m_result;
     QString m_user;
     QString m_password;

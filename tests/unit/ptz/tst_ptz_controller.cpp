@@ -1,20 +1,27 @@
-// OnvifPtzController: the tile's PTZ. Commands reach the loopback device in order, moves coalesce, a stop is
-// never lost (not even when the controller is destroyed mid-move), presets refresh, and a camera found
-// through the directory (deviceUrl + credential store + PTZ flag) is steerable, one without the flag is not.
-// The operator-input rules (drag velocity, held keys, wheel zoom, letGo) are checked against the same device:
-// what was sent, with which sign, and that every "let go" ends in a Stop.
+// OnvifPtzController: the tile's PTZ, its four parts together. Commands reach the loopback device in order,
+// moves coalesce, a stop is never lost (not even when the controller is destroyed mid-move), presets refresh,
+// and a camera found through the directory (deviceUrl + credential store + PTZ flag) is steerable, one
+// without the flag is not, one whose password the keyring has not given yet is not logged in to until it has.
+// The operator-input rules (held keys, wheel zoom, letGo) are checked against the same device: what was sent,
+// with which sign, and that every "let go" ends in a Stop (the rules alone: tst_ptz_input_rules).
+//
+// No fixed waits: each test waits for what the device received (its operations list) or for a signal. A
+// check that something was NOT sent waits for a later marker instead: a command sent after it on the same
+// queue (which keeps order), or, for what a timer would send, a second controller on another device whose
+// own timer, started later with the same interval, has fired.
 #include "loopback_device.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/credential_store.h"
+#include "vigil/core/worker_threads.h"
 #include "vigil/devices/camera_builder.h"
 #include "vigil/onvif/client.h"
-#include "vigil/onvif/ptz_controller.h"
+#include "vigil/ptz/capability_cache.h"
+#include "vigil/ptz/ptz_controller.h"
 
 #include <QtCore/QRegularExpression>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QtTest>
 
-#include <cmath>
 #include <memory>
 #include <thread>
 #include <tuple>
@@ -22,6 +29,8 @@
 
 using namespace vigil;
 using namespace vigil::onvif;
+using vigil::ptz::OnvifPtzController;
+using vigil::ptz::PtzInputRules;
 
 namespace {
 QStringList ptzOps(const test::LoopbackDevice &d)
@@ -49,6 +58,30 @@ QList<QByteArray> moves(const test::LoopbackDevice &d)
         if (r.operation == QLatin1String("ContinuousMove"))
             out << r.body;
     return out;
+}
+using V = std::tuple<double, double, double>;
+// The velocities of the moves received, in order.
+QList<V> velocities(const test::LoopbackDevice &d)
+{
+    QList<V> out;
+    for (const QByteArray &m : moves(d))
+        out << velocity(m);
+    return out;
+}
+// `later` was received after `earlier` (both present).
+bool receivedAfter(const QList<V> &list, const V &earlier, const V &later)
+{
+    const qsizetype i = list.indexOf(earlier);
+    return i >= 0 && list.indexOf(later, i + 1) > i;
+}
+
+// A positive marker for "nothing more was sent": GetPresets goes through the controller's queue behind
+// everything queued before it, so once the device has it, anything that was going to be sent before has been.
+void sendMarker(OnvifPtzController &p, const test::LoopbackDevice &d)
+{
+    const qsizetype before = d.operations().count(QStringLiteral("GetPresets"));
+    p.refreshPresets();
+    QTRY_COMPARE_WITH_TIMEOUT(d.operations().count(QStringLiteral("GetPresets")), before + 1, 5000);
 }
 
 } // namespace
@@ -182,20 +215,33 @@ private slots:
 
         p.setMoveTimeout(600); // re-sent every 300 ms
         QVERIFY(p.keyPress(Qt::Key_Up));
-        QTest::qWait(1100);
+        QTRY_VERIFY_WITH_TIMEOUT(moves(d).size() >= 4, 5000); // the press, then two re-sends at least
         QVERIFY(p.moving());
         const auto held = moves(d).mid(1);
-        QVERIFY2(held.size() >= 3, qPrintable(QString::number(held.size())));
         for (const QByteArray &m : held) {
             QCOMPARE(velocity(m), std::make_tuple(0.0, 0.5, 0.0));
             QVERIFY(m.contains("<Timeout>PT0.600S</Timeout>"));
         }
         QVERIFY(p.keyRelease(Qt::Key_Up));
         QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
-        const qsizetype sent = moves(d).size();
-        QTest::qWait(700);
-        QCOMPARE(moves(d).size(), sent); // nothing after the Stop
         QCOMPARE(ptzOps(d).last(), QStringLiteral("Stop"));
+        const qsizetype sent = moves(d).size();
+
+        // Nothing after the Stop. The clock: a second controller, on another device, holding a move with the
+        // same re-send interval from now on. Once it has re-sent twice, a re-send timer of `p` still running
+        // would have fired too; the marker then flushes whatever it queued.
+        test::LoopbackDevice clockDevice(o);
+        QVERIFY(clockDevice.start());
+        OnvifPtzController clock;
+        clock.setDevice(clockDevice.deviceUrl(), o.user, o.password);
+        clock.setMoveTimeout(600);
+        clock.move(0.3, 0, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(moves(clockDevice).size() >= 3, 5000);
+        clock.letGo();
+        sendMarker(p, d);
+        QCOMPARE(moves(d).size(), sent);
+        QCOMPARE(ptzOps(d).mid(ptzOps(d).size() - 2),
+                 (QStringList{QStringLiteral("Stop"), QStringLiteral("GetPresets")}));
     }
 
     // A Stop the camera did not take is sent once more (then reported).
@@ -235,19 +281,21 @@ private slots:
         QVERIFY(p.keyPress(Qt::Key_Left));
         QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
         p.zoomStep(1);
-        QTest::qWait(OnvifPtzController::kZoomStepMs * 2);
-        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        // The wheel's time is up: the held key's move is sent again, after the zoom.
+        const V left{-0.5, 0.0, 0.0}, zoomIn{0.0, 0.0, 0.5};
+        QTRY_VERIFY_WITH_TIMEOUT(receivedAfter(velocities(d), zoomIn, left), 5000);
         QVERIFY(p.moving());
+        sendMarker(p, d); // no Stop queued behind it either
         QVERIFY(!ptzOps(d).contains(QStringLiteral("Stop")));
-        QCOMPARE(velocity(moves(d).last()), std::make_tuple(-0.5, 0.0, 0.0));
+        QCOMPARE(velocities(d).last(), left);
         // Same for a drag: the camera drags on, and letting go stops it.
         QVERIFY(p.keyRelease(Qt::Key_Left));
         p.dragTo(100, 0, 400, 200);
         p.zoomStep(-1);
-        QTest::qWait(OnvifPtzController::kZoomStepMs * 2);
-        QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
+        const V right{0.5, 0.0, 0.0}, zoomOut{0.0, 0.0, -0.5};
+        QTRY_VERIFY_WITH_TIMEOUT(receivedAfter(velocities(d), zoomOut, right), 5000);
         QVERIFY(p.moving());
-        QCOMPARE(velocity(moves(d).last()), std::make_tuple(0.5, 0.0, 0.0));
+        QCOMPARE(velocities(d).last(), right);
         p.letGo();
         QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
         QCOMPARE(ptzOps(d).last(), QStringLiteral("Stop"));
@@ -277,14 +325,17 @@ private slots:
         cam.credentialRef = QStringLiteral("ref-1");
         cam.deviceUrl = dome.deviceUrl();
         QVERIFY(dir.addCamera(cam));
+        ptz::PtzCapabilityCache cache; // this test's own: nothing known from other tests' devices
         std::vector<std::unique_ptr<OnvifPtzController>> tiles;
         for (int i = 0; i < 4; ++i) {
             tiles.push_back(std::make_unique<OnvifPtzController>());
+            tiles.back()->setCapabilityCache(&cache);
             tiles.back()->setCameraId(QStringLiteral("dome"), &dir);
         }
         for (const auto &t : tiles)
             QTRY_VERIFY_WITH_TIMEOUT(t->available(), 5000);
         QCOMPARE(dome.operations().count(QStringLiteral("GetServices")), 1);
+        QCOMPARE(cache.checksStarted(), 1);
 
         test::DeviceOptions lo;
         test::LoopbackDevice locked(lo);
@@ -296,42 +347,20 @@ private slots:
         other.ptz = false;
         QVERIFY(dir.addCamera(other));
         tiles.front()->setCameraId(QStringLiteral("locked"), &dir);
-        QTRY_VERIFY_WITH_TIMEOUT(!locked.operations().isEmpty(), 5000);
-        QTest::qWait(300); // the failure is in
+        QVERIFY(tiles.front()->checkingPtz());
+        QTRY_VERIFY_WITH_TIMEOUT(!tiles.front()->checkingPtz(), 5000); // the failure is in
+        QVERIFY(!locked.operations().isEmpty());
         const qsizetype asked = locked.requests().size();
-        for (const auto &t : tiles) // shown again, in every tile
+        // Shown again, in every tile: the failure is remembered, so no check starts (a check would start a
+        // thread and set checkingPtz at once) and nothing can reach the device.
+        const quint64 threads = core::WorkerThreads::startedCount();
+        for (const auto &t : tiles) {
             t->setCameraId(QStringLiteral("locked"), &dir);
-        QTest::qWait(300);
+            QVERIFY(!t->checkingPtz());
+            QVERIFY(!t->available());
+        }
+        QCOMPARE(core::WorkerThreads::startedCount(), threads);
         QCOMPARE(locked.requests().size(), asked);
-        QVERIFY(!tiles.front()->available());
-    }
-
-    void dragVelocity_data()
-    {
-        QTest::addColumn<double>("dx");
-        QTest::addColumn<double>("dy");
-        QTest::addColumn<QPointF>("expected");
-        // Area 400 x 200: half is 200 x 100 = full speed.
-        QTest::newRow("click") << 0.0 << 0.0 << QPointF(0, 0);
-        QTest::newRow("inside dead zone") << 10.0 << -5.0 << QPointF(0, 0);
-        QTest::newRow("right") << 100.0 << 0.0 << QPointF(0.5, 0);
-        QTest::newRow("left") << -100.0 << 0.0 << QPointF(-0.5, 0);
-        QTest::newRow("up is tilt +") << 0.0 << -50.0 << QPointF(0, 0.5);
-        QTest::newRow("down is tilt -") << 0.0 << 50.0 << QPointF(0, -0.5);
-        QTest::newRow("clamped") << 1000.0 << 1000.0 << QPointF(1, -1);
-        QTest::newRow("rounded to steps") << 61.0 << 0.0 << QPointF(0.3, 0);
-    }
-    void dragVelocity()
-    {
-        QFETCH(double, dx);
-        QFETCH(double, dy);
-        QFETCH(QPointF, expected);
-        const QPointF v = OnvifPtzController::dragVelocity(dx, dy, 400, 200);
-        QVERIFY2(qAbs(v.x() - expected.x()) < 1e-9 && qAbs(v.y() - expected.y()) < 1e-9,
-                 qPrintable(QStringLiteral("%1,%2").arg(v.x()).arg(v.y())));
-        QVERIFY(!std::signbit(v.x()) || v.x() < 0); // never "-0"
-        QVERIFY(!std::signbit(v.y()) || v.y() < 0);
-        QCOMPARE(OnvifPtzController::dragVelocity(50, 50, 0, 0), QPointF(0, 0));
     }
 
     void dragSendsOnlyChangesAndStopsInTheDeadZone()
@@ -403,11 +432,20 @@ private slots:
         QVERIFY(!p.moving());
         QCOMPARE(ptzOps(d), (QStringList{QStringLiteral("ContinuousMove"), QStringLiteral("Stop")}));
         QCOMPARE(velocity(moves(d).first()), std::make_tuple(0.0, 0.0, -0.5));
-        // An arrow pressed during a wheel zoom is not cut short by the wheel's stop.
+        // An arrow pressed during a wheel zoom is not cut short by the wheel's stop. The clock: a wheel notch
+        // on a second controller (another device), given after this one's: once its own stop is in, this
+        // one's would have come too; the marker flushes it.
+        test::LoopbackDevice clockDevice(o);
+        QVERIFY(clockDevice.start());
+        OnvifPtzController clock;
+        clock.setDevice(clockDevice.deviceUrl(), o.user, o.password);
         p.zoomStep(1);
         p.move(0.5, 0, 0);
-        QTest::qWait(OnvifPtzController::kZoomStepMs * 2);
+        clock.zoomStep(1);
+        QTRY_VERIFY_WITH_TIMEOUT(ptzOps(clockDevice).contains(QStringLiteral("Stop")), 5000);
         QVERIFY(p.moving());
+        sendMarker(p, d);
+        QCOMPARE(ptzOps(d).count(QStringLiteral("Stop")), 1);
         p.stop();
         QTRY_VERIFY_WITH_TIMEOUT(!p.busy(), 5000);
         QCOMPARE(ptzOps(d).last(), QStringLiteral("Stop"));
@@ -496,6 +534,80 @@ private slots:
         QVERIFY2(done.first().at(1).toBool(), qPrintable(p.lastError()));
     }
 
+    // At start-up the keyring is read in the background. A camera whose password it has not given yet is not
+    // logged in to (a login without the password could count as a failed attempt and lock the account): no
+    // controls, no PTZ check, a command is refused with a sentence; when the keyring answers, the controls
+    // come (flagged camera) or the check starts (unflagged camera), with the password it gave.
+    void waitsForThePasswordFromTheKeyring()
+    {
+        QTemporaryDir config;
+        qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
+        test::DeviceOptions o;
+        test::LoopbackDevice dome(o);
+        QVERIFY(dome.start());
+        test::LoopbackDevice unflagged(o);
+        QVERIFY(unflagged.start());
+        cameras::Camera cam;
+        cam.id = QStringLiteral("dome");
+        cam.name = QStringLiteral("Dome");
+        cam.streams = {{QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1:1/main")), {}, 0, {}}};
+        cam.user = o.user;
+        cam.deviceUrl = dome.deviceUrl();
+        cam.ptz = true;
+        cameras::Camera old = cam;
+        old.id = QStringLiteral("old");
+        old.deviceUrl = unflagged.deviceUrl();
+        old.ptz = false;
+        {
+            // An earlier run saved the cameras, their passwords in the keyring.
+            cameras::CameraDirectory earlier(std::make_unique<cameras::MemoryCredentialStore>());
+            QVERIFY2(earlier.putCamera(cam, o.password), qPrintable(earlier.lastError()));
+            QVERIFY2(earlier.putCamera(old, o.password), qPrintable(earlier.lastError()));
+        }
+        cameras::CameraDirectory dir(std::make_unique<cameras::MemoryCredentialStore>());
+        dir.beginCredentialsLoad();
+        QVERIFY(dir.load());
+        QVERIFY(dir.waitingForPassword(QStringLiteral("dome")));
+
+        ptz::PtzCapabilityCache cache;
+        OnvifPtzController p;
+        p.setCapabilityCache(&cache);
+        OnvifPtzController q;
+        q.setCapabilityCache(&cache);
+        QSignalSpy availability(&p, &OnvifPtzController::availableChanged);
+        const quint64 threads = core::WorkerThreads::startedCount();
+        p.setCameraId(QStringLiteral("dome"), &dir);
+        q.setCameraId(QStringLiteral("old"), &dir);
+        QVERIFY(p.waitingForPassword());
+        QVERIFY(!p.available());
+        QVERIFY(!q.checkingPtz());
+        QSignalSpy done(&p, &OnvifPtzController::commandFinished);
+        p.home();
+        QCOMPARE(done.count(), 1);
+        QVERIFY(!done.at(0).at(1).toBool());
+        QVERIFY2(p.lastError().contains(QLatin1String("keyring")), qPrintable(p.lastError()));
+        // No queue and no check were started: nothing can have reached either device.
+        QCOMPARE(core::WorkerThreads::startedCount(), threads);
+        QCOMPARE(cache.checksStarted(), 0);
+        QVERIFY(dome.requests().isEmpty());
+        QVERIFY(unflagged.requests().isEmpty());
+
+        auto keyring = std::make_unique<cameras::MemoryCredentialStore>();
+        QVERIFY(keyring->setPassword(dir.camera(QStringLiteral("dome"))->credentialRef, o.password));
+        QVERIFY(keyring->setPassword(dir.camera(QStringLiteral("old"))->credentialRef, o.password));
+        dir.finishCredentialsLoad(std::move(keyring));
+        QVERIFY(!p.waitingForPassword());
+        QVERIFY(p.available());
+        QCOMPARE(availability.count(), 1);
+        QVERIFY(q.checkingPtz()); // the unflagged camera is asked now, with the password
+        QTRY_VERIFY_WITH_TIMEOUT(q.available(), 5000);
+        p.home();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 5000);
+        QVERIFY2(done.at(1).at(1).toBool(), qPrintable(p.lastError()));
+        QCOMPARE(dome.authFailures(), 0);
+        QCOMPARE(unflagged.authFailures(), 0);
+    }
+
     // A directory camera with an ONVIF address and no PTZ flag is asked once (GetServices, GetProfiles). A
     // fixed camera (real Axis and Hikvision profiles without a PTZ configuration) stays without controls: not
     // available, and a command sent anyway fails without reaching the device; it is not asked again this
@@ -533,21 +645,25 @@ private slots:
         QVERIFY(dir.addCamera(old));
         QVERIFY(dir.addCamera(fixed));
 
+        ptz::PtzCapabilityCache cache; // this test's own: nothing known from other tests' devices
         OnvifPtzController p;
+        p.setCapabilityCache(&cache);
         QSignalSpy availability(&p, &OnvifPtzController::availableChanged);
         p.setCameraId(QStringLiteral("fixed"), &dir);
         QVERIFY(!p.available());
-        QTRY_VERIFY_WITH_TIMEOUT(bullet.operations().contains(QStringLiteral("GetProfiles")), 5000);
-        QTest::qWait(300); // the answer is in
+        QVERIFY(p.checkingPtz());
+        QTRY_VERIFY_WITH_TIMEOUT(!p.checkingPtz(), 5000); // the answer is in
+        QVERIFY(bullet.operations().contains(QStringLiteral("GetProfiles")));
         QVERIFY(!p.available());
         QCOMPARE(availability.count(), 0);
         QSignalSpy done(&p, &OnvifPtzController::commandFinished);
+        const quint64 threads = core::WorkerThreads::startedCount();
         p.home();
-        QCOMPARE(done.count(), 1);
+        QCOMPARE(done.count(), 1); // refused at once...
         QVERIFY(!done.at(0).at(1).toBool());
         QVERIFY2(p.lastError().contains(QLatin1String("PTZ")), qPrintable(p.lastError()));
-        QTest::qWait(200);
-        QVERIFY(ptzOps(bullet).isEmpty()); // nothing was sent
+        QCOMPARE(core::WorkerThreads::startedCount(), threads); // ...without a queue: nothing can be sent
+        QVERIFY(ptzOps(bullet).isEmpty());
         QVERIFY(!dir.camera(QStringLiteral("fixed"))->ptz);
 
         // The old dome: unavailable at first, available once the device has answered; the flag is saved.
@@ -566,12 +682,16 @@ private slots:
 
         // Back to the fixed camera, in another tile too: the answer is known, the device is not asked again.
         const qsizetype asked = bullet.requests().size();
+        const quint64 before = core::WorkerThreads::startedCount();
         p.setCameraId(QStringLiteral("fixed"), &dir);
         QVERIFY(!p.available());
+        QVERIFY(!p.checkingPtz());
         OnvifPtzController other;
+        other.setCapabilityCache(&cache);
         other.setCameraId(QStringLiteral("fixed"), &dir);
         QVERIFY(!other.available());
-        QTest::qWait(300);
+        QVERIFY(!other.checkingPtz());
+        QCOMPARE(core::WorkerThreads::startedCount(), before); // no check, so nothing can reach the device
         QCOMPARE(bullet.requests().size(), asked);
         // A direct device (tests, vigilctl) is steerable as before.
         p.setDevice(bullet.deviceUrl(), o.user, o.password);

@@ -1,0 +1,108 @@
+// Session's settings (configDir()/settings.json): the PTZ speed of the pad starts at the default, is clamped,
+// announced, saved once after a burst of changes (a slider drag) or at the latest when the Session goes away,
+// and read back by the next start; a damaged file is moved aside and the backup (else the default) is used.
+#include "vigil/app/session.h"
+#include "vigil/ptz/input_rules.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QtTest>
+
+using namespace vigil;
+
+namespace {
+QJsonObject readJson(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+bool writeText(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+}
+} // namespace
+
+class TstSession : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<QTemporaryDir> m_config;
+
+private slots:
+    void init()
+    {
+        m_config = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_config->isValid());
+        qputenv("VIGIL_CONFIG_DIR", m_config->path().toUtf8());
+    }
+
+    void ptzSpeedIsASavedSetting()
+    {
+        QString path;
+        {
+            app::Session s(false, nullptr);
+            path = s.settingsPath();
+            QCOMPARE(path, QDir(m_config->path()).filePath(QStringLiteral("settings.json")));
+            QCOMPARE(s.ptzSpeed(), ptz::PtzInputRules::kDefaultSpeed);
+            QVERIFY(!QFile::exists(path)); // nothing changed: nothing written
+            QSignalSpy changed(&s, &app::Session::ptzSpeedChanged);
+            // A slider drag: many changes, one write when it settles.
+            for (const double v : {0.55, 0.6, 0.65, 0.7, 0.75})
+                s.setPtzSpeed(v);
+            QCOMPARE(changed.count(), 5);
+            s.setPtzSpeed(0.75); // unchanged: no signal
+            QCOMPARE(changed.count(), 5);
+            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 5000);
+            QCOMPARE(readJson(path).value(QLatin1String("ptzSpeed")).toDouble(), 0.75);
+            QCOMPARE(readJson(path).value(QLatin1String("version")).toInt(), 1);
+            // Clamped to what the controller accepts.
+            s.setPtzSpeed(7);
+            QCOMPARE(s.ptzSpeed(), ptz::PtzInputRules::kMaxSpeed);
+            s.setPtzSpeed(0.3);
+        } // destroyed before the delayed save: saved now
+        QCOMPARE(readJson(path).value(QLatin1String("ptzSpeed")).toDouble(), 0.3);
+        app::Session next(false, nullptr);
+        QCOMPARE(next.ptzSpeed(), 0.3);
+    }
+
+    void outOfRangeInTheFileIsClamped()
+    {
+        const QString path = QDir(m_config->path()).filePath(QStringLiteral("settings.json"));
+        QVERIFY(writeText(path, R"({ "version": 1, "ptzSpeed": 0 })"));
+        app::Session s(false, nullptr);
+        QCOMPARE(s.ptzSpeed(), ptz::PtzInputRules::kMinSpeed);
+    }
+
+    void aDamagedFileFallsBackToTheBackupElseTheDefault()
+    {
+        QString path;
+        {
+            app::Session s(false, nullptr);
+            path = s.settingsPath();
+            s.setPtzSpeed(0.9);
+            QVERIFY(s.saveSettings());
+            s.setPtzSpeed(0.8);
+            QVERIFY(s.saveSettings()); // 0.9 is now the backup
+        }
+        QVERIFY(writeText(path, "{ \"version\": 1, \"ptzSp")); // a power cut mid-write (by hand)
+        {
+            app::Session s(false, nullptr);
+            QCOMPARE(s.ptzSpeed(), 0.9);
+        }
+        const QStringList aside =
+            QDir(m_config->path()).entryList({QStringLiteral("settings.json.corrupt-*")});
+        QCOMPARE(aside.size(), 1); // kept for a look, not deleted
+        QVERIFY(QFile::remove(path + QStringLiteral(".bak")));
+        QVERIFY(writeText(path, "not json"));
+        app::Session s(false, nullptr);
+        QCOMPARE(s.ptzSpeed(), ptz::PtzInputRules::kDefaultSpeed);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSession)
+#include "tst_session.moc"
