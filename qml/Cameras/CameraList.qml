@@ -21,6 +21,23 @@ Rectangle {
             root.notify(qsTr("Every tile is in use. Drag the camera onto a tile to replace its camera, or choose a layout with more tiles."), false);
     }
 
+    // A tour of a group's cameras: in the first empty tile, else the last tile (the wall's placement rule).
+    function tourGroup(group: string) {
+        let tile = Wall.firstEmptyTile();
+        if (tile < 0)
+            tile = Wall.tileCount - 1;
+        if (Wall.startGroupTour(tile, group, 10))
+            root.notify(qsTr("Touring “%1” on tile %2.").arg(group !== "" ? group : qsTr("Ungrouped")).arg(tile + 1), false);
+        else
+            root.notify(qsTr("The group %1 has no camera to tour.").arg(group), true);
+    }
+
+    // The same tour across every tile of the wall, page by page.
+    function tourGroupOnScreen(group: string) {
+        if (Wall.startGroupScreenTour(group, 10) === 0)
+            root.notify(qsTr("The group %1 has no camera to tour.").arg(group), true);
+    }
+
     // --- private -----------------------------------------------------------------------------------------
     objectName: "cameraList"
     color: Theme.panel
@@ -118,7 +135,15 @@ Rectangle {
                     anchors.fill: parent
                     hoverEnabled: true
                     enabled: rowItem.isGroup
-                    onClicked: listModel.toggleGroup(rowItem.group)
+                    acceptedButtons: Qt.LeftButton | Qt.RightButton
+                    onClicked: event => {
+                        if (event.button === Qt.RightButton) {
+                            groupMenu.group = rowItem.group;
+                            groupMenu.popup();
+                        } else {
+                            listModel.toggleGroup(rowItem.group);
+                        }
+                    }
                 }
             }
             CameraRow {
@@ -131,6 +156,23 @@ Rectangle {
                 origin: rowItem.origin
                 onActivated: root.showOnWall(rowItem.cameraId)
             }
+        }
+    }
+
+    // A group header's menu (one for the list; the header says which group).
+    VMenu {
+        id: groupMenu
+        objectName: "groupMenu"
+        property string group
+        VMenuItem {
+            objectName: "tourGroupItem"
+            text: qsTr("Tour this group on the wall")
+            onTriggered: root.tourGroup(groupMenu.group)
+        }
+        VMenuItem {
+            objectName: "tourGroupScreenItem"
+            text: qsTr("Tour this group across all tiles")
+            onTriggered: root.tourGroupOnScreen(groupMenu.group)
         }
     }
 

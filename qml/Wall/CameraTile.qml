@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtMultimedia
 import Vigil.App
+import Vigil.Cameras
 import Vigil.Ptz
 import Vigil.Video
 import Vigil.Wall
@@ -33,6 +34,7 @@ Rectangle {
     readonly property alias feed: feed
     readonly property alias player: feed.player
     readonly property alias ptz: ptz
+    readonly property alias tour: tour
     property bool statsVisible: false
     // PTZ control is on for this tile (only shown while the camera can be steered).
     property bool ptzMode: false
@@ -102,6 +104,12 @@ Rectangle {
     border.width: 1
     border.color: dropArea.containsDrag ? Theme.accent : (mouse.containsMouse ? Theme.borderStrong : Theme.border)
     clip: true
+    // A tour of a camera group in this tile (each camera shown for the default dwell time).
+    function startGroupTour(group: string) {
+        if (!Wall.startGroupTour(root.tileIndex, group, 10))
+            root.notify(qsTr("The group %1 has no camera to tour.").arg(group), true);
+    }
+
     // A new camera starts without PTZ control; the controller stops the old one (setCameraId).
     onCameraIdChanged: root.ptzMode = false
 
@@ -122,6 +130,12 @@ Rectangle {
         id: ptz
         cameraId: root.cameraId
         speed: Session.ptzSpeed // a setting, the same on every tile
+    }
+    // Times the tile's tour (if any) and pre-connects its next camera through the feed.
+    TourRunner {
+        id: tour
+        feed: feed
+        tileIndex: root.tileIndex
     }
     CameraFeed {
         id: feed
@@ -265,7 +279,7 @@ Rectangle {
     }
 
     StatsOverlay {
-        anchors.top: parent.top
+        anchors.top: tour.active ? tourBox.bottom : parent.top
         anchors.left: parent.left
         anchors.margins: Theme.spacingSmall
         visible: root.statsVisible && !root._empty
@@ -318,6 +332,67 @@ Rectangle {
         onDoubleClicked: event => {
             if (event.button === Qt.LeftButton)
                 Wall.toggleMaximize(root.tileIndex);
+        }
+    }
+
+    // Tour badge, top left: position in the tour; click to pause or resume. Cameras that could not be
+    // connected at their turn are named under it.
+    Column {
+        id: tourBox
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.margins: Theme.spacingSmall
+        spacing: Theme.spacingSmall
+        visible: tour.active
+
+        Rectangle {
+            objectName: "tourBadge"
+            width: badgeText.implicitWidth + Theme.spacing * 2
+            height: Theme.chipHeight
+            radius: height / 2
+            color: tour.paused ? Theme.overlay : Theme.accentMuted
+            border.width: 1
+            border.color: tour.paused ? Theme.warning : Theme.accent
+            VLabel {
+                id: badgeText
+                objectName: "tourBadgeText"
+                anchors.centerIn: parent
+                text: (tour.paused ? "❚❚ " : "⟳ ") + qsTr("Tour %1/%2").arg(tour.position).arg(tour.count)
+                color: tour.paused ? Theme.warning : Theme.text
+                size: VLabel.Small
+                font.bold: true
+            }
+            MouseArea {
+                id: badgeMouse
+                anchors.fill: parent
+                hoverEnabled: true
+                cursorShape: Qt.PointingHandCursor
+                onClicked: tour.togglePause()
+            }
+            ToolTip.visible: badgeMouse.containsMouse
+            ToolTip.delay: Theme.toolTipDelay
+            ToolTip.text: tour.paused ? qsTr("Tour paused. Click to resume.")
+                                      : qsTr("Touring: camera %1 of %2, %3 s each. Click to pause.").arg(tour.position).arg(tour.count).arg(tour.dwellSeconds)
+        }
+        Rectangle {
+            objectName: "tourSkipped"
+            visible: tour.skippedText !== ""
+            width: Math.min(skippedText.implicitWidth + Theme.spacing * 2, root.width - Theme.spacing * 2)
+            height: Theme.chipHeight
+            radius: Theme.radius
+            color: Theme.overlay
+            VLabel {
+                id: skippedText
+                objectName: "tourSkippedText"
+                anchors.verticalCenter: parent.verticalCenter
+                anchors.left: parent.left
+                anchors.leftMargin: Theme.spacing
+                width: parent.width - Theme.spacing * 2
+                elide: Text.ElideRight
+                text: qsTr("Skipped: %1 (offline)").arg(tour.skippedText)
+                color: Theme.warning
+                size: VLabel.Small
+            }
         }
     }
 
@@ -398,5 +473,9 @@ Rectangle {
         onStatsToggled: root.statsVisible = !root.statsVisible
         onPtzToggled: root.setPtzMode(!root.ptzMode)
         onCloseRequested: Wall.clearTile(root.tileIndex)
+        touring: tour.active
+        onAboutToShow: tileMenu.groups = Cameras.groups() // groups come and go; read them when the menu opens
+        onTourRequested: group => root.startGroupTour(group)
+        onTourStopRequested: tour.stop()
     }
 }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import Vigil.Views
@@ -12,12 +13,18 @@ VMenu {
     // The tile's camera can be steered (ONVIF PTZ), and PTZ control is on.
     property bool ptzAvailable: false
     property bool ptzOn: false
+    // Camera groups a tour can be started from, and whether this tile runs a tour now.
+    property list<string> groups: []
+    property bool touring: false
 
     signal maximizeRequested
     signal snapshotRequested
     signal statsToggled
     signal ptzToggled
     signal closeRequested
+    // A tour of the cameras of `group` in this tile; stop the tile's tour.
+    signal tourRequested(string group)
+    signal tourStopRequested
 
     VMenuItem {
         objectName: "maximizeItem"
@@ -46,6 +53,32 @@ VMenu {
         checked: root.ptzOn
         enabled: root.ptzAvailable
         onTriggered: root.ptzToggled()
+    }
+    VMenu {
+        id: tourMenu
+        objectName: "tourMenu"
+        title: qsTr("Tour in this tile")
+        enabled: root.groups.length > 0
+
+        Instantiator {
+            model: root.groups
+            delegate: VMenuItem {
+                required property string modelData
+                objectName: "tourGroupItem_" + modelData
+                text: modelData
+                onTriggered: root.tourRequested(modelData)
+            }
+            onObjectAdded: (index, object) => tourMenu.insertItem(index, object as MenuItem)
+            onObjectRemoved: (index, object) => tourMenu.removeItem(object as MenuItem)
+        }
+    }
+    VMenuItem {
+        objectName: "stopTourItem"
+        text: qsTr("Stop tour")
+        enabled: root.touring
+        visible: root.touring
+        height: visible ? implicitHeight : 0
+        onTriggered: root.tourStopRequested()
     }
     MenuSeparator {
         contentItem: Rectangle {

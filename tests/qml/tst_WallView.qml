@@ -155,4 +155,31 @@ TestCase {
         const chip = findChild(tile, "statusChip");
         tryVerify(() => chip.parent.visible, 5000, "status shown while not playing");
     }
+
+    function test_tourBadgeAndSkipMark() {
+        // A tour of the Depot group (two stub cameras, both unreachable) in tile 1: the badge shows the position,
+        // dead cameras are named, a click pauses and resumes, dropping a camera ends the tour.
+        verify(Wall.startGroupTour(1, "Depot", 10));
+        const tile = wall.tileAt(1);
+        compare(tile.cameraId, "cam-a");
+        const badgeText = findChild(tile, "tourBadgeText");
+        verify(badgeText !== null);
+        tryVerify(() => badgeText.visible);
+        verify(badgeText.text.indexOf("Tour 1/2") >= 0, badgeText.text);
+        const note = findChild(tile, "tourSkippedText");
+        tryVerify(() => note.visible && note.text.indexOf("Gate north") >= 0, 10000, "the dead camera is named");
+        verify(note.text.indexOf("(offline)") >= 0, note.text);
+
+        const badge = findChild(tile, "tourBadge");
+        mouseClick(badge);
+        tryVerify(() => tile.tour.paused);
+        verify(badgeText.text.indexOf("❚❚") === 0, badgeText.text);
+        mouseClick(badge);
+        tryVerify(() => !tile.tour.paused);
+
+        dropOn(1, { kind: "camera", cameraId: "cam-c" });
+        compare(tile.cameraId, "cam-c");
+        tryVerify(() => !tile.tour.active);
+        verify(!badgeText.visible);
+    }
 }

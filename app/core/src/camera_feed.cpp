@@ -20,6 +20,15 @@ CameraFeed::CameraFeed(QObject *parent)
 {
     connect(&m_player, &video::VideoPlayer::videoSinkChanged, this, &CameraFeed::videoSinkChanged);
     connect(&m_player, &video::VideoPlayer::statusChanged, this, &CameraFeed::reportHealth);
+    connect(&m_player, &video::VideoPlayer::preloadReady, this, [this] {
+        if (!m_preloadCameraId.isEmpty())
+            emit preloadReady(m_preloadCameraId);
+    });
+    connect(&m_player, &video::VideoPlayer::preloadFailed, this, [this](const QString &error) {
+        const QString id = std::exchange(m_preloadCameraId, {});
+        if (!id.isEmpty())
+            emit preloadFailed(id, error);
+    });
     if (auto *dir = directory()) {
         // A camera edited, removed or (demo) added later: resolve again. Cheap, and rare.
         connect(dir, &QAbstractItemModel::dataChanged, this, &CameraFeed::apply);
@@ -121,7 +130,8 @@ void CameraFeed::apply()
         emit waitingForKeyringChanged();
     }
     if (!resolved || !m_active || waiting) {
-        m_player.stop();
+        m_player.stop(); // drops a pre-connection too
+        m_preloadCameraId.clear();
         m_playingCameraId.clear();
         reportHealth();
         return;
@@ -130,14 +140,52 @@ void CameraFeed::apply()
     source.url = resolved->url;
     source.user = resolved->user;
     source.password = resolved->password;
-    // Another stream of the same camera switches seamlessly; another camera clears the picture first.
+    // Another stream of the same camera switches seamlessly; another camera clears the picture first —
+    // unless it was pre-connected (a tour's next camera) and has its first frame: then it is shown at once.
     const bool sameCamera = m_playingCameraId == m_cameraId;
+    if (!sameCamera && !m_preloadCameraId.isEmpty()) {
+        const bool take = m_preloadCameraId == m_cameraId && m_player.isPreloadReady();
+        m_preloadCameraId.clear();
+        if (take && m_player.commitPreload()) {
+            m_playingCameraId = m_cameraId;
+            // The pre-connection used the role of its time; a different one now follows seamlessly.
+            m_player.setSource(source, video::VideoPlayer::SwitchMode::Seamless);
+            reportHealth();
+            return;
+        }
+        m_player.cancelPreload();
+    }
     m_playingCameraId = m_cameraId;
     m_player.setSource(source, sameCamera ? video::VideoPlayer::SwitchMode::Seamless
                                           : video::VideoPlayer::SwitchMode::Clean);
     if (m_player.desiredState() != video::VideoPlayer::DesiredState::Playing)
         m_player.play();
     reportHealth();
+}
+
+bool CameraFeed::preloadCamera(const QString &cameraId)
+{
+    auto *dir = directory();
+    const auto resolved = dir && !cameraId.isEmpty() ? dir->resolve(cameraId, m_role) : std::nullopt;
+    if (!resolved || !m_active || dir->waitingForPassword(cameraId)) {
+        cancelPreload();
+        return false;
+    }
+    video::MediaSource source;
+    source.url = resolved->url;
+    source.user = resolved->user;
+    source.password = resolved->password;
+    if (m_preloadCameraId == cameraId && m_player.hasPreload() && m_player.preloadSource() == source)
+        return true; // already under way
+    m_preloadCameraId = cameraId;
+    m_player.preload(source);
+    return true;
+}
+
+void CameraFeed::cancelPreload()
+{
+    m_preloadCameraId.clear();
+    m_player.cancelPreload();
 }
 
 QString CameraFeed::saveSnapshot()

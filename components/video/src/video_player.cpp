@@ -50,6 +50,8 @@ VideoPlayer::~VideoPlayer()
         m_session->requestStop();
     if (m_incoming)
         m_incoming->requestStop();
+    if (m_preload)
+        m_preload->requestStop();
 }
 
 void VideoPlayer::setVideoSink(QVideoSink *sink)
@@ -177,6 +179,7 @@ void VideoPlayer::stop()
             s->reset();
         }
     }
+    cancelPreload();
     m_watchdog.stop();
     m_reconnect.stop();
     m_statsTimer.stop();
@@ -193,17 +196,7 @@ void VideoPlayer::startSession(bool seamless)
         m_incoming->requestStop();
         m_incoming.reset();
     }
-    FrameSource::Options options;
-    options.source = m_source;
-    options.readTimeoutMs = std::max(m_stallTimeoutMs + 1000, 3000);
-    // The engine only posts to the GUI thread (never after requestStop() has returned, so nothing is posted
-    // for a retired source). Events carry the source's id so late ones are recognised.
-    auto session = d->factory(options, [this](FrameSource *s, const SourceEvent &e) {
-        const quint64 id = s->id();
-        QMetaObject::invokeMethod(
-            this, [this, id, e] { onSourceEvent(id, int(e.kind), e.detail, e.averror); },
-            Qt::QueuedConnection);
-    });
+    auto session = openSource(m_source);
 
     if (seamless) {
         m_incoming = session;
@@ -225,8 +218,81 @@ void VideoPlayer::startSession(bool seamless)
                                  << (seamless ? "(seamless switch)" : "");
 }
 
+std::shared_ptr<FrameSource> VideoPlayer::openSource(const MediaSource &source)
+{
+    FrameSource::Options options;
+    options.source = source;
+    options.readTimeoutMs = std::max(m_stallTimeoutMs + 1000, 3000);
+    // The engine only posts to the GUI thread (never after requestStop() has returned, so nothing is posted
+    // for a retired source). Events carry the source's id so late ones are recognised.
+    return d->factory(options, [this](FrameSource *s, const SourceEvent &e) {
+        const quint64 id = s->id();
+        QMetaObject::invokeMethod(
+            this, [this, id, e] { onSourceEvent(id, int(e.kind), e.detail, e.averror); },
+            Qt::QueuedConnection);
+    });
+}
+
+void VideoPlayer::preload(const MediaSource &source)
+{
+    cancelPreload();
+    if (source.isNull())
+        return;
+    m_preloadSource = source;
+    m_preload = openSource(source);
+    qCInfo(vigilVideo).noquote() << "pre-connecting" << source.displayUrl();
+}
+
+void VideoPlayer::cancelPreload()
+{
+    if (m_preload) {
+        m_preload->requestStop();
+        m_preload.reset();
+    }
+    m_preloadSource = {};
+    m_preloadHasFrame = false;
+}
+
+bool VideoPlayer::commitPreload()
+{
+    if (!isPreloadReady())
+        return false;
+    if (m_incoming) {
+        m_incoming->requestStop();
+        m_incoming.reset();
+    }
+    if (m_session) {
+        d->decodedBase += m_session->info().framesDecoded;
+        d->droppedBase += m_session->slot().framesDropped();
+        m_session->requestStop();
+    }
+    m_session = std::exchange(m_preload, nullptr);
+    m_preloadHasFrame = false;
+    m_previousSource = m_source;
+    m_source = std::exchange(m_preloadSource, {});
+    m_reconnect.stop();
+    d->policy.reset();
+    if (m_desired != DesiredState::Playing) {
+        m_desired = DesiredState::Playing;
+        emit desiredStateChanged();
+    }
+    emit sourceChanged();
+    FramePacer::instance().add(this);
+    m_watchdog.start();
+    if (!m_statsTimer.isActive())
+        m_statsTimer.start();
+    setError(ErrorCategory::None, {});
+    setStatus(Status::Playing);
+    qCInfo(vigilVideo).noquote() << "switched to pre-connected" << m_source.displayUrl();
+    return true;
+}
+
 void VideoPlayer::onSourceEvent(quint64 sessionId, int event, const QString &detail, int code)
 {
+    if (m_preload && sessionId == m_preload->id()) {
+        onPreloadEvent(event, detail, code);
+        return;
+    }
     const bool isIncoming = m_incoming && sessionId == m_incoming->id();
     const bool isCurrent = m_session && sessionId == m_session->id();
     if (!isIncoming && !isCurrent)
@@ -290,6 +356,33 @@ void VideoPlayer::onSourceEvent(quint64 sessionId, int event, const QString &det
             setStatus(Status::Failed);
         }
         scheduleReconnect(err.code);
+        break;
+    }
+    }
+}
+
+void VideoPlayer::onPreloadEvent(int event, const QString &detail, int code)
+{
+    switch (SourceEvent::Kind(event)) {
+    case SourceEvent::Opened:
+        break;
+    case SourceEvent::FirstFrame:
+        if (!m_preloadHasFrame) {
+            m_preloadHasFrame = true;
+            qCInfo(vigilVideo).noquote() << "pre-connected" << m_preloadSource.displayUrl() << "after"
+                                         << m_preload->info().firstFrameMs << "ms";
+            emit preloadReady();
+        }
+        break;
+    case SourceEvent::Error: {
+        const QUrl &url = m_preloadSource.url;
+        const QString where =
+            url.host() + (url.port() > 0 ? QLatin1Char(':') + QString::number(url.port()) : QString());
+        const StreamError err = describeStreamError(code, where, detail);
+        qCWarning(vigilVideo).noquote()
+            << "pre-connecting" << m_preloadSource.displayUrl() << "failed:" << err.code << detail;
+        cancelPreload();
+        emit preloadFailed(err.text);
         break;
     }
     }

@@ -243,6 +243,74 @@ ShownCamera WallStore::showCamera(const QString &cameraId, bool replaceWhenFull)
     return shown;
 }
 
+bool WallStore::startTour(int tile, const QStringList &cameraIds, int dwellSeconds)
+{
+    if (!dispatch(StartTour{tile, cameraIds, dwellSeconds}))
+        return m_state.tourAt(tile) != nullptr; // the same tour again changes nothing but is running
+    qCInfo(vigilWall) << "tour started on tile" << tile << "with" << m_state.tourAt(tile)->cameras.size()
+                      << "cameras," << m_state.tourAt(tile)->dwellSeconds << "s each";
+    return true;
+}
+
+QStringList WallStore::camerasInGroup(const QString &group) const
+{
+    QStringList ids;
+    if (!m_cameras)
+        return ids;
+    for (const cameras::Camera &c : m_cameras->cameras()) {
+        if (c.group == group)
+            ids.append(c.id);
+    }
+    return ids;
+}
+
+bool WallStore::startGroupTour(int tile, const QString &group, int dwellSeconds)
+{
+    return startTour(tile, camerasInGroup(group), dwellSeconds);
+}
+
+int WallStore::startScreenTour(const QStringList &cameraIds, int dwellSeconds)
+{
+    QStringList ids;
+    for (const QString &id : cameraIds) {
+        if (!id.isEmpty() && !ids.contains(id))
+            ids.append(id);
+    }
+    const int tiles = tileCount();
+    const int m = int(ids.size());
+    if (m == 0 || tiles <= 0)
+        return 0;
+    if (m <= tiles) {
+        for (int i = 0; i < m; ++i)
+            dispatch(AssignCamera{i, ids.at(i)});
+        return m;
+    }
+    const int pages = (m + tiles - 1) / tiles;
+    for (int i = 0; i < tiles; ++i) {
+        QStringList mine;
+        for (int p = 0; p < pages; ++p)
+            mine.append(ids.at((p * tiles + i) % m));
+        dispatch(StartTour{i, mine, dwellSeconds});
+    }
+    qCInfo(vigilWall) << "screen tour of" << m << "cameras on" << tiles << "tiles," << pages << "pages";
+    return tiles;
+}
+
+int WallStore::startGroupScreenTour(const QString &group, int dwellSeconds)
+{
+    return startScreenTour(camerasInGroup(group), dwellSeconds);
+}
+
+void WallStore::stopTour(int tile)
+{
+    dispatch(StopTour{tile});
+}
+
+void WallStore::setTourPaused(int tile, bool paused)
+{
+    dispatch(SetTourPaused{tile, paused});
+}
+
 void WallStore::setLoadError(const QString &text)
 {
     if (m_loadError == text)

@@ -18,14 +18,40 @@ WallState make(const QString &layout, const QStringList &tiles, int maximized = 
     s.maximizedTile = maximized;
     return s;
 }
+Tour tour(const QStringList &cameras, int current = 0, int dwell = 10, bool paused = false,
+          const QStringList &skipped = {})
+{
+    Tour t;
+    t.cameras = cameras;
+    t.current = current;
+    t.dwellSeconds = dwell;
+    t.paused = paused;
+    t.skipped = skipped;
+    return t;
+}
+WallState withTours(WallState s, const QMap<int, Tour> &tours)
+{
+    s.tours = tours;
+    return s;
+}
 } // namespace
 
 namespace QTest {
 template<> char *toString(const WallState &s)
 {
-    return qstrdup(QStringLiteral("{layout %1, tiles [%2], max %3}")
+    QString tours;
+    for (auto it = s.tours.cbegin(); it != s.tours.cend(); ++it)
+        tours += QStringLiteral(" tour@%1[%2] cur %3 dwell %4%5 skipped[%6]")
+                     .arg(it.key())
+                     .arg(it->cameras.join(u','))
+                     .arg(it->current)
+                     .arg(it->dwellSeconds)
+                     .arg(it->paused ? QStringLiteral(" paused") : QString())
+                     .arg(it->skipped.join(u','));
+    return qstrdup(QStringLiteral("{layout %1, tiles [%2], max %3%4}")
                        .arg(s.layoutId, s.tileCameras.join(u','))
                        .arg(s.maximizedTile)
+                       .arg(tours)
                        .toUtf8()
                        .constData());
 }
@@ -115,6 +141,78 @@ private slots:
             << make("4", {"a", "b"}, 0) << Action(RemoveCamera{"a"}) << make("4", {"", "b"});
         QTest::newRow("remove unknown no-op") << four << Action(RemoveCamera{"zz"}) << four;
         QTest::newRow("remove empty id no-op") << four << Action(RemoveCamera{""}) << four;
+
+        // Tours
+        const WallState touring = withTours(make("4", {"a", "x"}), {{1, tour({"x", "y", "z"})}});
+        QTest::newRow("start tour: first camera on the tile")
+            << make("4", {"a"}) << Action(StartTour{1, {"x", "y", "z"}, 10}) << touring;
+        QTest::newRow("start tour drops empty ids and repeats")
+            << make("4", {"a"}) << Action(StartTour{1, {"", "x", "y", "x", "z", "y"}, 10}) << touring;
+        QTest::newRow("start tour clamps dwell up to 3 s")
+            << make("4", {}) << Action(StartTour{0, {"x", "y"}, 1})
+            << withTours(make("4", {"x"}), {{0, tour({"x", "y"}, 0, 3)}});
+        QTest::newRow("start tour clamps dwell down to 1 h")
+            << make("4", {}) << Action(StartTour{0, {"x"}, 99999})
+            << withTours(make("4", {"x"}), {{0, tour({"x"}, 0, 3600)}});
+        QTest::newRow("start tour with no camera no-op")
+            << four << Action(StartTour{0, {"", ""}, 10}) << four;
+        QTest::newRow("start tour out of range no-op") << four << Action(StartTour{4, {"x"}, 10}) << four;
+        QTest::newRow("start tour replaces a running one")
+            << touring << Action(StartTour{1, {"q", "r"}, 5})
+            << withTours(make("4", {"a", "q"}), {{1, tour({"q", "r"}, 0, 5)}});
+        QTest::newRow("stop tour keeps the current camera")
+            << withTours(make("4", {"a", "y"}), {{1, tour({"x", "y", "z"}, 1)}}) << Action(StopTour{1})
+            << make("4", {"a", "y"});
+        QTest::newRow("stop tour where none no-op") << touring << Action(StopTour{0}) << touring;
+        QTest::newRow("advance: next camera")
+            << touring << Action(AdvanceTour{1})
+            << withTours(make("4", {"a", "y"}), {{1, tour({"x", "y", "z"}, 1)}});
+        QTest::newRow("advance wraps") << withTours(make("4", {"a", "z"}), {{1, tour({"x", "y", "z"}, 2)}})
+                                       << Action(AdvanceTour{1}) << touring;
+        QTest::newRow("advance to an index, clears its skip mark")
+            << withTours(make("4", {"a", "x"}), {{1, tour({"x", "y", "z"}, 0, 10, false, {"y", "z"})}})
+            << Action(AdvanceTour{1, 2})
+            << withTours(make("4", {"a", "z"}), {{1, tour({"x", "y", "z"}, 2, 10, false, {"y"})}});
+        QTest::newRow("advance to a bad index no-op") << touring << Action(AdvanceTour{1, 3}) << touring;
+        QTest::newRow("advance without tour no-op") << touring << Action(AdvanceTour{0}) << touring;
+        QTest::newRow("advance single-camera tour no-op")
+            << withTours(make("4", {"x"}), {{0, tour({"x"})}}) << Action(AdvanceTour{0})
+            << withTours(make("4", {"x"}), {{0, tour({"x"})}});
+        QTest::newRow("pause") << touring << Action(SetTourPaused{1, true})
+                               << withTours(make("4", {"a", "x"}), {{1, tour({"x", "y", "z"}, 0, 10, true)}});
+        QTest::newRow("resume") << withTours(make("4", {"a", "x"}), {{1, tour({"x", "y", "z"}, 0, 10, true)}})
+                                << Action(SetTourPaused{1, false}) << touring;
+        QTest::newRow("pause without tour no-op") << four << Action(SetTourPaused{0, true}) << four;
+        QTest::newRow("mark skipped")
+            << touring << Action(MarkTourSkipped{1, "y"})
+            << withTours(make("4", {"a", "x"}), {{1, tour({"x", "y", "z"}, 0, 10, false, {"y"})}});
+        QTest::newRow("mark skipped twice is once")
+            << withTours(make("4", {"a", "x"}), {{1, tour({"x", "y", "z"}, 0, 10, false, {"y"})}})
+            << Action(MarkTourSkipped{1, "y"})
+            << withTours(make("4", {"a", "x"}), {{1, tour({"x", "y", "z"}, 0, 10, false, {"y"})}});
+        QTest::newRow("mark a camera not in the tour no-op")
+            << touring << Action(MarkTourSkipped{1, "q"}) << touring;
+        QTest::newRow("assign camera stops the tour")
+            << touring << Action(AssignCamera{1, "q"}) << make("4", {"a", "q"});
+        QTest::newRow("clear tile stops the tour") << touring << Action(ClearTile{1}) << make("4", {"a"});
+        QTest::newRow("swap moves the tour with its tile")
+            << touring << Action(SwapTiles{1, 3})
+            << withTours(make("4", {"a", "", "", "x"}), {{3, tour({"x", "y", "z"})}});
+        QTest::newRow("layout change keeps hidden tours")
+            << touring << Action(SetLayout{"1"})
+            << withTours(make("1", {"a", "x"}), {{1, tour({"x", "y", "z"})}});
+        QTest::newRow("remove the current camera: tile moves on")
+            << touring << Action(RemoveCamera{"x"})
+            << withTours(make("4", {"a", "y"}), {{1, tour({"y", "z"})}});
+        QTest::newRow("remove an earlier camera keeps the current one")
+            << withTours(make("4", {"a", "z"}), {{1, tour({"x", "y", "z"}, 2, 10, false, {"x"})}})
+            << Action(RemoveCamera{"x"}) << withTours(make("4", {"a", "z"}), {{1, tour({"y", "z"}, 1)}});
+        QTest::newRow("remove the last current camera wraps")
+            << withTours(make("4", {"a", "z"}), {{1, tour({"x", "y", "z"}, 2)}}) << Action(RemoveCamera{"z"})
+            << withTours(make("4", {"a", "x"}), {{1, tour({"x", "y"}, 0)}});
+        QTest::newRow("remove the only camera stops the tour")
+            << withTours(make("4", {"a", "x"}), {{1, tour({"x"})}}) << Action(RemoveCamera{"x"})
+            << make("4", {"a"});
     }
 
     void reduce()
@@ -179,6 +277,9 @@ private slots:
         QTest::newRow("default") << WallState{};
         QTest::newRow("maximized 13") << make("13", {"a", "", "c"}, 2);
         QTest::newRow("hidden slots") << make("1", {"a", "b", "", "d"});
+        QTest::newRow("tours, paused, hidden")
+            << withTours(make("1", {"a", "y", "", "q"}),
+                         {{1, tour({"x", "y", "z"}, 1, 7, true)}, {3, tour({"q", "r"}, 0, 3)}});
     }
 
     void json()
@@ -190,6 +291,37 @@ private slots:
         const auto back = fromJson(bytes, &error);
         QVERIFY2(back, qPrintable(error));
         QCOMPARE(*back, state);
+    }
+
+    void jsonSkipMarksAreNotSaved()
+    {
+        const WallState s = withTours(make("4", {"x"}), {{0, tour({"x", "y"}, 0, 10, false, {"y"})}});
+        const auto back = fromJson(toJsonBytes(s));
+        QVERIFY(back);
+        QCOMPARE(*back, withTours(make("4", {"x"}), {{0, tour({"x", "y"})}}));
+    }
+
+    void jsonWithoutToursStillLoads()
+    {
+        // A wall.json written before tours existed.
+        const auto s = fromJson(QByteArray("{\"version\":1,\"layout\":\"4\",\"tiles\":[\"a\",\"b\"],"
+                                           "\"maximizedTile\":-1}"));
+        QVERIFY(s);
+        QCOMPARE(*s, make("4", {"a", "b"}));
+    }
+
+    void jsonToursLenient()
+    {
+        // Bad entries dropped, dwell clamped, bad current -> 0, the tile shows the tour's current camera.
+        const auto s =
+            fromJson(QByteArray("{\"version\":1,\"layout\":\"4\",\"tiles\":[\"a\",\"stale\"],\"tours\":["
+                                "{\"tile\":1,\"cameras\":[\"x\",\"\",\"y\",\"x\"],\"dwell\":1,\"current\":9},"
+                                "{\"tile\":1,\"cameras\":[\"dup\"]},"
+                                "{\"tile\":2,\"cameras\":[]},"
+                                "{\"tile\":99,\"cameras\":[\"far\"]},"
+                                "\"junk\"]}"));
+        QVERIFY(s);
+        QCOMPARE(*s, withTours(make("4", {"a", "x"}), {{1, tour({"x", "y"}, 0, 3)}}));
     }
 
     void jsonRejects_data()

@@ -253,6 +253,69 @@ private slots:
         QCOMPARE(cameraIdAt(again, 15), QStringLiteral("cam-15"));
     }
 
+    void tourSavedAndRestored()
+    {
+        Camera c4 = camera("c4", "Pier");
+        c4.group = QStringLiteral("Harbour");
+        Camera c5 = camera("c5", "Quay");
+        c5.group = QStringLiteral("Harbour");
+        m_cameras->setDemoCameras({camera("c1", "Gate"), c4, camera("c2", "Yard"), c5});
+        {
+            WallStore wall(m_cameras.get());
+            QVERIFY(wall.load());
+            QCOMPARE(wall.camerasInGroup(QStringLiteral("Harbour")), QStringList({"c4", "c5"}));
+            QVERIFY(!wall.startGroupTour(0, QStringLiteral("No such group"), 10));
+            QVERIFY(wall.startGroupTour(1, QStringLiteral("Harbour"), 2));
+            QCOMPARE(cameraIdAt(wall, 1), QStringLiteral("c4"));
+            QVERIFY(wall.dispatch(AdvanceTour{1}));
+            QCOMPARE(cameraIdAt(wall, 1), QStringLiteral("c5"));
+            wall.setTourPaused(1, true);
+            QVERIFY(wall.dispatch(MarkTourSkipped{1, QStringLiteral("c4")}));
+            QVERIFY(wall.saveNow());
+        }
+        WallStore again(m_cameras.get());
+        QVERIFY(again.load());
+        const Tour *t = again.state().tourAt(1);
+        QVERIFY(t);
+        QCOMPARE(t->cameras, QStringList({"c4", "c5"}));
+        QCOMPARE(t->dwellSeconds, kMinTourDwellSeconds); // 2 s was clamped
+        QCOMPARE(t->current, 1);
+        QVERIFY(t->paused);
+        QVERIFY(t->skipped.isEmpty()); // a runtime fact, not saved
+        QCOMPARE(cameraIdAt(again, 1), QStringLiteral("c5"));
+        // Dropping a camera on the tile ends the tour.
+        again.assignCamera(1, QStringLiteral("c1"));
+        QVERIFY(!again.state().tourAt(1));
+    }
+
+    void screenTourPagesAcrossEveryTile()
+    {
+        WallStore wall(m_cameras.get());
+        QVERIFY(wall.load());
+        QCOMPARE(wall.startScreenTour({}, 10), 0);
+        // 10 cameras on 4 tiles: 3 pages; the last page wraps to the list's start, so every tile has 3 turns.
+        QStringList ids;
+        for (int i = 0; i < 10; ++i)
+            ids.append(QStringLiteral("k%1").arg(i));
+        QCOMPARE(wall.startScreenTour(ids, 5), 4);
+        const QList<QStringList> want{
+            {"k0", "k4", "k8"}, {"k1", "k5", "k9"}, {"k2", "k6", "k0"}, {"k3", "k7", "k1"}};
+        for (int i = 0; i < 4; ++i) {
+            const Tour *t = wall.state().tourAt(i);
+            QVERIFY(t);
+            QCOMPARE(t->cameras, want.at(i));
+            QCOMPARE(t->dwellSeconds, 5);
+            QCOMPARE(cameraIdAt(wall, i), want.at(i).first());
+        }
+        // No more cameras than tiles: placed, no tour.
+        QCOMPARE(wall.startScreenTour({"c1", "c2"}, 5), 2);
+        QCOMPARE(cameraIdAt(wall, 0), QStringLiteral("c1"));
+        QCOMPARE(cameraIdAt(wall, 1), QStringLiteral("c2"));
+        QVERIFY(!wall.state().tourAt(0));
+        QVERIFY(!wall.state().tourAt(1));
+        QVERIFY(wall.state().tourAt(2)); // other tiles keep what they had
+    }
+
     void destructorFlushesPendingSave()
     {
         {

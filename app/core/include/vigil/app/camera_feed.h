@@ -55,6 +55,18 @@ public:
     // or the folder cannot be made (then nothing follows).
     Q_INVOKABLE QString saveSnapshot();
 
+    // Tours: pre-connects `cameraId` (with the stream role this tile plays) in the background while the
+    // current camera keeps playing. When cameraId later becomes that camera and the pre-connection has its
+    // first frame, the feed switches to it at once (VideoPlayer::commitPreload: no black, no spinner);
+    // otherwise the switch is the usual clean one. preloadReady()/preloadFailed() say how it went. Returns
+    // false (nothing started) for an unknown camera, one without a stream or waiting for its password, or
+    // an inactive feed.
+    bool preloadCamera(const QString &cameraId);
+    void cancelPreload();
+    // The camera being (or already) pre-connected, "" when none.
+    QString preloadCameraId() const { return m_preloadCameraId; }
+    bool isPreloadReady() const { return !m_preloadCameraId.isEmpty() && m_player.isPreloadReady(); }
+
 signals:
     void cameraIdChanged();
     void roleChanged();
@@ -65,6 +77,8 @@ signals:
     void waitingForKeyringChanged();
     // A snapshot started by saveSnapshot() was written (ok) or could not be.
     void snapshotSaved(const QString &path, bool ok);
+    void preloadReady(const QString &cameraId);
+    void preloadFailed(const QString &cameraId, const QString &error);
 
 private:
     void apply();
@@ -75,6 +89,7 @@ private:
     video::VideoPlayer m_player;
     QString m_cameraId;
     QString m_playingCameraId; // the camera whose stream the player has (decides seamless vs clean switch)
+    QString m_preloadCameraId; // the camera the player pre-connects (tours)
     QString m_role = QStringLiteral("sub");
     QString m_activeRole;
     QString m_cameraName;

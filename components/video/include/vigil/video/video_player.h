@@ -151,6 +151,21 @@ public:
     // is under way or the stream plays.
     Q_INVOKABLE void retryNow();
 
+    // Pre-connection (tours): opens `source` in the background while the current stream keeps playing. Its
+    // frames go to its own FrameSlot and are not shown; preloadReady() says its first frame has arrived,
+    // preloadFailed() that it could not be opened (the preload is then gone; the current stream is not
+    // touched). commitPreload() makes it the player's stream at once: the sink keeps the current picture
+    // until the pacer's next tick hands it the preloaded stream's newest frame, so a switch shows no black.
+    // A new preload replaces the previous one; stop() and cancelPreload() drop it. Thread: GUI only.
+    void preload(const MediaSource &source);
+    void cancelPreload();
+    bool hasPreload() const { return m_preload != nullptr; }
+    // The preloaded stream has decoded its first frame.
+    bool isPreloadReady() const { return m_preload && m_preloadHasFrame; }
+    MediaSource preloadSource() const { return m_preloadSource; }
+    // Returns false (and changes nothing) when no preload has its first frame yet.
+    bool commitPreload();
+
     // The engine that opens sources; the FFmpeg live engine by default. Tests inject a fake; the playback
     // room its recorded engines. Applies from the next source opened.
     void setFrameSourceFactory(FrameSourceFactory factory);
@@ -195,10 +210,16 @@ signals:
     // A seamless switch could not open the new stream; the player stays on the previous one. `error` is the
     // sentence for the operator.
     void switchFailed(const QString &error);
+    // The preloaded stream has its first frame (commitPreload() will now show it without a gap).
+    void preloadReady();
+    // The preloaded stream could not be opened; `error` is the sentence for the operator.
+    void preloadFailed(const QString &error);
 
 private:
     void startSession(bool seamless);
+    std::shared_ptr<FrameSource> openSource(const MediaSource &source);
     void onSourceEvent(quint64 sessionId, int event, const QString &detail, int code);
+    void onPreloadEvent(int event, const QString &detail, int code);
     void onWatchdog();
     void scheduleReconnect(const QString &errorCode);
     void setStatus(Status s);
@@ -221,6 +242,9 @@ private:
 
     std::shared_ptr<FrameSource> m_session;  // the source whose frames are shown
     std::shared_ptr<FrameSource> m_incoming; // a seamless switch in progress, promoted at its first frame
+    std::shared_ptr<FrameSource> m_preload;  // a pre-connected stream, promoted by commitPreload()
+    MediaSource m_preloadSource;
+    bool m_preloadHasFrame = false;
     QVideoFrame m_currentFrame;
     QTimer m_watchdog;
     QTimer m_reconnect;

@@ -120,6 +120,22 @@ public:
     // A layout's geometry for drawing its icon: { columns, rows, tiles: [[x, y, w, h], ...] } in grid cells,
     // tile order as on the wall; an empty map for an unknown id. The one table is layouts.cpp.
     Q_INVOKABLE QVariantMap layoutGeometry(const QString &layoutId) const;
+    // Tours (轮巡). Starts a tour of `cameraIds` (in that order) in `tile`, each shown `dwellSeconds`
+    // (clamped to 3 s .. 1 h); the tile shows the first at once. Returns false when nothing started (bad
+    // tile, no camera).
+    Q_INVOKABLE bool startTour(int tile, const QStringList &cameraIds, int dwellSeconds);
+    // A tour of every camera of `group` ("" = the ungrouped ones), in the camera list's order.
+    Q_INVOKABLE bool startGroupTour(int tile, const QString &group, int dwellSeconds);
+    // One tour across every tile of the current layout, page by page: tile i shows cameras i, i+n, i+2n, ...
+    // (n tiles), every tile with the same number of turns (the last page wraps to the start of the list), so
+    // the tiles switch together. With no more cameras than tiles, the cameras are simply placed, no tour.
+    // Returns the number of tiles that got a camera (0: nothing changed).
+    Q_INVOKABLE int startScreenTour(const QStringList &cameraIds, int dwellSeconds);
+    Q_INVOKABLE int startGroupScreenTour(const QString &group, int dwellSeconds);
+    // The ids of the cameras of `group`, in the camera list's order.
+    Q_INVOKABLE QStringList camerasInGroup(const QString &group) const;
+    Q_INVOKABLE void stopTour(int tile);
+    Q_INVOKABLE void setTourPaused(int tile, bool paused);
     // Writes wall.json now (cancelling the pending debounced save). Returns false and sets saveError on
     // failure.
     Q_INVOKABLE bool saveNow();
