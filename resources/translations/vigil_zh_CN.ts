@@ -343,6 +343,22 @@
         <source>No camera matches “%1”.</source>
         <translation>没有与“%1”匹配的摄像机。</translation>
     </message>
+    <message>
+        <source>Touring “%1” on tile %2.</source>
+        <translation>正在第 %2 个窗格轮巡“%1”。</translation>
+    </message>
+    <message>
+        <source>The group %1 has no camera to tour.</source>
+        <translation>分组 %1 中没有可轮巡的摄像机。</translation>
+    </message>
+    <message>
+        <source>Tour this group on the wall</source>
+        <translation>在电视墙上轮巡此分组</translation>
+    </message>
+    <message>
+        <source>Tour this group across all tiles</source>
+        <translation>在所有窗格中轮巡此分组</translation>
+    </message>
 </context>
 <context>
     <name>CameraRow</name>
@@ -416,6 +432,26 @@
     <message>
         <source>The snapshot %1 could not be written. Check that the Pictures folder is writable and the disk is not full.</source>
         <translation>快照 %1 无法写入。请检查“图片”文件夹是否可写、磁盘是否已满。</translation>
+    </message>
+    <message>
+        <source>The group %1 has no camera to tour.</source>
+        <translation>分组 %1 中没有可轮巡的摄像机。</translation>
+    </message>
+    <message>
+        <source>Tour %1/%2</source>
+        <translation>轮巡 %1/%2</translation>
+    </message>
+    <message>
+        <source>Tour paused. Click to resume.</source>
+        <translation>轮巡已暂停，点击继续。</translation>
+    </message>
+    <message>
+        <source>Touring: camera %1 of %2, %3 s each. Click to pause.</source>
+        <translation>轮巡中：第 %1/%2 台摄像机，每台 %3 秒。点击暂停。</translation>
+    </message>
+    <message>
+        <source>Skipped: %1 (offline)</source>
+        <translation>已跳过：%1（离线）</translation>
     </message>
 </context>
 <context>
@@ -924,6 +960,14 @@
     <message>
         <source>PTZ control</source>
         <translation>云台控制</translation>
+    </message>
+    <message>
+        <source>Tour in this tile</source>
+        <translation>在此窗格轮巡</translation>
+    </message>
+    <message>
+        <source>Stop tour</source>
+        <translation>停止轮巡</translation>
     </message>
 </context>
 <context>
