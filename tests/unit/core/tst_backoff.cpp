@@ -26,6 +26,23 @@ private slots:
         QCOMPARE(b.next().count(), 100);
         QCOMPARE(b.attempts(), 1);
     }
+    // A steady retry at its cap (the player's "camera unreachable" retry: 1 s, jitter 30 %) spreads its
+    // delays over [700, 1000] ms; it used to put every draw above the cap on the cap itself, half of them.
+    void jitterAtTheCapDoesNotPileOnTheCap()
+    {
+        Backoff b(ms(1000), ms(1000), 1.0, 0.3);
+        b.setSeed(7);
+        int onCap = 0;
+        qint64 lo = 1000;
+        for (int i = 0; i < 1000; ++i) {
+            const auto d = b.next().count();
+            QVERIFY2(d >= 700 && d <= 1000, qPrintable(QString::number(d)));
+            lo = std::min(lo, qint64(d));
+            onCap += d == 1000 ? 1 : 0;
+        }
+        QVERIFY2(onCap < 20, qPrintable(QString::number(onCap))); // uniform: ~3 of 1000
+        QVERIFY2(lo < 720, qPrintable(QString::number(lo)));
+    }
     void jitterStaysInBandAndNeverExceedsCap()
     {
         Backoff b(ms(1000), ms(8000), 2.0, 0.2);

@@ -19,8 +19,10 @@ public:
     int attempts() const { return m_attempts; }
     ms cap() const { return m_cap; }
 
-    // Deterministic jitter source for tests; default is a per-instance xorshift seeded from the address.
-    void setSeed(std::uint64_t seed) { m_state = seed ? seed : 1; }
+    // Deterministic jitter source for tests; default is a per-instance xorshift seeded from the address. The
+    // seed is scrambled first (splitmix64): neighbouring seeds — tiles allocated side by side — must not give
+    // neighbouring delays, or cameras that lost power together would still reconnect in step.
+    void setSeed(std::uint64_t seed);
 
 private:
     ms m_initial;
