@@ -5,6 +5,7 @@
 // dead camera is skipped and named on the tile, and each switch shows the next camera's picture at once
 // because it was pre-connected. Prints the switch figures; the screenshot mid-tour is kept for people to look
 // at (VIGIL_SCREENSHOT_DIR/tour-tile.png).
+#include "demo_wall_app.h"
 #include "vigil/alarms/camera_alarms.h"
 #include "vigil/app/camera_feed.h"
 #include "vigil/app/session.h"
@@ -98,32 +99,13 @@ private slots:
     {
         if (QGuiApplication::platformName() != QLatin1String("xcb"))
             QSKIP("needs a real X display (run through tests/support/with-xvfb.sh)");
-        QTemporaryDir config;
-        qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
-        QQuickStyle::setStyle(QStringLiteral("Basic"));
-
-        cameras::CameraDirectory directory(nullptr);
-        cameras::CameraDirectory::setInstance(&directory);
-        directory.load();
-        wall::WallStore wallStore(&directory);
-        wall::WallStore::setInstance(&wallStore);
-        app::Session session(true, nullptr);
-        app::Session::setInstance(&session);
-        alarms::CameraAlarms alarms(&directory);
-        alarms::CameraAlarms::setInstance(&alarms);
-
-        QQmlApplicationEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Views/Main.qml")));
-        QCOMPARE(engine.rootObjects().size(), 1);
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
-        QVERIFY(window);
-        window->resize(1280, 720);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
-
-        QSignalSpy ready(&session, &app::Session::demoReady);
-        session.startDemo(&directory, &wallStore, false, 4);
-        QVERIFY2(ready.wait(120000), qPrintable(session.startupError()));
+        test::DemoWallApp app;
+        app.start(QSize(1280, 720));
+        if (QTest::currentTestFailed())
+            return;
+        cameras::CameraDirectory &directory = app.directory;
+        wall::WallStore &wallStore = app.wallStore;
+        QQuickWindow *window = app.window;
 
         // A camera that is down: its RTSP port refuses connections.
         QTcpServer probe;
@@ -272,8 +254,7 @@ private slots:
               "frame(s) shown meanwhile",
               double(firstOther->atNs - droppedAt) / 1e6, qlonglong(blank));
 
-        delete window;
-        alarms::CameraAlarms::setInstance(nullptr);
+        app.close();
         QVERIFY(video::VideoPlayer::waitForWorkers(5000));
     }
 };

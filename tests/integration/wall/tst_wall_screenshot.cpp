@@ -2,6 +2,7 @@
 // four live streams drawn by VideoOutput through OpenGL (Mesa llvmpipe) under Xvfb. Each tile, cut out of the
 // grabbed window, must be mostly non-black and show its own camera's colour (and not another's). The PNG is
 // kept in the build directory (VIGIL_SCREENSHOT_DIR) for people to look at.
+#include "demo_wall_app.h"
 #include "vigil/alarms/camera_alarms.h"
 #include "vigil/app/camera_feed.h"
 #include "vigil/app/qml_modules.h"
@@ -45,32 +46,13 @@ private slots:
     {
         if (QGuiApplication::platformName() != QLatin1String("xcb"))
             QSKIP("needs a real X display (run through tests/support/with-xvfb.sh)");
-        QTemporaryDir config;
-        qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
-        QQuickStyle::setStyle(QStringLiteral("Basic"));
-
-        cameras::CameraDirectory directory(nullptr);
-        cameras::CameraDirectory::setInstance(&directory);
-        directory.load();
-        wall::WallStore wallStore(&directory);
-        wall::WallStore::setInstance(&wallStore);
-        app::Session session(true, nullptr);
-        app::Session::setInstance(&session);
-        alarms::CameraAlarms alarms(&directory);
-        alarms::CameraAlarms::setInstance(&alarms);
-
-        QQmlApplicationEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Views/Main.qml")));
-        QCOMPARE(engine.rootObjects().size(), 1);
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
-        QVERIFY(window);
-        window->resize(1600, 900);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
-
-        QSignalSpy ready(&session, &app::Session::demoReady);
-        session.startDemo(&directory, &wallStore, false, 4);
-        QVERIFY2(ready.wait(120000), qPrintable(session.startupError()));
+        test::DemoWallApp app;
+        app.start(QSize(1600, 900));
+        if (QTest::currentTestFailed())
+            return;
+        wall::WallStore &wallStore = app.wallStore;
+        alarms::CameraAlarms &alarms = app.alarms;
+        QQuickWindow *window = app.window;
         wallStore.setLayout(QStringLiteral("4"));
         QCOMPARE(wallStore.tileCount(), 4);
 
@@ -159,8 +141,7 @@ private slots:
         QVERIFY(toastText);
         QTRY_VERIFY(
             toastText->property("text").toString().startsWith(QStringLiteral("Motion alarm: East Gate")));
-        delete window;
-        alarms::CameraAlarms::setInstance(nullptr);
+        app.close();
         QVERIFY(video::VideoPlayer::waitForWorkers(5000));
     }
 };

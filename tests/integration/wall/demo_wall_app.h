@@ -1,0 +1,74 @@
+#pragma once
+// The real application under Xvfb for the wall's integration tests: a fresh config folder, the directory,
+// wall store, session and alarms as main() wires them, Main.qml loaded and shown, the demo site started with
+// 4 cameras. Thread: GUI (the test's).
+#include "vigil/alarms/camera_alarms.h"
+#include "vigil/app/session.h"
+#include "vigil/cameras/camera_directory.h"
+#include "vigil/wall/wall_store.h"
+
+#include <QtCore/QTemporaryDir>
+#include <QtQml/QQmlApplicationEngine>
+#include <QtQuick/QQuickWindow>
+#include <QtQuickControls2/QQuickStyle>
+#include <QtTest/QtTest>
+
+namespace vigil::test {
+
+class DemoWallApp
+{
+public:
+    DemoWallApp()
+        : m_configSet((qputenv("VIGIL_CONFIG_DIR", m_config.path().toUtf8()), true))
+    {
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+        cameras::CameraDirectory::setInstance(&directory);
+        directory.load();
+        wall::WallStore::setInstance(&wallStore);
+        app::Session::setInstance(&session);
+        alarms::CameraAlarms::setInstance(&alarms);
+    }
+    ~DemoWallApp() { close(); }
+
+    // Loads Main.qml into a shown window of `size` and starts the demo site; the test fails (check
+    // QTest::currentTestFailed()) when either does not happen.
+    void start(QSize size)
+    {
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Views/Main.qml")));
+        QCOMPARE(engine.rootObjects().size(), 1);
+        window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        window->resize(size);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+
+        QSignalSpy ready(&session, &app::Session::demoReady);
+        session.startDemo(&directory, &wallStore, false, 4);
+        QVERIFY2(ready.wait(120000), qPrintable(session.startupError()));
+    }
+
+    // Closes the window (its tiles stop their players) and unregisters the services.
+    void close()
+    {
+        delete window;
+        window = nullptr;
+        alarms::CameraAlarms::setInstance(nullptr);
+        app::Session::setInstance(nullptr);
+        wall::WallStore::setInstance(nullptr);
+        cameras::CameraDirectory::setInstance(nullptr);
+    }
+
+private:
+    QTemporaryDir m_config;
+    bool m_configSet; // VIGIL_CONFIG_DIR points at m_config before the directory reads it
+
+public:
+    cameras::CameraDirectory directory{nullptr};
+    wall::WallStore wallStore{&directory};
+    app::Session session{true, nullptr};
+    alarms::CameraAlarms alarms{&directory};
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = nullptr;
+};
+
+} // namespace vigil::test
