@@ -22,11 +22,11 @@ QString validateWallJson(const QByteArray &data)
 }
 } // namespace
 
-WallStore::WallStore(cameras::CameraDirectory *directory, QObject *parent)
+WallStore::WallStore(cameras::CameraDirectory *directory, QObject *parent, const QString &fileName)
     : QObject(parent)
     , m_cameras(directory)
     , m_tiles(new TileModel(this))
-    , m_path(QDir(core::configDir()).filePath(QStringLiteral("wall.json")))
+    , m_path(QDir(core::configDir()).filePath(fileName))
 {
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(kSaveDelayMs);
@@ -118,6 +118,26 @@ bool WallStore::dispatch(const Action &action)
     if (next == m_state)
         return false;
     applyState(next);
+    m_saveTimer.start();
+    return true;
+}
+
+bool WallStore::replaceState(const WallState &state)
+{
+    QString why;
+    std::optional<WallState> next = fromJson(toJson(state), &why);
+    if (!next) {
+        qCWarning(vigilWall).noquote() << "wall state not applied:" << why;
+        return false;
+    }
+    for (auto it = next->tours.begin(); it != next->tours.end(); ++it) {
+        const Tour *mine = m_state.tourAt(it.key());
+        if (mine && mine->cameras == it->cameras)
+            it->skipped = mine->skipped;
+    }
+    if (*next == m_state)
+        return false;
+    applyState(*next);
     m_saveTimer.start();
     return true;
 }

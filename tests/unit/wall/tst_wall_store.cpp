@@ -316,6 +316,43 @@ private slots:
         QVERIFY(wall.state().tourAt(2)); // other tiles keep what they had
     }
 
+    // A recalled scene or another PC's state replaces the whole wall, canonical, saved to the store's own
+    // file.
+    void replaceStateIsCanonicalAndSaved()
+    {
+        WallStore wall(m_cameras.get(), nullptr, QStringLiteral("wall-screen2.json"));
+        QCOMPARE(wall.filePath(), QDir(m_dir->path()).filePath(QStringLiteral("wall-screen2.json")));
+        QVERIFY(wall.load());
+        QVERIFY(wall.startTour(0, {"c1", "c2"}, 10));
+        QVERIFY(wall.dispatch(MarkTourSkipped{0, QStringLiteral("c2")}));
+        QSignalSpy changed(&wall, &WallStore::stateChanged);
+        QSignalSpy layout(&wall, &WallStore::layoutIdChanged);
+
+        WallState next;
+        next.layoutId = QStringLiteral("no-such-layout"); // -> the default layout
+        next.tileCameras = {"c1", "", "c3", "", ""};      // trailing empties dropped
+        next.maximizedTile = 99;                          // -> none
+        next.tours.insert(0, Tour{{"c1", "c2"}, 10, 0, false, {}});
+        QVERIFY(wall.replaceState(next));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(wall.layoutId(), QStringLiteral("4"));
+        QCOMPARE(wall.state().tileCameras, QStringList({"c1", "", "c3"}));
+        QCOMPARE(wall.maximizedTile(), -1);
+        QCOMPARE(wall.state().tourAt(0)->skipped, QStringList{"c2"}); // same tour: its runtime mark stays
+        QCOMPARE(cameraIdAt(wall, 2), QStringLiteral("c3"));
+        QVERIFY(!wall.replaceState(wall.state())); // nothing new
+        QCOMPARE(changed.count(), 1);
+
+        next.layoutId = QStringLiteral("9");
+        QVERIFY(wall.replaceState(next));
+        QCOMPARE(layout.count(), 1);
+        QVERIFY(wall.saveNow());
+        const auto saved = fromJson(readAll(wall.filePath()));
+        QVERIFY(saved);
+        QCOMPARE(saved->layoutId, QStringLiteral("9"));
+        QVERIFY(!QFile::exists(wallPath())); // the first screen's file is not touched
+    }
+
     void destructorFlushesPendingSave()
     {
         {

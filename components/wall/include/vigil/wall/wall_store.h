@@ -75,7 +75,10 @@ public:
     // before creating it in tests). Starts with the default wall; call load() to restore the saved one. Not
     // default-constructible on purpose: Qt 6.4's QML registration prefers `new T` over create() for a
     // default-constructible singleton, which would give QML a second, private wall.
-    explicit WallStore(vigil::cameras::CameraDirectory *directory, QObject *parent = nullptr);
+    // `fileName` is the file in configDir() the wall is kept in: one per wall screen ("wall.json" for the
+    // first, the console's).
+    explicit WallStore(vigil::cameras::CameraDirectory *directory, QObject *parent = nullptr,
+                       const QString &fileName = QStringLiteral("wall.json"));
     ~WallStore() override; // flushes a pending save
 
     // QML singleton plumbing, as CameraDirectory: the app owns the instance and installs it before loading
@@ -98,6 +101,11 @@ public:
     const WallState &state() const { return m_state; }
     // Applies one action through reduce(). Returns false when it changed nothing (invalid or redundant).
     bool dispatch(const Action &action);
+    // Replaces the whole state (a scene being recalled, the state another PC published), made canonical the
+    // way wall.json is read (unknown layout -> default, bad maximized tile -> none, tours validated). Saved
+    // like any change. Returns false when it changed nothing. Runtime skip marks of tours still running with
+    // the same cameras are kept.
+    bool replaceState(const WallState &state);
     QString filePath() const { return m_path; }
     // Reads wall.json (see the class comment). Returns false when the file was damaged.
     bool load();
