@@ -1060,6 +1060,18 @@
         <source>First frame</source>
         <translation>首帧耗时</translation>
     </message>
+    <message>
+        <source>Decoding</source>
+        <translation>解码</translation>
+    </message>
+    <message>
+        <source>key frames only (the PC is busy)</source>
+        <translation>仅关键帧（电脑繁忙）</translation>
+    </message>
+    <message>
+        <source>every frame</source>
+        <translation>全部帧</translation>
+    </message>
 </context>
 <context>
     <name>TileMenu</name>
