@@ -32,9 +32,9 @@ public:
     }
     ~DemoWallApp() { close(); }
 
-    // Loads Main.qml into a shown window of `size` and starts the demo site; the test fails (check
-    // QTest::currentTestFailed()) when either does not happen.
-    void start(QSize size)
+    // Loads Main.qml into a shown window of `size` and starts the demo site with `cameras` cameras; the test
+    // fails (check QTest::currentTestFailed()) when either does not happen.
+    void start(QSize size, int cameras = 4)
     {
         engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Views/Main.qml")));
@@ -45,7 +45,7 @@ public:
         QVERIFY(QTest::qWaitForWindowExposed(window));
 
         QSignalSpy ready(&session, &app::Session::demoReady);
-        session.startDemo(&directory, &wallStore, false, 4);
+        session.startDemo(&directory, &wallStore, false, cameras);
         QVERIFY2(ready.wait(120000), qPrintable(session.startupError()));
     }
 
