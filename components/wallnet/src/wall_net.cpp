@@ -79,9 +79,10 @@ WallNet::~WallNet()
 WallNet *WallNet::create(QQmlEngine *, QJSEngine *)
 {
     if (!s_instance) {
-        qCCritical(vigilWall) << "WallNet singleton used before WallNet::setInstance(); "
-                                 "the app must install it before loading QML";
-        return nullptr;
+        // No wall across PCs in this process (tests, tools): a disabled one the engine owns, so QML can bind.
+        auto *off = new WallNet(std::nullopt);
+        QJSEngine::setObjectOwnership(off, QJSEngine::JavaScriptOwnership);
+        return off;
     }
     QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
     return s_instance;

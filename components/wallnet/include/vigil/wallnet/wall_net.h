@@ -74,6 +74,8 @@ public:
     // Says goodbye ({"online": false}, retained) and disconnects cleanly.
     ~WallNet() override;
 
+    // The installed instance; without one (a process not on a shared wall), a disabled instance the engine
+    // owns.
     static WallNet *create(QQmlEngine *, QJSEngine *);
     static void setInstance(WallNet *instance);
     static WallNet *instance();
