@@ -316,6 +316,8 @@ MqttClient::MqttClient(MqttOptions options, QObject *parent)
     mosquitto *m = m_core->mosq;
     mosquitto_threaded_set(m, true);
     mosquitto_int_option(m, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311);
+    // Small messages that matter now (a wall change): no Nagle delay waiting for the broker's ACK.
+    mosquitto_int_option(m, MOSQ_OPT_TCP_NODELAY, 1);
     mosquitto_connect_callback_set(m, &Core::onConnect);
     mosquitto_disconnect_callback_set(m, &Core::onDisconnect);
     mosquitto_message_callback_set(m, &Core::onMessage);
