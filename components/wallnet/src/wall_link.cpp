@@ -125,6 +125,7 @@ void WallLink::onConnected()
         emit syncedChanged();
     }
     m_retained.reset();
+    m_retainedUnreadable = false;
     if (m_unconfirmedSeq) {
         m_dirty = true; // did it reach the broker? The sync tells.
         m_unconfirmedSeq = 0;
@@ -152,6 +153,8 @@ void WallLink::onMessage(const QString &topic, const QByteArray &payload, bool)
     std::optional<Message> m = decode(payload, &why);
     if (!m) {
         qCWarning(vigilWall).noquote() << "ignored a wall state on" << topic << ":" << why;
+        if (!m_synced)
+            m_retainedUnreadable = true;
         return;
     }
     if (!m_synced) {
@@ -199,7 +202,13 @@ void WallLink::onLocalChange()
 void WallLink::finishSync()
 {
     const std::optional<Message> held = std::exchange(m_retained, std::nullopt);
-    if (!held) {
+    if (!held && m_retainedUnreadable) {
+        // Probably a newer Vigil's format: leave it to the PC that wrote it rather than put an older one
+        // back.
+        qCWarning(vigilWall).noquote()
+            << "screen" << m_config.screenKey
+            << ": the broker holds a state this Vigil cannot read; not replacing it";
+    } else if (!held) {
         qCInfo(vigilWall).noquote() << "screen" << m_config.screenKey
                                     << ": the broker holds no state; publishing ours";
         publishOurs(!m_dirty);

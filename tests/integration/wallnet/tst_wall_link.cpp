@@ -166,6 +166,26 @@ private slots:
         QCOMPARE(c.store->state(), a.store->state());
     }
 
+    // A state this Vigil cannot read (a newer Vigil's) is left alone, not overwritten with ours.
+    void unreadableRetainedStateIsNotOverwritten()
+    {
+        mqtt::MqttOptions o;
+        o.port = m_broker->port();
+        mqtt::MqttClient newer(o);
+        newer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(newer.isConnected(), 10000);
+        const QByteArray future = R"({"version": 99, "instance": "x", "state": {"version": 99}})";
+        QVERIFY(newer.publish(QStringLiteral("vigil/test-wall/screens/screen-1/state"), future, 1, true));
+        QSignalSpy echo(&newer, &mqtt::MqttClient::messageReceived);
+        newer.subscribe(QStringLiteral("vigil/test-wall/screens/screen-1/state"));
+        QTRY_COMPARE_WITH_TIMEOUT(echo.size(), 1, 5000); // it is on the broker
+
+        WallPeer a(m_broker->port(), QStringLiteral("pc-a"));
+        QTRY_VERIFY_WITH_TIMEOUT(a.synced(), 10000);
+        QCOMPARE(a.link->publishedCount(), 0);
+        QCOMPARE(a.store->state(), wall::WallState{});
+    }
+
     // A screen never touches another screen's state.
     void screensAreIndependent()
     {

@@ -118,6 +118,7 @@ private:
     bool m_synced = false;
     int m_probe = 0;
     std::optional<Message> m_retained; // what the broker held, during a sync
+    bool m_retainedUnreadable = false; // ... or something we cannot read (a newer Vigil's): not overwritten
     QByteArray m_lastJson;             // the state JSON last published or applied
     QTimer m_echoTimer;
     int m_published = 0;
