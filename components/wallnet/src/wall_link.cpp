@@ -96,6 +96,14 @@ WallLink::WallLink(mqtt::MqttClient *client, wall::WallStore *store, Config conf
         onConnected();
 }
 
+WallLink::~WallLink()
+{
+    if (m_client) {
+        m_client->unsubscribe(stateTopic());
+        m_client->unsubscribe(syncTopic());
+    }
+}
+
 wall::WallStore *WallLink::store() const
 {
     return m_store;

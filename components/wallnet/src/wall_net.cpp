@@ -124,9 +124,7 @@ void WallNet::removeScreen(const QString &screenKey)
 {
     for (qsizetype i = 0; i < m_links.size(); ++i) {
         if (m_links.at(i)->config().screenKey == screenKey) {
-            WallLink *link = m_links.takeAt(i);
-            m_client->unsubscribe(link->stateTopic());
-            delete link;
+            delete m_links.takeAt(i); // it unsubscribes
             publishPresence();
             return;
         }

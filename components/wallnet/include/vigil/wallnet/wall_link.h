@@ -71,6 +71,7 @@ public:
 
     // Subscribes at once (the client may be connected or not, started or not).
     WallLink(mqtt::MqttClient *client, wall::WallStore *store, Config config, QObject *parent = nullptr);
+    ~WallLink() override; // unsubscribes
 
     // An echo of ours that has not come back after this long is given up (a broker that drops our publishes:
     // an ACL), so that the other PCs' changes are applied again.
