@@ -197,6 +197,44 @@ private slots:
         QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
     }
 
+    // mqtts:// to a real TLS listener: the right CA connects (and messages flow); a certificate signed by
+    // another CA fails with the TLS sentence.
+    void tls()
+    {
+        MosquittoBroker::Options bo;
+        bo.tls = true;
+        MosquittoBroker broker(bo);
+        QString why;
+        QVERIFY2(broker.start(&why), qPrintable(why));
+
+        MqttOptions o = local(broker.port());
+        o.host = QStringLiteral("localhost");
+        o.tls = true;
+        o.caFile = broker.caFile();
+        MqttClient good(o);
+        QSignalSpy messages(&good, &MqttClient::messageReceived);
+        good.subscribe(QStringLiteral("tls/#"));
+        good.start();
+        QTRY_VERIFY_WITH_TIMEOUT(good.isConnected(), 10000);
+        QCOMPARE(good.brokerText(), QStringLiteral("mqtts://localhost:%1").arg(broker.port()));
+        QVERIFY(good.publish(QStringLiteral("tls/x"), "secret payload"));
+        QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 1, 5000);
+
+        MosquittoBroker::Options otherOptions;
+        otherOptions.tls = true;
+        MosquittoBroker other(otherOptions); // started only to make another CA
+        QVERIFY2(other.start(&why), qPrintable(why));
+        MqttOptions wrongCa = o;
+        wrongCa.caFile = other.caFile();
+        MqttClient untrusted(wrongCa);
+        untrusted.start();
+        QTRY_COMPARE_WITH_TIMEOUT(untrusted.status(), MqttClient::Status::TlsFailed, 10000);
+        QVERIFY2(untrusted.statusText().startsWith(
+                     QStringLiteral("The TLS connection to the MQTT broker at mqtts://localhost:%1 failed")
+                         .arg(broker.port())),
+                 qPrintable(untrusted.statusText()));
+    }
+
     void unreadableCaFile()
     {
         MqttOptions o = local(1);

@@ -42,6 +42,11 @@ bool MosquittoBroker::writeConfig(QString *error)
 {
     const QString dir = m_dir.path();
     QString conf = QStringLiteral("listener %1 127.0.0.1\n").arg(m_port);
+    if (m_options.tls) {
+        if (!QFile::exists(dir + QStringLiteral("/server.pem")) && !makeCertificates(error))
+            return false;
+        conf += QStringLiteral("cafile %1/ca.pem\ncertfile %1/server.pem\nkeyfile %1/server.key\n").arg(dir);
+    }
     conf += QStringLiteral(
         "log_dest stderr\nlog_type error\nlog_type warning\nlog_type notice\nlog_type information\n");
     if (m_options.persistence)
@@ -72,6 +77,49 @@ bool MosquittoBroker::writeConfig(QString *error)
         if (error)
             *error = QStringLiteral("cannot write ") + f.fileName();
         return false;
+    }
+    return true;
+}
+
+QString MosquittoBroker::caFile() const
+{
+    return m_dir.path() + QStringLiteral("/ca.pem");
+}
+
+bool MosquittoBroker::makeCertificates(QString *error)
+{
+    const QString dir = m_dir.path();
+    QFile ext(dir + QStringLiteral("/san.ext"));
+    if (!ext.open(QIODevice::WriteOnly) || ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n") < 0)
+        return false;
+    ext.close();
+    const QList<QStringList> steps = {
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+         QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+         dir + QStringLiteral("/ca.key"), QStringLiteral("-out"), dir + QStringLiteral("/ca.pem"),
+         QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+         QStringLiteral("/CN=Vigil test CA")},
+        {QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+         QStringLiteral("-nodes"), QStringLiteral("-keyout"), dir + QStringLiteral("/server.key"),
+         QStringLiteral("-out"), dir + QStringLiteral("/server.csr"), QStringLiteral("-subj"),
+         QStringLiteral("/CN=localhost")},
+        {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+         dir + QStringLiteral("/server.csr"), QStringLiteral("-CA"), dir + QStringLiteral("/ca.pem"),
+         QStringLiteral("-CAkey"), dir + QStringLiteral("/ca.key"), QStringLiteral("-CAcreateserial"),
+         QStringLiteral("-out"), dir + QStringLiteral("/server.pem"), QStringLiteral("-days"),
+         QStringLiteral("2"), QStringLiteral("-extfile"), ext.fileName()},
+    };
+    for (const QStringList &args : steps) {
+        QProcess openssl;
+        openssl.setProcessChannelMode(QProcess::MergedChannels);
+        openssl.start(QStringLiteral("openssl"), args);
+        if (!openssl.waitForFinished(30000) || openssl.exitStatus() != QProcess::NormalExit ||
+            openssl.exitCode() != 0) {
+            if (error)
+                *error = QStringLiteral("openssl %1 failed: %2")
+                             .arg(args.first(), QString::fromLocal8Bit(openssl.readAll()));
+            return false;
+        }
     }
     return true;
 }

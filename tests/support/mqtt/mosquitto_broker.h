@@ -20,6 +20,9 @@ public:
         bool persistence = true;
         QString user; // non-empty: anonymous clients are refused, this user/password is the only account
         QString password;
+        // TLS listener (mqtts) instead of plain TCP: a throwaway CA and a server certificate for "localhost"
+        // and 127.0.0.1 are made with the openssl command; caFile() is the CA to trust.
+        bool tls = false;
     };
     MosquittoBroker();
     explicit MosquittoBroker(Options options);
@@ -31,11 +34,13 @@ public:
     void stop(bool crash = false);
     bool running() const;
     int port() const { return m_port; }
+    QString caFile() const;
     QString log() const { return m_log; }
     static QString executable();
 
 private:
     bool writeConfig(QString *error);
+    bool makeCertificates(QString *error);
 
     Options m_options;
     QTemporaryDir m_dir;
