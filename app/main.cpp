@@ -3,6 +3,7 @@
 #include "vigil/alarms/camera_alarms.h"
 #include "vigil/app/qml_modules.h"
 #include "vigil/app/session.h"
+#include "vigil/app/wall_windows.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/keyring_credential_store.h"
 #include "vigil/core/logging.h"
@@ -10,6 +11,7 @@
 #include "vigil/core/worker_threads.h"
 #include "vigil/ptz/ptz_controller.h"
 #include "vigil/video/video_player.h"
+#include "vigil/wall/wall_screen_set.h"
 #include "vigil/wall/wall_store.h"
 #include "vigil/wallnet/wall_net.h"
 
@@ -67,15 +69,23 @@ struct Cli
             "XYZ URL template (default: the demo county in demo mode, else a plain grid). Also "
             "VIGIL_MAP_SOURCE."),
         QStringLiteral("source")};
-    const QCommandLineOption view{QStringLiteral("view"),
-                                  QStringLiteral("View shown at start: wall (default) or map."),
-                                  QStringLiteral("view"), QStringLiteral("wall")};
+    const QCommandLineOption wallScreens{
+        QStringLiteral("wall-screens"),
+        QStringLiteral("Full-screen wall windows: 'all' (every screen), screen numbers such as 2,3 "
+                       "(counted from 1), or 'none' (default). The console window stays on the first "
+                       "screen; each wall screen keeps its own layout and cameras."),
+        QStringLiteral("screens")};
+    const QCommandLineOption view{
+        QStringLiteral("view"),
+        QStringLiteral(
+            "View shown at start: wall (default), map, or screens (the miniature of the wall screens)."),
+        QStringLiteral("view"), QStringLiteral("wall")};
 
     Cli()
     {
         parser.setApplicationDescription(QStringLiteral("Vigil video-wall and operator client"));
-        parser.addOptions(
-            {demo, demoCameras, lang, config, fullscreen, map, view, screenshot, screenshotDelay});
+        parser.addOptions({demo, demoCameras, lang, config, fullscreen, map, view, wallScreens, screenshot,
+                           screenshotDelay});
         parser.addOptions(wallnet::WallNet::commandLineOptions()); // --broker, --wall-node, ... (issue 12)
     }
 };
@@ -180,10 +190,15 @@ int main(int argc, char **argv)
     wall::WallStore wallStore(&directory);
     wall::WallStore::setInstance(&wallStore);
     wallStore.load();
+    // The wall's screens (the console's wall and one per wall window) and the scenes that switch them all.
+    wall::WallScreenSet wallScreens(&wallStore);
+    wall::WallScreenSet::setInstance(&wallScreens);
+    wallScreens.load();
 
     // --- One wall across PCs (issue 12): --broker URL [--broker-user U] [--broker-ca F] [--wall-name W]
     // [--wall-node NAME]; the password from VIGIL_BROKER_PASSWORD. Without --broker the WallNet is disabled
-    // and nothing changes. Each wall screen's store is shared with addScreen(store, its stable screen key).
+    // and nothing changes. The console's wall and every wall screen (as the wall windows add them) are shared
+    // under their screen keys.
     QString wallNetError;
     std::optional<wallnet::WallNetConfig> wallNetConfig = wallnet::WallNet::configFromCommandLine(
         cli.parser, &wallNetError, qEnvironmentVariable("VIGIL_BROKER_PASSWORD"));
@@ -193,10 +208,9 @@ int main(int argc, char **argv)
     }
     wallnet::WallNet wallNet(std::move(wallNetConfig));
     wallnet::WallNet::setInstance(&wallNet);
-    wallNet.addScreen(&wallStore, QString::fromLatin1(wallnet::WallNet::kMainScreenKey));
+    wallNet.shareScreens(&wallScreens);
     wallNet.start();
-    // --- end of the wall across PCs
-    // ---------------------------------------------------------------------------
+    // --- end of the wall across PCs ------------------------------------------------------------------------
 
     app::Session session(cli.parser.isSet(cli.demo), nullptr);
     app::Session::setInstance(&session);
@@ -217,22 +231,73 @@ int main(int argc, char **argv)
         return 1;
     }
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    // Wall windows, one per chosen screen. The console comes first in the stacking order, and closing it
+    // ends Vigil (wall windows never close by themselves).
+    app::WallWindows wallWindows(&directory, &wallScreens);
+    if (cli.parser.isSet(cli.wallScreens)) {
+        QString why;
+        const auto chosen = wall::parseScreenSelection(cli.parser.value(cli.wallScreens),
+                                                       int(QGuiApplication::screens().size()), &why);
+        if (!chosen) {
+            std::fprintf(stderr, "vigil: --wall-screens: %s\n", qPrintable(why));
+            return 2;
+        }
+        if (!chosen->isEmpty()) {
+            const int opened = wallWindows.open(*chosen);
+            qCInfo(vigilApp) << "wall windows opened:" << opened << "of" << chosen->size();
+            if (window) {
+                QObject::connect(window, &QWindow::visibleChanged, &app, [](bool visible) {
+                    if (!visible)
+                        QCoreApplication::quit(); // the console was closed
+                });
+                window->raise();
+                window->requestActivate();
+            }
+        }
+    }
     if (window && cli.parser.isSet(cli.fullscreen))
         window->showFullScreen();
-    if (window && cli.parser.value(cli.view) == QLatin1String("map"))
-        window->setProperty("view", QStringLiteral("map"));
+    if (const QString v = cli.parser.value(cli.view);
+        window && (v == QLatin1String("map") || v == QLatin1String("screens")))
+        window->setProperty("view", v);
 
     if (session.demoMode()) {
         bool ok = false;
         const int n = cli.parser.value(cli.demoCameras).toInt(&ok);
         session.startDemo(&directory, &wallStore, chinese, ok ? std::clamp(n, 1, 16) : 9);
+        // Empty wall screens get something to show: the first an online patrol (a tour of every camera
+        // across its four tiles), the others every camera at once.
+        QObject::connect(&session, &app::Session::demoReady, &wallScreens, [&wallScreens, &directory] {
+            const QStringList keys = wallScreens.keys();
+            QStringList ids;
+            for (const cameras::Camera &c : directory.cameras())
+                ids.append(c.id);
+            for (int i = 0; i < keys.size(); ++i) {
+                wall::WallStore *store = wallScreens.store(keys.at(i));
+                if (!store || store->firstEmptyTile() != 0 || store->state().tileCameras.size() > 0)
+                    continue;
+                store->setLayout(i == 0 ? QStringLiteral("4") : QStringLiteral("9"));
+                store->startScreenTour(ids, wall::kDefaultTourDwellSeconds);
+            }
+        });
     }
 
     if (cli.parser.isSet(cli.screenshot) && window) {
         const QString file = cli.parser.value(cli.screenshot);
         const int delayMs = int(cli.parser.value(cli.screenshotDelay).toDouble() * 1000);
-        auto shoot = [window, file] {
-            const bool saved = window->grabWindow().save(file);
+        auto shoot = [window, file, &wallWindows] {
+            bool saved = window->grabWindow().save(file);
+            // Each wall window beside it: shot.png -> shot-screen2.png, ...
+            const QList<QQuickWindow *> walls = wallWindows.windows();
+            for (int i = 0; i < walls.size(); ++i) {
+                QString path = file;
+                const int dot = int(path.lastIndexOf(QLatin1Char('.')));
+                path.insert(dot < 0 ? path.size() : dot, QStringLiteral("-wall%1").arg(i + 1));
+                const bool ok = walls.at(i)->grabWindow().save(path);
+                std::fprintf(ok ? stdout : stderr, "%s %s\n",
+                             ok ? "screenshot saved:" : "screenshot failed:", qPrintable(path));
+                saved = saved && ok;
+            }
             std::fprintf(saved ? stdout : stderr, "%s %s\n",
                          saved ? "screenshot saved:" : "screenshot failed:", qPrintable(file));
             QCoreApplication::exit(saved ? 0 : 1);
@@ -247,6 +312,7 @@ int main(int argc, char **argv)
 
     const int rc = QGuiApplication::exec();
     wallStore.saveNow();
+    wallWindows.closeAll(); // saves each screen's wall; their players stop here
     engine.clearComponentCache();
     const auto roots = engine.rootObjects();
     for (QObject *root : roots)

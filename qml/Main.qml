@@ -47,11 +47,17 @@ ApplicationWindow {
             root.notify(qsTr("“%1” shown on tile %2.").arg(name).arg(shown.tile + 1), false);
     }
 
+    // Switches the whole wall (every screen) to a saved scene.
+    function recallScene(name: string) {
+        if (WallScreens.recallScene(name))
+            root.notify(qsTr("Scene “%1”.").arg(name), false);
+    }
+
     // --- private -----------------------------------------------------------------------------------------
     // One shortcut per layout, in Wall.layoutIds order (1, 4, 6, 8, 9, 10, 13, 16, 25, 36, 64).
     readonly property list<string> _layoutKeys: ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6",
         "Ctrl+7", "Ctrl+8", "Ctrl+9", "Ctrl+0", "Ctrl+-"]
-    readonly property bool _modal: addDialog.visible || addDevicesDialog.visible || help.visible
+    readonly property bool _modal: addDialog.visible || addDevicesDialog.visible || help.visible || saveSceneDialog.visible
 
     // The toast for an ONVIF alarm (camera name and the time it arrived here).
     function _alarmText(kind: string, cameraName: string): string {
@@ -129,6 +135,15 @@ ApplicationWindow {
                     toolTip: qsTr("Cameras and patrol units on the map (Ctrl+M switches wall and map)")
                     onClicked: root.view = "map"
                 }
+                ToolbarButton {
+                    objectName: "screensViewButton"
+                    visible: WallScreens.count > 0
+                    text: qsTr("Screens")
+                    checkable: true
+                    checked: root.view === "screens"
+                    toolTip: qsTr("Every wall screen in miniature: drop cameras on them, pick their layouts")
+                    onClicked: root.view = "screens"
+                }
             }
             Rectangle {
                 Layout.preferredWidth: 1
@@ -186,6 +201,46 @@ ApplicationWindow {
                                 lineColor: layoutButton.current ? Theme.text : Theme.textMuted
                             }
                         }
+                    }
+                }
+            }
+            ToolbarButton {
+                objectName: "scenesButton"
+                text: WallScreens.currentScene !== "" ? qsTr("Scene: %1 ▾").arg(WallScreens.currentScene) : qsTr("Scenes ▾")
+                toolTip: qsTr("Scenes (预案): the whole wall saved under a name and switched at one click (Alt+1 … Alt+9)")
+                onClicked: scenesMenu.popup()
+                VMenu {
+                    id: scenesMenu
+                    objectName: "scenesMenu"
+                    Repeater {
+                        model: WallScreens.sceneNames
+                        delegate: VMenuItem {
+                            required property string modelData
+                            required property int index
+                            objectName: "sceneItem" + index
+                            text: modelData
+                            checkable: true
+                            checked: WallScreens.currentScene === modelData
+                            shortcutText: index < 9 ? "Alt+" + (index + 1) : ""
+                            onTriggered: root.recallScene(modelData)
+                        }
+                    }
+                    VMenuItem {
+                        objectName: "saveSceneItem"
+                        text: qsTr("Save the wall as a scene…")
+                        onTriggered: saveSceneDialog.openBlank()
+                    }
+                    VMenuItem {
+                        objectName: "deleteSceneItem"
+                        enabled: WallScreens.currentScene !== ""
+                        text: WallScreens.currentScene !== "" ? qsTr("Delete scene “%1”").arg(WallScreens.currentScene) : qsTr("Delete scene (recall it first)")
+                        onTriggered: WallScreens.deleteScene(WallScreens.currentScene)
+                    }
+                    VMenuItem {
+                        visible: WallScreens.count > 0
+                        height: visible ? implicitHeight : 0
+                        text: qsTr("Identify the screens")
+                        onTriggered: WallScreens.identifyScreens()
                     }
                 }
             }
@@ -262,6 +317,14 @@ ApplicationWindow {
                 text: qsTr("Layout: %1").arg(root._layoutName(Wall.layoutId))
             }
             StatusText {
+                visible: WallScreens.count > 0
+                text: qsTr("Wall screens: %1").arg(WallScreens.count)
+            }
+            StatusText {
+                visible: WallScreens.currentScene !== ""
+                text: qsTr("Scene: %1").arg(WallScreens.currentScene)
+            }
+            StatusText {
                 visible: Wall.maximizedTile >= 0
                 text: qsTr("Tile %1 maximized — Esc restores").arg(Wall.maximizedTile + 1)
             }
@@ -330,11 +393,17 @@ ApplicationWindow {
                     text: Wall.saveError
                     error: true
                 }
+                Banner {
+                    objectName: "scenesBanner"
+                    Layout.fillWidth: true
+                    text: WallScreens.scenesError
+                    error: true
+                }
             }
             StackLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                currentIndex: root.view === "map" ? 1 : 0
+                currentIndex: root.view === "map" ? 1 : root.view === "screens" ? 2 : 0
                 WallView {
                     id: wall
                     onNotify: (text, isError) => root.notify(text, isError)
@@ -346,6 +415,18 @@ ApplicationWindow {
                     active: root.view === "map" || item !== null
                     // By URL: a bound inline component cannot be made by the Loader's context in Qt 6.4.
                     source: "Map/MapScreen.qml"
+                }
+                Loader {
+                    id: screensLoader
+                    objectName: "screensLoader"
+                    active: root.view === "screens" || item !== null
+                    source: "Wall/ScreensView.qml"
+                }
+                Connections {
+                    target: screensLoader.item as ScreensView
+                    function onNotify(text: string, isError: bool) {
+                        root.notify(text, isError);
+                    }
                 }
                 Connections {
                     target: mapLoader.item as MapScreen
@@ -392,6 +473,11 @@ ApplicationWindow {
         }
     }
 
+    SaveSceneDialog {
+        id: saveSceneDialog
+        onSaved: name => root.notify(qsTr("Scene “%1” saved.").arg(name), false)
+    }
+
     AddDevicesDialog {
         id: addDevicesDialog
         onCamerasAdded: count => root.notify(qsTr("ONVIF cameras added: %1. Drag them from the list onto tiles.").arg(count), false)
@@ -413,6 +499,7 @@ ApplicationWindow {
             [qsTr("Drag a camera onto a tile"), qsTr("Show the camera on that tile")],
             [qsTr("Drag a tile onto a tile"), qsTr("Swap the two tiles")],
             [qsTr("Right-click a tile"), qsTr("Tile menu: snapshot, statistics, close")],
+            [qsTr("Alt+1 … Alt+9"), qsTr("Switch the whole wall to scene 1 … 9")],
             [qsTr("F1"), qsTr("This help")]
         ]
     }
@@ -428,6 +515,18 @@ ApplicationWindow {
                 sequence: root._layoutKeys[layoutShortcut.index] ?? ""
                 enabled: !root._modal
                 onActivated: Wall.setLayout(layoutShortcut.modelData)
+            }
+        }
+    }
+    Repeater {
+        model: 9
+        delegate: Item {
+            id: sceneShortcut
+            required property int index
+            Shortcut {
+                sequence: "Alt+" + (sceneShortcut.index + 1)
+                enabled: !root._modal && sceneShortcut.index < WallScreens.sceneNames.length
+                onActivated: root.recallScene(WallScreens.sceneNames[sceneShortcut.index])
             }
         }
     }

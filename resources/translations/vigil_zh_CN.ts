@@ -728,6 +728,66 @@
         <source>“%1” is on tile %2.</source>
         <translation>“%1”已在第 %2 格。</translation>
     </message>
+    <message>
+        <source>Scene “%1”.</source>
+        <translation>预案“%1”。</translation>
+    </message>
+    <message>
+        <source>Screens</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <source>Every wall screen in miniature: drop cameras on them, pick their layouts</source>
+        <translation>所有上墙屏幕的缩略图：把摄像机拖到上面，选择各屏布局</translation>
+    </message>
+    <message>
+        <source>Scene: %1 ▾</source>
+        <translation>预案：%1 ▾</translation>
+    </message>
+    <message>
+        <source>Scenes ▾</source>
+        <translation>预案 ▾</translation>
+    </message>
+    <message>
+        <source>Scenes (预案): the whole wall saved under a name and switched at one click (Alt+1 … Alt+9)</source>
+        <translation>预案：整面电视墙按名称保存，一键切换（Alt+1 … Alt+9）</translation>
+    </message>
+    <message>
+        <source>Save the wall as a scene…</source>
+        <translation>将当前电视墙保存为预案…</translation>
+    </message>
+    <message>
+        <source>Delete scene “%1”</source>
+        <translation>删除预案“%1”</translation>
+    </message>
+    <message>
+        <source>Delete scene (recall it first)</source>
+        <translation>删除预案（请先调用该预案）</translation>
+    </message>
+    <message>
+        <source>Identify the screens</source>
+        <translation>识别屏幕</translation>
+    </message>
+    <message>
+        <source>Wall screens: %1</source>
+        <translation>上墙屏幕：%1</translation>
+    </message>
+    <message>
+        <source>Scene: %1</source>
+        <translation>预案：%1</translation>
+    </message>
+    <message>
+        <source>Scene “%1” saved.</source>
+        <translation>预案“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>Alt+1 … Alt+9</source>
+        <translation>Alt+1 … Alt+9</translation>
+    </message>
+    <message>
+        <source>Switch the whole wall to scene 1 … 9</source>
+        <translation>整面电视墙切换到预案 1 … 9</translation>
+    </message>
 </context>
 <context>
     <name>MapPane</name>
@@ -851,6 +911,41 @@
     </message>
 </context>
 <context>
+    <name>SaveSceneDialog</name>
+    <message>
+        <source>Save scene</source>
+        <translation>保存预案</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>The scene keeps what every screen shows now (%1 wall screens and this window): layouts, cameras and tours.</source>
+        <translation>预案保存所有屏幕当前的显示内容（%1 块上墙屏幕和本窗口）：布局、摄像机和轮巡。</translation>
+    </message>
+    <message>
+        <source>The scene keeps what the wall shows now: layout, cameras and tours.</source>
+        <translation>预案保存电视墙当前的显示内容：布局、摄像机和轮巡。</translation>
+    </message>
+    <message>
+        <source>Scene name, e.g. “Night patrol” or “Market fire”</source>
+        <translation>预案名称，例如“夜间巡逻”或“市场火情”</translation>
+    </message>
+    <message>
+        <source>A scene with this name exists: saving replaces it.</source>
+        <translation>已有同名预案：保存将替换它。</translation>
+    </message>
+</context>
+<context>
     <name>ScaleBar</name>
     <message>
         <source>%1 km</source>
@@ -859,6 +954,29 @@
     <message>
         <source>%1 m</source>
         <translation>%1 米</translation>
+    </message>
+</context>
+<context>
+    <name>ScreensView</name>
+    <message>
+        <source>No wall screens. Start Vigil with --wall-screens all (or 2,3) to put a full-screen wall on each monitor; they are shown and arranged here.</source>
+        <translation>没有上墙屏幕。使用 --wall-screens all（或 2,3）启动 Vigil，即可在每台显示器上全屏显示电视墙；它们会在这里显示并编排。</translation>
+    </message>
+    <message>
+        <source>monitor disconnected — its wall is kept and comes back with it</source>
+        <translation>显示器已断开——其画面保留，重新连接后恢复</translation>
+    </message>
+    <message>
+        <source>Layout: %1</source>
+        <translation>布局：%1</translation>
+    </message>
+    <message>
+        <source>%1 tiles</source>
+        <translation>%1 画面</translation>
+    </message>
+    <message>
+        <source>“%1” shown on %2, tile %3.</source>
+        <translation>“%1”已显示在%2的第 %3 个画面。</translation>
     </message>
 </context>
 <context>
@@ -1022,6 +1140,13 @@
     </message>
 </context>
 <context>
+    <name>WallWindow</name>
+    <message>
+        <source>Vigil — %1</source>
+        <translation>Vigil — %1</translation>
+    </message>
+</context>
+<context>
     <name>vigil::alarms::OnvifAlarmModel</name>
     <message>
         <source>Idle</source>
@@ -1057,6 +1182,13 @@
     <message>
         <source>The demo site could not start: %1. Check that the packages from scripts/setup-deps.sh are installed, then restart Vigil.</source>
         <translation>演示站点无法启动：%1。请确认已安装 scripts/setup-deps.sh 中列出的软件包，然后重新启动 Vigil。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::WallWindows</name>
+    <message>
+        <source>Screen %1</source>
+        <translation>屏幕 %1</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1698,25 @@
     <message>
         <source>No picture for %1 s. The last frame is shown; reconnecting.</source>
         <translation>已 %1 秒无画面。当前显示最后一帧，正在重连。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::wall::WallScreenSet</name>
+    <message>
+        <source>Screen %1</source>
+        <translation>屏幕 %1</translation>
+    </message>
+    <message>
+        <source>The saved scenes %1 were damaged (%2). Vigil restored them from their backup, so the latest changes may be missing; the damaged file was kept as %3.</source>
+        <translation>已保存的预案文件 %1 已损坏（%2）。Vigil 已从备份恢复，最近的修改可能丢失；损坏的文件保留为 %3。</translation>
+    </message>
+    <message>
+        <source>The saved scenes %1 were damaged (%2) and no usable backup exists, so there are no scenes. The damaged file was kept as %3; save the scenes again.</source>
+        <translation>已保存的预案文件 %1 已损坏（%2），且没有可用的备份，因此当前没有预案。损坏的文件保留为 %3；请重新保存预案。</translation>
+    </message>
+    <message>
+        <source>Vigil could not save the scenes to %1 (%2). The change was not kept: check that the folder is writable and the disk is not full.</source>
+        <translation>Vigil 无法将预案保存到 %1（%2）。此次修改未保留：请检查文件夹是否可写、磁盘是否已满。</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/video/video_player.h"
+#include "vigil/wall/wall_screen_set.h"
 #include "vigil/wall/wall_store.h"
 
 #include <QtCore/QTemporaryDir>
@@ -32,6 +33,8 @@ public slots:
              stubCamera("cam-c", "Platform 1", "Station"), stubCamera("cam-d", "Loose camera", "")});
         m_wall = std::make_unique<wall::WallStore>(m_directory.get());
         wall::WallStore::setInstance(m_wall.get());
+        m_screens = std::make_unique<wall::WallScreenSet>(m_wall.get());
+        wall::WallScreenSet::setInstance(m_screens.get());
         m_session = std::make_unique<app::Session>(false, nullptr);
         app::Session::setInstance(m_session.get());
         m_alarms = std::make_unique<alarms::CameraAlarms>(m_directory.get());
@@ -47,9 +50,11 @@ public slots:
         alarms::CameraAlarms::setInstance(nullptr);
         m_alarms.reset();
         app::Session::setInstance(nullptr);
+        wall::WallScreenSet::setInstance(nullptr);
         wall::WallStore::setInstance(nullptr);
         cameras::CameraDirectory::setInstance(nullptr);
         m_session.reset();
+        m_screens.reset();
         m_wall.reset();
         m_directory.reset();
     }
@@ -72,6 +77,7 @@ private:
     QTemporaryDir m_config;
     std::unique_ptr<cameras::CameraDirectory> m_directory;
     std::unique_ptr<wall::WallStore> m_wall;
+    std::unique_ptr<wall::WallScreenSet> m_screens;
     std::unique_ptr<app::Session> m_session;
     std::unique_ptr<alarms::CameraAlarms> m_alarms;
 };

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs one command inside its own Xvfb server (24-bit, 1920x1080), so GUI tests that must draw real video
 # (OpenGL on Mesa llvmpipe) work in CI without a display and in parallel with each other.
+# VIGIL_XVFB_SCREENS="1600x900 1280x720" gives one X screen per size instead (Qt sees each as a QScreen): the
+# wall's multi-monitor tests.
 set -u
 if [ -n "${VIGIL_USE_EXISTING_DISPLAY:-}" ] && [ -n "${DISPLAY:-}" ]; then
   exec "$@"
@@ -8,7 +10,13 @@ fi
 command -v Xvfb >/dev/null || { echo "with-xvfb: Xvfb is not installed (apt-get install xvfb)" >&2; exit 1; }
 exec 3<> <(:)
 tmp=$(mktemp -d)
-Xvfb -displayfd 5 -screen 0 1920x1080x24 -nolisten tcp +extension GLX 5>"$tmp/display" 2>"$tmp/xvfb.log" &
+screens=()
+n=0
+for size in ${VIGIL_XVFB_SCREENS:-1920x1080}; do
+  screens+=(-screen "$n" "${size}x24")
+  n=$((n + 1))
+done
+Xvfb -displayfd 5 "${screens[@]}" -nolisten tcp +extension GLX 5>"$tmp/display" 2>"$tmp/xvfb.log" &
 xpid=$!
 trap 'kill $xpid 2>/dev/null; wait $xpid 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 100); do

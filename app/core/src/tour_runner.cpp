@@ -4,6 +4,8 @@
 #include "vigil/core/logging.h"
 #include "vigil/wall/wall_store.h"
 
+#include <QtQml/QQmlEngine>
+
 #include <algorithm>
 #include <chrono>
 #include <limits>
@@ -58,7 +60,8 @@ void TourRunner::setClock(Clock clock)
 
 wall::WallStore *TourRunner::store() const
 {
-    return m_store ? m_store.data() : wall::WallStore::instance();
+    // The store of the QML engine this runner lives in: a wall screen's window has its own.
+    return m_store ? m_store.data() : wall::WallStore::forEngine(qmlEngine(this));
 }
 
 void TourRunner::setStore(wall::WallStore *store)

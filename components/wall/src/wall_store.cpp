@@ -13,6 +13,15 @@ namespace vigil::wall {
 WallStore *WallStore::s_instance = nullptr;
 
 namespace {
+// Engine -> its own store (wall screens' windows). GUI thread only, like every QML engine here.
+QHash<const QQmlEngine *, QPointer<WallStore>> &engineStores()
+{
+    static QHash<const QQmlEngine *, QPointer<WallStore>> stores;
+    return stores;
+}
+} // namespace
+
+namespace {
 QString validateWallJson(const QByteArray &data)
 {
     QString error;
@@ -55,14 +64,34 @@ WallStore::~WallStore()
         s_instance = nullptr;
 }
 
-WallStore *WallStore::create(QQmlEngine *, QJSEngine *)
+WallStore *WallStore::create(QQmlEngine *qmlEngine, QJSEngine *)
 {
-    if (!s_instance) {
+    WallStore *store = forEngine(qmlEngine);
+    if (!store) {
         qCCritical(vigilWall) << "Wall singleton used before WallStore::setInstance(); "
                                  "the app must install the store before loading QML";
         return nullptr;
     }
-    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    QJSEngine::setObjectOwnership(store, QJSEngine::CppOwnership);
+    return store;
+}
+
+void WallStore::setInstanceForEngine(const QQmlEngine *engine, WallStore *store)
+{
+    if (store) {
+        engineStores().insert(engine, store);
+        QJSEngine::setObjectOwnership(store, QJSEngine::CppOwnership);
+    } else {
+        engineStores().remove(engine);
+    }
+}
+
+WallStore *WallStore::forEngine(const QQmlEngine *engine)
+{
+    if (engine) {
+        if (const auto it = engineStores().constFind(engine); it != engineStores().cend() && *it)
+            return it->data();
+    }
     return s_instance;
 }
 

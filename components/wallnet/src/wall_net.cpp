@@ -1,6 +1,8 @@
 #include "vigil/wallnet/wall_net.h"
 
 #include "vigil/core/logging.h"
+#include "vigil/wall/wall_screen_set.h"
+#include "vigil/wall/wall_screens.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QFileInfo>
@@ -118,6 +120,27 @@ WallLink *WallNet::addScreen(wall::WallStore *store, const QString &screenKey)
     m_links.append(link);
     publishPresence();
     return link;
+}
+
+void WallNet::shareScreens(wall::WallScreenSet *screens)
+{
+    if (!m_client || !screens)
+        return;
+    const auto follow = [this, screens] {
+        QStringList keys = screens->keys();
+        keys.prepend(wall::kConsoleKey.toString());
+        for (const QString &key : std::as_const(keys)) {
+            wall::WallStore *store = screens->store(key);
+            if (!store)
+                continue;
+            const auto it = std::find_if(m_links.cbegin(), m_links.cend(),
+                                         [&](const WallLink *l) { return l->config().screenKey == key; });
+            if (it == m_links.cend() || (*it)->store() != store)
+                addScreen(store, key);
+        }
+    };
+    connect(screens, &wall::WallScreenSet::screensChanged, this, follow);
+    follow();
 }
 
 void WallNet::removeScreen(const QString &screenKey)

@@ -15,6 +15,7 @@
 #include "vigil/demo/demo_site.h"
 #include "vigil/devices/device_probe.h"
 #include "vigil/ptz/ptz_controller.h"
+#include "vigil/wall/wall_screen_set.h"
 #include "vigil/wall/wall_store.h"
 
 #include <QtCore/QJsonDocument>
@@ -85,6 +86,7 @@ class TstPtzUi : public QObject
     std::unique_ptr<onvif::test::LoopbackDevice> m_device;
     std::unique_ptr<cameras::CameraDirectory> m_directory;
     std::unique_ptr<wall::WallStore> m_wall;
+    std::unique_ptr<wall::WallScreenSet> m_screens;
     std::unique_ptr<app::Session> m_session;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
@@ -246,6 +248,8 @@ private slots:
 
         m_wall = std::make_unique<wall::WallStore>(m_directory.get());
         wall::WallStore::setInstance(m_wall.get());
+        m_screens = std::make_unique<wall::WallScreenSet>(m_wall.get());
+        wall::WallScreenSet::setInstance(m_screens.get());
         m_session = std::make_unique<app::Session>(false, nullptr);
         app::Session::setInstance(m_session.get());
 
@@ -722,9 +726,11 @@ private slots:
         m_engine.reset();
         video::VideoPlayer::waitForWorkers(5000);
         app::Session::setInstance(nullptr);
+        wall::WallScreenSet::setInstance(nullptr);
         wall::WallStore::setInstance(nullptr);
         cameras::CameraDirectory::setInstance(nullptr);
         m_session.reset();
+        m_screens.reset();
         m_wall.reset();
         m_directory.reset();
         m_device.reset();

@@ -5,6 +5,7 @@
 #include "vigil/alarms/camera_alarms.h"
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
+#include "vigil/wall/wall_screen_set.h"
 #include "vigil/wall/wall_store.h"
 
 #include <QtCore/QTemporaryDir>
@@ -25,6 +26,7 @@ public:
         cameras::CameraDirectory::setInstance(&directory);
         directory.load();
         wall::WallStore::setInstance(&wallStore);
+        wall::WallScreenSet::setInstance(&screens);
         app::Session::setInstance(&session);
         alarms::CameraAlarms::setInstance(&alarms);
     }
@@ -54,6 +56,7 @@ public:
         window = nullptr;
         alarms::CameraAlarms::setInstance(nullptr);
         app::Session::setInstance(nullptr);
+        wall::WallScreenSet::setInstance(nullptr);
         wall::WallStore::setInstance(nullptr);
         cameras::CameraDirectory::setInstance(nullptr);
     }
@@ -65,6 +68,7 @@ private:
 public:
     cameras::CameraDirectory directory{nullptr};
     wall::WallStore wallStore{&directory};
+    wall::WallScreenSet screens{&wallStore};
     app::Session session{true, nullptr};
     alarms::CameraAlarms alarms{&directory};
     QQmlApplicationEngine engine;

@@ -4,6 +4,8 @@
 #include "wall_peer.h"
 
 #include "vigil/mqtt/mqtt_client.h"
+#include "vigil/wall/wall_screen_set.h"
+#include "vigil/wall/wall_screens.h"
 
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -184,6 +186,61 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(a.synced(), 10000);
         QCOMPARE(a.link->publishedCount(), 0);
         QCOMPARE(a.store->state(), wall::WallState{});
+    }
+
+    // WallNet::shareScreens: the console's wall and every wall screen of a WallScreenSet, also one added
+    // later, each under its key; two PCs with a screen of the same key show the same.
+    void shareScreensOfAScreenSet()
+    {
+        struct Pc
+        {
+            Pc(int port, const QString &node)
+            {
+                qputenv("VIGIL_CONFIG_DIR", dir.path().toUtf8());
+                console = std::make_unique<wall::WallStore>(nullptr);
+                left = std::make_unique<wall::WallStore>(nullptr, nullptr, QStringLiteral("wall-left.json"));
+                right =
+                    std::make_unique<wall::WallStore>(nullptr, nullptr, QStringLiteral("wall-right.json"));
+                set = std::make_unique<wall::WallScreenSet>(console.get());
+                set->addScreen(QStringLiteral("left@0,0"), 2, left.get());
+                wallnet::WallNetConfig c;
+                c.broker.port = port;
+                c.wallName = QStringLiteral("test-wall");
+                c.nodeName = node;
+                net = std::make_unique<wallnet::WallNet>(c);
+                net->shareScreens(set.get());
+                net->start();
+            }
+            ~Pc() { net.reset(); }
+            bool synced() const
+            {
+                const auto links = net->links();
+                return std::all_of(links.begin(), links.end(), [](auto *l) { return l->synced(); });
+            }
+            QTemporaryDir dir;
+            std::unique_ptr<wall::WallStore> console, left, right;
+            std::unique_ptr<wall::WallScreenSet> set;
+            std::unique_ptr<wallnet::WallNet> net;
+        };
+        Pc one(m_broker->port(), QStringLiteral("pc-1"));
+        Pc two(m_broker->port(), QStringLiteral("pc-2"));
+        QCOMPARE(one.net->links().size(), 2); // console + left
+        QTRY_VERIFY_WITH_TIMEOUT(one.synced() && two.synced(), 10000);
+
+        one.left->assignCamera(1, QStringLiteral("left-cam"));
+        one.console->assignCamera(0, QStringLiteral("console-cam"));
+        QTRY_COMPARE_WITH_TIMEOUT(two.left->state().cameraAt(1), QStringLiteral("left-cam"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(two.console->state().cameraAt(0), QStringLiteral("console-cam"), 5000);
+        QCOMPARE(two.left->state().cameraAt(0), QString());
+
+        // A screen plugged in later on both PCs: linked, and it follows too.
+        one.set->addScreen(QStringLiteral("right@1920,0"), 3, one.right.get());
+        two.set->addScreen(QStringLiteral("right@1920,0"), 3, two.right.get());
+        QCOMPARE(one.net->links().size(), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(one.synced() && two.synced(), 10000);
+        two.right->setLayout(QStringLiteral("16"));
+        QTRY_COMPARE_WITH_TIMEOUT(one.right->layoutId(), QStringLiteral("16"), 5000);
+        QCOMPARE(one.left->layoutId(), QStringLiteral("4"));
     }
 
     // A screen never touches another screen's state.

@@ -68,7 +68,7 @@ public:
     QStringList skippedNames() const;
     QString skippedText() const { return QLocale().createSeparatedList(skippedNames()); }
 
-    // The store whose tour this runner times; WallStore::instance() unless set (tests).
+    // The store whose tour this runner times; unless set (tests), the `Wall` of its QML engine.
     void setStore(wall::WallStore *store);
     // Tests: a manual clock. tick() then does at once what the timer would do at that time.
     void setClock(Clock clock);

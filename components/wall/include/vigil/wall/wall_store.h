@@ -83,9 +83,15 @@ public:
 
     // QML singleton plumbing, as CameraDirectory: the app owns the instance and installs it before loading
     // QML.
+    // Each wall screen's window has its own QML engine whose `Wall` is that screen's store
+    // (setInstanceForEngine); every other engine gets the instance (the console's wall).
     static WallStore *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
     static void setInstance(WallStore *instance);
     static WallStore *instance();
+    // `store` answers `Wall` in `engine` (null removes the entry). Call before loading QML into it.
+    static void setInstanceForEngine(const QQmlEngine *engine, WallStore *store);
+    // The store `Wall` is in `engine` (the instance when the engine has none of its own, or is null).
+    static WallStore *forEngine(const QQmlEngine *engine);
 
     QString layoutId() const { return m_state.layoutId; }
     int columns() const;

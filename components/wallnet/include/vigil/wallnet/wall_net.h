@@ -26,6 +26,10 @@ class QQmlEngine;
 class QJSEngine;
 QT_END_NAMESPACE
 
+namespace vigil::wall {
+class WallScreenSet;
+}
+
 namespace vigil::wallnet {
 
 struct WallNetConfig
@@ -65,9 +69,6 @@ public:
     };
     Q_ENUM(Status)
 
-    // The default screen key of main.cpp's single wall store (until each wall screen has its own store).
-    static constexpr const char *kMainScreenKey = "main";
-
     // `config` empty: disabled. Not default-constructible on purpose (see WallStore: Qt 6.4 would create a
     // second, private instance for QML).
     explicit WallNet(std::optional<WallNetConfig> config, QObject *parent = nullptr);
@@ -86,6 +87,10 @@ public:
     // Returns the link (owned by WallNet), nullptr when disabled.
     WallLink *addScreen(wall::WallStore *store, const QString &screenKey);
     void removeScreen(const QString &screenKey);
+    // Shares the console's wall (as wall::kConsoleKey, "console") and every wall screen of `screens` under
+    // its key, now and as screens are added (a store that replaces another under the same key is linked
+    // anew).
+    void shareScreens(wall::WallScreenSet *screens);
     QList<WallLink *> links() const { return m_links; }
 
     bool enabled() const { return m_client != nullptr; }
