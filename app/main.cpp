@@ -10,6 +10,7 @@
 #include "vigil/core/paths.h"
 #include "vigil/core/worker_threads.h"
 #include "vigil/ptz/ptz_controller.h"
+#include "vigil/video/decode_governor.h"
 #include "vigil/video/video_player.h"
 #include "vigil/wall/wall_screen_set.h"
 #include "vigil/wall/wall_store.h"
@@ -219,6 +220,10 @@ int main(int argc, char **argv)
     // The events of ONVIF cameras: an active alarm turns the camera red on the map and shows a toast.
     alarms::CameraAlarms cameraAlarms(&directory);
     alarms::CameraAlarms::setInstance(&cameraAlarms);
+
+    // Degrade, never freeze: when the decoders cannot keep up, the smallest tiles drop to key frames only.
+    video::DecodeGovernor decodeGovernor;
+    decodeGovernor.setEnabled(qEnvironmentVariable("VIGIL_DEGRADE") != QLatin1String("off"));
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

@@ -205,6 +205,20 @@ ApplicationWindow {
                 }
             }
             ToolbarButton {
+                objectName: "undoButton"
+                text: "↶"
+                enabled: WallScreens.canUndo
+                toolTip: qsTr("Undo the last change of the wall (Ctrl+Z)")
+                onClicked: WallScreens.undo()
+            }
+            ToolbarButton {
+                objectName: "redoButton"
+                text: "↷"
+                enabled: WallScreens.canRedo
+                toolTip: qsTr("Redo (Ctrl+Shift+Z)")
+                onClicked: WallScreens.redo()
+            }
+            ToolbarButton {
                 objectName: "scenesButton"
                 text: WallScreens.currentScene !== "" ? qsTr("Scene: %1 ▾").arg(WallScreens.currentScene) : qsTr("Scenes ▾")
                 toolTip: qsTr("Scenes (预案): the whole wall saved under a name and switched at one click (Alt+1 … Alt+9)")
@@ -500,6 +514,7 @@ ApplicationWindow {
             [qsTr("Drag a tile onto a tile"), qsTr("Swap the two tiles")],
             [qsTr("Right-click a tile"), qsTr("Tile menu: snapshot, statistics, close")],
             [qsTr("Alt+1 … Alt+9"), qsTr("Switch the whole wall to scene 1 … 9")],
+            [qsTr("Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y"), qsTr("Undo, redo the last change of the wall (any screen)")],
             [qsTr("F1"), qsTr("This help")]
         ]
     }
@@ -529,6 +544,16 @@ ApplicationWindow {
                 onActivated: root.recallScene(WallScreens.sceneNames[sceneShortcut.index])
             }
         }
+    }
+    Shortcut {
+        sequences: [StandardKey.Undo]
+        enabled: !root._modal
+        onActivated: WallScreens.undo()
+    }
+    Shortcut {
+        sequences: [StandardKey.Redo, "Ctrl+Y"]
+        enabled: !root._modal
+        onActivated: WallScreens.redo()
     }
     Shortcut {
         sequence: "F11"

@@ -143,6 +143,7 @@ Rectangle {
         role: selector.role
         videoSink: output.videoSink
         active: !root.covered && !root._empty
+        tileArea: root.covered || root._empty ? 0 : root.width * root.height
         onSnapshotSaved: (path, ok) => {
             if (ok)
                 root.notify(qsTr("Snapshot saved: %1").arg(path), false);
@@ -285,6 +286,7 @@ Rectangle {
         visible: root.statsVisible && !root._empty
         stats: feed.player.stats
         role: feed.activeRole
+        keyFramesOnly: feed.player.keyFramesOnly
     }
 
     DropArea {

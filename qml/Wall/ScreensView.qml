@@ -131,6 +131,7 @@ Rectangle {
                                 role: "sub"
                                 videoSink: thumb.videoSink
                                 active: root.visible && mini.cameraId !== "" && card.modelData.connected
+                                tileArea: active ? mini.width * mini.height : 0
                             }
                             VLabel {
                                 anchors.left: parent.left

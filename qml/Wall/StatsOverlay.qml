@@ -8,6 +8,8 @@ Rectangle {
 
     property streamStats stats
     property string role: ""
+    // The decode governor has this tile on key frames only (the decoders could not keep up).
+    property bool keyFramesOnly: false
 
     objectName: "statsOverlay"
     width: grid.implicitWidth + Theme.spacing * 2
@@ -49,6 +51,12 @@ Rectangle {
         Value { text: qsTr("%1 kbit/s").arg(Math.round(root.stats.bitrateKbps)) }
         Key { text: qsTr("Added latency") }
         Value { text: qsTr("%1 ms").arg(root.stats.latencyMs.toFixed(1)) }
+        Key { text: qsTr("Decoding") }
+        Value {
+            objectName: "decodingText"
+            text: root.keyFramesOnly ? qsTr("key frames only (the PC is busy)") : qsTr("every frame")
+            color: root.keyFramesOnly ? Theme.warning : Theme.text
+        }
         Key { text: qsTr("First frame") }
         Value { text: qsTr("%1 ms").arg(Math.round(root.stats.firstFrameMs)) }
     }

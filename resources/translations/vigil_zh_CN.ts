@@ -788,6 +788,22 @@
         <source>Switch the whole wall to scene 1 … 9</source>
         <translation>整面电视墙切换到预案 1 … 9</translation>
     </message>
+    <message>
+        <source>Undo the last change of the wall (Ctrl+Z)</source>
+        <translation>撤销电视墙的上一次修改（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>重做（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y</source>
+        <translation>Ctrl+Z，Ctrl+Shift+Z 或 Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>Undo, redo the last change of the wall (any screen)</source>
+        <translation>撤销、重做电视墙的上一次修改（任一屏幕）</translation>
+    </message>
 </context>
 <context>
     <name>MapPane</name>
@@ -1043,6 +1059,18 @@
     <message>
         <source>First frame</source>
         <translation>首帧耗时</translation>
+    </message>
+    <message>
+        <source>Decoding</source>
+        <translation>解码</translation>
+    </message>
+    <message>
+        <source>key frames only (the PC is busy)</source>
+        <translation>仅关键帧（电脑繁忙）</translation>
+    </message>
+    <message>
+        <source>every frame</source>
+        <translation>全部帧</translation>
     </message>
 </context>
 <context>

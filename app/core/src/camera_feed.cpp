@@ -39,6 +39,14 @@ CameraFeed::CameraFeed(QObject *parent)
     }
 }
 
+void CameraFeed::setTileArea(double area)
+{
+    if (qFuzzyCompare(area + 1, m_player.displayArea() + 1))
+        return;
+    m_player.setDisplayArea(area);
+    emit tileAreaChanged();
+}
+
 CameraFeed::~CameraFeed()
 {
     alarms::CameraHealth::instance()->forget(this);

@@ -218,6 +218,7 @@ int LiveSession::runStream()
         return AVERROR(ENOMEM);
     FrameConverter converter;
     bool first = true;
+    bool waitForKey = false; // after key frames only: the next key frame starts full decoding again
     m_deadlineNs = monotonicNs() + readNs;
 
     while (!m_stop.load(std::memory_order_relaxed)) {
@@ -234,9 +235,21 @@ int LiveSession::runStream()
             av_packet_unref(pkt.get());
             continue;
         }
+        const bool key = (pkt->flags & AV_PKT_FLAG_KEY) != 0;
+        const bool keyOnly = m_keyFramesOnly.load(std::memory_order_relaxed);
+        if (keyOnly)
+            waitForKey = true;
+        else if (key)
+            waitForKey = false;
+        const bool skip = !key && (keyOnly || waitForKey);
         {
             std::lock_guard lock(m_infoMutex);
             m_info.bytesReceived += pkt->size;
+            m_info.packetsSkipped += skip ? 1 : 0;
+        }
+        if (skip) {
+            av_packet_unref(pkt.get());
+            continue;
         }
         err = avcodec_send_packet(dec.get(), pkt.get());
         av_packet_unref(pkt.get());

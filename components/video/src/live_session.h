@@ -27,6 +27,7 @@ public:
     bool stopRequested() const { return m_stop.load(); }
     FrameSlot &slot() override { return m_slot; }
     SourceInfo info() const override;
+    void setKeyFramesOnly(bool on) override { m_keyFramesOnly.store(on, std::memory_order_relaxed); }
 
     // For application shutdown and tests: waits until every session's worker has finished (or the timeout).
     static bool waitForAllStopped(int timeoutMs);
@@ -43,6 +44,7 @@ private:
     EventFn m_onEvent;
     std::mutex m_eventMutex;
     std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_keyFramesOnly{false};
     std::atomic<std::int64_t> m_deadlineNs{0};
     std::int64_t m_startNs = 0;
     FrameSlot m_slot;

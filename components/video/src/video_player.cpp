@@ -28,10 +28,24 @@ struct VideoPlayer::Private
     std::int64_t statsLastBytes = 0;
 };
 
+namespace {
+QList<VideoPlayer *> &players()
+{
+    static QList<VideoPlayer *> list;
+    return list;
+}
+} // namespace
+
+const QList<VideoPlayer *> &VideoPlayer::all()
+{
+    return players();
+}
+
 VideoPlayer::VideoPlayer(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
 {
+    players().append(this);
     m_watchdog.setInterval(250);
     connect(&m_watchdog, &QTimer::timeout, this, &VideoPlayer::onWatchdog);
     m_reconnect.setSingleShot(true);
@@ -45,6 +59,7 @@ VideoPlayer::VideoPlayer(QObject *parent)
 
 VideoPlayer::~VideoPlayer()
 {
+    players().removeOne(this);
     FramePacer::instance().remove(this);
     if (m_session)
         m_session->requestStop();
@@ -225,12 +240,27 @@ std::shared_ptr<FrameSource> VideoPlayer::openSource(const MediaSource &source)
     options.readTimeoutMs = std::max(m_stallTimeoutMs + 1000, 3000);
     // The engine only posts to the GUI thread (never after requestStop() has returned, so nothing is posted
     // for a retired source). Events carry the source's id so late ones are recognised.
-    return d->factory(options, [this](FrameSource *s, const SourceEvent &e) {
+    auto created = d->factory(options, [this](FrameSource *s, const SourceEvent &e) {
         const quint64 id = s->id();
         QMetaObject::invokeMethod(
             this, [this, id, e] { onSourceEvent(id, int(e.kind), e.detail, e.averror); },
             Qt::QueuedConnection);
     });
+    if (created && m_keyFramesOnly)
+        created->setKeyFramesOnly(true);
+    return created;
+}
+
+void VideoPlayer::setKeyFramesOnly(bool on)
+{
+    if (m_keyFramesOnly == on)
+        return;
+    m_keyFramesOnly = on;
+    for (const auto &s : {m_session, m_incoming, m_preload}) {
+        if (s)
+            s->setKeyFramesOnly(on);
+    }
+    emit keyFramesOnlyChanged();
 }
 
 void VideoPlayer::preload(const MediaSource &source)

@@ -27,7 +27,7 @@ WallScreenSet::WallScreenSet(WallStore *console, QObject *parent)
     , m_console(console)
     , m_path(QDir(core::configDir()).filePath(QStringLiteral("scenes.json")))
 {
-    watch(console);
+    watch(console, kConsoleKey.toString());
 }
 
 WallScreenSet::~WallScreenSet()
@@ -58,10 +58,21 @@ WallScreenSet *WallScreenSet::instance()
     return s_instance;
 }
 
-void WallScreenSet::watch(WallStore *store)
+void WallScreenSet::watch(WallStore *store, const QString &key)
 {
     if (!store)
         return;
+    connect(store, &WallStore::stepRecorded, this, [this, key] {
+        if (m_recalling) {
+            m_recallStep.append(key);
+            return;
+        }
+        m_undoLog.append({key});
+        while (m_undoLog.size() > WallStore::kUndoDepth)
+            m_undoLog.removeFirst();
+        m_redoLog.clear();
+        emit undoChanged();
+    });
     // Any change made after a recall means the wall no longer shows that scene.
     connect(store, &WallStore::stateChanged, this, [this] {
         if (!m_recalling)
@@ -81,7 +92,7 @@ void WallScreenSet::addScreen(const QString &key, int number, WallStore *store)
     }
     m_screens.append({key, number, true, store});
     QJSEngine::setObjectOwnership(store, QJSEngine::CppOwnership);
-    watch(store);
+    watch(store, key);
     emit screensChanged();
 }
 
@@ -211,14 +222,20 @@ bool WallScreenSet::recallScene(const QString &name)
         return false;
     const Scene &scene = m_book.scenes.at(i);
     m_recalling = true;
+    m_recallStep.clear();
     int applied = 0;
     for (auto it = scene.walls.cbegin(); it != scene.walls.cend(); ++it) {
         if (WallStore *s = store(it.key())) {
-            s->replaceState(*it);
+            s->replaceState(*it, true);
             ++applied;
         }
     }
     m_recalling = false;
+    if (!m_recallStep.isEmpty()) {
+        m_undoLog.append(m_recallStep);
+        m_redoLog.clear();
+        emit undoChanged();
+    }
     qCInfo(vigilWall).noquote() << "scene recalled:" << name << "on" << applied << "of" << scene.walls.size()
                                 << "screens";
     setCurrentScene(name);
@@ -247,6 +264,40 @@ bool WallScreenSet::renameScene(const QString &from, const QString &to)
     if (m_book == next && m_currentScene == from)
         setCurrentScene(to.simplified());
     return m_book == next;
+}
+
+bool WallScreenSet::undo()
+{
+    if (m_undoLog.isEmpty())
+        return false;
+    const QStringList step = m_undoLog.takeLast();
+    m_recalling = true; // the stores' own undo is not a new step
+    for (const QString &key : step) {
+        if (WallStore *s = store(key))
+            s->undo();
+    }
+    m_recalling = false;
+    m_redoLog.append(step);
+    setCurrentScene({});
+    emit undoChanged();
+    return true;
+}
+
+bool WallScreenSet::redo()
+{
+    if (m_redoLog.isEmpty())
+        return false;
+    const QStringList step = m_redoLog.takeLast();
+    m_recalling = true;
+    for (const QString &key : step) {
+        if (WallStore *s = store(key))
+            s->redo();
+    }
+    m_recalling = false;
+    m_undoLog.append(step);
+    setCurrentScene({});
+    emit undoChanged();
+    return true;
 }
 
 void WallScreenSet::setScenesError(const QString &text)

@@ -151,8 +151,11 @@ bool WallStore::dispatch(const Action &action)
     return true;
 }
 
-bool WallStore::replaceState(const WallState &state)
+bool WallStore::replaceState(const WallState &state, bool operatorStep)
 {
+    std::optional<Step> step;
+    if (operatorStep)
+        step.emplace(this);
     QString why;
     std::optional<WallState> next = fromJson(toJson(state), &why);
     if (!next) {
@@ -246,6 +249,7 @@ bool WallStore::saveNow()
 
 void WallStore::setLayout(const QString &layoutId)
 {
+    const Step step(this);
     if (!findLayout(layoutId))
         qCWarning(vigilWall) << "unknown layout" << layoutId;
     dispatch(SetLayout{layoutId});
@@ -253,21 +257,25 @@ void WallStore::setLayout(const QString &layoutId)
 
 void WallStore::assignCamera(int tile, const QString &cameraId)
 {
+    const Step step(this);
     dispatch(AssignCamera{tile, cameraId});
 }
 
 void WallStore::swapTiles(int a, int b)
 {
+    const Step step(this);
     dispatch(SwapTiles{a, b});
 }
 
 void WallStore::clearTile(int tile)
 {
+    const Step step(this);
     dispatch(ClearTile{tile});
 }
 
 void WallStore::toggleMaximize(int tile)
 {
+    const Step step(this);
     dispatch(ToggleMaximize{tile});
 }
 
@@ -282,6 +290,7 @@ int WallStore::firstEmptyTile() const
 
 ShownCamera WallStore::showCamera(const QString &cameraId, bool replaceWhenFull)
 {
+    const Step step(this);
     const Placement p = placeCamera(m_state, cameraId, replaceWhenFull);
     if (p.how == Placement::Empty || p.how == Placement::Replaced)
         dispatch(AssignCamera{p.tile, cameraId});
@@ -294,6 +303,7 @@ ShownCamera WallStore::showCamera(const QString &cameraId, bool replaceWhenFull)
 
 bool WallStore::startTour(int tile, const QStringList &cameraIds, int dwellSeconds)
 {
+    const Step step(this);
     if (!dispatch(StartTour{tile, cameraIds, dwellSeconds}))
         return m_state.tourAt(tile) != nullptr; // the same tour again changes nothing but is running
     qCInfo(vigilWall) << "tour started on tile" << tile << "with" << m_state.tourAt(tile)->cameras.size()
@@ -320,6 +330,7 @@ bool WallStore::startGroupTour(int tile, const QString &group, int dwellSeconds)
 
 int WallStore::startScreenTour(const QStringList &cameraIds, int dwellSeconds)
 {
+    const Step step(this);
     QStringList ids;
     for (const QString &id : cameraIds) {
         if (!id.isEmpty() && !ids.contains(id))
@@ -352,12 +363,55 @@ int WallStore::startGroupScreenTour(const QString &group, int dwellSeconds)
 
 void WallStore::stopTour(int tile)
 {
+    const Step step(this);
     dispatch(StopTour{tile});
 }
 
 void WallStore::setTourPaused(int tile, bool paused)
 {
+    const Step step(this);
     dispatch(SetTourPaused{tile, paused});
+}
+
+WallStore::Step::Step(WallStore *store)
+    : m_store(store)
+{
+    if (m_store->m_stepDepth++ == 0)
+        m_store->m_stepStart = m_store->m_state;
+}
+
+WallStore::Step::~Step()
+{
+    if (--m_store->m_stepDepth > 0 || m_store->m_state == m_store->m_stepStart)
+        return;
+    m_store->m_undo.append(m_store->m_stepStart);
+    while (m_store->m_undo.size() > kUndoDepth)
+        m_store->m_undo.removeFirst();
+    m_store->m_redo.clear();
+    emit m_store->undoChanged();
+    emit m_store->stepRecorded();
+}
+
+bool WallStore::undo()
+{
+    if (m_undo.isEmpty())
+        return false;
+    m_redo.append(m_state);
+    applyState(m_undo.takeLast());
+    m_saveTimer.start();
+    emit undoChanged();
+    return true;
+}
+
+bool WallStore::redo()
+{
+    if (m_redo.isEmpty())
+        return false;
+    m_undo.append(m_state);
+    applyState(m_redo.takeLast());
+    m_saveTimer.start();
+    emit undoChanged();
+    return true;
 }
 
 void WallStore::setLoadError(const QString &text)

@@ -6,6 +6,7 @@
 //   rendered  a real window (Xvfb + Mesa llvmpipe) with N VideoOutputs
 //   ffmpeg    N x `ffmpeg -threads 1 -rtsp_transport tcp -i URL -f null -`
 // and the time from assigning a camera to its first frame shown (median, p95 over --assignments).
+#include "bench_support.h"
 #include "vigil/video/video_player.h"
 
 #include <QtCore/QCommandLineParser>
@@ -27,88 +28,11 @@
 
 using vigil::video::MediaSource;
 using vigil::video::VideoPlayer;
+using namespace vigil::bench;
 
 namespace {
 
 constexpr double kFps = 25.0;
-
-void waitMs(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-template<typename Pred> bool waitFor(Pred pred, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!pred()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        QEventLoop loop;
-        QTimer::singleShot(5, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
-
-// CPU seconds (user+system) of a process, from /proc/<pid>/stat.
-double processCpuSeconds(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray s = f.readAll();
-    const QList<QByteArray> fields = s.mid(s.lastIndexOf(')') + 2).split(' ');
-    // fields[0] is field 3 (state); utime = field 14, stime = field 15.
-    if (fields.size() < 13)
-        return 0;
-    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
-}
-
-struct MachineCpu
-{
-    qint64 busy = 0, total = 0;
-};
-MachineCpu machineCpu()
-{
-    QFile f(QStringLiteral("/proc/stat"));
-    MachineCpu m;
-    if (!f.open(QIODevice::ReadOnly))
-        return m;
-    const QList<QByteArray> v = f.readLine().simplified().split(' ');
-    for (int i = 1; i < v.size() && i <= 8; ++i) { // guest time (9, 10) is already counted in user
-        const qint64 x = v[i].toLongLong();
-        m.total += x;
-        if (i != 4 && i != 5) // idle, iowait
-            m.busy += x;
-    }
-    return m;
-}
-
-double rssMb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return 0;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const double idx = p * double(v.size() - 1);
-    const auto lo = size_t(idx);
-    const auto hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (v[hi] - v[lo]) * (idx - double(lo));
-}
 
 struct Result
 {
@@ -126,42 +50,10 @@ struct Result
 class Bench
 {
 public:
-    QString serverPath;
+    DemoServer server;
     int seconds = 30;
-    quint16 port = 0;
-    int cameras = 16;
-    int clipSeconds = 20;
-    QProcess server;
 
-    QUrl url(int i) const
-    {
-        return QUrl(QStringLiteral("rtsp://127.0.0.1:%1/cam%2/sub")
-                        .arg(port)
-                        .arg(i % cameras + 1, 2, 10, QLatin1Char('0')));
-    }
-
-    bool startServer()
-    {
-        server.setProgram(serverPath);
-        server.setArguments({QStringLiteral("--cameras"), QString::number(cameras),
-                             QStringLiteral("--clip-seconds"), QString::number(clipSeconds)});
-        server.setProcessChannelMode(QProcess::MergedChannels);
-        server.start();
-        QByteArray out;
-        const bool ready = waitFor(
-            [&] {
-                out += server.readAll();
-                return out.contains("READY port=") || server.state() == QProcess::NotRunning;
-            },
-            180000);
-        const int at = out.indexOf("READY port=");
-        if (!ready || at < 0) {
-            std::fprintf(stderr, "demo server did not start:\n%s\n", out.constData());
-            return false;
-        }
-        port = quint16(out.mid(at + 11).split('\n').first().trimmed().toUInt());
-        return port != 0;
-    }
+    QUrl url(int i) const { return server.url(i); }
 
     // Plays N streams into the given sinks and measures for `seconds`.
     Result measure(int n, const std::vector<QVideoSink *> &sinks, QQuickWindow *window, double rssBase)
@@ -277,36 +169,10 @@ public:
     // ffmpeg CLI decoding the same N streams: % of one core summed over the N processes.
     double ffmpegCpu(int n)
     {
-        std::vector<std::unique_ptr<QProcess>> procs;
-        for (int i = 0; i < n; ++i) {
-            auto p = std::make_unique<QProcess>();
-            p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-            p->setStandardOutputFile(QProcess::nullDevice());
-            p->start(QStringLiteral("ffmpeg"),
-                     {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
-                      QStringLiteral("-threads"), QStringLiteral("1"), QStringLiteral("-rtsp_transport"),
-                      QStringLiteral("tcp"), QStringLiteral("-i"), url(i).toString(), QStringLiteral("-f"),
-                      QStringLiteral("null"), QStringLiteral("-")});
-            procs.push_back(std::move(p));
-        }
-        waitMs(2000);
-        auto total = [&] {
-            double s = 0;
-            for (auto &p : procs)
-                s += processCpuSeconds(p->processId());
-            return s;
-        };
-        const double c0 = total();
-        QElapsedTimer t;
-        t.start();
-        waitMs(seconds * 1000);
-        const double c1 = total();
-        const double elapsed = double(t.nsecsElapsed()) / 1e9;
-        for (auto &p : procs) {
-            p->kill();
-            p->waitForFinished(3000);
-        }
-        return 100.0 * (c1 - c0) / elapsed;
+        std::vector<QUrl> urls;
+        for (int i = 0; i < n; ++i)
+            urls.push_back(url(i));
+        return vigil::bench::ffmpegCpu(urls, seconds);
     }
 
     // Time from play() on a new tile to its first frame handed to the sink.
@@ -357,11 +223,11 @@ int main(int argc, char **argv)
     cli.process(app);
 
     Bench b;
-    b.serverPath = cli.value(QStringLiteral("server"));
+    b.server.path = cli.value(QStringLiteral("server"));
     b.seconds = std::max(1, cli.value(QStringLiteral("seconds")).toInt());
-    b.cameras = std::clamp(cli.value(QStringLiteral("cameras")).toInt(), 1, 16);
-    b.clipSeconds = std::max(2, cli.value(QStringLiteral("clip-seconds")).toInt());
-    if (b.serverPath.isEmpty() || !b.startServer())
+    b.server.cameras = std::clamp(cli.value(QStringLiteral("cameras")).toInt(), 1, 16);
+    b.server.clipSeconds = std::max(2, cli.value(QStringLiteral("clip-seconds")).toInt());
+    if (b.server.path.isEmpty() || !b.server.start())
         return 2;
     const bool render =
         !cli.isSet(QStringLiteral("no-render")) && QGuiApplication::platformName() == QLatin1String("xcb");
@@ -369,7 +235,8 @@ int main(int argc, char **argv)
     std::printf(
         "# bench_live_wall: 640x360@25 H.264 sub streams from vigil-demo-server on 127.0.0.1:%u, %d s per "
         "mode, pacer tick %s ms, %ld cores\n",
-        b.port, b.seconds, qgetenv("VIGIL_PACER_MS").isEmpty() ? "20" : qgetenv("VIGIL_PACER_MS").constData(),
+        b.server.port, b.seconds,
+        qgetenv("VIGIL_PACER_MS").isEmpty() ? "20" : qgetenv("VIGIL_PACER_MS").constData(),
         sysconf(_SC_NPROCESSORS_ONLN));
     std::printf(
         "# shown = frames handed to the sink / frames sent (25 fps x time), lowest tile and median; decoded "
@@ -400,7 +267,5 @@ int main(int argc, char **argv)
         "first frame after assigning a camera: median %.1f ms, p95 %.1f ms, max %.1f ms (%zu samples)\n",
         percentile(ff, 0.5), percentile(ff, 0.95), ff.empty() ? 0.0 : *std::max_element(ff.begin(), ff.end()),
         ff.size());
-    b.server.terminate();
-    b.server.waitForFinished(5000);
     return 0;
 }

@@ -26,6 +26,7 @@ public:
     void requestStop() override;
     FrameSlot &slot() override { return m_slot; }
     SourceInfo info() const override;
+    void setKeyFramesOnly(bool on) override { m_keyFramesOnly = on; }
 
     // Test commands.
     void open(const QString &codec = QStringLiteral("h264"));
@@ -35,6 +36,7 @@ public:
     void fail(int averror, const QString &detail = {});
 
     bool stopped() const { return m_stopped; }
+    bool keyFramesOnly() const { return m_keyFramesOnly; }
     const Options &options() const { return m_options; }
 
 private:
@@ -45,6 +47,7 @@ private:
     FrameSlot m_slot;
     SourceInfo m_info;
     bool m_stopped = false;
+    bool m_keyFramesOnly = false;
     bool m_sentFirst = false;
 };
 

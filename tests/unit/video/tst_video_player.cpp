@@ -267,6 +267,26 @@ private slots:
         QCOMPARE(p.source().url, fakeSource("sub").url);
     }
 
+    // The decode governor's switch reaches the stream shown now, one being switched to, and every later one.
+    void keyFramesOnlyFollowsEverySource()
+    {
+        FakeEngine engine;
+        VideoPlayer p;
+        startPlaying(p, engine, "main", Qt::red);
+        QSignalSpy changed(&p, &VideoPlayer::keyFramesOnlyChanged);
+        QVERIFY(!engine.at(0)->keyFramesOnly());
+        p.setKeyFramesOnly(true);
+        p.setKeyFramesOnly(true);
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(engine.at(0)->keyFramesOnly());
+        p.setSource(fakeSource("sub"), VideoPlayer::SwitchMode::Seamless);
+        QVERIFY(engine.at(1)->keyFramesOnly());
+        p.setKeyFramesOnly(false);
+        QVERIFY(!engine.at(0)->keyFramesOnly());
+        QVERIFY(!engine.at(1)->keyFramesOnly());
+        QCOMPARE(changed.count(), 2);
+    }
+
     void failedSeamlessSwitchStaysOnTheWorkingStream()
     {
         FakeEngine engine;

@@ -233,6 +233,40 @@ private slots:
         QCOMPARE(again.currentScene(), QString());
     }
 
+    // One undo order across the console and the screens; a recalled scene is one step on every screen.
+    void undoAcrossScreens()
+    {
+        WallStore console(nullptr);
+        WallStore screen(nullptr, nullptr, wallFileName(QStringLiteral("s@0,0")));
+        WallScreenSet set(&console);
+        set.addScreen(QStringLiteral("s@0,0"), 1, &screen);
+        QVERIFY(!set.canUndo());
+        console.setLayout(QStringLiteral("1"));
+        screen.setLayout(QStringLiteral("9"));
+        QVERIFY(set.saveScene(QStringLiteral("A")));
+        console.setLayout(QStringLiteral("16"));
+        screen.setLayout(QStringLiteral("25"));
+        QVERIFY(set.recallScene(QStringLiteral("A")));
+        QCOMPARE(console.layoutId(), QStringLiteral("1"));
+        QCOMPARE(screen.layoutId(), QStringLiteral("9"));
+
+        QVERIFY(set.undo()); // the recall, on both screens at once
+        QCOMPARE(console.layoutId(), QStringLiteral("16"));
+        QCOMPARE(screen.layoutId(), QStringLiteral("25"));
+        QCOMPARE(set.currentScene(), QString());
+        QVERIFY(set.undo()); // the screen's last step
+        QCOMPARE(screen.layoutId(), QStringLiteral("9"));
+        QCOMPARE(console.layoutId(), QStringLiteral("16"));
+        QVERIFY(set.undo()); // then the console's
+        QCOMPARE(console.layoutId(), QStringLiteral("1"));
+        QVERIFY(set.redo());
+        QCOMPARE(console.layoutId(), QStringLiteral("16"));
+        QVERIFY(set.canRedo());
+        screen.setLayout(QStringLiteral("4")); // a new step: redo gone
+        QVERIFY(!set.canRedo());
+        QVERIFY(!set.redo());
+    }
+
     void damagedScenesFileIsKeptAside()
     {
         {

@@ -353,6 +353,65 @@ private slots:
         QVERIFY(!QFile::exists(wallPath())); // the first screen's file is not touched
     }
 
+    // Each operator call is one undo step; the tours' own turns are not; a new step clears redo.
+    void undoRedoOperatorSteps()
+    {
+        WallStore wall(m_cameras.get());
+        QVERIFY(wall.load());
+        QVERIFY(!wall.canUndo());
+        QVERIFY(!wall.undo());
+        QSignalSpy steps(&wall, &WallStore::stepRecorded);
+        wall.setLayout(QStringLiteral("9"));
+        wall.assignCamera(0, QStringLiteral("c1"));
+        QStringList many;
+        for (int i = 0; i < 12; ++i)
+            many.append(QStringLiteral("k%1").arg(i));
+        QCOMPARE(wall.startScreenTour(many, 5), 9);
+        QCOMPARE(steps.count(), 3);             // the screen tour's nine StartTour actions are one step
+        QVERIFY(wall.dispatch(AdvanceTour{0})); // the runner's turn: not a step
+        wall.setLayout(QStringLiteral("9"));    // no change: no step
+        QCOMPARE(steps.count(), 3);
+
+        QVERIFY(wall.undo()); // before the tour
+        QVERIFY(wall.state().tours.isEmpty());
+        QCOMPARE(wall.state().cameraAt(0), QStringLiteral("c1"));
+        QVERIFY(wall.canRedo());
+        QVERIFY(wall.undo());
+        QCOMPARE(wall.state().cameraAt(0), QString());
+        QVERIFY(wall.undo());
+        QCOMPARE(wall.layoutId(), QStringLiteral("4"));
+        QVERIFY(!wall.canUndo());
+        QVERIFY(wall.redo());
+        QCOMPARE(wall.layoutId(), QStringLiteral("9"));
+        wall.clearTile(3); // nothing there: no step, redo kept
+        QVERIFY(wall.canRedo());
+        wall.assignCamera(4, QStringLiteral("c2")); // a new step: redo gone
+        QVERIFY(!wall.canRedo());
+        QVERIFY(wall.undo());
+        QCOMPARE(wall.state().cameraAt(4), QString());
+        QVERIFY(wall.savePending()); // undo is saved like any change
+
+        // A state from another PC is not the operator's step; a recalled scene is.
+        WallState other = wall.state();
+        other.layoutId = QStringLiteral("16");
+        const int before = int(steps.count());
+        QVERIFY(wall.replaceState(other));
+        QCOMPARE(steps.count(), before);
+        other.layoutId = QStringLiteral("1");
+        QVERIFY(wall.replaceState(other, true));
+        QCOMPARE(steps.count(), before + 1);
+        QVERIFY(wall.undo());
+        QCOMPARE(wall.layoutId(), QStringLiteral("16"));
+
+        // The history is bounded.
+        for (int i = 0; i < WallStore::kUndoDepth + 10; ++i)
+            wall.setLayout(i % 2 ? QStringLiteral("4") : QStringLiteral("9"));
+        int undone = 0;
+        while (wall.undo())
+            ++undone;
+        QCOMPARE(undone, WallStore::kUndoDepth);
+    }
+
     void destructorFlushesPendingSave()
     {
         {

@@ -31,6 +31,8 @@ class CameraFeed : public QObject
     Q_PROPERTY(vigil::video::VideoPlayer *player READ player CONSTANT)
     // The camera has a password that is still being read from the keyring (start-up): nothing plays yet.
     Q_PROPERTY(bool waitingForKeyring READ waitingForKeyring NOTIFY waitingForKeyringChanged)
+    // On-screen pixels of the tile (bind to width * height): the decode governor degrades the smallest first.
+    Q_PROPERTY(double tileArea READ tileArea WRITE setTileArea NOTIFY tileAreaChanged)
 
 public:
     explicit CameraFeed(QObject *parent = nullptr);
@@ -48,6 +50,8 @@ public:
     void setActive(bool active);
     video::VideoPlayer *player() { return &m_player; }
     bool waitingForKeyring() const { return m_waitingForKeyring; }
+    double tileArea() const { return m_player.displayArea(); }
+    void setTileArea(double area);
 
     // Saves the tile's picture as PNG under the user's Pictures (camera name + time). The picture is taken at
     // once; the PNG is encoded and written on a worker thread (the GUI thread never waits on a disk), and
@@ -75,6 +79,7 @@ signals:
     void videoSinkChanged();
     void activeChanged();
     void waitingForKeyringChanged();
+    void tileAreaChanged();
     // A snapshot started by saveSnapshot() was written (ok) or could not be.
     void snapshotSaved(const QString &path, bool ok);
     void preloadReady(const QString &cameraId);

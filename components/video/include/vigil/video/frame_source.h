@@ -46,6 +46,8 @@ struct SourceInfo
     std::int64_t bytesReceived = 0;
     std::int64_t framesDecoded = 0;
     std::int64_t decodeErrors = 0;
+    std::int64_t packetsSkipped =
+        0;                   // not decoded: key frames only (degraded) or waiting for the next key frame
     double openMs = 0;       // start -> source opened
     double firstFrameMs = 0; // start -> first decoded frame
 };
@@ -87,6 +89,10 @@ public:
     virtual void setPaused(bool) {}
     virtual void seek(std::int64_t /*positionMs*/) {}
     virtual void setRate(double) {}
+    // Decode only key frames (the decoders cannot keep up: a small tile still moves, at the stream's key
+    // frame rate, and costs a fraction). Back to every frame from the next key frame on, so nothing is
+    // smeared. Engines that cannot ignore it. Any thread.
+    virtual void setKeyFramesOnly(bool) {}
 
 private:
     const std::uint64_t m_id;

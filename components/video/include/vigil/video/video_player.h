@@ -78,6 +78,9 @@ class VideoPlayer : public QObject
     Q_PROPERTY(QString displaySource READ displaySource NOTIFY sourceChanged)
     Q_PROPERTY(vigil::video::StreamStats stats READ stats NOTIFY statsChanged)
     Q_PROPERTY(int stallTimeoutMs READ stallTimeoutMs WRITE setStallTimeoutMs NOTIFY stallTimeoutMsChanged)
+    // Only key frames are decoded (the decoders cannot keep up and this tile is among the smallest): the
+    // picture still moves, at the stream's key-frame rate. Set by the app's decode governor.
+    Q_PROPERTY(bool keyFramesOnly READ keyFramesOnly WRITE setKeyFramesOnly NOTIFY keyFramesOnlyChanged)
 
 public:
     enum class Status
@@ -125,6 +128,14 @@ public:
     void setStallTimeoutMs(int ms);
 
     MediaSource source() const { return m_source; }
+    bool keyFramesOnly() const { return m_keyFramesOnly; }
+    void setKeyFramesOnly(bool on);
+    // On-screen pixels of the view showing this player (0 = not shown): the decode governor degrades the
+    // smallest first.
+    double displayArea() const { return m_displayArea; }
+    void setDisplayArea(double area) { m_displayArea = area; }
+    // Every player of the process (GUI thread only).
+    static const QList<VideoPlayer *> &all();
 
     // How setSource() changes streams while playing.
     enum class SwitchMode
@@ -204,6 +215,7 @@ signals:
     void hasFrameChanged();
     void sourceChanged();
     void statsChanged();
+    void keyFramesOnlyChanged();
     void stallTimeoutMsChanged();
     // Emitted on the GUI thread for every frame handed to the sink (tests and benchmarks count these).
     void frameShown();
@@ -243,6 +255,8 @@ private:
     std::shared_ptr<FrameSource> m_session;  // the source whose frames are shown
     std::shared_ptr<FrameSource> m_incoming; // a seamless switch in progress, promoted at its first frame
     std::shared_ptr<FrameSource> m_preload;  // a pre-connected stream, promoted by commitPreload()
+    bool m_keyFramesOnly = false;
+    double m_displayArea = 0;
     MediaSource m_preloadSource;
     bool m_preloadHasFrame = false;
     QVideoFrame m_currentFrame;

@@ -36,6 +36,10 @@ class WallScreenSet : public QObject
     Q_PROPERTY(QString currentScene READ currentScene NOTIFY currentSceneChanged)
     // Translated sentence when scenes.json was damaged at load or could not be saved; else "".
     Q_PROPERTY(QString scenesError READ scenesError NOTIFY scenesErrorChanged)
+    // Undo / redo across the whole wall: the operator's last step on whichever screen it was (a scene recall
+    // is one step on every screen it changed).
+    Q_PROPERTY(bool canUndo READ canUndo NOTIFY undoChanged)
+    Q_PROPERTY(bool canRedo READ canRedo NOTIFY undoChanged)
 
 public:
     // `console` is the console window's own wall (saved in scenes under kConsoleKey); may be null in tests.
@@ -57,6 +61,8 @@ public:
     QStringList sceneNames() const;
     QString currentScene() const { return m_currentScene; }
     QString scenesError() const { return m_scenesError; }
+    bool canUndo() const { return !m_undoLog.isEmpty(); }
+    bool canRedo() const { return !m_redoLog.isEmpty(); }
     const SceneBook &book() const { return m_book; }
 
     // Reads scenes.json. Returns false when it was damaged (scenesError says what was done).
@@ -77,6 +83,8 @@ public:
     Q_INVOKABLE bool hasScene(const QString &name) const { return m_book.indexOf(name) >= 0; }
     // Every wall window shows its screen's name for a few seconds ("which monitor is Screen 3?").
     Q_INVOKABLE void identifyScreens() { emit identifyRequested(); }
+    Q_INVOKABLE bool undo();
+    Q_INVOKABLE bool redo();
 
 signals:
     void screensChanged();
@@ -86,6 +94,7 @@ signals:
     // After recallScene() applied a scene (benchmarks time scene switches from it).
     void sceneRecalled(const QString &name);
     void identifyRequested();
+    void undoChanged();
 
 private:
     struct Screen
@@ -98,7 +107,7 @@ private:
     void setBook(const SceneBook &book);
     void setScenesError(const QString &text);
     void setCurrentScene(const QString &name);
-    void watch(WallStore *store);
+    void watch(WallStore *store, const QString &key);
 
     static WallScreenSet *s_instance;
     QPointer<WallStore> m_console;
@@ -108,6 +117,10 @@ private:
     QString m_currentScene;
     QString m_scenesError;
     bool m_recalling = false;
+    // Screen keys of each undo step, oldest first; a step may span screens (a scene).
+    QList<QStringList> m_undoLog;
+    QList<QStringList> m_redoLog;
+    QStringList m_recallStep;
 };
 
 } // namespace vigil::wall

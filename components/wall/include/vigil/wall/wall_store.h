@@ -67,9 +67,13 @@ class WallStore : public QObject
     // Translated sentence when the last save failed (the wall keeps working but would not survive a restart);
     // cleared by the next successful save.
     Q_PROPERTY(QString saveError READ saveError NOTIFY saveErrorChanged)
+    // The operator's last wall actions can be undone / redone (each QML call below is one step).
+    Q_PROPERTY(bool canUndo READ canUndo NOTIFY undoChanged)
+    Q_PROPERTY(bool canRedo READ canRedo NOTIFY undoChanged)
 
 public:
     static constexpr int kSaveDelayMs = 500;
+    static constexpr int kUndoDepth = 50;
 
     // `directory` may be null (names stay empty). Paths are fixed at construction (set VIGIL_CONFIG_DIR
     // before creating it in tests). Starts with the default wall; call load() to restore the saved one. Not
@@ -110,12 +114,15 @@ public:
     // Replaces the whole state (a scene being recalled, the state another PC published), made canonical the
     // way wall.json is read (unknown layout -> default, bad maximized tile -> none, tours validated). Saved
     // like any change. Returns false when it changed nothing. Runtime skip marks of tours still running with
-    // the same cameras are kept.
-    bool replaceState(const WallState &state);
+    // the same cameras are kept. `operatorStep`: the operator did it (a scene recalled) and can undo it; a
+    // state from another PC is not the operator's step.
+    bool replaceState(const WallState &state, bool operatorStep = false);
     QString filePath() const { return m_path; }
     // Reads wall.json (see the class comment). Returns false when the file was damaged.
     bool load();
     bool savePending() const { return m_saveTimer.isActive(); }
+    bool canUndo() const { return !m_undo.isEmpty(); }
+    bool canRedo() const { return !m_redo.isEmpty(); }
 
     // --- QML API (each is one reducer action; invalid tile indices are ignored)
     // --------------------------------
@@ -153,6 +160,11 @@ public:
     // Writes wall.json now (cancelling the pending debounced save). Returns false and sets saveError on
     // failure.
     Q_INVOKABLE bool saveNow();
+    // Undo: the wall as it was before the operator's last step (a layout, a camera dropped, a tour started,
+    // a scene recalled...; not the tours' own turns, which are no operator's doing). Redo: the step again,
+    // until the next new step. Returns false when there is nothing to undo / redo.
+    Q_INVOKABLE bool undo();
+    Q_INVOKABLE bool redo();
 
 signals:
     void layoutIdChanged();
@@ -161,8 +173,25 @@ signals:
     void saveErrorChanged();
     // After any change of state (one per dispatch that changed something, and after load()).
     void stateChanged();
+    void undoChanged();
+    // An operator step was recorded for undo (WallScreenSet keeps one undo order across screens).
+    void stepRecorded();
 
 private:
+    // One operator step: every change between its construction and destruction is one undo entry (steps
+    // nest; the outermost records).
+    class Step
+    {
+    public:
+        explicit Step(WallStore *store);
+        ~Step();
+        Step(const Step &) = delete;
+        Step &operator=(const Step &) = delete;
+
+    private:
+        WallStore *m_store;
+    };
+
     void applyState(const WallState &next);
     void refreshTiles();
     void setLoadError(const QString &text);
@@ -177,6 +206,10 @@ private:
     QString m_loadError;
     QString m_saveError;
     QTimer m_saveTimer;
+    QList<WallState> m_undo; // oldest first
+    QList<WallState> m_redo; // next redo last
+    int m_stepDepth = 0;
+    WallState m_stepStart;
 };
 
 } // namespace vigil::wall
