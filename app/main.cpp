@@ -14,6 +14,7 @@
 #include "vigil/video/video_player.h"
 #include "vigil/wall/wall_screen_set.h"
 #include "vigil/wall/wall_store.h"
+#include "vigil/wallnet/wall_net.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QDir>
@@ -86,6 +87,7 @@ struct Cli
         parser.setApplicationDescription(QStringLiteral("Vigil video-wall and operator client"));
         parser.addOptions({demo, demoCameras, lang, config, fullscreen, map, view, wallScreens, screenshot,
                            screenshotDelay});
+        parser.addOptions(wallnet::WallNet::commandLineOptions()); // --broker, --wall-node, ... (issue 12)
     }
 };
 
@@ -193,6 +195,24 @@ int main(int argc, char **argv)
     wall::WallScreenSet wallScreens(&wallStore);
     wall::WallScreenSet::setInstance(&wallScreens);
     wallScreens.load();
+
+    // --- One wall across PCs (issue 12): --broker URL [--broker-user U] [--broker-ca F] [--wall-name W]
+    // [--wall-node NAME]; the password from VIGIL_BROKER_PASSWORD. Without --broker the WallNet is disabled
+    // and nothing changes. The console's wall and every wall screen (as the wall windows add them) are shared
+    // under their screen keys.
+    QString wallNetError;
+    std::optional<wallnet::WallNetConfig> wallNetConfig = wallnet::WallNet::configFromCommandLine(
+        cli.parser, &wallNetError, qEnvironmentVariable("VIGIL_BROKER_PASSWORD"));
+    if (!wallNetError.isEmpty()) {
+        std::fprintf(stderr, "vigil: %s\n", qPrintable(wallNetError));
+        return 2;
+    }
+    wallnet::WallNet wallNet(std::move(wallNetConfig));
+    wallnet::WallNet::setInstance(&wallNet);
+    wallNet.shareScreens(&wallScreens);
+    wallNet.start();
+    // --- end of the wall across PCs ------------------------------------------------------------------------
+
     app::Session session(cli.parser.isSet(cli.demo), nullptr);
     app::Session::setInstance(&session);
     session.setMapSource(cli.parser.isSet(cli.map) ? cli.parser.value(cli.map)

@@ -20,6 +20,9 @@ PKGS=(
   libvlc-dev vlc-plugin-base
   # network
   libboost-dev libssl-dev nlohmann-json3-dev
+  # one wall across PCs: the MQTT client library (C API; libmosquittopp is deprecated upstream) and the broker
+  # the README starts and the tests run on 127.0.0.1
+  libmosquitto-dev mosquitto
   # camera passwords in the OS keyring (and a throwaway Secret Service for its test)
   qtkeychain-qt6-dev dbus-daemon gnome-keyring
   # demo site and test RTSP server

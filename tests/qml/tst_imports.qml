@@ -10,6 +10,7 @@ import Vigil.Ptz
 import Vigil.Video
 import Vigil.Views
 import Vigil.Wall
+import Vigil.WallNet
 
 // Every QML module the app uses must import and register its types: a dropped registration fails here.
 TestCase {
@@ -62,6 +63,10 @@ TestCase {
         verify(Cameras !== null);
         verify(Wall !== null);
         verify(Theme !== null);
+        verify(WallNet !== null);
+        compare(WallNet.enabled, false);
+        compare(WallNet.status, WallNet.Status.Off);
+        compare(WallNet.nodes.count, 0);
         compare(Session.demoMode, false);
         compare(Cameras.count, 4);
         compare(Wall.layoutIds.length, 11);
