@@ -6,6 +6,7 @@ import Vigil.Alarms
 import Vigil.App
 import Vigil.Cameras
 import Vigil.Wall
+import Vigil.WallNet
 
 // Main window: toolbar (layouts, add camera, help, full screen), camera list, banners, the wall, start-up
 // progress and toasts.
@@ -333,6 +334,20 @@ ApplicationWindow {
             StatusText {
                 visible: WallScreens.count > 0
                 text: qsTr("Wall screens: %1").arg(WallScreens.count)
+            }
+            StatusText {
+                objectName: "wallNetStatus"
+                visible: WallNet.enabled
+                text: WallNet.status === WallNet.Status.Connected
+                      ? qsTr("Wall “%1”: %2 of %3 PCs online").arg(WallNet.wallName).arg(WallNet.nodes.onlineCount).arg(WallNet.nodes.count)
+                      : qsTr("Wall “%1”: not connected to the broker").arg(WallNet.wallName)
+                color: WallNet.status === WallNet.Status.Connected ? Theme.textMuted : Theme.warning
+                HoverHandler {
+                    id: wallNetHover
+                }
+                ToolTip.visible: wallNetHover.hovered
+                ToolTip.delay: Theme.toolTipDelay
+                ToolTip.text: WallNet.statusText
             }
             StatusText {
                 visible: WallScreens.currentScene !== ""
