@@ -163,10 +163,10 @@ Rectangle {
         opacity: 0.55
     }
 
-    // Empty tile: a calm hint.
+    // Empty tile: a calm hint (none on a public display).
     Column {
         anchors.centerIn: parent
-        visible: root._empty
+        visible: root._empty && root._operable
         spacing: Theme.spacingSmall
         VLabel {
             anchors.horizontalCenter: parent.horizontalCenter
@@ -177,7 +177,7 @@ Rectangle {
         VLabel {
             objectName: "emptyHint"
             anchors.horizontalCenter: parent.horizontalCenter
-            visible: root._operable && root.height > 90 && root.width > 140
+            visible: root.height > 90 && root.width > 140
             text: qsTr("Drag a camera here")
             color: Theme.textFaint
             size: VLabel.Small

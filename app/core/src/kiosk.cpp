@@ -8,6 +8,7 @@
 #include "vigil/wall/wall_store.h"
 
 #include <QtCore/QCoreApplication>
+#include <QtGui/QScreen>
 #include <QtQuick/QQuickWindow>
 
 namespace vigil::app {
@@ -25,6 +26,10 @@ void enterKioskMode(Session *session, QQuickWindow *window)
         },
         Qt::QueuedConnection);
     window->setFlags(window->flags() | Qt::FramelessWindowHint);
+    // The whole screen also where no window manager acts on the full-screen request (a bare X session, as a
+    // kiosk PC may run): the geometry first, then the state.
+    if (QScreen *screen = window->screen())
+        window->setGeometry(screen->geometry());
     window->showFullScreen();
     window->raise();
     window->requestActivate();
