@@ -1,6 +1,8 @@
 // vigil: the operator client. Owns QGuiApplication, the QML engine, the command line and the service
 // singletons; everything else lives in the component libraries.
 #include "vigil/alarms/camera_alarms.h"
+#include "vigil/app/kiosk.h"
+#include "vigil/app/kiosk_pin.h"
 #include "vigil/app/qml_modules.h"
 #include "vigil/app/session.h"
 #include "vigil/app/wall_windows.h"
@@ -29,6 +31,10 @@
 #include <QtQuickControls2/QQuickStyle>
 
 #include <cstdio>
+#include <string>
+
+#include <termios.h>
+#include <unistd.h>
 
 using namespace vigil;
 
@@ -81,12 +87,26 @@ struct Cli
         QStringLiteral(
             "View shown at start: wall (default), map, or screens (the miniature of the wall screens)."),
         QStringLiteral("view"), QStringLiteral("wall")};
+    const QCommandLineOption kiosk{
+        QStringLiteral("kiosk"),
+        QStringLiteral("Kiosk mode for open days: the wall alone, full screen, touring every camera, with a "
+                       "clock and a title; no menus, dialogs or shortcuts; left only with the kiosk PIN "
+                       "(Ctrl+Alt+Shift+K or a long press in the top-left corner). Also the setting "
+                       "\"kiosk\" in settings.json. Needs a PIN: see --set-kiosk-pin.")};
+    const QCommandLineOption kioskTitle{
+        QStringLiteral("kiosk-title"),
+        QStringLiteral("The title shown in kiosk mode (default: the setting \"kioskTitle\", else Vigil)."),
+        QStringLiteral("title")};
+    const QCommandLineOption setKioskPin{
+        QStringLiteral("set-kiosk-pin"),
+        QStringLiteral("Read a new kiosk PIN (4-12 digits) from standard input, store its salted hash in "
+                       "settings.json and exit. Needs no display.")};
 
     Cli()
     {
         parser.setApplicationDescription(QStringLiteral("Vigil video-wall and operator client"));
-        parser.addOptions({demo, demoCameras, lang, config, fullscreen, map, view, wallScreens, screenshot,
-                           screenshotDelay});
+        parser.addOptions({demo, demoCameras, lang, config, fullscreen, map, view, wallScreens, kiosk,
+                           kioskTitle, setKioskPin, screenshot, screenshotDelay});
         parser.addOptions(wallnet::WallNet::commandLineOptions()); // --broker, --wall-node, ... (issue 12)
     }
 };
@@ -107,6 +127,81 @@ bool isQtGuiOption(const QString &name)
                                    QStringLiteral("sync"),          QStringLiteral("style"),
                                    QStringLiteral("stylesheet")};
     return names.contains(name);
+}
+
+// A line from standard input; on a terminal the typing is not echoed.
+QString readSecretLine(const char *prompt)
+{
+    const bool tty = isatty(STDIN_FILENO) != 0;
+    termios saved{};
+    if (tty) {
+        std::fputs(prompt, stderr);
+        std::fflush(stderr);
+        tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    std::string line;
+    for (int c = std::getchar(); c != EOF && c != '\n'; c = std::getchar())
+        line.push_back(char(c));
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::fputs("\n", stderr);
+    }
+    QString text = QString::fromStdString(line).trimmed();
+    std::fill(line.begin(), line.end(), '\0');
+    return text;
+}
+
+// --set-kiosk-pin: the PIN comes from standard input (never the command line, where `ps` and the shell
+// history would keep it) and only its salted hash is stored. Returns the exit code.
+int setKioskPinFromStdin()
+{
+    const QString pin = readSecretLine("New kiosk PIN (4-12 digits): ");
+    if (const QString problem = app::kioskPinProblem(pin); !problem.isEmpty()) {
+        std::fprintf(stderr, "vigil: the kiosk PIN was not changed. %s\n", qPrintable(problem));
+        return 2;
+    }
+    if (isatty(STDIN_FILENO) && readSecretLine("The same PIN again: ") != pin) {
+        std::fprintf(stderr, "vigil: the two PINs differ; the kiosk PIN was not changed.\n");
+        return 2;
+    }
+    QString why;
+    const QString stored = app::hashKioskPin(pin, app::kKioskPinIterations, &why);
+    if (stored.isEmpty()) {
+        std::fprintf(stderr, "vigil: the kiosk PIN could not be hashed (%s); it was not changed.\n",
+                     qPrintable(why));
+        return 1;
+    }
+    app::Session settings(false, nullptr);
+    if (!settings.setKioskPinHash(stored)) {
+        std::fprintf(stderr,
+                     "vigil: the kiosk PIN could not be saved to %s. Check that the folder is writable.\n",
+                     qPrintable(settings.settingsPath()));
+        return 1;
+    }
+    std::printf("Kiosk PIN set (a salted hash in %s).\n", qPrintable(settings.settingsPath()));
+    return 0;
+}
+
+// Kiosk mode without a PIN could never be left: it does not start (exit 2, and how to set one). -1: go on.
+int refuseKioskWithoutPin(const Cli &cli, const app::Session &settings)
+{
+    if (!cli.parser.isSet(cli.kiosk) && !settings.kioskSetting())
+        return -1;
+    QString why;
+    if (app::parseKioskPinHash(settings.kioskPinHash(), &why))
+        return -1;
+    const QString configArg = cli.parser.isSet(cli.config)
+                                  ? QStringLiteral(" --config-dir ") + cli.parser.value(cli.config)
+                                  : QString();
+    std::fprintf(stderr,
+                 "vigil: kiosk mode does not start without a PIN to leave it, and %s (in %s). Set one with\n"
+                 "  vigil --set-kiosk-pin%s\n"
+                 "(it reads the PIN, 4 to 12 digits, from standard input), then start kiosk mode again.\n",
+                 qPrintable(why), qPrintable(settings.settingsPath()), qPrintable(configArg));
+    return 2;
 }
 
 // The command line is read once before any QGuiApplication, on a QCoreApplication, so that what needs no
@@ -130,8 +225,16 @@ int answerBeforeTheGui(int argc, char **argv)
                     qPrintable(QCoreApplication::applicationVersion()));
         return 0;
     }
-    if (parsed)
+    if (parsed) {
+        if (cli.parser.isSet(cli.config))
+            qputenv("VIGIL_CONFIG_DIR", QDir(cli.parser.value(cli.config)).absolutePath().toUtf8());
+        if (cli.parser.isSet(cli.setKioskPin))
+            return setKioskPinFromStdin();
+        // Refused before anything shows, so that no display is needed to read why.
+        if (const int rc = refuseKioskWithoutPin(cli, app::Session(false, nullptr)); rc >= 0)
+            return rc;
         return -1;
+    }
     QStringList unknown = cli.parser.unknownOptionNames();
     unknown.removeIf(isQtGuiOption);
     if (cli.parser.unknownOptionNames().isEmpty() || !unknown.isEmpty()) {
@@ -215,6 +318,17 @@ int main(int argc, char **argv)
 
     app::Session session(cli.parser.isSet(cli.demo), nullptr);
     app::Session::setInstance(&session);
+    // Kiosk mode: set before QML loads, which gates on it. Checked for a PIN before the GUI started, and
+    // again here (Qt's own options such as -platform skip the early check).
+    if (const int rc = refuseKioskWithoutPin(cli, session); rc >= 0)
+        return rc;
+    session.setKiosk(cli.parser.isSet(cli.kiosk) || session.kioskSetting());
+    if (cli.parser.isSet(cli.kioskTitle))
+        session.setKioskTitle(cli.parser.value(cli.kioskTitle));
+    if (session.kiosk()) {
+        video::VideoPlayer::setUnattended(true); // before any player starts: nobody will touch a failed tile
+        qCInfo(vigilApp) << "kiosk mode: leaving it needs the PIN";
+    }
     session.setMapSource(cli.parser.isSet(cli.map) ? cli.parser.value(cli.map)
                                                    : qEnvironmentVariable("VIGIL_MAP_SOURCE"));
     // The events of ONVIF cameras: an active alarm turns the camera red on the map and shows a toast.
@@ -260,11 +374,18 @@ int main(int argc, char **argv)
             }
         }
     }
-    if (window && cli.parser.isSet(cli.fullscreen))
+    if (window && session.kiosk())
+        app::enterKioskMode(&session, window);
+    else if (window && cli.parser.isSet(cli.fullscreen)) {
         window->showFullScreen();
+    }
     if (const QString v = cli.parser.value(cli.view);
-        window && (v == QLatin1String("map") || v == QLatin1String("screens")))
+        window && !session.kiosk() && (v == QLatin1String("map") || v == QLatin1String("screens")))
         window->setProperty("view", v);
+    // Kiosk: every wall (the console's and each screen's) tours all cameras once the cameras are known.
+    auto startKioskTours = [&wallStore, &wallScreens, &directory] {
+        app::startKioskTours(&wallStore, &wallScreens, directory);
+    };
 
     if (session.demoMode()) {
         bool ok = false;
@@ -285,6 +406,12 @@ int main(int argc, char **argv)
                 store->startScreenTour(ids, wall::kDefaultTourDwellSeconds);
             }
         });
+    }
+    if (session.kiosk()) {
+        if (session.demoMode())
+            QObject::connect(&session, &app::Session::demoReady, &wallStore, startKioskTours);
+        else
+            startKioskTours();
     }
 
     if (cli.parser.isSet(cli.screenshot) && window) {

@@ -58,7 +58,8 @@ ApplicationWindow {
     // One shortcut per layout, in Wall.layoutIds order (1, 4, 6, 8, 9, 10, 13, 16, 25, 36, 64).
     readonly property list<string> _layoutKeys: ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6",
         "Ctrl+7", "Ctrl+8", "Ctrl+9", "Ctrl+0", "Ctrl+-"]
-    readonly property bool _modal: addDialog.visible || addDevicesDialog.visible || help.visible || saveSceneDialog.visible
+    // Kiosk mode counts as modal: no shortcut of the console acts in it (the PIN chord is KioskOverlay's).
+    readonly property bool _modal: Session.kiosk || addDialog.visible || addDevicesDialog.visible || help.visible || saveSceneDialog.visible
 
     // The toast for an ONVIF alarm (camera name and the time it arrived here).
     function _alarmText(kind: string, cameraName: string): string {
@@ -100,9 +101,12 @@ ApplicationWindow {
     color: Theme.window
     title: Session.demoMode ? qsTr("Vigil — demo site") : qsTr("Vigil")
     font: Theme.defaultFont
+    // Kiosk mode: closing the window (Alt+F4, the window manager) is refused until the PIN is accepted.
+    onClosing: close => close.accepted = !Session.kiosk || Session.kioskLock.isUnlocked
 
     // --- toolbar -----------------------------------------------------------------------------------------
     header: Rectangle {
+        visible: !Session.kiosk
         implicitHeight: Theme.toolbarHeight
         color: Theme.panel
         Rectangle {
@@ -304,6 +308,7 @@ ApplicationWindow {
 
     // --- status bar --------------------------------------------------------------------------------------
     footer: Rectangle {
+        visible: !Session.kiosk
         implicitHeight: Theme.statusBarHeight
         color: Theme.panel
         Rectangle {
@@ -374,6 +379,7 @@ ApplicationWindow {
 
         CameraList {
             id: cameraList
+            visible: !Session.kiosk
             Layout.preferredWidth: Theme.sidePanelWidth
             Layout.fillHeight: true
             onNotify: (text, isError) => root.notify(text, isError)
@@ -483,6 +489,14 @@ ApplicationWindow {
         }
     }
 
+    // Kiosk mode: the clock, the title and the PIN pad that alone leaves it.
+    Loader {
+        objectName: "kioskLoader"
+        anchors.fill: parent
+        active: Session.kiosk
+        source: "Kiosk/KioskOverlay.qml"
+    }
+
     Toast {
         id: toast
         anchors.horizontalCenter: parent.horizontalCenter
@@ -572,6 +586,7 @@ ApplicationWindow {
     }
     Shortcut {
         sequence: "F11"
+        enabled: !Session.kiosk
         onActivated: root.toggleFullScreen()
     }
     Shortcut {

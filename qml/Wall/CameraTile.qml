@@ -74,7 +74,11 @@ Rectangle {
     }
 
     // --- private -----------------------------------------------------------------------------------------
-    readonly property bool _ptzShown: root.ptzMode && ptz.available && !root._empty
+    // Kiosk mode (a public display): the tile only shows. No menu, drag and drop, maximize, PTZ, snapshot or
+    // tour control; a failed stream retries by itself (VideoPlayer::setUnattended), so nothing waits for a
+    // click. Every control below is gated on this one property.
+    readonly property bool _operable: !Session.kiosk
+    readonly property bool _ptzShown: root._operable && root.ptzMode && ptz.available && !root._empty
     readonly property bool _empty: root.cameraId === ""
     readonly property int _status: feed.player.status
     readonly property bool _live: root._status === VideoPlayer.Status.Playing
@@ -160,10 +164,10 @@ Rectangle {
         opacity: 0.55
     }
 
-    // Empty tile: a calm hint.
+    // Empty tile: a calm hint (none on a public display).
     Column {
         anchors.centerIn: parent
-        visible: root._empty
+        visible: root._empty && root._operable
         spacing: Theme.spacingSmall
         VLabel {
             anchors.horizontalCenter: parent.horizontalCenter
@@ -236,7 +240,7 @@ Rectangle {
         VLabel {
             objectName: "retryHint"
             width: parent.width
-            visible: !root._small && root._status === VideoPlayer.Status.Failed
+            visible: root._operable && !root._small && root._status === VideoPlayer.Status.Failed
             horizontalAlignment: Text.AlignHCenter
             text: qsTr("Click the tile to try again now.")
             color: Theme.textMuted
@@ -292,6 +296,7 @@ Rectangle {
     DropArea {
         id: dropArea
         anchors.fill: parent
+        enabled: root._operable
         keys: ["vigil/camera", "vigil/tile"]
         onDropped: drop => {
             const payload = drop.source as DragPayload;
@@ -313,6 +318,7 @@ Rectangle {
     MouseArea {
         id: mouse
         anchors.fill: parent
+        enabled: root._operable
         hoverEnabled: true
         acceptedButtons: Qt.LeftButton | Qt.RightButton
         drag.target: root._empty ? null : tilePayload
@@ -367,6 +373,7 @@ Rectangle {
             MouseArea {
                 id: badgeMouse
                 anchors.fill: parent
+                enabled: root._operable
                 hoverEnabled: true
                 cursorShape: Qt.PointingHandCursor
                 onClicked: tour.togglePause()
@@ -418,7 +425,7 @@ Rectangle {
         anchors.right: menuButton.left
         anchors.topMargin: Theme.spacingSmall
         anchors.rightMargin: Theme.spacingSmall
-        visible: ptz.available && !root._empty && (mouse.containsMouse || hovered || menuButton.visible || root.ptzMode)
+        visible: root._operable && ptz.available && !root._empty && (mouse.containsMouse || hovered || menuButton.visible || root.ptzMode)
         checkable: true
         checked: root.ptzMode
         focusPolicy: Qt.NoFocus // the keyboard stays with the overlay
@@ -439,7 +446,7 @@ Rectangle {
         anchors.right: parent.right
         anchors.margins: Theme.spacingSmall
         width: Theme.tileButtonSize
-        visible: mouse.containsMouse || hovered || tileMenu.visible || ptzButton.hovered
+        visible: root._operable && (mouse.containsMouse || hovered || tileMenu.visible || ptzButton.hovered)
         text: "⋮"
         font.pixelSize: Theme.fontSizeLarge
         onClicked: tileMenu.popup(menuButton, 0, menuButton.height)

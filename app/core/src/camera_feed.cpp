@@ -148,6 +148,7 @@ void CameraFeed::apply()
     source.url = resolved->url;
     source.user = resolved->user;
     source.password = resolved->password;
+    source.privacyMasks = resolved->privacyMasks;
     // Another stream of the same camera switches seamlessly; another camera clears the picture first —
     // unless it was pre-connected (a tour's next camera) and has its first frame: then it is shown at once.
     const bool sameCamera = m_playingCameraId == m_cameraId;
@@ -183,6 +184,7 @@ bool CameraFeed::preloadCamera(const QString &cameraId)
     source.url = resolved->url;
     source.user = resolved->user;
     source.password = resolved->password;
+    source.privacyMasks = resolved->privacyMasks;
     if (m_preloadCameraId == cameraId && m_player.hasPreload() && m_player.preloadSource() == source)
         return true; // already under way
     m_preloadCameraId = cameraId;

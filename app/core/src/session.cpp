@@ -189,6 +189,11 @@ void Session::loadSettings()
     const QJsonObject o = QJsonDocument::fromJson(loaded.data).object();
     if (const QJsonValue v = o.value(QLatin1String("ptzSpeed")); v.isDouble())
         m_ptzSpeed = clampPtzSpeed(v.toDouble());
+    m_kioskSetting = o.value(QLatin1String("kiosk")).toBool(false);
+    m_savedKioskTitle = o.value(QLatin1String("kioskTitle")).toString().trimmed();
+    m_kioskTitle = m_savedKioskTitle;
+    m_kioskPinHash = o.value(QLatin1String("kioskPin")).toString();
+    m_kioskLock.setStoredHash(m_kioskPinHash);
 }
 
 bool Session::saveSettings()
@@ -197,12 +202,24 @@ bool Session::saveSettings()
     QJsonObject o;
     o.insert(QLatin1String("version"), kSettingsVersion);
     o.insert(QLatin1String("ptzSpeed"), m_ptzSpeed);
+    o.insert(QLatin1String("kiosk"), m_kioskSetting);
+    if (!m_savedKioskTitle.isEmpty())
+        o.insert(QLatin1String("kioskTitle"), m_savedKioskTitle);
+    if (!m_kioskPinHash.isEmpty())
+        o.insert(QLatin1String("kioskPin"), m_kioskPinHash);
     QString why;
     if (!core::writeFileAtomically(m_settingsPath, QJsonDocument(o).toJson(), &why)) {
         qCWarning(vigilConfig).noquote() << "cannot save the settings to" << m_settingsPath << ":" << why;
         return false;
     }
     return true;
+}
+
+bool Session::setKioskPinHash(const QString &stored)
+{
+    m_kioskPinHash = stored;
+    m_kioskLock.setStoredHash(stored);
+    return saveSettings();
 }
 
 void Session::setPtzSpeed(double speed)

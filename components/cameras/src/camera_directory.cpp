@@ -13,6 +13,7 @@
 #include <QtCore/QSet>
 #include <QtQml/QJSEngine>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vigil::cameras {
@@ -375,6 +376,7 @@ std::optional<ResolvedStream> CameraDirectory::resolve(const QString &cameraId, 
         out.password = m_credentials->password(c.credentialRef).value_or(QString());
     out.resolution = s->resolution;
     out.role = s->role;
+    out.privacyMasks = c.privacyMasks;
     return out;
 }
 
@@ -432,6 +434,38 @@ bool CameraDirectory::setCameraPtz(const QString &id, bool ptz)
         }
     }
     m_cameras[i].ptz = ptz;
+    return true;
+}
+
+bool CameraDirectory::setPrivacyMasks(const QString &id, const QList<QPolygonF> &masks)
+{
+    const int i = indexOf(id);
+    if (i < 0) {
+        setLastError(tr("This camera is no longer in the camera list."));
+        return false;
+    }
+    QList<QPolygonF> clean;
+    for (const QPolygonF &polygon : masks) {
+        if (polygon.size() < 3)
+            continue;
+        QPolygonF p;
+        for (const QPointF &pt : polygon)
+            p.append(QPointF(std::clamp(pt.x(), 0.0, 1.0), std::clamp(pt.y(), 0.0, 1.0)));
+        clean.append(p);
+    }
+    if (m_cameras.at(i).privacyMasks == clean)
+        return true;
+    if (m_cameras.at(i).origin == kConfigOrigin) {
+        QList<Camera> next = m_cameras;
+        next[i].privacyMasks = clean;
+        QString error;
+        if (!writeConfig(next, &error)) {
+            setLastError(error);
+            return false;
+        }
+    }
+    m_cameras[i].privacyMasks = clean;
+    emit dataChanged(index(i), index(i));
     return true;
 }
 

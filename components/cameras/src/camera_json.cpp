@@ -43,6 +43,16 @@ QJsonObject cameraToJson(const Camera &c)
         o[u"deviceUrl"] = c.deviceUrl.adjusted(QUrl::RemoveUserInfo).toString();
     if (c.ptz)
         o[u"ptz"] = true;
+    if (!c.privacyMasks.isEmpty()) {
+        QJsonArray masks;
+        for (const QPolygonF &polygon : c.privacyMasks) {
+            QJsonArray points;
+            for (const QPointF &pt : polygon)
+                points.append(QJsonArray{pt.x(), pt.y()});
+            masks.append(points);
+        }
+        o[u"privacyMasks"] = masks;
+    }
     if (c.position) {
         o[u"position"] = QJsonObject{{QStringLiteral("lat"), c.position->lat},
                                      {QStringLiteral("lon"), c.position->lon},
@@ -91,6 +101,29 @@ QString validateCamerasJson(const QByteArray &data)
             if (!s.isObject() || !s.toObject().value(u"url").isString())
                 return QStringLiteral("a stream of camera \"%1\" has no \"url\"").arg(id);
         }
+        if (c.contains(u"privacyMasks")) {
+            // A mask that cannot be read must not be dropped quietly (what it hides would show): the file
+            // is refused as damaged instead.
+            const QJsonValue masks = c.value(u"privacyMasks");
+            if (!masks.isArray())
+                return QStringLiteral("the \"privacyMasks\" of camera \"%1\" is not an array").arg(id);
+            for (const QJsonValue &polygon : masks.toArray()) {
+                const QJsonArray points = polygon.toArray();
+                if (!polygon.isArray() || points.size() < 3)
+                    return QStringLiteral("a privacy mask of camera \"%1\" has fewer than 3 points").arg(id);
+                for (const QJsonValue &pt : points) {
+                    const QJsonArray xy = pt.toArray();
+                    const bool ok = pt.isArray() && xy.size() == 2 && xy.at(0).isDouble() &&
+                                    xy.at(1).isDouble() && xy.at(0).toDouble() >= 0 &&
+                                    xy.at(0).toDouble() <= 1 && xy.at(1).toDouble() >= 0 &&
+                                    xy.at(1).toDouble() <= 1;
+                    if (!ok)
+                        return QStringLiteral(
+                                   "a privacy mask point of camera \"%1\" is not [x, y] within 0..1")
+                            .arg(id);
+                }
+            }
+        }
         if (c.contains(u"position")) {
             const QJsonObject p = c.value(u"position").toObject();
             if (!p.value(u"lat").isDouble() || !p.value(u"lon").isDouble())
@@ -116,6 +149,12 @@ QList<Camera> parseCamerasJson(const QByteArray &data, QList<MigratedSecret> *se
         c.credentialRef = o.value(u"credentialRef").toString();
         c.deviceUrl = QUrl(o.value(u"deviceUrl").toString()).adjusted(QUrl::RemoveUserInfo);
         c.ptz = o.value(u"ptz").toBool(false); // absent (files written before the flag existed): no PTZ
+        for (const QJsonValue &polygon : o.value(u"privacyMasks").toArray()) { // validated above
+            QPolygonF mask;
+            for (const QJsonValue &pt : polygon.toArray())
+                mask.append(QPointF(pt.toArray().at(0).toDouble(), pt.toArray().at(1).toDouble()));
+            c.privacyMasks.append(mask);
+        }
         c.origin = kConfigOrigin.toString();
         for (const QJsonValue &sv : o.value(u"streams").toArray()) {
             const QJsonObject so = sv.toObject();

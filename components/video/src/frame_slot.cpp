@@ -11,8 +11,17 @@ std::int64_t monotonicNs()
         .count();
 }
 
+void FrameSlot::setPrivacyMasks(const PrivacyMasks &masks)
+{
+    m_masker.setMasks(masks);
+}
+
 void FrameSlot::put(QVideoFrame frame, std::int64_t receivedNs)
 {
+    if (!m_masker.isEmpty() && !m_masker.apply(frame)) {
+        m_dropped.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
     std::optional<Entry> replaced;
     {
         std::lock_guard lock(m_mutex);

@@ -72,7 +72,9 @@ LiveSession::LiveSession(Options options, EventFn onEvent)
     : m_options(std::move(options))
     , m_onEvent(std::move(onEvent))
     , m_startNs(monotonicNs())
-{}
+{
+    m_slot.setPrivacyMasks(m_options.source.privacyMasks); // before the decoder thread puts any frame
+}
 
 LiveSession::~LiveSession() = default;
 

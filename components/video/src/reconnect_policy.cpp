@@ -17,7 +17,7 @@ ReconnectPolicy::Failure ReconnectPolicy::classify(const QString &code)
     return Failure::Broken; // ended, invalid-data, io, stalled, and anything new: worth trying again
 }
 
-std::optional<ReconnectPolicy::ms> ReconnectPolicy::next(Failure failure)
+std::optional<ReconnectPolicy::ms> ReconnectPolicy::next(Failure failure, bool unattended)
 {
     switch (failure) {
     case Failure::Unreachable:
@@ -27,7 +27,12 @@ std::optional<ReconnectPolicy::ms> ReconnectPolicy::next(Failure failure)
     case Failure::Rejected:
         return m_rejected.next();
     case Failure::Auth:
+        if (unattended)
+            return m_unattendedAuth.next();
+        break;
     case Failure::Unsupported:
+        if (unattended)
+            return m_unattendedUnsupported.next();
         break;
     }
     return std::nullopt;
@@ -38,6 +43,8 @@ void ReconnectPolicy::reset()
     m_unreachable.reset();
     m_broken.reset();
     m_rejected.reset();
+    m_unattendedAuth.reset();
+    m_unattendedUnsupported.reset();
 }
 
 void ReconnectPolicy::setSeed(std::uint64_t seed)
@@ -45,6 +52,8 @@ void ReconnectPolicy::setSeed(std::uint64_t seed)
     m_unreachable.setSeed(seed);
     m_broken.setSeed(seed * 3 + 1);
     m_rejected.setSeed(seed * 5 + 2);
+    m_unattendedAuth.setSeed(seed * 7 + 3);
+    m_unattendedUnsupported.setSeed(seed * 11 + 4);
 }
 
 } // namespace vigil::video

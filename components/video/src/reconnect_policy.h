@@ -14,6 +14,10 @@
 // - Auth (wrong password, forbidden) and Unsupported (codec): never by themselves (cameras lock accounts
 // after
 //   a few wrong passwords); the operator retries by touching the tile (VideoPlayer::retryNow()).
+// Unattended (kiosk mode: nobody is there to touch a tile), Auth and Unsupported are tried again by
+// themselves too, but rarely: Auth every 10 minutes (±10 %: a few tries an hour cannot lock an account
+// that allows several wrong passwords), Unsupported from 1 minute doubling to 10 (a camera whose settings
+// are changed back comes back on the wall).
 // The first frame resets everything. Thread: owner's (not synchronised).
 #include "vigil/core/backoff.h"
 
@@ -40,8 +44,8 @@ public:
     // From StreamError::code (stream_error.h); "stalled" is the player's own watchdog.
     static Failure classify(const QString &errorCode);
 
-    // The delay before the next try, or nothing: wait for the operator.
-    std::optional<ms> next(Failure failure);
+    // The delay before the next try, or nothing: wait for the operator (never when `unattended`).
+    std::optional<ms> next(Failure failure, bool unattended = false);
     // After the first frame, or when the operator asks: the next failure starts from the shortest delay.
     void reset();
     void setSeed(std::uint64_t seed);
@@ -50,6 +54,8 @@ private:
     core::Backoff m_unreachable{ms(1000), ms(1000), 1.0, 0.3};
     core::Backoff m_broken{ms(500), ms(4000), 2.0, 0.2};
     core::Backoff m_rejected{ms(5000), ms(60000), 2.0, 0.2};
+    core::Backoff m_unattendedAuth{ms(600000), ms(600000), 1.0, 0.1};
+    core::Backoff m_unattendedUnsupported{ms(60000), ms(600000), 2.0, 0.2};
 };
 
 } // namespace vigil::video

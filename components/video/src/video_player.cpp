@@ -442,9 +442,16 @@ void VideoPlayer::onWatchdog()
     scheduleReconnect(QStringLiteral("stalled"));
 }
 
+bool VideoPlayer::s_unattended = false;
+
+void VideoPlayer::setUnattended(bool on)
+{
+    s_unattended = on;
+}
+
 void VideoPlayer::scheduleReconnect(const QString &errorCode)
 {
-    const auto delay = d->policy.next(ReconnectPolicy::classify(errorCode));
+    const auto delay = d->policy.next(ReconnectPolicy::classify(errorCode), s_unattended);
     if (!delay) {
         // Wrong password, unsupported codec: retrying by itself would not help (and may lock the account).
         qCInfo(vigilVideo).noquote() << "not retrying" << m_source.displayUrl() << "(" << errorCode

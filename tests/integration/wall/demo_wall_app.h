@@ -1,7 +1,7 @@
 #pragma once
 // The real application under Xvfb for the wall's integration tests: a fresh config folder, the directory,
 // wall store, session and alarms as main() wires them, Main.qml loaded and shown, the demo site started with
-// 4 cameras. Thread: GUI (the test's).
+// 4 cameras (or as many as asked). Thread: GUI (the test's).
 #include "vigil/alarms/camera_alarms.h"
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
@@ -32,9 +32,9 @@ public:
     }
     ~DemoWallApp() { close(); }
 
-    // Loads Main.qml into a shown window of `size` and starts the demo site with `cameras` cameras; the test
-    // fails (check QTest::currentTestFailed()) when either does not happen.
-    void start(QSize size, int cameras = 4)
+    // Loads Main.qml into a shown window of `size` and starts the demo site with `cameraCount` cameras; the
+    // test fails (check QTest::currentTestFailed()) when either does not happen.
+    void start(QSize size, int cameraCount = 4)
     {
         engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Views/Main.qml")));
@@ -45,7 +45,7 @@ public:
         QVERIFY(QTest::qWaitForWindowExposed(window));
 
         QSignalSpy ready(&session, &app::Session::demoReady);
-        session.startDemo(&directory, &wallStore, false, cameras);
+        session.startDemo(&directory, &wallStore, false, cameraCount);
         QVERIFY2(ready.wait(120000), qPrintable(session.startupError()));
     }
 

@@ -10,7 +10,9 @@ namespace vigil::video::test {
 FakeFrameSource::FakeFrameSource(Options options, EventFn onEvent)
     : m_options(std::move(options))
     , m_onEvent(std::move(onEvent))
-{}
+{
+    m_slot.setPrivacyMasks(m_options.source.privacyMasks); // as every engine does
+}
 
 void FakeFrameSource::requestStop()
 {

@@ -70,6 +70,36 @@ private slots:
         QCOMPARE(next.ptzSpeed(), 0.3);
     }
 
+    void kioskSettingsSurviveOtherChanges()
+    {
+        // The kiosk setting, title and PIN hash are read, and written back when another setting changes.
+        const QString path = QDir(m_config->path()).filePath(QStringLiteral("settings.json"));
+        const QByteArray hash = "pbkdf2-sha256$1000$c2FsdHNhbHRzYWx0$" + QByteArray(32, 'k').toBase64();
+        QVERIFY(writeText(path, R"({ "version": 1, "kiosk": true, "kioskTitle": "Open day", "kioskPin": ")" +
+                                    hash + R"(" })"));
+        {
+            app::Session s(false, nullptr);
+            QVERIFY(s.kioskSetting());
+            QVERIFY(!s.kiosk()); // main() decides, before QML loads
+            QCOMPARE(s.kioskTitle(), QStringLiteral("Open day"));
+            QCOMPARE(s.kioskPinHash(), QString::fromLatin1(hash));
+            s.setKioskTitle(QStringLiteral("From the command line")); // shown, not saved
+            QCOMPARE(s.kioskTitle(), QStringLiteral("From the command line"));
+            s.setPtzSpeed(0.9);
+            QVERIFY(s.saveSettings());
+        }
+        const QJsonObject saved = readJson(path);
+        QCOMPARE(saved.value(QLatin1String("kiosk")).toBool(), true);
+        QCOMPARE(saved.value(QLatin1String("kioskTitle")).toString(), QStringLiteral("Open day"));
+        QCOMPARE(saved.value(QLatin1String("kioskPin")).toString(), QString::fromLatin1(hash));
+        // No title anywhere: "Vigil".
+        QVERIFY(writeText(path, R"({ "version": 1 })"));
+        app::Session plain(false, nullptr);
+        QCOMPARE(plain.kioskTitle(), QStringLiteral("Vigil"));
+        QVERIFY(!plain.kioskSetting());
+        QVERIFY(plain.kioskPinHash().isEmpty());
+    }
+
     void outOfRangeInTheFileIsClamped()
     {
         const QString path = QDir(m_config->path()).filePath(QStringLiteral("settings.json"));

@@ -386,6 +386,41 @@ private slots:
         QVERIFY(again.camera(QStringLiteral("old"))->ptz);
     }
 
+    void privacyMasksRoundTrip()
+    {
+        // Set (clamped, short polygons dropped), saved as [[[x, y], ...]], read back, resolved with every
+        // stream.
+        Camera shop = demoCamera(QStringLiteral("cam-shop"), QStringLiteral("Shop"));
+        const QPolygonF window{QPointF(0.1, 0.2), QPointF(0.4, 0.2), QPointF(0.4, 0.6), QPointF(0.1, 0.6)};
+        {
+            CameraDirectory dir(nullptr);
+            QVERIFY(dir.load());
+            QVERIFY(dir.addCamera(shop));
+            QSignalSpy changed(&dir, &QAbstractItemModel::dataChanged);
+            QVERIFY(
+                dir.setPrivacyMasks(QStringLiteral("cam-shop"),
+                                    {window, QPolygonF{QPointF(-1, 0.5), QPointF(2, 0.5), QPointF(0.5, 1.5)},
+                                     QPolygonF{QPointF(0, 0), QPointF(1, 1)}}));
+            QCOMPARE(changed.count(), 1);
+            QVERIFY(!dir.setPrivacyMasks(QStringLiteral("nobody"), {window}));
+        }
+        const QJsonObject saved = QJsonDocument::fromJson(readAll(path(QStringLiteral("cameras.json"))))
+                                      .object()
+                                      .value(u"cameras")
+                                      .toArray()
+                                      .at(0)
+                                      .toObject();
+        QCOMPARE(saved.value(u"privacyMasks").toArray().size(), 2);
+        QCOMPARE(saved.value(u"privacyMasks").toArray().at(0).toArray().at(1).toArray(),
+                 (QJsonArray{0.4, 0.2}));
+        CameraDirectory dir(nullptr);
+        QVERIFY(dir.load());
+        const QList<QPolygonF> expected{window, QPolygonF{QPointF(0, 0.5), QPointF(1, 0.5), QPointF(0.5, 1)}};
+        QCOMPARE(dir.camera(QStringLiteral("cam-shop"))->privacyMasks, expected);
+        QCOMPARE(dir.resolve(QStringLiteral("cam-shop"), QStringLiteral("main"))->privacyMasks, expected);
+        QCOMPARE(dir.resolve(QStringLiteral("cam-shop"), QStringLiteral("sub"))->privacyMasks, expected);
+    }
+
     void corruptFileUsesBackup()
     {
         {
@@ -435,6 +470,14 @@ private slots:
         QTest::newRow("duplicate ids")
             << QByteArray("{\"version\": 1, \"cameras\": [{\"id\": \"a\", \"name\": \"x\", \"streams\": []}, "
                           "{\"id\": \"a\", \"name\": \"y\", \"streams\": []}]}");
+        // A mask that cannot be read is not dropped quietly (what it hides would show).
+        const QByteArray cam =
+            "{\"version\": 1, \"cameras\": [{\"id\": \"a\", \"name\": \"x\", \"streams\": [], ";
+        QTest::newRow("masks not an array") << cam + "\"privacyMasks\": {}}]}";
+        QTest::newRow("mask of 2 points") << cam + "\"privacyMasks\": [[[0, 0], [1, 1]]]}]}";
+        QTest::newRow("mask point out of range") << cam + "\"privacyMasks\": [[[0, 0], [1, 1], [1.5, 0]]]}]}";
+        QTest::newRow("mask point not a pair") << cam + "\"privacyMasks\": [[[0, 0], [1, 1], [1]]]}]}";
+        QTest::newRow("mask point text") << cam + "\"privacyMasks\": [[[0, 0], [1, 1], [\"a\", 0]]]}]}";
         QTest::newRow("stream without url")
             << QByteArray("{\"version\": 1, \"cameras\": [{\"id\": \"a\", \"name\": \"x\", \"streams\": "
                           "[{\"role\": \"main\"}]}]}");

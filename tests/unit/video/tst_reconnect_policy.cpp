@@ -104,6 +104,28 @@ private slots:
         QVERIFY(!p.next(F::Unsupported).has_value());
     }
 
+    void unattendedNothingWaitsForAnOperator()
+    {
+        // Kiosk mode: nobody will touch the tile. A wrong password is retried, but only every ~10 minutes
+        // (an account that locks after a few wrong tries survives), an unsupported codec from ~1 minute up.
+        ReconnectPolicy p;
+        p.setSeed(5);
+        for (int i = 0; i < 5; ++i) {
+            const auto auth = p.next(F::Auth, true);
+            QVERIFY(auth.has_value());
+            QVERIFY2(*auth >= ms(540000) && *auth <= ms(600000), qPrintable(QString::number(auth->count())));
+        }
+        const auto first = p.next(F::Unsupported, true);
+        QVERIFY(first.has_value());
+        QVERIFY(*first >= ms(48000) && *first <= ms(72000));
+        std::optional<ms> last;
+        for (int i = 0; i < 10; ++i)
+            last = p.next(F::Unsupported, true);
+        QVERIFY(*last >= ms(480000) && *last <= ms(600000));
+        // The attended policy is unchanged by the unattended draws.
+        QVERIFY(!p.next(F::Auth).has_value());
+    }
+
     void aDownServerAfterABrokenStreamIsTriedSoon()
     {
         // A camera reboots: its stream ends (Broken), then it refuses (Unreachable) while it boots. The long

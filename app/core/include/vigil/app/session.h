@@ -4,10 +4,13 @@
 //
 // Settings live in configDir()/settings.json, written like every config file (atomically, the previous
 // version kept as .bak; a damaged file is moved aside and the backup or the defaults are used):
-//   { "version": 1, "ptzSpeed": 0.5 }
+//   { "version": 1, "ptzSpeed": 0.5, "kiosk": false, "kioskTitle": "Vigil", "kioskPin": "pbkdf2-sha256$..." }
+// (kioskPin: kiosk_pin.h; set with `vigil --set-kiosk-pin`, never typed into the file by hand).
 // Read at construction; a change is saved kSettingsSaveDelayMs after the last one (a slider sends many) and
 // at the latest when the Session is destroyed.
 // Thread: GUI only; long work runs on a worker thread and reports back queued.
+#include "vigil/app/kiosk_lock.h"
+
 #include <QtCore/QObject>
 #include <QtCore/QTimer>
 #include <QtQml/qqmlregistration.h>
@@ -46,6 +49,12 @@ class Session : public QObject
     // The speed of the PTZ pad's arrows, keys and wheel (the slider on the pad), 0.05..1; every tile's
     // controller follows it. A setting: saved in settings.json.
     Q_PROPERTY(double ptzSpeed READ ptzSpeed WRITE setPtzSpeed NOTIFY ptzSpeedChanged)
+    // Kiosk mode (open days): the wall alone, full screen, no operator control; left only with the PIN
+    // (kioskLock). Decided before QML loads (--kiosk or the setting "kiosk"); QML gates every control on it.
+    Q_PROPERTY(bool kiosk READ kiosk CONSTANT)
+    // The title shown on the public display (--kiosk-title or the setting "kioskTitle"; default "Vigil").
+    Q_PROPERTY(QString kioskTitle READ kioskTitle CONSTANT)
+    Q_PROPERTY(vigil::app::KioskLock *kioskLock READ kioskLock CONSTANT)
 
 public:
     Session(bool demoMode, QObject *parent);
@@ -65,6 +74,17 @@ public:
     void setMapSource(const QString &source) { m_mapSource = source; } // before QML loads
     double ptzSpeed() const { return m_ptzSpeed; }
     void setPtzSpeed(double speed);
+
+    bool kiosk() const { return m_kiosk; }
+    void setKiosk(bool on) { m_kiosk = on; } // before QML loads
+    // The setting "kiosk" of settings.json: start in kiosk mode without --kiosk.
+    bool kioskSetting() const { return m_kioskSetting; }
+    QString kioskTitle() const { return m_kioskTitle.isEmpty() ? QStringLiteral("Vigil") : m_kioskTitle; }
+    void setKioskTitle(const QString &title) { m_kioskTitle = title; } // before QML loads; not saved
+    // The stored PIN hash ("" when none is set); setKioskPinHash saves at once (false when it could not).
+    QString kioskPinHash() const { return m_kioskPinHash; }
+    bool setKioskPinHash(const QString &stored);
+    KioskLock *kioskLock() { return &m_kioskLock; }
 
     static constexpr int kSettingsSaveDelayMs = 500;
     QString settingsPath() const { return m_settingsPath; }
@@ -98,6 +118,12 @@ private:
     std::shared_ptr<demo::DemoSite> m_demo;
     QString m_settingsPath;
     double m_ptzSpeed;
+    bool m_kiosk = false;
+    bool m_kioskSetting = false;
+    QString m_kioskTitle;      // from the command line (wins) or settings.json
+    QString m_savedKioskTitle; // settings.json's, written back as it was
+    QString m_kioskPinHash;
+    KioskLock m_kioskLock;
     QTimer m_settingsSave;
 };
 

@@ -6,6 +6,7 @@
 #include <QtCore/QSize>
 #include <QtCore/QString>
 #include <QtCore/QUrl>
+#include <QtGui/QPolygonF>
 
 #include <optional>
 
@@ -54,6 +55,10 @@ struct Camera
     // The device can pan/tilt/zoom (ONVIF: a PTZ service and a media profile with a PTZ configuration), so
     // the wall offers PTZ controls for it. Saved as "ptz": true; absent (older files, other cameras) = false.
     bool ptz = false;
+    // Privacy masks: polygons of the picture (x, y in 0..1 of its width and height) painted opaque into every
+    // frame of every stream of this camera before anything shows or saves it (vigil/video/privacy_mask.h).
+    // Saved as "privacyMasks": [[[x, y], [x, y], [x, y], ...], ...]; a polygon has at least 3 points.
+    QList<QPolygonF> privacyMasks;
     QString origin = kConfigOrigin.toString(); // "config" | "demo"
 
     // The stream with exactly this role, or nullptr.

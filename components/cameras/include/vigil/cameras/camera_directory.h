@@ -46,7 +46,8 @@ struct ResolvedStream
     QString user;
     QString password;
     QSize resolution;
-    QString role; // the role actually chosen (may differ from the one asked, see resolve())
+    QString role;                  // the role actually chosen (may differ from the one asked, see resolve())
+    QList<QPolygonF> privacyMasks; // the camera's (Camera::privacyMasks), for every stream
 };
 
 // A camera's login to its device (not a stream): see CameraDirectory::deviceLogin().
@@ -172,6 +173,11 @@ public:
     // Records what the device said about PTZ (Camera::ptz) and saves when the camera is a config camera.
     // Returns false and sets lastError for an unknown id or a failed save (then nothing changes).
     bool setCameraPtz(const QString &id, bool ptz);
+    // Replaces the camera's privacy masks (Camera::privacyMasks; points outside 0..1 are clamped, polygons
+    // of fewer than 3 points dropped) and saves when it is a config camera; views showing it are told
+    // (dataChanged) and reopen it masked. Returns false and sets lastError for an unknown id or a failed
+    // save.
+    bool setPrivacyMasks(const QString &id, const QList<QPolygonF> &masks);
 
     // --- QML API -------------------------------------------------------------------------------------------
     // Adds an RTSP camera and saves it. `mainUrl` is required, `subUrl` optional; both must be rtsp:// or

@@ -192,6 +192,11 @@ public:
 
     // Application shutdown: waits until every stream worker has closed its connection (or the timeout).
     static bool waitForWorkers(int timeoutMs);
+    // Unattended (kiosk mode): every player retries every failure by itself, a wrong password and an
+    // unsupported codec too, slowly (reconnect_policy.h); nothing waits for an operator's click.
+    // Process-wide, set by main() before any player starts. Thread: GUI only.
+    static void setUnattended(bool on);
+    static bool unattended() { return s_unattended; }
 
     // The frame most recently handed to the sink (null before the first one).
     QVideoFrame currentFrame() const { return m_currentFrame; }
@@ -228,6 +233,7 @@ signals:
     void preloadFailed(const QString &error);
 
 private:
+    static bool s_unattended;
     void startSession(bool seamless);
     std::shared_ptr<FrameSource> openSource(const MediaSource &source);
     void onSourceEvent(quint64 sessionId, int event, const QString &detail, int code);
