@@ -42,7 +42,6 @@ struct Msg
     Q_DECLARE_TR_FUNCTIONS(vigil::network::HttpClient)
 };
 
-constexpr std::size_t kBodyLimit = 16 * 1024 * 1024;
 constexpr std::size_t kMaxIdlePerHost = 4;
 
 // One TCP connection, plain or TLS. visit() hands the stream to generic Beast calls.
@@ -211,7 +210,7 @@ private:
         m_req.prepare_payload();
 
         m_parser.emplace();
-        m_parser->body_limit(kBodyLimit);
+        m_parser->body_limit(std::uint64_t(std::max<qint64>(0, m_request.maxBodyBytes)));
         m_conn->buffer.clear();
         m_conn->tcp().expires_after(std::chrono::milliseconds(m_request.timeoutMs));
         auto self = shared_from_this();
@@ -240,6 +239,11 @@ private:
             return fail(HttpError::Timeout, Msg::tr("%1 did not answer within %2 ms")
                                                 .arg(endpointText(m_request.url))
                                                 .arg(m_request.timeoutMs));
+        if (ec == http::error::body_limit)
+            return fail(HttpError::TooLarge,
+                        Msg::tr("The answer from %1 is longer than the %2 MB Vigil accepts")
+                            .arg(endpointText(m_request.url))
+                            .arg(m_request.maxBodyBytes / (1024 * 1024)));
         if (ec == http::error::end_of_stream || ec == http::error::partial_message ||
             ec == asio::error::eof || ec == asio::error::connection_reset ||
             ec == asio::ssl::error::stream_truncated)
@@ -428,6 +432,8 @@ QString toString(HttpError e)
         return QStringLiteral("redirect-refused");
     case HttpError::Tls:
         return QStringLiteral("tls");
+    case HttpError::TooLarge:
+        return QStringLiteral("too-large");
     }
     return {};
 }
