@@ -5,12 +5,15 @@
 #include "vigil/backend/ours_parsers.h"
 #include "vigil/core/redact.h"
 #include "vigil/network/http_client.h"
-#include "vigil/network/logging.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QLoggingCategory>
 #include <QtCore/QUrlQuery>
+
+// Debug lines (one per request) are off unless QT_LOGGING_RULES="vigil.backend.debug=true".
+Q_LOGGING_CATEGORY(vigilBackend, "vigil.backend", QtInfoMsg)
 
 namespace vigil::backend {
 
@@ -84,7 +87,7 @@ Result<OursClient::Reply> OursClient::send(const QByteArray &method, const QUrl 
     if (!ifNoneMatch.isEmpty())
         req.headers.append({QByteArray("If-None-Match"), ifNoneMatch});
     ++m_requests;
-    qCDebug(vigilNet) << "backend" << method << core::redactUrl(url.toString());
+    qCDebug(vigilBackend) << "backend" << method << core::redactUrl(url.toString());
     const HttpResponse resp = HttpClient::instance().sendSync(std::move(req));
     if (!resp.ok()) {
         switch (resp.error) {
@@ -203,7 +206,7 @@ Result<OursClient::Reply> OursClient::get(const QString &path,
         if (status == 401 &&
             (code == QLatin1String("token_expired") || code == QLatin1String("invalid_token"))) {
             if (!relogged) {
-                qCDebug(vigilNet) << "backend: token refused (" << code << ") - logging in again";
+                qCDebug(vigilBackend) << "backend: token refused (" << code << ") - logging in again";
                 relogged = true;
                 const auto l = login();
                 if (!l.ok())
@@ -226,9 +229,12 @@ Result<OursClient::Reply> OursClient::get(const QString &path,
                               .arg(host(), m_site.user, what, detail),
                           status, code));
         if (status == 404)
-            return R::fail(makeError(ErrorCode::NotFound,
-                                     Msg::tr("The platform at %1 has no %2%3.").arg(host(), what, detail),
-                                     status, code));
+            return R::fail(
+                makeError(ErrorCode::NotFound,
+                          Msg::tr("The platform at %1 could not answer %2: not found%3. Check the id, or "
+                                  "the address and kind of the site.")
+                              .arg(host(), what, detail),
+                          status, code));
         if (status == 501)
             return R::fail(makeError(
                 ErrorCode::Unsupported,

@@ -1,0 +1,292 @@
+#include "backend_command.h"
+
+#include "vigil/backend/ours_client.h"
+#include "vigil/backend/ours_parsers.h"
+#include "vigil/core/redact.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QFile>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+
+#include <cmath>
+
+namespace vigil::vigilctl {
+
+using namespace vigil::backend;
+
+namespace {
+
+enum Exit
+{
+    kOk = 0,
+    kFailed = 1,
+    kUsage = 2
+};
+
+struct Io
+{
+    QIODevice *out;
+    QIODevice *err;
+    void json(const QJsonObject &o, bool compact) const
+    {
+        out->write(QJsonDocument(o).toJson(compact ? QJsonDocument::Compact : QJsonDocument::Indented));
+        if (compact)
+            out->write("\n");
+    }
+};
+
+const char kUsageText[] =
+    "Usage:\n"
+    "  vigilctl backend cameras SITE-URL --kind ours --user U [--password P] [--show-secrets] [--compact]\n"
+    "        [--page-size N]\n"
+    "      The site's region tree and every camera (id, name, region path, position, streams).\n"
+    "  vigilctl backend live SITE-URL CAMERA-ID --kind ours --user U [--password P] [--sub] "
+    "[--show-secrets]\n"
+    "      A playable URL of one camera: {\"url\": ...}.\n"
+    "SITE-URL is the platform's address, e.g. http://10.1.2.3:8080. Kinds: ours (the Vigil platform API,\n"
+    "docs/api/vigil-api.yaml); zlm, wvp and artemis are not supported yet.\n"
+    "Without --password the password is read from $VIGIL_BACKEND_PASSWORD (keeps it out of shell history).\n"
+    "Credentials inside stream URLs are shown as *** unless --show-secrets.\n"
+    "Exit 0 on success, 1 on failure (the JSON says why), 2 on usage errors.\n";
+
+int usage(const Io &io, const QString &why)
+{
+    QByteArray text;
+    if (!why.isEmpty())
+        text += "vigilctl backend: " + why.toUtf8() + "\n";
+    text += kUsageText;
+    io.err->write(text);
+    return kUsage;
+}
+
+int help(const Io &io)
+{
+    io.out->write(kUsageText);
+    return kOk;
+}
+
+int failed(const Io &io, const Error &e, const char *operation)
+{
+    io.json({{QStringLiteral("ok"), false},
+             {QStringLiteral("operation"), QLatin1String(operation)},
+             {QStringLiteral("code"), toString(e.code)},
+             {QStringLiteral("error"), e.message}},
+            false);
+    return kFailed;
+}
+
+QString shown(const QUrl &u, bool secrets)
+{
+    if (u.isEmpty())
+        return {};
+    return secrets ? u.toString() : core::redactUrl(u.toString());
+}
+
+QJsonValue number(double v)
+{
+    return std::isnan(v) ? QJsonValue(QJsonValue::Null) : QJsonValue(v);
+}
+
+QString toString(CameraStatus s)
+{
+    switch (s) {
+    case CameraStatus::Online:
+        return QStringLiteral("online");
+    case CameraStatus::Offline:
+        return QStringLiteral("offline");
+    case CameraStatus::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+// The options every backend subcommand shares, and the site they name. False when the command must end now.
+struct Common
+{
+    OursSite site;
+    bool showSecrets = false;
+    bool compact = false;
+};
+
+void addCommonOptions(QCommandLineParser &p)
+{
+    p.addOption({QStringLiteral("kind"), QStringLiteral("ours | zlm | wvp | artemis"), QStringLiteral("kind"),
+                 QStringLiteral("ours")});
+    p.addOption({QStringLiteral("user"), QStringLiteral("user name"), QStringLiteral("user")});
+    p.addOption({QStringLiteral("password"), QStringLiteral("password"), QStringLiteral("password")});
+    p.addOption({QStringLiteral("timeout"), QStringLiteral("per-request timeout"), QStringLiteral("ms"),
+                 QStringLiteral("15000")});
+    p.addOption({QStringLiteral("show-secrets"), QStringLiteral("print credentials inside URLs")});
+    p.addOption({QStringLiteral("compact"), QStringLiteral("one line of JSON")});
+    p.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("this help")});
+}
+
+bool common(const QCommandLineParser &p, const QStringList &args, const Io &io, int positionals, Common *c,
+            int *exit)
+{
+    if (p.isSet(QStringLiteral("help"))) {
+        *exit = help(io);
+        return false;
+    }
+    const QString kind = p.value(QStringLiteral("kind"));
+    if (kind == QLatin1String("zlm") || kind == QLatin1String("wvp") || kind == QLatin1String("artemis")) {
+        *exit = usage(io, QStringLiteral("--kind %1 is not supported yet (only \"ours\" is)").arg(kind));
+        return false;
+    }
+    if (kind != QLatin1String("ours")) {
+        *exit = usage(io, QStringLiteral("unknown --kind '%1' (ours, zlm, wvp or artemis)").arg(kind));
+        return false;
+    }
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != positionals) {
+        *exit = usage(io, positionals == 2
+                              ? QStringLiteral("%1 needs the site URL").arg(args.value(1))
+                              : QStringLiteral("%1 needs the site URL and a camera id").arg(args.value(1)));
+        return false;
+    }
+    QUrl url(pos.at(1), QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+        url.host().isEmpty()) {
+        *exit = usage(
+            io, QStringLiteral("not an http:// or https:// site URL: %1").arg(core::redactUrl(pos.at(1))));
+        return false;
+    }
+    c->site.user = p.isSet(QStringLiteral("user")) ? p.value(QStringLiteral("user")) : url.userName();
+    c->site.password = p.isSet(QStringLiteral("password")) ? p.value(QStringLiteral("password"))
+                       : !url.password().isEmpty()         ? url.password()
+                                                           : qEnvironmentVariable("VIGIL_BACKEND_PASSWORD");
+    url.setUserInfo({});
+    c->site.baseUrl = url;
+    bool ok = false;
+    c->site.timeoutMs = p.value(QStringLiteral("timeout")).toInt(&ok);
+    if (!ok || c->site.timeoutMs <= 0) {
+        *exit = usage(io, QStringLiteral("--timeout takes a positive number of milliseconds"));
+        return false;
+    }
+    if (c->site.user.isEmpty()) {
+        *exit = usage(io, QStringLiteral("--user is needed to log in to the site"));
+        return false;
+    }
+    c->showSecrets = p.isSet(QStringLiteral("show-secrets"));
+    c->compact = p.isSet(QStringLiteral("compact"));
+    return true;
+}
+
+int cameras(const QStringList &args, const Io &io)
+{
+    QCommandLineParser p;
+    addCommonOptions(p);
+    p.addOption({QStringLiteral("page-size"), QStringLiteral("cameras per request"), QStringLiteral("n"),
+                 QStringLiteral("1000")});
+    if (!p.parse(args))
+        return usage(io, p.errorText());
+    Common c;
+    int exit = 0;
+    if (!common(p, args, io, 2, &c, &exit))
+        return exit;
+    bool ok = false;
+    const int pageSize = p.value(QStringLiteral("page-size")).toInt(&ok);
+    if (!ok || pageSize <= 0)
+        return usage(io, QStringLiteral("--page-size takes a positive number"));
+
+    OursClient client(c.site);
+    client.setPageSize(pageSize);
+    const auto list = client.cameras();
+    if (!list.ok())
+        return failed(io, list.error, "cameras");
+
+    const RegionPaths paths(list.value.regions);
+    QJsonArray regions;
+    for (const Region &r : list.value.regions)
+        regions.append(
+            QJsonObject{{QStringLiteral("id"), r.id},
+                        {QStringLiteral("name"), r.name},
+                        {QStringLiteral("nameEn"), r.nameEn},
+                        {QStringLiteral("parentId"), r.parentId.isEmpty() ? QJsonValue() : r.parentId},
+                        {QStringLiteral("path"), paths.path(r.id)}});
+    QJsonArray cameras;
+    for (const BackendCamera &cam : list.value.cameras) {
+        QJsonObject o{{QStringLiteral("id"), cam.id},
+                      {QStringLiteral("name"), cam.name},
+                      {QStringLiteral("nameEn"), cam.nameEn},
+                      {QStringLiteral("regionId"), cam.regionId},
+                      {QStringLiteral("region"), paths.path(cam.regionId)},
+                      {QStringLiteral("lon"), number(cam.longitude)},
+                      {QStringLiteral("lat"), number(cam.latitude)},
+                      {QStringLiteral("datum"),
+                       cam.datum == Datum::Gcj02 ? QStringLiteral("gcj02") : QStringLiteral("wgs84")},
+                      {QStringLiteral("direction"), number(cam.directionDeg)},
+                      {QStringLiteral("fov"), number(cam.fovDeg)},
+                      {QStringLiteral("ptz"), cam.ptz},
+                      {QStringLiteral("status"), toString(cam.status)}};
+        if (cam.hasStreams())
+            o[QStringLiteral("streams")] =
+                QJsonObject{{QStringLiteral("main"), shown(cam.mainStream, c.showSecrets)},
+                            {QStringLiteral("sub"), shown(cam.subStream, c.showSecrets)}};
+        else
+            o[QStringLiteral("streams")] = QJsonValue(); // null: ask `vigilctl backend live`
+        cameras.append(o);
+    }
+    io.json({{QStringLiteral("ok"), true},
+             {QStringLiteral("site"), core::redactUrl(c.site.baseUrl.toString())},
+             {QStringLiteral("kind"), QStringLiteral("ours")},
+             {QStringLiteral("regionCount"), regions.size()},
+             {QStringLiteral("cameraCount"), cameras.size()},
+             {QStringLiteral("requests"), list.value.requests},
+             {QStringLiteral("regions"), regions},
+             {QStringLiteral("cameras"), cameras}},
+            c.compact);
+    return kOk;
+}
+
+int live(const QStringList &args, const Io &io)
+{
+    QCommandLineParser p;
+    addCommonOptions(p);
+    p.addOption({QStringLiteral("sub"), QStringLiteral("the sub stream")});
+    if (!p.parse(args))
+        return usage(io, p.errorText());
+    Common c;
+    int exit = 0;
+    if (!common(p, args, io, 3, &c, &exit))
+        return exit;
+    OursClient client(c.site);
+    const auto live = client.liveUrl(p.positionalArguments().at(2), p.isSet(QStringLiteral("sub")));
+    if (!live.ok())
+        return failed(io, live.error, "live");
+    QJsonObject o{{QStringLiteral("ok"), true},
+                  {QStringLiteral("url"), shown(live.value.url, c.showSecrets)}};
+    if (live.value.expiresAt.isValid())
+        o[QStringLiteral("expiresAt")] = live.value.expiresAt.toString(Qt::ISODate);
+    io.json(o, c.compact);
+    return kOk;
+}
+
+} // namespace
+
+int runBackend(const QStringList &args, QIODevice *out, QIODevice *err)
+{
+    const Io io{out, err};
+    if (args.size() < 2)
+        return usage(io, QStringLiteral("missing the subcommand (cameras or live)"));
+    const QString sub = args.at(1);
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h"))
+        return help(io);
+    if (sub == QLatin1String("cameras"))
+        return cameras(args, io);
+    if (sub == QLatin1String("live"))
+        return live(args, io);
+    return usage(io, QStringLiteral("unknown subcommand '%1'").arg(sub));
+}
+
+int runBackend(const QStringList &args)
+{
+    QFile out, err;
+    if (!out.open(stdout, QIODevice::WriteOnly) || !err.open(stderr, QIODevice::WriteOnly))
+        return kFailed;
+    return runBackend(args, &out, &err);
+}
+
+} // namespace vigil::vigilctl
