@@ -186,12 +186,13 @@ Result<OursClient::Reply> OursClient::get(const QString &path,
             q.addQueryItem(k, v);
         url.setQuery(q);
     }
+    // One re-login per request, even right after the first login: a platform that refuses a fresh token once
+    // (a restart, a token store being swapped) gets a second chance; a second refusal is a clear error.
     bool relogged = false;
     if (m_tokens.accessToken.isEmpty()) {
         const auto l = login();
         if (!l.ok())
             return R::fail(l.error);
-        relogged = true; // a fresh token: an "expired" answer now is not cured by logging in again
     }
     for (;;) {
         auto r = send("GET", url, {}, ifNoneMatch, true, what);
