@@ -484,7 +484,7 @@ private:
                 body += '}';
                 return reply(req, http::status::ok, std::move(body));
             }
-            if (sub == "recordings" && isGet)
+            if ((sub == "recordings" || sub == "playback") && isGet)
                 return errorReply(req, http::status::not_implemented, "not_implemented",
                                   "The demo platform keeps no recordings yet.");
         }
