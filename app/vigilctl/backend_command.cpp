@@ -223,8 +223,8 @@ int cameras(const QStringList &args, const Io &io)
                       {QStringLiteral("status"), toString(cam.status)}};
         if (cam.hasStreams())
             o[QStringLiteral("streams")] =
-                QJsonObject{{QStringLiteral("main"), shown(cam.mainStream, c.showSecrets)},
-                            {QStringLiteral("sub"), shown(cam.subStream, c.showSecrets)}};
+                QJsonObject{{QStringLiteral("main"), shown(QUrl(cam.mainStream), c.showSecrets)},
+                            {QStringLiteral("sub"), shown(QUrl(cam.subStream), c.showSecrets)}};
         else
             o[QStringLiteral("streams")] = QJsonValue(); // null: ask `vigilctl backend live`
         cameras.append(o);

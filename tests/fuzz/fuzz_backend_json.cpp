@@ -1,6 +1,7 @@
 // libFuzzer target for our Vigil API's JSON parsers (network/backend/src/ours_parsers.cpp): camera pages,
 // region trees, tokens, live URLs, units, push messages and the error shape, plus the region-path builder
-// over whatever tree parsed. Built with clang (-fsanitize=fuzzer,address,undefined) by tests/fuzz/CMakeLists.txt.
+// over whatever tree parsed. Built with clang (-fsanitize=fuzzer,address,undefined) by
+// tests/fuzz/CMakeLists.txt.
 #include "vigil/backend/ours_parsers.h"
 
 #include <cstddef>

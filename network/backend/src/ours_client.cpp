@@ -12,6 +12,15 @@
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QUrlQuery>
 
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
 // Debug lines (one per request) are off unless QT_LOGGING_RULES="vigil.backend.debug=true".
 Q_LOGGING_CATEGORY(vigilBackend, "vigil.backend", QtInfoMsg)
 
@@ -278,57 +287,59 @@ Result<CameraList> OursClient::cameras(const Progress &progress)
         return R::fail(regions.error);
 
     for (int walk = 0; walk < 2; ++walk) {
+        // Page 1 on this thread: it names the list's version (ETag), the total and the page size in use.
+        const QString what = Msg::tr("the camera list (page %1)").arg(1);
+        const auto r = get(QStringLiteral("/cameras"),
+                           {{QStringLiteral("page"), QStringLiteral("1")},
+                            {QStringLiteral("pageSize"), QString::number(m_pageSize)}},
+                           walk == 0 ? m_last.etag : QByteArray(), what);
+        if (!r.ok())
+            return R::fail(r.error);
+        if (r.value.status == 304) {
+            if (m_last.etag.isEmpty())
+                return R::fail(
+                    makeError(ErrorCode::BadResponse,
+                              Msg::tr("The platform at %1 answered %2 with \"not modified\" although "
+                                      "Vigil has no copy of it.")
+                                  .arg(host(), what),
+                              304));
+            CameraList out = m_last;
+            out.regions = regions.value;
+            out.notModified = true;
+            out.requests = m_requests - requestsBefore;
+            if (progress)
+                progress(out.cameras.size(), out.cameras.size());
+            return R{out, {}};
+        }
+        auto first = parseCameraPage(r.value.body);
+        if (!first.ok())
+            return R::fail(unreadable(std::move(first), host(), what).error);
         CameraList out;
         out.regions = regions.value;
-        int page = 1;
-        bool restart = false;
-        for (int pages = 0; pages < kMaxPages; ++pages) {
-            const QString what = Msg::tr("the camera list (page %1)").arg(page);
-            const QByteArray ifNoneMatch = page == 1 && walk == 0 ? m_last.etag : QByteArray();
-            const auto r = get(QStringLiteral("/cameras"),
-                               {{QStringLiteral("page"), QString::number(page)},
-                                {QStringLiteral("pageSize"), QString::number(m_pageSize)}},
-                               ifNoneMatch, what);
-            if (!r.ok())
-                return R::fail(r.error);
-            if (r.value.status == 304) {
-                if (page != 1 || m_last.etag.isEmpty())
-                    return R::fail(makeError(ErrorCode::BadResponse,
-                                             Msg::tr("The platform at %1 answered %2 with \"not modified\" "
-                                                     "although Vigil has no copy of it.")
-                                                 .arg(host(), what),
-                                             304));
-                out = m_last;
-                out.regions = regions.value;
-                out.notModified = true;
-                out.requests = m_requests - requestsBefore;
-                if (progress)
-                    progress(out.cameras.size(), out.cameras.size());
-                return R{out, {}};
-            }
-            auto parsed = parseCameraPage(r.value.body);
-            if (!parsed.ok())
-                return R::fail(unreadable(std::move(parsed), host(), what).error);
-            if (page == 1) {
-                out.etag = r.value.etag;
-            } else if (r.value.etag != out.etag) {
-                // The list changed while we read it: start again from page 1 (once).
-                restart = true;
-                break;
-            }
-            out.cameras.reserve(qsizetype(parsed.value.total));
-            out.cameras += std::move(parsed.value.items);
-            if (progress && !progress(out.cameras.size(), parsed.value.total))
-                return R::fail(
-                    makeError(ErrorCode::Cancelled, Msg::tr("Loading the cameras was cancelled.")));
-            if (parsed.value.nextPage == 0)
-                break;
-            if (parsed.value.items.isEmpty() && out.cameras.size() >= parsed.value.total)
-                break;
-            page = parsed.value.nextPage;
+        out.etag = r.value.etag;
+        const qint64 total = first.value.total;
+        const qsizetype pageSize = first.value.items.size();
+        out.cameras.reserve(qsizetype(total));
+        out.cameras += std::move(first.value.items);
+        if (progress && !progress(out.cameras.size(), total))
+            return R::fail(makeError(ErrorCode::Cancelled, Msg::tr("Loading the cameras was cancelled.")));
+        if (first.value.nextPage != 0) {
+            if (pageSize == 0)
+                return R::fail(makeError(ErrorCode::BadResponse,
+                                         Msg::tr("The platform at %1 sent an empty first page of cameras but "
+                                                 "announced more pages.")
+                                             .arg(host())));
+            const int lastPage = int(std::min<qint64>(kMaxPages, (total + pageSize - 1) / pageSize));
+            Error error;
+            const Walk w =
+                fetchPages(first.value.nextPage, lastPage, out.etag, progress, &out.cameras, &error);
+            if (w == Walk::Failed)
+                return R::fail(error);
+            if (w == Walk::Changed)
+                continue;
         }
-        if (restart)
-            continue;
+        if (out.cameras.size() != total)
+            continue; // the list changed size while we read it: start again from page 1 (once)
         out.requests = m_requests - requestsBefore;
         m_last = out;
         return R{out, {}};
@@ -338,6 +349,142 @@ Result<CameraList> OursClient::cameras(const Progress &progress)
                   Msg::tr("The camera list of the platform at %1 kept changing while Vigil read it. "
                           "Try again in a moment.")
                       .arg(host())));
+}
+
+// Pages from..last: one thread fetches them in order on one kept-alive connection while parser threads turn
+// the bodies that have arrived into cameras, so the platform's time to write a page and ours to read the
+// previous one overlap (and pages are parsed on every core). At most kQueued bodies wait unparsed.
+OursClient::Walk OursClient::fetchPages(int from, int last, const QByteArray &etag, const Progress &progress,
+                                        QList<BackendCamera> *cameras, Error *error)
+{
+    constexpr std::size_t kQueued = 6;
+    struct Shared
+    {
+        std::mutex mutex;
+        std::condition_variable cv;
+        std::deque<std::pair<int, QByteArray>> bodies;
+        std::vector<std::optional<QList<BackendCamera>>> pages;
+        int parsedPages = 0;
+        qint64 parsedCameras = 0;
+        qint64 total = 0;
+        bool fetchDone = false;
+        bool stop = false;
+        Walk result = Walk::Complete;
+        int errorPage = std::numeric_limits<int>::max();
+        Error error;
+        void fail(int page, Walk w, Error e) // under the mutex
+        {
+            if (page < errorPage) {
+                errorPage = page;
+                result = w;
+                error = std::move(e);
+            }
+            stop = true;
+        }
+    } shared;
+    const int count = last - from + 1;
+    shared.pages.resize(size_t(std::max(0, count)));
+    shared.parsedCameras = cameras->size();
+
+    std::thread fetcher([&] {
+        for (int page = from; page <= last; ++page) {
+            {
+                std::unique_lock lock(shared.mutex);
+                shared.cv.wait(lock, [&] { return shared.stop || shared.bodies.size() < kQueued; });
+                if (shared.stop)
+                    break;
+            }
+            const QString what = Msg::tr("the camera list (page %1)").arg(page);
+            auto r = get(QStringLiteral("/cameras"),
+                         {{QStringLiteral("page"), QString::number(page)},
+                          {QStringLiteral("pageSize"), QString::number(m_pageSize)}},
+                         {}, what);
+            std::lock_guard lock(shared.mutex);
+            if (!r.ok())
+                shared.fail(page, Walk::Failed, r.error);
+            else if (r.value.status != 200 || r.value.etag != etag)
+                shared.fail(page, Walk::Changed, {}); // the list changed while we read it
+            else
+                shared.bodies.emplace_back(page, std::move(r.value.body));
+            shared.cv.notify_all();
+            if (shared.stop)
+                break;
+        }
+        std::lock_guard lock(shared.mutex);
+        shared.fetchDone = true;
+        shared.cv.notify_all();
+    });
+
+    const int parsers = std::clamp(int(std::thread::hardware_concurrency()), 1, 4);
+    std::vector<std::thread> workers;
+    for (int i = 0; i < parsers; ++i)
+        workers.emplace_back([&] {
+            for (;;) {
+                std::pair<int, QByteArray> job;
+                {
+                    std::unique_lock lock(shared.mutex);
+                    shared.cv.wait(lock,
+                                   [&] { return shared.stop || !shared.bodies.empty() || shared.fetchDone; });
+                    if (shared.stop || shared.bodies.empty())
+                        return;
+                    job = std::move(shared.bodies.front());
+                    shared.bodies.pop_front();
+                    shared.cv.notify_all(); // room for the fetcher
+                }
+                auto parsed = parseCameraPage(job.second);
+                std::lock_guard lock(shared.mutex);
+                if (!parsed.ok()) {
+                    shared.fail(job.first, Walk::Failed,
+                                unreadable(std::move(parsed), host(),
+                                           Msg::tr("the camera list (page %1)").arg(job.first))
+                                    .error);
+                } else if ((job.first == last) != (parsed.value.nextPage == 0)) {
+                    shared.fail(job.first, Walk::Changed, {}); // more or fewer pages than page 1 announced
+                } else {
+                    shared.parsedCameras += parsed.value.items.size();
+                    shared.total = parsed.value.total;
+                    shared.pages[size_t(job.first - from)] = std::move(parsed.value.items);
+                    ++shared.parsedPages;
+                }
+                shared.cv.notify_all();
+            }
+        });
+
+    // This thread reports progress as pages are parsed, and cancels when asked to.
+    {
+        std::unique_lock lock(shared.mutex);
+        qint64 reported = shared.parsedCameras;
+        for (;;) {
+            shared.cv.wait(lock, [&] {
+                return shared.stop || shared.parsedPages == count || shared.parsedCameras != reported;
+            });
+            if (shared.stop || shared.parsedPages == count)
+                break;
+            reported = shared.parsedCameras;
+            const qint64 total = shared.total;
+            lock.unlock();
+            const bool goOn = !progress || progress(reported, total);
+            lock.lock();
+            if (!goOn) {
+                shared.fail(-1, Walk::Failed,
+                            makeError(ErrorCode::Cancelled, Msg::tr("Loading the cameras was cancelled.")));
+                shared.cv.notify_all();
+                break;
+            }
+        }
+    }
+    fetcher.join();
+    for (std::thread &w : workers)
+        w.join();
+    if (shared.result != Walk::Complete) {
+        *error = shared.error;
+        return shared.result;
+    }
+    for (auto &page : shared.pages)
+        *cameras += std::move(*page);
+    if (progress)
+        progress(cameras->size(), shared.total);
+    return Walk::Complete;
 }
 
 Result<LiveUrl> OursClient::liveUrl(const QString &cameraId, bool sub)

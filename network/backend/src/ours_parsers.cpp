@@ -270,8 +270,10 @@ BackendCamera readCamera(const QJsonObject &o, qsizetype index, Error *error)
     const QJsonObject streams = r.object("streams", false);
     if (!streams.isEmpty() && !r.failed()) {
         Reader s(streams, label(QStringLiteral("camera"), o, index) + QStringLiteral(" streams"), error);
-        c.mainStream = s.url("main", false);
-        c.subStream = s.url("sub", false);
+        c.mainStream =
+            s.url("main", false).isEmpty() ? QString() : streams.value(QLatin1String("main")).toString();
+        c.subStream =
+            s.url("sub", false).isEmpty() ? QString() : streams.value(QLatin1String("sub")).toString();
     }
     return c;
 }

@@ -112,7 +112,11 @@ private slots:
         QVERIFY2(first.ok(), qPrintable(first.error.message));
         const CameraList &list = first.value;
         QCOMPARE(list.cameras.size(), 40);
-        QCOMPARE(progress, (QList<qint64>{7, 14, 21, 28, 35, 40}));
+        // Pages are parsed in parallel: the reports rise, start at the first page and end at the whole list.
+        QVERIFY(progress.size() >= 2);
+        QCOMPARE(progress.first(), 7);
+        QCOMPARE(progress.last(), 40);
+        QVERIFY(std::is_sorted(progress.cbegin(), progress.cend()));
         QCOMPARE(client.loginCount(), 1);
         QCOMPARE(list.requests, 1 + 1 + 6); // login, regions, six pages
         QVERIFY(!list.notModified);
@@ -129,7 +133,7 @@ private slots:
         const BackendCamera &cam01 = list.cameras.first();
         QCOMPARE(cam01.id, QStringLiteral("cam01"));
         QCOMPARE(cam01.name, QStringLiteral("东门路口"));
-        QCOMPARE(cam01.mainStream.toString(), kSecretBase + QStringLiteral("/cam01/main"));
+        QCOMPARE(cam01.mainStream, kSecretBase + QStringLiteral("/cam01/main"));
         QCOMPARE(paths.path(cam01.regionId), QStringLiteral("德清县（演示） / 武康街道 / 东桥村"));
         // Every fourth generated camera leaves its streams to the live call.
         QVERIFY(!list.cameras[16 + 3].hasStreams());

@@ -45,8 +45,8 @@ private slots:
         QCOMPARE(c.fovDeg, 70.0);
         QVERIFY(c.ptz);
         QVERIFY(c.status == CameraStatus::Offline);
-        QCOMPARE(c.mainStream, QUrl(QStringLiteral("rtsp://u:p@10.0.0.5/ch1")));
-        QCOMPARE(c.subStream, QUrl(QStringLiteral("rtsp://10.0.0.5/ch2")));
+        QCOMPARE(c.mainStream, QStringLiteral("rtsp://u:p@10.0.0.5/ch1"));
+        QCOMPARE(c.subStream, QStringLiteral("rtsp://10.0.0.5/ch2"));
     }
 
     void minimalCamera()

@@ -52,8 +52,9 @@ public:
     // Logs in now (otherwise the first call does). WrongCredentials carries the sentence to show.
     Result<Tokens> login();
     Result<QList<Region>> regions();
-    // The region tree and every camera, page by page. A page that changed version mid-way (the platform's
-    // list changed while we read it) restarts the walk once.
+    // The region tree and every camera, page by page: after page 1, one helper thread fetches the next pages
+    // while others parse those already here. A page that changed version mid-way (the platform's list changed
+    // while we read it) restarts the walk once. Progress runs on the calling thread.
     Result<CameraList> cameras(const Progress &progress = {});
     Result<LiveUrl> liveUrl(const QString &cameraId, bool sub = false);
     Result<QList<UnitFix>> units();
@@ -74,6 +75,14 @@ private:
                       const QByteArray &ifNoneMatch, const QString &what);
     Result<Reply> send(const QByteArray &method, const QUrl &url, const QByteArray &body,
                        const QByteArray &ifNoneMatch, bool authorised, const QString &what);
+    enum class Walk
+    {
+        Complete,
+        Changed, // the list changed while it was read: start again
+        Failed,
+    };
+    Walk fetchPages(int from, int last, const QByteArray &etag, const Progress &progress,
+                    QList<BackendCamera> *cameras, Error *error);
     QUrl apiUrl(const QString &path) const;
     QString host() const;
 
