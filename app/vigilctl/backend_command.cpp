@@ -77,11 +77,9 @@ int failed(const Io &io, const Error &e, const char *operation)
     return kFailed;
 }
 
-QString shown(const QUrl &u, bool secrets)
+QString shown(const QString &url, bool secrets)
 {
-    if (u.isEmpty())
-        return {};
-    return secrets ? u.toString() : core::redactUrl(u.toString());
+    return secrets || url.isEmpty() ? url : core::redactUrl(url);
 }
 
 QJsonValue number(double v)
@@ -198,16 +196,36 @@ int cameras(const QStringList &args, const Io &io)
         return failed(io, list.error, "cameras");
 
     const RegionPaths paths(list.value.regions);
-    QJsonArray regions;
-    for (const Region &r : list.value.regions)
-        regions.append(
-            QJsonObject{{QStringLiteral("id"), r.id},
-                        {QStringLiteral("name"), r.name},
-                        {QStringLiteral("nameEn"), r.nameEn},
-                        {QStringLiteral("parentId"), r.parentId.isEmpty() ? QJsonValue() : r.parentId},
-                        {QStringLiteral("path"), paths.path(r.id)}});
-    QJsonArray cameras;
-    for (const BackendCamera &cam : list.value.cameras) {
+    // Written as it goes, one region or camera per line (a province is 400,000 cameras: one QJsonDocument of
+    // all of them would cost seconds and a gigabyte).
+    const char *nl = c.compact ? "" : "\n";
+    const char *indent = c.compact ? "" : "    ";
+    QByteArray head =
+        QJsonDocument(QJsonObject{{QStringLiteral("ok"), true},
+                                  {QStringLiteral("site"), core::redactUrl(c.site.baseUrl.toString())},
+                                  {QStringLiteral("kind"), QStringLiteral("ours")},
+                                  {QStringLiteral("regionCount"), list.value.regions.size()},
+                                  {QStringLiteral("cameraCount"), list.value.cameras.size()},
+                                  {QStringLiteral("requests"), list.value.requests}})
+            .toJson(c.compact ? QJsonDocument::Compact : QJsonDocument::Indented)
+            .trimmed();
+    head.chop(1); // the closing brace: the arrays follow
+    if (!c.compact)
+        head = head.trimmed();
+    io.out->write(head + "," + nl + indent + "\"regions\": [" + nl);
+    for (qsizetype i = 0; i < list.value.regions.size(); ++i) {
+        const Region &r = list.value.regions[i];
+        const QJsonObject o{{QStringLiteral("id"), r.id},
+                            {QStringLiteral("name"), r.name},
+                            {QStringLiteral("nameEn"), r.nameEn},
+                            {QStringLiteral("parentId"), r.parentId.isEmpty() ? QJsonValue() : r.parentId},
+                            {QStringLiteral("path"), paths.path(r.id)}};
+        io.out->write(indent + QByteArray(indent) + QJsonDocument(o).toJson(QJsonDocument::Compact) +
+                      (i + 1 < list.value.regions.size() ? "," : "") + nl);
+    }
+    io.out->write(indent + QByteArray("],") + nl + indent + "\"cameras\": [" + nl);
+    for (qsizetype i = 0; i < list.value.cameras.size(); ++i) {
+        const BackendCamera &cam = list.value.cameras[i];
         QJsonObject o{{QStringLiteral("id"), cam.id},
                       {QStringLiteral("name"), cam.name},
                       {QStringLiteral("nameEn"), cam.nameEn},
@@ -223,21 +241,14 @@ int cameras(const QStringList &args, const Io &io)
                       {QStringLiteral("status"), toString(cam.status)}};
         if (cam.hasStreams())
             o[QStringLiteral("streams")] =
-                QJsonObject{{QStringLiteral("main"), shown(QUrl(cam.mainStream), c.showSecrets)},
-                            {QStringLiteral("sub"), shown(QUrl(cam.subStream), c.showSecrets)}};
+                QJsonObject{{QStringLiteral("main"), shown(cam.mainStream, c.showSecrets)},
+                            {QStringLiteral("sub"), shown(cam.subStream, c.showSecrets)}};
         else
             o[QStringLiteral("streams")] = QJsonValue(); // null: ask `vigilctl backend live`
-        cameras.append(o);
+        io.out->write(indent + QByteArray(indent) + QJsonDocument(o).toJson(QJsonDocument::Compact) +
+                      (i + 1 < list.value.cameras.size() ? "," : "") + nl);
     }
-    io.json({{QStringLiteral("ok"), true},
-             {QStringLiteral("site"), core::redactUrl(c.site.baseUrl.toString())},
-             {QStringLiteral("kind"), QStringLiteral("ours")},
-             {QStringLiteral("regionCount"), regions.size()},
-             {QStringLiteral("cameraCount"), cameras.size()},
-             {QStringLiteral("requests"), list.value.requests},
-             {QStringLiteral("regions"), regions},
-             {QStringLiteral("cameras"), cameras}},
-            c.compact);
+    io.out->write(indent + QByteArray("]") + nl + "}\n");
     return kOk;
 }
 
@@ -257,7 +268,7 @@ int live(const QStringList &args, const Io &io)
     if (!live.ok())
         return failed(io, live.error, "live");
     QJsonObject o{{QStringLiteral("ok"), true},
-                  {QStringLiteral("url"), shown(live.value.url, c.showSecrets)}};
+                  {QStringLiteral("url"), shown(live.value.url.toString(), c.showSecrets)}};
     if (live.value.expiresAt.isValid())
         o[QStringLiteral("expiresAt")] = live.value.expiresAt.toString(Qt::ISODate);
     io.json(o, c.compact);
