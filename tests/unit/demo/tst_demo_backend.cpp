@@ -1,0 +1,110 @@
+// DemoBackend in-process with a province of generated cameras: the last page of 400,000 is served without
+// building the others, is what the parsers accept, and is the same from two servers (deterministic); every
+// camera sits in a village of the region tree; generated cameras have live URLs.
+#include "vigil/backend/ours_client.h"
+#include "vigil/backend/ours_parsers.h"
+#include "vigil/demo/demo_backend.h"
+#include "vigil/network/http_client.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QSet>
+#include <QtTest/QtTest>
+
+using namespace vigil;
+
+namespace {
+
+QByteArray fetch(const demo::DemoBackend &server, const QString &pathAndQuery, const QString &token)
+{
+    network::HttpRequest req;
+    req.method = "GET";
+    req.url = QUrl(server.baseUrl().toString() + pathAndQuery);
+    req.headers.append({QByteArray("Authorization"), "Bearer " + token.toUtf8()});
+    const auto r = network::HttpClient::instance().sendSync(req);
+    return r.status == 200 ? r.body : QByteArray();
+}
+
+} // namespace
+
+class TstDemoBackend : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void provinceScale()
+    {
+        demo::DemoBackendOptions o;
+        o.cameraCount = 400000;
+        o.unitCount = 0;
+        o.rtspBase = QUrl(QStringLiteral("rtsp://127.0.0.1:8554"));
+        demo::DemoBackend a(o), b(o);
+        QString error;
+        QElapsedTimer t;
+        t.start();
+        QVERIFY2(a.start(&error), qPrintable(error));
+        QVERIFY2(b.start(&error), qPrintable(error));
+        QVERIFY2(t.elapsed() < 2000, "400,000 cameras must not be built up front");
+
+        backend::OursClient client({a.baseUrl(), QStringLiteral("demo"), QStringLiteral("demo")});
+        const auto regions = client.regions();
+        QVERIFY2(regions.ok(), qPrintable(regions.error.message));
+        QCOMPARE(regions.value.size(), 1 + 400 + 400 * 20); // county, townships, villages
+        QSet<QString> villages;
+        for (const backend::Region &r : regions.value)
+            if (r.id.contains(QLatin1Char('v')))
+                villages.insert(r.id);
+        QCOMPARE(villages.size(), 8000);
+
+        const QString tokenA = client.accessToken();
+        backend::OursClient clientB({b.baseUrl(), QStringLiteral("demo"), QStringLiteral("demo")});
+        QVERIFY(clientB.login().ok());
+        const QString last = QStringLiteral("/api/v1/cameras?page=80&pageSize=5000");
+        const QByteArray bodyA = fetch(a, last, tokenA);
+        QVERIFY(!bodyA.isEmpty());
+        QCOMPARE(fetch(b, last, clientB.accessToken()), bodyA); // deterministic
+
+        const auto page = backend::parseCameraPage(bodyA);
+        QVERIFY2(page.ok(), qPrintable(page.error.message));
+        QCOMPARE(page.value.total, 400000);
+        QCOMPARE(page.value.nextPage, 0);
+        QCOMPARE(page.value.items.size(), 5000);
+        QCOMPARE(page.value.items.last().id, QStringLiteral("c0400000"));
+        QSet<QString> ids;
+        int withoutStreams = 0;
+        for (const backend::BackendCamera &c : page.value.items) {
+            ids.insert(c.id);
+            QVERIFY2(villages.contains(c.regionId), qPrintable(c.id + QStringLiteral(" in ") + c.regionId));
+            QVERIFY(c.hasPosition());
+            withoutStreams += c.hasStreams() ? 0 : 1;
+        }
+        QCOMPARE(ids.size(), 5000);
+        QCOMPARE(withoutStreams, 1250); // every fourth generated camera: the live call only
+
+        const auto live = client.liveUrl(QStringLiteral("c0400000"), true);
+        QVERIFY2(live.ok(), qPrintable(live.error.message));
+        QVERIFY(live.value.url.toString().startsWith(QStringLiteral("rtsp://127.0.0.1:8554/cam0")));
+        QVERIFY(live.value.url.toString().endsWith(QStringLiteral("/sub")));
+        QCOMPARE(int(client.liveUrl(QStringLiteral("c0400001")).error.code),
+                 int(backend::ErrorCode::NotFound));
+
+        a.stop();
+        QVERIFY(!a.isRunning());
+    }
+
+    void portInUse()
+    {
+        demo::DemoBackendOptions o;
+        o.unitCount = 0;
+        demo::DemoBackend first(o);
+        QString error;
+        QVERIFY2(first.start(&error), qPrintable(error));
+        o.port = first.port();
+        demo::DemoBackend second(o);
+        QVERIFY(!second.start(&error));
+        QVERIFY2(error.contains(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(first.port())),
+                 qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstDemoBackend)
+#include "tst_demo_backend.moc"
