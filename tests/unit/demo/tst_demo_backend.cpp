@@ -91,6 +91,69 @@ private slots:
         QVERIFY(!a.isRunning());
     }
 
+    void refreshTokensAreSingleUse()
+    {
+        demo::DemoBackendOptions o;
+        o.unitCount = 0;
+        demo::DemoBackend server(o);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        auto post = [&server](const QString &path, const QByteArray &body) {
+            network::HttpRequest req;
+            req.url = QUrl(server.baseUrl().toString() + path);
+            req.body = body;
+            req.headers.append({QByteArray("Content-Type"), QByteArray("application/json")});
+            return network::HttpClient::instance().sendSync(req);
+        };
+        const auto login = post(QStringLiteral("/api/v1/login"), "{\"user\":\"demo\",\"password\":\"demo\"}");
+        QCOMPARE(login.status, 200);
+        const auto tokens = backend::parseTokens(login.body);
+        QVERIFY2(tokens.ok(), qPrintable(tokens.error.message));
+        QCOMPARE(tokens.value.expiresInSeconds, 3600);
+        const QByteArray refreshBody = "{\"refreshToken\":\"" + tokens.value.refreshToken.toUtf8() + "\"}";
+        const auto refreshed = post(QStringLiteral("/api/v1/token/refresh"), refreshBody);
+        QCOMPARE(refreshed.status, 200);
+        const auto next = backend::parseTokens(refreshed.body);
+        QVERIFY2(next.ok(), qPrintable(next.error.message));
+        QVERIFY(next.value.accessToken != tokens.value.accessToken);
+        QVERIFY(!fetch(server, QStringLiteral("/api/v1/regions"), next.value.accessToken).isEmpty());
+        // The same refresh token a second time: refused, in the one error shape.
+        const auto again = post(QStringLiteral("/api/v1/token/refresh"), refreshBody);
+        QCOMPARE(again.status, 401);
+        QString code, message;
+        QVERIFY(backend::parseErrorBody(again.body, &code, &message));
+        QCOMPARE(code, QStringLiteral("invalid_refresh_token"));
+        QCOMPARE(server.logins(), 2);
+    }
+
+    void answerOverTheSizeLimit()
+    {
+        // HttpClient refuses a body over the request's limit with TooLarge (the client's guard against a
+        // platform answering hundreds of MB).
+        demo::DemoBackendOptions o;
+        o.unitCount = 0;
+        o.cameraCount = 2000;
+        demo::DemoBackend server(o);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        backend::OursClient client({server.baseUrl(), QStringLiteral("demo"), QStringLiteral("demo")});
+        QVERIFY(client.login().ok());
+        network::HttpRequest req;
+        req.method = "GET";
+        req.url = QUrl(server.baseUrl().toString() + QStringLiteral("/api/v1/cameras?page=1&pageSize=2000"));
+        req.headers.append({QByteArray("Authorization"), "Bearer " + client.accessToken().toUtf8()});
+        req.maxBodyBytes = 64 * 1024;
+        const auto r = network::HttpClient::instance().sendSync(req);
+        QVERIFY2(r.error == network::HttpError::TooLarge,
+                 qPrintable(QStringLiteral("status %1, %2 bytes: %3")
+                                .arg(r.status)
+                                .arg(r.body.size())
+                                .arg(QString::fromUtf8(r.body.left(200)))));
+        QVERIFY2(r.errorText.contains(QStringLiteral("longer than")), qPrintable(r.errorText));
+        req.maxBodyBytes = 16 * 1024 * 1024;
+        QCOMPARE(network::HttpClient::instance().sendSync(req).status, 200);
+    }
+
     void portInUse()
     {
         demo::DemoBackendOptions o;
