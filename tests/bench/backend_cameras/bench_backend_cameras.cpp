@@ -4,6 +4,7 @@
 // only), and HttpClient fetching them without parsing; plus parse-only time and the server's RSS. Prints
 // figures, never pass/fail. Usage:
 //   bench_backend_cameras --backend PATH/vigil-demo-backend [--cameras 400000] [--page-size 5000]
+//                         [--vigilctl PATH/vigilctl]   (also times `vigilctl backend cameras` to /dev/null)
 #include "vigil/backend/ours_client.h"
 #include "vigil/backend/ours_parsers.h"
 #include "vigil/network/http_client.h"
@@ -14,8 +15,11 @@
 #include <QtCore/QFile>
 #include <QtCore/QProcess>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QThread>
 
 #include <cstdio>
+#include <cstdlib>
+#include <sys/resource.h>
 
 using namespace vigil;
 
@@ -32,6 +36,14 @@ long rssKb(qint64 pid)
     return -1;
 }
 
+// CPU time of this process (all threads), ms: less sensitive than wall time to other load on the machine.
+double cpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+}
+
 long selfRssKb()
 {
     return rssKb(QCoreApplication::applicationPid());
@@ -45,6 +57,7 @@ int main(int argc, char **argv)
     QCommandLineParser p;
     p.addOption(
         {QStringLiteral("backend"), QStringLiteral("vigil-demo-backend binary"), QStringLiteral("path")});
+    p.addOption({QStringLiteral("vigilctl"), QStringLiteral("vigilctl binary"), QStringLiteral("path")});
     p.addOption({QStringLiteral("cameras"), QStringLiteral("cameras"), QStringLiteral("n"),
                  QStringLiteral("400000")});
     p.addOption({QStringLiteral("page-size"), QStringLiteral("page size"), QStringLiteral("n"),
@@ -69,8 +82,12 @@ int main(int argc, char **argv)
     const int port = ready.mid(11).trimmed().toInt();
     const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(port));
     const long serverRssIdle = rssKb(server.processId());
-    std::printf("backend_cameras: %lld cameras, pages of %d, server idle RSS %.1f MB\n", count, pageSize,
-                serverRssIdle / 1024.0);
+    double load = 0;
+    getloadavg(&load, 1);
+    std::printf(
+        "backend_cameras: %lld cameras, pages of %d, server idle RSS %.1f MB, load average %.1f on %d "
+        "cores\n",
+        count, pageSize, serverRssIdle / 1024.0, load, QThread::idealThreadCount());
 
     backend::OursClient client({base, QStringLiteral("demo"), QStringLiteral("demo"), 60000});
     client.setPageSize(pageSize);
@@ -123,17 +140,21 @@ int main(int argc, char **argv)
 
     // Parse only.
     qint64 parsed = 0;
+    double cpu = cpuMs();
     t.restart();
     for (const QByteArray &b : bodies)
         parsed += backend::parseCameraPage(b).value.items.size();
     const double parseMs = double(t.nsecsElapsed()) / 1e6;
+    const double parseCpuMs = cpuMs() - cpu;
     bodies.clear();
 
     // The real path: OursClient::cameras() (regions + every page + parse).
     const long rssBefore = selfRssKb();
+    cpu = cpuMs();
     t.restart();
     const auto list = client.cameras();
     const double clientMs = double(t.nsecsElapsed()) / 1e6;
+    const double clientCpuMs = cpuMs() - cpu;
     const long rssAfter = selfRssKb();
     if (!list.ok()) {
         std::fprintf(stderr, "%s\n", qPrintable(list.error.message));
@@ -148,16 +169,31 @@ int main(int argc, char **argv)
                 curlRc);
     std::printf("baseline HttpClient, same pages, no parse: %.0f ms, %.1f MB of JSON\n", rawMs,
                 bytes / 1048576.0);
-    std::printf("parse only (parseCameraPage): %.0f ms for %lld cameras\n", parseMs, parsed);
+    std::printf("parse only (parseCameraPage, one thread): %.0f ms (CPU %.0f ms) for %lld cameras\n", parseMs,
+                parseCpuMs, parsed);
     std::printf(
-        "OursClient::cameras() fetch + parse: %.0f ms, %lld cameras, %d regions, %d requests; client RSS "
-        "+%.1f MB\n",
-        clientMs, qint64(list.value.cameras.size()), int(list.value.regions.size()), list.value.requests,
-        (rssAfter - rssBefore) / 1024.0);
+        "OursClient::cameras() fetch + parse: %.0f ms (CPU %.0f ms), %lld cameras, %d regions, %d requests; "
+        "client RSS +%.1f MB\n",
+        clientMs, clientCpuMs, qint64(list.value.cameras.size()), int(list.value.regions.size()),
+        list.value.requests, (rssAfter - rssBefore) / 1024.0);
     std::printf("second call (ETag, 304): %.1f ms, %d requests, notModified %s\n", againMs,
                 again.ok() ? again.value.requests : -1, again.ok() && again.value.notModified ? "yes" : "no");
     std::printf("server RSS: idle %.1f MB, after serving %.1f MB\n", serverRssIdle / 1024.0,
                 rssKb(server.processId()) / 1024.0);
+    if (p.isSet(QStringLiteral("vigilctl"))) {
+        // The CLI end to end (login, regions, pages, parse, JSON out), its output thrown away.
+        QProcess cli;
+        cli.setStandardOutputFile(QProcess::nullDevice());
+        t.restart();
+        cli.start(p.value(QStringLiteral("vigilctl")),
+                  {QStringLiteral("backend"), QStringLiteral("cameras"), base.toString(),
+                   QStringLiteral("--kind"), QStringLiteral("ours"), QStringLiteral("--user"),
+                   QStringLiteral("demo"), QStringLiteral("--password"), QStringLiteral("demo"),
+                   QStringLiteral("--page-size"), QString::number(pageSize)});
+        cli.waitForFinished(600000);
+        std::printf("vigilctl backend cameras (to /dev/null): %.0f ms, exit %d\n",
+                    double(t.nsecsElapsed()) / 1e6, cli.exitCode());
+    }
     (void)serverRssBusy;
     server.terminate();
     server.waitForFinished(5000);
