@@ -9,6 +9,7 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QLocale>
 
 #include <cmath>
 
@@ -82,9 +83,33 @@ QString shown(const QString &url, bool secrets)
     return secrets || url.isEmpty() ? url : core::redactUrl(url);
 }
 
-QJsonValue number(double v)
+// JSON text of a string (UTF-8, escaped) and of a number (null for NaN), written by hand for the camera
+// lines: a QJsonObject per camera costs seconds at 400,000 cameras.
+void appendJson(QByteArray &out, const QString &s)
 {
-    return std::isnan(v) ? QJsonValue(QJsonValue::Null) : QJsonValue(v);
+    out += '"';
+    for (const char ch : s.toUtf8()) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (c < 0x20) {
+            out += "\\u00";
+            out += "0123456789abcdef"[c >> 4];
+            out += "0123456789abcdef"[c & 15];
+        } else {
+            out += ch;
+        }
+    }
+    out += '"';
+}
+
+void appendJson(QByteArray &out, double v)
+{
+    if (std::isnan(v) || std::isinf(v))
+        out += "null";
+    else
+        out += QByteArray::number(v, 'g', QLocale::FloatingPointShortest);
 }
 
 QString toString(CameraStatus s)
@@ -224,29 +249,47 @@ int cameras(const QStringList &args, const Io &io)
                       (i + 1 < list.value.regions.size() ? "," : "") + nl);
     }
     io.out->write(indent + QByteArray("],") + nl + indent + "\"cameras\": [" + nl);
+    QByteArray line;
     for (qsizetype i = 0; i < list.value.cameras.size(); ++i) {
         const BackendCamera &cam = list.value.cameras[i];
-        QJsonObject o{{QStringLiteral("id"), cam.id},
-                      {QStringLiteral("name"), cam.name},
-                      {QStringLiteral("nameEn"), cam.nameEn},
-                      {QStringLiteral("regionId"), cam.regionId},
-                      {QStringLiteral("region"), paths.path(cam.regionId)},
-                      {QStringLiteral("lon"), number(cam.longitude)},
-                      {QStringLiteral("lat"), number(cam.latitude)},
-                      {QStringLiteral("datum"),
-                       cam.datum == Datum::Gcj02 ? QStringLiteral("gcj02") : QStringLiteral("wgs84")},
-                      {QStringLiteral("direction"), number(cam.directionDeg)},
-                      {QStringLiteral("fov"), number(cam.fovDeg)},
-                      {QStringLiteral("ptz"), cam.ptz},
-                      {QStringLiteral("status"), toString(cam.status)}};
-        if (cam.hasStreams())
-            o[QStringLiteral("streams")] =
-                QJsonObject{{QStringLiteral("main"), shown(cam.mainStream, c.showSecrets)},
-                            {QStringLiteral("sub"), shown(cam.subStream, c.showSecrets)}};
-        else
-            o[QStringLiteral("streams")] = QJsonValue(); // null: ask `vigilctl backend live`
-        io.out->write(indent + QByteArray(indent) + QJsonDocument(o).toJson(QJsonDocument::Compact) +
-                      (i + 1 < list.value.cameras.size() ? "," : "") + nl);
+        line.clear();
+        line += indent;
+        line += indent;
+        line += "{\"id\":";
+        appendJson(line, cam.id);
+        line += ",\"name\":";
+        appendJson(line, cam.name);
+        line += ",\"nameEn\":";
+        appendJson(line, cam.nameEn);
+        line += ",\"region\":";
+        appendJson(line, paths.path(cam.regionId));
+        line += ",\"regionId\":";
+        appendJson(line, cam.regionId);
+        line += ",\"lon\":";
+        appendJson(line, cam.longitude);
+        line += ",\"lat\":";
+        appendJson(line, cam.latitude);
+        line += cam.datum == Datum::Gcj02 ? ",\"datum\":\"gcj02\"" : ",\"datum\":\"wgs84\"";
+        line += ",\"direction\":";
+        appendJson(line, cam.directionDeg);
+        line += ",\"fov\":";
+        appendJson(line, cam.fovDeg);
+        line += cam.ptz ? ",\"ptz\":true" : ",\"ptz\":false";
+        line += ",\"status\":\"" + toString(cam.status).toLatin1() + '"';
+        if (cam.hasStreams()) {
+            line += ",\"streams\":{\"main\":";
+            appendJson(line, shown(cam.mainStream, c.showSecrets));
+            line += ",\"sub\":";
+            appendJson(line, shown(cam.subStream, c.showSecrets));
+            line += '}';
+        } else {
+            line += ",\"streams\":null"; // ask `vigilctl backend live`
+        }
+        line += '}';
+        if (i + 1 < list.value.cameras.size())
+            line += ',';
+        line += nl;
+        io.out->write(line);
     }
     io.out->write(indent + QByteArray("]") + nl + "}\n");
     return kOk;
