@@ -112,6 +112,15 @@ private slots:
         QTest::newRow("stream not url")
             << cameraPage(R"({"id":"a","name":"x","streams":{"main":"not a url"}})") << bad
             << "camera a streams: 'main' is not a URL";
+        QTest::newRow("stream without host")
+            << cameraPage("{\"id\":\"a\",\"name\":\"x\",\"streams\":{\"sub\":\"rtsp:///ch1\"}}") << bad
+            << "camera a streams: 'sub' is not a URL";
+        QTest::newRow("stream with a space")
+            << cameraPage("{\"id\":\"a\",\"name\":\"x\",\"streams\":{\"main\":\"rtsp://10.0.0.5/ch 1\"}}")
+            << bad << "camera a streams: 'main' is not a URL";
+        QTest::newRow("stream bad scheme")
+            << cameraPage("{\"id\":\"a\",\"name\":\"x\",\"streams\":{\"main\":\"1tsp://10.0.0.5/\"}}") << bad
+            << "'main' is not a URL";
         QTest::newRow("second item bad")
             << QByteArray(R"({"total":2,"items":[{"id":"a","name":"x"},{"id":"b","name":"y","fov":"wide"}]})")
             << bad << "camera b: 'fov' is not a number";
