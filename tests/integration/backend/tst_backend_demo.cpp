@@ -318,6 +318,33 @@ private slots:
         QVERIFY2(units.ok(), qPrintable(units.error.message));
         QCOMPARE(units.value.size(), 3);
         ws.close(websocket::close_code::normal, ec);
+
+        // Clients that cannot set headers pass the token in the query.
+        websocket::stream<beast::tcp_stream> byQuery(ioc);
+        beast::get_lowest_layer(byQuery).connect(endpoints);
+        byQuery.handshake("127.0.0.1", "/api/v1/push?access_token=" + token, ec);
+        QVERIFY2(!ec, ec.message().c_str());
+        byQuery.write(
+            asio::buffer(std::string("{\"type\":\"subscribe\",\"topics\":[\"alarms\",\"weather\"]}")), ec);
+        QVERIFY2(!ec, ec.message().c_str());
+        QStringList seen;
+        while (!seen.contains(QStringLiteral("subscribed"))) {
+            beast::get_lowest_layer(byQuery).expires_after(std::chrono::seconds(15));
+            beast::flat_buffer buffer;
+            byQuery.read(buffer, ec);
+            QVERIFY2(!ec, ec.message().c_str());
+            const QJsonObject m =
+                QJsonDocument::fromJson(QByteArray::fromStdString(beast::buffers_to_string(buffer.data())))
+                    .object();
+            seen.append(m.value(QStringLiteral("type")).toString());
+            if (seen.last() == QLatin1String("error"))
+                QCOMPARE(m.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                         QStringLiteral("unknown_topic"));
+            if (seen.last() == QLatin1String("subscribed"))
+                QCOMPARE(m.value(QStringLiteral("topics")).toArray(), QJsonArray{QStringLiteral("alarms")});
+        }
+        QCOMPARE(seen, (QStringList{QStringLiteral("error"), QStringLiteral("subscribed")}));
+        byQuery.close(websocket::close_code::normal, ec);
     }
 
     void vigilctlCameras()
