@@ -226,8 +226,9 @@ private:
                     [self, &stream](const beast::error_code &hec, std::size_t) {
                         if (hec)
                             return self->ioFailed(hec, self->m_parser->got_some());
+                        // A 304 (or 204, 1xx) may name the entity's length but carries no body: is_done().
                         const auto length = self->m_parser->content_length();
-                        if (length &&
+                        if (!self->m_parser->is_done() && length &&
                             *length > std::uint64_t(std::max<qint64>(0, self->m_request.maxBodyBytes)))
                             return self->ioFailed(http::error::body_limit, true);
                         http::async_read(stream, self->m_conn->buffer, *self->m_parser,
