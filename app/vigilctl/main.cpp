@@ -1,5 +1,6 @@
 // vigilctl: the command-line companion for field technicians and night-time site checks.
 // Same component libraries as the UI, JSON on stdout, the UI's error sentences, non-zero exit on failure.
+#include "backend_command.h"
 #include "onvif_command.h"
 #include "vigil/core/redact.h"
 #include "vigil/video/probe.h"
@@ -35,6 +36,8 @@ const char kUsageText[] =
     "  vigilctl onvif discover|info|ptz|events ...\n"
     "      ONVIF commissioning: find devices, describe one, steer it, watch its events (vigilctl onvif "
     "--help).\n"
+    "  vigilctl backend cameras|live SITE-URL ... --kind ours\n"
+    "      Ask a video platform for its camera tree or a live URL (vigilctl backend --help).\n"
     "  vigilctl --version\n";
 
 // A usage error: why, then the usage, on stderr; exit 2.
@@ -121,5 +124,7 @@ int main(int argc, char **argv)
         return probe(args);
     if (command == QLatin1String("onvif"))
         return vigil::vigilctl::runOnvif(args);
+    if (command == QLatin1String("backend"))
+        return vigil::vigilctl::runBackend(args);
     return usage(QStringLiteral("unknown command '%1'").arg(command));
 }

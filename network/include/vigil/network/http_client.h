@@ -31,6 +31,7 @@ enum class HttpError
     Protocol,        // not HTTP, or a header/body beyond limits
     RedirectRefused, // a redirect to another host, port or scheme (or too many)
     Tls,             // the TLS handshake failed (or the certificate was refused when verification is on)
+    TooLarge,        // the body is longer than HttpRequest::maxBodyBytes
 };
 
 struct HttpRequest
@@ -45,6 +46,8 @@ struct HttpRequest
     // HTTPS: verify the certificate chain (system store) and the host name. Off by default because cameras
     // ship self-signed certificates; the connection is encrypted either way.
     bool tlsVerifyPeer = false;
+    // Longer answers fail with HttpError::TooLarge (platform lists are bigger than any camera answer).
+    qint64 maxBodyBytes = 16 * 1024 * 1024;
 };
 
 struct HttpResponse

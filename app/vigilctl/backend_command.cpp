@@ -1,0 +1,346 @@
+#include "backend_command.h"
+
+#include "vigil/backend/ours_client.h"
+#include "vigil/backend/ours_parsers.h"
+#include "vigil/core/redact.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QFile>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QLocale>
+
+#include <cmath>
+
+namespace vigil::vigilctl {
+
+using namespace vigil::backend;
+
+namespace {
+
+enum Exit
+{
+    kOk = 0,
+    kFailed = 1,
+    kUsage = 2
+};
+
+struct Io
+{
+    QIODevice *out;
+    QIODevice *err;
+    void json(const QJsonObject &o, bool compact) const
+    {
+        out->write(QJsonDocument(o).toJson(compact ? QJsonDocument::Compact : QJsonDocument::Indented));
+        if (compact)
+            out->write("\n");
+    }
+};
+
+const char kUsageText[] =
+    "Usage:\n"
+    "  vigilctl backend cameras SITE-URL --kind ours --user U [--password P] [--show-secrets] [--compact]\n"
+    "        [--page-size N]\n"
+    "      The site's region tree and every camera (id, name, region path, position, streams).\n"
+    "  vigilctl backend live SITE-URL CAMERA-ID --kind ours --user U [--password P] [--sub] "
+    "[--show-secrets]\n"
+    "      A playable URL of one camera: {\"url\": ...}.\n"
+    "SITE-URL is the platform's address, e.g. http://10.1.2.3:8080. Kinds: ours (the Vigil platform API,\n"
+    "docs/api/vigil-api.yaml); zlm, wvp and artemis are not supported yet.\n"
+    "Without --password the password is read from $VIGIL_BACKEND_PASSWORD (keeps it out of shell history).\n"
+    "Credentials inside stream URLs are shown as *** unless --show-secrets.\n"
+    "Exit 0 on success, 1 on failure (the JSON says why), 2 on usage errors.\n";
+
+int usage(const Io &io, const QString &why)
+{
+    QByteArray text;
+    if (!why.isEmpty())
+        text += "vigilctl backend: " + why.toUtf8() + "\n";
+    text += kUsageText;
+    io.err->write(text);
+    return kUsage;
+}
+
+int help(const Io &io)
+{
+    io.out->write(kUsageText);
+    return kOk;
+}
+
+int failed(const Io &io, const Error &e, const char *operation)
+{
+    io.json({{QStringLiteral("ok"), false},
+             {QStringLiteral("operation"), QLatin1String(operation)},
+             {QStringLiteral("code"), toString(e.code)},
+             {QStringLiteral("error"), e.message}},
+            false);
+    return kFailed;
+}
+
+QString shown(const QString &url, bool secrets)
+{
+    return secrets || url.isEmpty() ? url : core::redactUrl(url);
+}
+
+// JSON text of a string (UTF-8, escaped) and of a number (null for NaN), written by hand for the camera
+// lines: a QJsonObject per camera costs seconds at 400,000 cameras.
+void appendJson(QByteArray &out, const QString &s)
+{
+    out += '"';
+    for (const char ch : s.toUtf8()) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (c < 0x20) {
+            out += "\\u00";
+            out += "0123456789abcdef"[c >> 4];
+            out += "0123456789abcdef"[c & 15];
+        } else {
+            out += ch;
+        }
+    }
+    out += '"';
+}
+
+void appendJson(QByteArray &out, double v)
+{
+    if (std::isnan(v) || std::isinf(v))
+        out += "null";
+    else
+        out += QByteArray::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
+QString toString(CameraStatus s)
+{
+    switch (s) {
+    case CameraStatus::Online:
+        return QStringLiteral("online");
+    case CameraStatus::Offline:
+        return QStringLiteral("offline");
+    case CameraStatus::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+// The options every backend subcommand shares, and the site they name. False when the command must end now.
+struct Common
+{
+    OursSite site;
+    bool showSecrets = false;
+    bool compact = false;
+};
+
+void addCommonOptions(QCommandLineParser &p)
+{
+    p.addOption({QStringLiteral("kind"), QStringLiteral("ours | zlm | wvp | artemis"), QStringLiteral("kind"),
+                 QStringLiteral("ours")});
+    p.addOption({QStringLiteral("user"), QStringLiteral("user name"), QStringLiteral("user")});
+    p.addOption({QStringLiteral("password"), QStringLiteral("password"), QStringLiteral("password")});
+    p.addOption({QStringLiteral("timeout"), QStringLiteral("per-request timeout"), QStringLiteral("ms"),
+                 QStringLiteral("15000")});
+    p.addOption({QStringLiteral("show-secrets"), QStringLiteral("print credentials inside URLs")});
+    p.addOption({QStringLiteral("compact"), QStringLiteral("one line of JSON")});
+    p.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("this help")});
+}
+
+bool common(const QCommandLineParser &p, const QStringList &args, const Io &io, int positionals, Common *c,
+            int *exit)
+{
+    if (p.isSet(QStringLiteral("help"))) {
+        *exit = help(io);
+        return false;
+    }
+    const QString kind = p.value(QStringLiteral("kind"));
+    if (kind == QLatin1String("zlm") || kind == QLatin1String("wvp") || kind == QLatin1String("artemis")) {
+        *exit = usage(io, QStringLiteral("--kind %1 is not supported yet (only \"ours\" is)").arg(kind));
+        return false;
+    }
+    if (kind != QLatin1String("ours")) {
+        *exit = usage(io, QStringLiteral("unknown --kind '%1' (ours, zlm, wvp or artemis)").arg(kind));
+        return false;
+    }
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != positionals) {
+        *exit = usage(io, positionals == 2
+                              ? QStringLiteral("%1 needs the site URL").arg(args.value(1))
+                              : QStringLiteral("%1 needs the site URL and a camera id").arg(args.value(1)));
+        return false;
+    }
+    QUrl url(pos.at(1), QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+        url.host().isEmpty()) {
+        *exit = usage(
+            io, QStringLiteral("not an http:// or https:// site URL: %1").arg(core::redactUrl(pos.at(1))));
+        return false;
+    }
+    c->site.user = p.isSet(QStringLiteral("user")) ? p.value(QStringLiteral("user")) : url.userName();
+    c->site.password = p.isSet(QStringLiteral("password")) ? p.value(QStringLiteral("password"))
+                       : !url.password().isEmpty()         ? url.password()
+                                                           : qEnvironmentVariable("VIGIL_BACKEND_PASSWORD");
+    url.setUserInfo({});
+    c->site.baseUrl = url;
+    bool ok = false;
+    c->site.timeoutMs = p.value(QStringLiteral("timeout")).toInt(&ok);
+    if (!ok || c->site.timeoutMs <= 0) {
+        *exit = usage(io, QStringLiteral("--timeout takes a positive number of milliseconds"));
+        return false;
+    }
+    if (c->site.user.isEmpty()) {
+        *exit = usage(io, QStringLiteral("--user is needed to log in to the site"));
+        return false;
+    }
+    c->showSecrets = p.isSet(QStringLiteral("show-secrets"));
+    c->compact = p.isSet(QStringLiteral("compact"));
+    return true;
+}
+
+int cameras(const QStringList &args, const Io &io)
+{
+    QCommandLineParser p;
+    addCommonOptions(p);
+    p.addOption({QStringLiteral("page-size"), QStringLiteral("cameras per request"), QStringLiteral("n"),
+                 QStringLiteral("1000")});
+    if (!p.parse(args))
+        return usage(io, p.errorText());
+    Common c;
+    int exit = 0;
+    if (!common(p, args, io, 2, &c, &exit))
+        return exit;
+    bool ok = false;
+    const int pageSize = p.value(QStringLiteral("page-size")).toInt(&ok);
+    if (!ok || pageSize <= 0)
+        return usage(io, QStringLiteral("--page-size takes a positive number"));
+
+    OursClient client(c.site);
+    client.setPageSize(pageSize);
+    const auto list = client.cameras();
+    if (!list.ok())
+        return failed(io, list.error, "cameras");
+
+    const RegionPaths paths(list.value.regions);
+    // Written as it goes, one region or camera per line (a province is 400,000 cameras: one QJsonDocument of
+    // all of them would cost seconds and a gigabyte).
+    const char *nl = c.compact ? "" : "\n";
+    const char *indent = c.compact ? "" : "    ";
+    QByteArray head =
+        QJsonDocument(QJsonObject{{QStringLiteral("ok"), true},
+                                  {QStringLiteral("site"), core::redactUrl(c.site.baseUrl.toString())},
+                                  {QStringLiteral("kind"), QStringLiteral("ours")},
+                                  {QStringLiteral("regionCount"), list.value.regions.size()},
+                                  {QStringLiteral("cameraCount"), list.value.cameras.size()},
+                                  {QStringLiteral("requests"), list.value.requests}})
+            .toJson(c.compact ? QJsonDocument::Compact : QJsonDocument::Indented)
+            .trimmed();
+    head.chop(1); // the closing brace: the arrays follow
+    if (!c.compact)
+        head = head.trimmed();
+    io.out->write(head + "," + nl + indent + "\"regions\": [" + nl);
+    for (qsizetype i = 0; i < list.value.regions.size(); ++i) {
+        const Region &r = list.value.regions[i];
+        const QJsonObject o{{QStringLiteral("id"), r.id},
+                            {QStringLiteral("name"), r.name},
+                            {QStringLiteral("nameEn"), r.nameEn},
+                            {QStringLiteral("parentId"), r.parentId.isEmpty() ? QJsonValue() : r.parentId},
+                            {QStringLiteral("path"), paths.path(r.id)}};
+        io.out->write(indent + QByteArray(indent) + QJsonDocument(o).toJson(QJsonDocument::Compact) +
+                      (i + 1 < list.value.regions.size() ? "," : "") + nl);
+    }
+    io.out->write(indent + QByteArray("],") + nl + indent + "\"cameras\": [" + nl);
+    QByteArray line;
+    for (qsizetype i = 0; i < list.value.cameras.size(); ++i) {
+        const BackendCamera &cam = list.value.cameras[i];
+        line.clear();
+        line += indent;
+        line += indent;
+        line += "{\"id\":";
+        appendJson(line, cam.id);
+        line += ",\"name\":";
+        appendJson(line, cam.name);
+        line += ",\"nameEn\":";
+        appendJson(line, cam.nameEn);
+        line += ",\"region\":";
+        appendJson(line, paths.path(cam.regionId));
+        line += ",\"regionId\":";
+        appendJson(line, cam.regionId);
+        line += ",\"lon\":";
+        appendJson(line, cam.longitude);
+        line += ",\"lat\":";
+        appendJson(line, cam.latitude);
+        line += cam.datum == Datum::Gcj02 ? ",\"datum\":\"gcj02\"" : ",\"datum\":\"wgs84\"";
+        line += ",\"direction\":";
+        appendJson(line, cam.directionDeg);
+        line += ",\"fov\":";
+        appendJson(line, cam.fovDeg);
+        line += cam.ptz ? ",\"ptz\":true" : ",\"ptz\":false";
+        line += ",\"status\":\"" + toString(cam.status).toLatin1() + '"';
+        if (cam.hasStreams()) {
+            line += ",\"streams\":{\"main\":";
+            appendJson(line, shown(cam.mainStream, c.showSecrets));
+            line += ",\"sub\":";
+            appendJson(line, shown(cam.subStream, c.showSecrets));
+            line += '}';
+        } else {
+            line += ",\"streams\":null"; // ask `vigilctl backend live`
+        }
+        line += '}';
+        if (i + 1 < list.value.cameras.size())
+            line += ',';
+        line += nl;
+        io.out->write(line);
+    }
+    io.out->write(indent + QByteArray("]") + nl + "}\n");
+    return kOk;
+}
+
+int live(const QStringList &args, const Io &io)
+{
+    QCommandLineParser p;
+    addCommonOptions(p);
+    p.addOption({QStringLiteral("sub"), QStringLiteral("the sub stream")});
+    if (!p.parse(args))
+        return usage(io, p.errorText());
+    Common c;
+    int exit = 0;
+    if (!common(p, args, io, 3, &c, &exit))
+        return exit;
+    OursClient client(c.site);
+    const auto live = client.liveUrl(p.positionalArguments().at(2), p.isSet(QStringLiteral("sub")));
+    if (!live.ok())
+        return failed(io, live.error, "live");
+    QJsonObject o{{QStringLiteral("ok"), true},
+                  {QStringLiteral("url"), shown(live.value.url.toString(), c.showSecrets)}};
+    if (live.value.expiresAt.isValid())
+        o[QStringLiteral("expiresAt")] = live.value.expiresAt.toString(Qt::ISODate);
+    io.json(o, c.compact);
+    return kOk;
+}
+
+} // namespace
+
+int runBackend(const QStringList &args, QIODevice *out, QIODevice *err)
+{
+    const Io io{out, err};
+    if (args.size() < 2)
+        return usage(io, QStringLiteral("missing the subcommand (cameras or live)"));
+    const QString sub = args.at(1);
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h"))
+        return help(io);
+    if (sub == QLatin1String("cameras"))
+        return cameras(args, io);
+    if (sub == QLatin1String("live"))
+        return live(args, io);
+    return usage(io, QStringLiteral("unknown subcommand '%1'").arg(sub));
+}
+
+int runBackend(const QStringList &args)
+{
+    QFile out, err;
+    if (!out.open(stdout, QIODevice::WriteOnly) || !err.open(stderr, QIODevice::WriteOnly))
+        return kFailed;
+    return runBackend(args, &out, &err);
+}
+
+} // namespace vigil::vigilctl

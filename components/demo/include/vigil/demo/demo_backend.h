@@ -1,0 +1,69 @@
+#pragma once
+// DemoBackend: the demo county behind our Vigil API (docs/api/vigil-api.yaml), a real HTTP/1.1 + WebSocket
+// server (Boost.Beast) on 127.0.0.1. It serves the region tree (county -> townships -> villages), the demo
+// cameras (their RTSP URLs built on `rtspBase`, e.g. a DemoSite's rtsp://127.0.0.1:PORT) or, with more than
+// DemoSite::kMaxCameras, that many generated cameras spread deterministically over generated townships and
+// villages (pages are built lazily per request: 400,000 cameras cost no memory until asked for), the live
+// URL call, the patrol units of map::UnitSimulator (GET /api/v1/units and the WebSocket push of their
+// positions). `vigil --demo` and the standalone `vigil-demo-backend` use it; so do the tests.
+//
+// Thread: create, start(), stop() and destroy on one thread that runs a Qt event loop (the unit simulator's
+// timer lives there). The HTTP server runs on its own Asio thread owned by the DemoBackend; the counters are
+// safe from any thread.
+#include <QtCore/QString>
+#include <QtCore/QUrl>
+
+#include <memory>
+
+namespace vigil::demo {
+
+struct DemoBackendOptions
+{
+    quint16 port = 0; // 0 = any free port
+    // Stream URLs are rtspBase + "/camNN/main" (or /sub). May carry credentials (they are the platform's
+    // answer; Vigil redacts them before showing). Empty = cameras have no "streams" and the live call
+    // answers 404 stream_unavailable.
+    QUrl rtspBase;
+    // Up to DemoSite::kMaxCameras: the first N demo cameras. More: the 16 demo cameras plus generated ones.
+    qint64 cameraCount = 9;
+    QString user = QStringLiteral("demo");
+    QString password = QStringLiteral("demo");
+    // Access-token lifetime; 0 = every token is born expired (tests of "re-login once, then a clear error").
+    int tokenSeconds = 3600;
+    // Authorised requests an access token is good for; 0 = unlimited. Tests use 1 to force a re-login on
+    // every page without waiting for a clock.
+    int tokenUses = 0;
+    int unitCount = 12;        // patrol cars of the simulator (0 = none)
+    int unitIntervalMs = 1000; // simulator step and push period
+    int maxPageSize = 5000;    // larger pageSize values are capped
+};
+
+class DemoBackend
+{
+public:
+    explicit DemoBackend(DemoBackendOptions options = {});
+    ~DemoBackend();
+    DemoBackend(const DemoBackend &) = delete;
+    DemoBackend &operator=(const DemoBackend &) = delete;
+
+    // Binds 127.0.0.1:port and starts serving and simulating. False and a sentence in `error` on failure.
+    bool start(QString *error);
+    // Closes every connection and stops the simulator.
+    void stop();
+    bool isRunning() const;
+    quint16 port() const;
+    QUrl baseUrl() const; // http://127.0.0.1:PORT (the API is under /api/v1)
+    const DemoBackendOptions &options() const;
+
+    // Counters (tests, benchmarks). Any thread.
+    int logins() const;      // successful logins
+    qint64 requests() const; // HTTP requests answered
+    int pushClients() const; // open WebSocket sessions
+
+    struct Private; // public so the file-local session classes of the implementation can name it
+
+private:
+    std::unique_ptr<Private> d;
+};
+
+} // namespace vigil::demo

@@ -1,0 +1,97 @@
+#pragma once
+// OursClient: the client of our Vigil API (docs/api/vigil-api.yaml) for one site, on the process-wide
+// vigil::network::HttpClient (keep-alive, timeouts). It logs in on first use, logs in again ONCE when the
+// platform answers 401 "token_expired" / "invalid_token" and then gives a clear error, follows the camera
+// pages (reporting progress) and keeps the list's ETag, so a second cameras() call costs one request when
+// nothing changed (304).
+//
+// Use from the GUI (the lead's directory code):
+//     auto client = std::make_shared<OursClient>(OursSite{url, user, password});
+//     QtConcurrent::run([client] { return client->cameras(progress); })  // then back on the GUI thread
+// Thread: blocking calls, one at a time per object, on any thread except the GUI thread and the network
+// thread (HttpClient::sendSync asserts on the latter). Progress callbacks run on the calling thread.
+#include "vigil/backend/types.h"
+
+#include <functional>
+
+namespace vigil::backend {
+
+struct OursSite
+{
+    QUrl
+        baseUrl; // http(s)://host:port (a path prefix is kept: https://h/vigil -> https://h/vigil/api/v1/...)
+    QString user;     //
+    QString password; // secret: never logged
+    int timeoutMs = 15000;
+};
+
+struct CameraList
+{
+    QList<Region> regions;
+    QList<BackendCamera> cameras;
+    QByteArray etag;          // the list's version as the platform named it (empty = none)
+    bool notModified = false; // answered from the previous call's list after a 304
+    int requests = 0;         // HTTP requests this call made (tests, benchmarks)
+};
+
+class OursClient
+{
+public:
+    // (done, total): cameras received so far and the platform's total. Return false to cancel.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    explicit OursClient(OursSite site);
+    ~OursClient();
+    OursClient(const OursClient &) = delete;
+    OursClient &operator=(const OursClient &) = delete;
+
+    const OursSite &site() const { return m_site; }
+    // Cameras per page asked for (the platform may cap it); default 1000.
+    void setPageSize(int pageSize) { m_pageSize = pageSize; }
+
+    // Logs in now (otherwise the first call does). WrongCredentials carries the sentence to show.
+    Result<Tokens> login();
+    Result<QList<Region>> regions();
+    // The region tree and every camera, page by page: after page 1, one helper thread fetches the next pages
+    // while others parse those already here. A page that changed version mid-way (the platform's list changed
+    // while we read it) restarts the walk once. Progress runs on the calling thread.
+    Result<CameraList> cameras(const Progress &progress = {});
+    Result<LiveUrl> liveUrl(const QString &cameraId, bool sub = false);
+    Result<QList<UnitFix>> units();
+
+    // The access token of the last login (for the WebSocket push, sent as "Authorization: Bearer").
+    QString accessToken() const { return m_tokens.accessToken; }
+    // Logins performed so far (tests: one per re-login).
+    int loginCount() const { return m_logins; }
+
+private:
+    struct Reply
+    {
+        int status = 0;
+        QByteArray body;
+        QByteArray etag;
+    };
+    Result<Reply> get(const QString &path, const QList<std::pair<QString, QString>> &query,
+                      const QByteArray &ifNoneMatch, const QString &what);
+    Result<Reply> send(const QByteArray &method, const QUrl &url, const QByteArray &body,
+                       const QByteArray &ifNoneMatch, bool authorised, const QString &what);
+    enum class Walk
+    {
+        Complete,
+        Changed, // the list changed while it was read: start again
+        Failed,
+    };
+    Walk fetchPages(int from, int last, const QByteArray &etag, const Progress &progress,
+                    QList<BackendCamera> *cameras, Error *error);
+    QUrl apiUrl(const QString &path) const;
+    QString host() const;
+
+    OursSite m_site;
+    Tokens m_tokens;
+    int m_logins = 0;
+    int m_pageSize = 1000;
+    int m_requests = 0;
+    CameraList m_last; // the last complete list, answered again after a 304
+};
+
+} // namespace vigil::backend

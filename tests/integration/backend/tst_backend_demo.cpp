@@ -1,0 +1,411 @@
+// Our Vigil API end to end against the real `vigil-demo-backend` process: login, the camera pages and the
+// ETag/304, token expiry and the single re-login, wrong password, live URLs, the WebSocket push of unit
+// positions, and `vigilctl backend` (JSON, redaction, exit codes). Each test starts its own server with
+// --port 0 and waits for its READY line.
+#include <utility> // before Asio: g++ 12 needs std::exchange declared for Boost 1.74's Asio
+
+#include "vigil/backend/ours_client.h"
+#include "vigil/backend/ours_parsers.h"
+
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QProcess>
+#include <QtCore/QSet>
+#include <QtTest/QtTest>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include <memory>
+
+using namespace vigil::backend;
+
+namespace {
+
+const QString kSecretBase = QStringLiteral("rtsp://admin:s3cret@127.0.0.1:8554");
+
+// One vigil-demo-backend process; stopped (SIGTERM) when destroyed.
+class Server
+{
+public:
+    explicit Server(QStringList args)
+    {
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start(qEnvironmentVariable("VIGIL_DEMO_BACKEND"),
+                        QStringList{QStringLiteral("--port"), QStringLiteral("0")} + args);
+        QByteArray out;
+        while (!out.contains('\n') && m_process.waitForReadyRead(20000))
+            out += m_process.readAllStandardOutput();
+        if (out.startsWith("READY port="))
+            m_port = out.mid(11).trimmed().toInt();
+    }
+    ~Server() { stop(); }
+    bool ok() const { return m_port > 0; }
+    int port() const { return m_port; }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+    // SIGTERM, then the exit code (-1 when it did not exit cleanly within 10 s).
+    int stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return m_exit;
+        m_process.terminate();
+        if (!m_process.waitForFinished(10000)) {
+            m_process.kill();
+            m_process.waitForFinished();
+            return m_exit = -1;
+        }
+        return m_exit = m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+
+private:
+    QProcess m_process;
+    int m_port = 0;
+    int m_exit = -1;
+};
+
+#define START_SERVER(name, ...)                                                                              \
+    Server name(QStringList{__VA_ARGS__});                                                                   \
+    QVERIFY2(name.ok(), "vigil-demo-backend did not print READY: is VIGIL_DEMO_BACKEND set to the binary?")
+
+struct Cli
+{
+    int exit = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+Cli vigilctl(const QStringList &args)
+{
+    QProcess p;
+    p.start(qEnvironmentVariable("VIGILCTL"), QStringList{QStringLiteral("backend")} + args);
+    Cli c;
+    if (!p.waitForFinished(60000))
+        return c;
+    c.exit = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    c.out = p.readAllStandardOutput();
+    c.err = p.readAllStandardError();
+    return c;
+}
+
+} // namespace
+
+class TstBackendDemo : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void camerasInPagesThen304()
+    {
+        START_SERVER(server, QStringLiteral("--cameras"), QStringLiteral("40"), QStringLiteral("--rtsp-base"),
+                     kSecretBase, QStringLiteral("--units"), QStringLiteral("0"));
+        OursClient client({server.url(), QStringLiteral("demo"), QStringLiteral("demo")});
+        client.setPageSize(7);
+        QList<qint64> progress;
+        const auto first = client.cameras([&progress](qint64 done, qint64 total) {
+            progress.append(done);
+            return total == 40;
+        });
+        QVERIFY2(first.ok(), qPrintable(first.error.message));
+        const CameraList &list = first.value;
+        QCOMPARE(list.cameras.size(), 40);
+        // Pages are parsed in parallel: the reports rise, start at the first page and end at the whole list.
+        QVERIFY(progress.size() >= 2);
+        QCOMPARE(progress.first(), 7);
+        QCOMPARE(progress.last(), 40);
+        QVERIFY(std::is_sorted(progress.cbegin(), progress.cend()));
+        QCOMPARE(client.loginCount(), 1);
+        QCOMPARE(list.requests, 1 + 1 + 6); // login, regions, six pages
+        QVERIFY(!list.notModified);
+        QVERIFY(!list.etag.isEmpty());
+
+        QSet<QString> ids;
+        const RegionPaths paths(list.regions);
+        for (const BackendCamera &c : list.cameras) {
+            ids.insert(c.id);
+            QCOMPARE(paths.path(c.regionId).count(QStringLiteral(" / ")), 2); // county / township / village
+            QVERIFY(c.hasPosition());
+        }
+        QCOMPARE(ids.size(), 40);
+        const BackendCamera &cam01 = list.cameras.first();
+        QCOMPARE(cam01.id, QStringLiteral("cam01"));
+        QCOMPARE(cam01.name, QStringLiteral("东门路口"));
+        QCOMPARE(cam01.mainStream, kSecretBase + QStringLiteral("/cam01/main"));
+        QCOMPARE(paths.path(cam01.regionId), QStringLiteral("德清县（演示） / 武康街道 / 东桥村"));
+        // Every fourth generated camera leaves its streams to the live call.
+        QVERIFY(!list.cameras[16 + 3].hasStreams());
+        QVERIFY(list.cameras[16 + 2].hasStreams());
+
+        // Nothing changed: one conditional request for the list, answered 304, the same cameras back.
+        const auto second = client.cameras();
+        QVERIFY2(second.ok(), qPrintable(second.error.message));
+        QVERIFY(second.value.notModified);
+        QCOMPARE(second.value.requests, 2); // regions + page 1 (304)
+        QCOMPARE(second.value.cameras.size(), 40);
+        QCOMPARE(second.value.cameras[39].id, list.cameras[39].id);
+        QCOMPARE(client.loginCount(), 1);
+
+        QCOMPARE(server.stop(), 0); // SIGTERM: a clean exit
+    }
+
+    void cancelledByProgress()
+    {
+        START_SERVER(server, QStringLiteral("--cameras"), QStringLiteral("30"), QStringLiteral("--units"),
+                     QStringLiteral("0"));
+        OursClient client({server.url(), QStringLiteral("demo"), QStringLiteral("demo")});
+        client.setPageSize(10);
+        const auto r = client.cameras([](qint64 done, qint64) { return done < 10; });
+        QCOMPARE(int(r.error.code), int(ErrorCode::Cancelled));
+    }
+
+    void tokenGoodForOneRequestMeansOneReloginPerRequest()
+    {
+        // Each access token serves one request: every later request is refused "token_expired" and the client
+        // logs in again once, and the retry succeeds.
+        START_SERVER(server, QStringLiteral("--cameras"), QStringLiteral("20"),
+                     QStringLiteral("--token-uses"), QStringLiteral("1"), QStringLiteral("--units"),
+                     QStringLiteral("0"));
+        OursClient client({server.url(), QStringLiteral("demo"), QStringLiteral("demo")});
+        client.setPageSize(5);
+        const auto r = client.cameras();
+        QVERIFY2(r.ok(), qPrintable(r.error.message));
+        QCOMPARE(r.value.cameras.size(), 20);
+        QCOMPARE(client.loginCount(), 5); // regions on the first token, then one re-login per page (4 pages)
+        const auto live = client.liveUrl(QStringLiteral("cam01"));
+        QVERIFY2(!live.ok(), "no RTSP base: the live call must say there is no stream");
+        QCOMPARE(client.loginCount(), 6);
+    }
+
+    void tokenBornExpiredGivesOneReloginThenAClearError()
+    {
+        START_SERVER(server, QStringLiteral("--token-seconds"), QStringLiteral("0"),
+                     QStringLiteral("--units"), QStringLiteral("0"));
+        OursClient client({server.url(), QStringLiteral("demo"), QStringLiteral("demo")});
+        const auto r = client.cameras();
+        QVERIFY(!r.ok());
+        QCOMPARE(int(r.error.code), int(ErrorCode::TokenExpired));
+        QCOMPARE(r.error.serverCode, QStringLiteral("token_expired"));
+        QVERIFY2(r.error.message.contains(QStringLiteral("refused a fresh login as expired")),
+                 qPrintable(r.error.message));
+        QVERIFY2(r.error.message.contains(QStringLiteral("clocks")), qPrintable(r.error.message));
+        QCOMPARE(client.loginCount(), 2); // the first login and exactly one more
+    }
+
+    void wrongPassword()
+    {
+        START_SERVER(server, QStringLiteral("--user"), QStringLiteral("operator"),
+                     QStringLiteral("--password"), QStringLiteral("right"), QStringLiteral("--units"),
+                     QStringLiteral("0"));
+        OursClient client({server.url(), QStringLiteral("operator"), QStringLiteral("wrong")});
+        const auto r = client.cameras();
+        QCOMPARE(int(r.error.code), int(ErrorCode::WrongCredentials));
+        QCOMPARE(r.error.message,
+                 QStringLiteral("The platform at 127.0.0.1:%1 refused user \"operator\": wrong user "
+                                "name or password. Check them in the site's settings.")
+                     .arg(server.port()));
+        QVERIFY(
+            !r.error.message.contains(QStringLiteral("wrong\""))); // the password is never in the sentence
+        OursClient right({server.url(), QStringLiteral("operator"), QStringLiteral("right")});
+        QVERIFY(right.login().ok());
+    }
+
+    void unreachable()
+    {
+        // A port that was just free: nobody listens there.
+        int port = 0;
+        {
+            START_SERVER(gone, QStringLiteral("--units"), QStringLiteral("0"));
+            port = gone.port();
+        }
+        OursClient client({QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), QStringLiteral("demo"),
+                           QStringLiteral("demo")});
+        const auto r = client.cameras();
+        QCOMPARE(int(r.error.code), int(ErrorCode::Unreachable));
+        QVERIFY2(
+            r.error.message.startsWith(QStringLiteral("Cannot reach the platform at 127.0.0.1:%1").arg(port)),
+            qPrintable(r.error.message));
+    }
+
+    void liveUrls()
+    {
+        START_SERVER(server, QStringLiteral("--cameras"), QStringLiteral("30"), QStringLiteral("--rtsp-base"),
+                     kSecretBase, QStringLiteral("--units"), QStringLiteral("0"));
+        OursClient client({server.url(), QStringLiteral("demo"), QStringLiteral("demo")});
+        const auto sub = client.liveUrl(QStringLiteral("cam02"), true);
+        QVERIFY2(sub.ok(), qPrintable(sub.error.message));
+        QCOMPARE(sub.value.url.toString(), kSecretBase + QStringLiteral("/cam02/sub"));
+        QVERIFY(sub.value.expiresAt > QDateTime::currentDateTimeUtc());
+        // A generated camera without listed streams plays one of the demo pictures.
+        const auto generated = client.liveUrl(QStringLiteral("c0000020"));
+        QVERIFY2(generated.ok(), qPrintable(generated.error.message));
+        QVERIFY(generated.value.url.path().endsWith(QStringLiteral("/main")));
+        const auto missing = client.liveUrl(QStringLiteral("cam99"));
+        QCOMPARE(int(missing.error.code), int(ErrorCode::NotFound));
+        QCOMPARE(missing.error.serverCode, QStringLiteral("camera_not_found"));
+    }
+
+    void pushDeliversUnitPositions()
+    {
+        namespace asio = boost::asio;
+        namespace beast = boost::beast;
+        namespace websocket = beast::websocket;
+        START_SERVER(server, QStringLiteral("--units"), QStringLiteral("3"));
+        OursClient client({server.url(), QStringLiteral("demo"), QStringLiteral("demo")});
+        const auto tokens = client.login();
+        QVERIFY2(tokens.ok(), qPrintable(tokens.error.message));
+
+        asio::io_context ioc;
+        asio::ip::tcp::resolver resolver(ioc);
+        const auto endpoints = resolver.resolve("127.0.0.1", std::to_string(server.port()));
+
+        // Without a token the upgrade is refused.
+        {
+            websocket::stream<beast::tcp_stream> ws(ioc);
+            beast::get_lowest_layer(ws).connect(endpoints);
+            beast::error_code ec;
+            ws.handshake("127.0.0.1", "/api/v1/push", ec);
+            QVERIFY2(ec, "the push channel must refuse a client without a token");
+        }
+
+        websocket::stream<beast::tcp_stream> ws(ioc);
+        beast::get_lowest_layer(ws).connect(endpoints);
+        const std::string token = client.accessToken().toStdString();
+        ws.set_option(websocket::stream_base::decorator([token](websocket::request_type &req) {
+            req.set(beast::http::field::authorization, "Bearer " + token);
+        }));
+        beast::error_code ec;
+        ws.handshake("127.0.0.1", "/api/v1/push", ec);
+        QVERIFY2(!ec, ec.message().c_str());
+        ws.write(asio::buffer(std::string(R"({"type":"subscribe","topics":["units"]})")), ec);
+        QVERIFY2(!ec, ec.message().c_str());
+
+        // "subscribed", the current positions at once, then a tick later the moved ones (each read is
+        // bounded).
+        bool subscribed = false;
+        QList<QList<UnitFix>> batches;
+        while (batches.size() < 2) {
+            beast::get_lowest_layer(ws).expires_after(std::chrono::seconds(15));
+            beast::flat_buffer buffer;
+            ws.read(buffer, ec);
+            QVERIFY2(!ec, qPrintable(QStringLiteral("no push message within 15 s: %1")
+                                         .arg(QString::fromStdString(ec.message()))));
+            const QByteArray text = QByteArray::fromStdString(beast::buffers_to_string(buffer.data()));
+            const auto m = parsePushMessage(text);
+            QVERIFY2(m.ok(), qPrintable(m.error.message));
+            if (m.value.type == PushMessage::Type::Subscribed) {
+                QCOMPARE(m.value.topics, QStringList{QStringLiteral("units")});
+                subscribed = true;
+            } else if (m.value.type == PushMessage::Type::Units) {
+                QVERIFY2(subscribed, "positions before the subscription was confirmed");
+                batches.append(m.value.units);
+            }
+        }
+        QCOMPARE(batches[0].size(), 3);
+        QCOMPARE(batches[1].size(), 3);
+        bool moved = false;
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(batches[1][i].id, batches[0][i].id);
+            QVERIFY(batches[1][i].time.isValid());
+            moved = moved || batches[1][i].longitude != batches[0][i].longitude ||
+                    batches[1][i].latitude != batches[0][i].latitude;
+        }
+        QVERIFY2(moved, "no unit moved between two pushes");
+        // The REST list agrees with the push.
+        const auto units = client.units();
+        QVERIFY2(units.ok(), qPrintable(units.error.message));
+        QCOMPARE(units.value.size(), 3);
+        ws.close(websocket::close_code::normal, ec);
+
+        // Clients that cannot set headers pass the token in the query.
+        websocket::stream<beast::tcp_stream> byQuery(ioc);
+        beast::get_lowest_layer(byQuery).connect(endpoints);
+        byQuery.handshake("127.0.0.1", "/api/v1/push?access_token=" + token, ec);
+        QVERIFY2(!ec, ec.message().c_str());
+        byQuery.write(
+            asio::buffer(std::string("{\"type\":\"subscribe\",\"topics\":[\"alarms\",\"weather\"]}")), ec);
+        QVERIFY2(!ec, ec.message().c_str());
+        QStringList seen;
+        while (!seen.contains(QStringLiteral("subscribed"))) {
+            beast::get_lowest_layer(byQuery).expires_after(std::chrono::seconds(15));
+            beast::flat_buffer buffer;
+            byQuery.read(buffer, ec);
+            QVERIFY2(!ec, ec.message().c_str());
+            const QJsonObject m =
+                QJsonDocument::fromJson(QByteArray::fromStdString(beast::buffers_to_string(buffer.data())))
+                    .object();
+            seen.append(m.value(QStringLiteral("type")).toString());
+            if (seen.last() == QLatin1String("error"))
+                QCOMPARE(m.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                         QStringLiteral("unknown_topic"));
+            if (seen.last() == QLatin1String("subscribed"))
+                QCOMPARE(m.value(QStringLiteral("topics")).toArray(), QJsonArray{QStringLiteral("alarms")});
+        }
+        QCOMPARE(seen, (QStringList{QStringLiteral("error"), QStringLiteral("subscribed")}));
+        byQuery.close(websocket::close_code::normal, ec);
+    }
+
+    void vigilctlCameras()
+    {
+        START_SERVER(server, QStringLiteral("--rtsp-base"), kSecretBase, QStringLiteral("--units"),
+                     QStringLiteral("0"));
+        const QString url = server.url().toString();
+        const Cli c =
+            vigilctl({QStringLiteral("cameras"), url, QStringLiteral("--kind"), QStringLiteral("ours"),
+                      QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--password"),
+                      QStringLiteral("demo"), QStringLiteral("--page-size"), QStringLiteral("4")});
+        QVERIFY2(c.exit == 0, c.err.constData());
+        const QJsonObject o = c.json();
+        QCOMPARE(o.value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(o.value(QStringLiteral("cameraCount")).toInt(), 9);
+        const QJsonArray cameras = o.value(QStringLiteral("cameras")).toArray();
+        QCOMPARE(cameras.size(), 9);
+        const QJsonObject cam01 = cameras.first().toObject();
+        QCOMPARE(cam01.value(QStringLiteral("id")).toString(), QStringLiteral("cam01"));
+        QCOMPARE(cam01.value(QStringLiteral("region")).toString(),
+                 QStringLiteral("德清县（演示） / 武康街道 / 东桥村"));
+        QCOMPARE(cam01.value(QStringLiteral("streams")).toObject().value(QStringLiteral("main")).toString(),
+                 QStringLiteral("rtsp://***@127.0.0.1:8554/cam01/main"));
+        QVERIFY2(!c.out.contains("s3cret") && !c.out.contains("admin"), "credentials leaked into the JSON");
+        QVERIFY(o.value(QStringLiteral("regions")).toArray().size() > 4);
+
+        const Cli secrets = vigilctl({QStringLiteral("cameras"), url, QStringLiteral("--user"),
+                                      QStringLiteral("demo"), QStringLiteral("--password"),
+                                      QStringLiteral("demo"), QStringLiteral("--show-secrets")});
+        QCOMPARE(secrets.exit, 0);
+        QVERIFY(secrets.out.contains("rtsp://admin:s3cret@127.0.0.1:8554/cam01/main"));
+
+        const Cli live =
+            vigilctl({QStringLiteral("live"), url, QStringLiteral("cam03"), QStringLiteral("--kind"),
+                      QStringLiteral("ours"), QStringLiteral("--user"), QStringLiteral("demo"),
+                      QStringLiteral("--password"), QStringLiteral("demo"), QStringLiteral("--sub")});
+        QVERIFY2(live.exit == 0, live.err.constData());
+        QCOMPARE(live.json().value(QStringLiteral("url")).toString(),
+                 QStringLiteral("rtsp://***@127.0.0.1:8554/cam03/sub"));
+
+        const Cli wrong = vigilctl({QStringLiteral("cameras"), url, QStringLiteral("--kind"),
+                                    QStringLiteral("ours"), QStringLiteral("--user"), QStringLiteral("demo"),
+                                    QStringLiteral("--password"), QStringLiteral("nope")});
+        QCOMPARE(wrong.exit, 1);
+        QCOMPARE(wrong.json().value(QStringLiteral("code")).toString(), QStringLiteral("wrong-credentials"));
+        QVERIFY2(wrong.json()
+                     .value(QStringLiteral("error"))
+                     .toString()
+                     .contains(QStringLiteral("wrong user name or password")),
+                 wrong.out.constData());
+
+        for (const QString &kind :
+             {QStringLiteral("zlm"), QStringLiteral("wvp"), QStringLiteral("artemis")}) {
+            const Cli unsupported = vigilctl({QStringLiteral("cameras"), url, QStringLiteral("--kind"), kind,
+                                              QStringLiteral("--user"), QStringLiteral("demo")});
+            QCOMPARE(unsupported.exit, 2);
+            QVERIFY2(unsupported.err.contains("not supported yet"), unsupported.err.constData());
+            QVERIFY(unsupported.out.isEmpty());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TstBackendDemo)
+#include "tst_backend_demo.moc"
