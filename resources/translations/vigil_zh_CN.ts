@@ -455,6 +455,21 @@
     </message>
 </context>
 <context>
+    <name>KioskOverlay</name>
+    <message>
+        <source>Enter the kiosk PIN to leave kiosk mode</source>
+        <translation>输入展示模式 PIN 码以退出展示模式</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Next try in %n second(s).</source>
+        <translation><numerusform>PIN 码错误次数过多。%n 秒后可再次尝试。</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>6 tiles (1 large + 5)</source>
@@ -803,6 +818,14 @@
     <message>
         <source>Undo, redo the last change of the wall (any screen)</source>
         <translation>撤销、重做电视墙的上一次修改（任一屏幕）</translation>
+    </message>
+    <message>
+        <source>Wall “%1”: %2 of %3 PCs online</source>
+        <translation>电视墙“%1”：%3 台电脑中 %2 台在线</translation>
+    </message>
+    <message>
+        <source>Wall “%1”: not connected to the broker</source>
+        <translation>电视墙“%1”：未连接到消息服务器</translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1221,33 @@
     </message>
 </context>
 <context>
+    <name>vigil::app::KioskLock</name>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation><numerusform>PIN 码错误次数过多。请在 %n 秒后重试。</numerusform></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>PIN accepted. Leaving kiosk mode…</source>
+        <translation>PIN 码正确。正在退出展示模式…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. Too many wrong PINs: wait %n second(s) before the next try.</source>
+        <translation><numerusform>PIN 码错误。错误次数过多：请等待 %n 秒后再试。</numerusform></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again.</source>
+        <translation>PIN 码错误。请重试。</translation>
+    </message>
+    <message>
+        <source>You can try again.</source>
+        <translation>现在可以重试。</translation>
+    </message>
+</context>
+<context>
     <name>vigil::app::Session</name>
     <message>
         <source>Starting the demo site…</source>
@@ -1217,6 +1267,192 @@
     <message>
         <source>Screen %1</source>
         <translation>屏幕 %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::backend::OursClient</name>
+    <message>
+        <source>Cannot reach the platform at %1: %2. Check the address, that the platform is running, and the network or firewall.</source>
+        <translation>无法连接平台 %1：%2。请检查地址、平台是否在运行，以及网络或防火墙。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 did not answer %2 in time (%3). It may be overloaded; try again.</source>
+        <translation>平台 %1 未能及时应答%2（%3）。平台可能负载过高；请重试。</translation>
+    </message>
+    <message>
+        <source>%1. Check that the platform offers HTTPS on this port, or use its http:// address.</source>
+        <translation>%1。请确认平台在此端口提供 HTTPS，或改用其 http:// 地址。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer to %1 is too large: %2. Ask for smaller pages or check the platform.</source>
+        <translation>平台对%1的应答过大：%2。请减小分页大小或检查平台。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 did not answer %2 like a Vigil API platform (%3). Check the address and port.</source>
+        <translation>平台 %1 对%2的应答不符合 Vigil API（%3）。请检查地址和端口。</translation>
+    </message>
+    <message>
+        <source>the login</source>
+        <translation>登录请求</translation>
+    </message>
+    <message>
+        <source>The platform at %1 refused user &quot;%2&quot;: wrong user name or password. Check them in the site&apos;s settings.</source>
+        <translation>平台 %1 拒绝了用户“%2”：用户名或密码错误。请在站点设置中检查。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 has no Vigil API login (HTTP 404). Check the address and the kind of platform.</source>
+        <translation>平台 %1 没有 Vigil API 登录接口（HTTP 404）。请检查地址和平台类型。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 answered the login with HTTP %2%3.</source>
+        <translation>平台 %1 对登录请求返回 HTTP %2%3。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 answered the login with data Vigil cannot read: %2.</source>
+        <translation>平台 %1 对登录请求返回了 Vigil 无法读取的数据：%2。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 refused a fresh login as expired when asked for %2%3. Check that the clocks of this PC and the platform agree, then reconnect.</source>
+        <translation>请求%2时，平台 %1 认为刚获得的登录已过期%3。请检查本机与平台的时钟是否一致，然后重新连接。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 refused user &quot;%2&quot; access to %3%4. Check the user&apos;s rights on the platform.</source>
+        <translation>平台 %1 拒绝用户“%2”访问%3%4。请检查该用户在平台上的权限。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 could not answer %2: not found%3. Check the id, or the address and kind of the site.</source>
+        <translation>平台 %1 无法应答%2：未找到%3。请检查编号，或站点的地址和类型。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 does not offer %2%3.</source>
+        <translation>平台 %1 不提供%2%3。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 answered %2 with HTTP %3%4. Try again later.</source>
+        <translation>平台 %1 对%2返回 HTTP %3%4。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 sent %2 that Vigil cannot read: %3. Check that the address points at a platform speaking the Vigil API.</source>
+        <translation>平台 %1 发送的%2 Vigil 无法读取：%3。请确认该地址指向支持 Vigil API 的平台。</translation>
+    </message>
+    <message>
+        <source>the region tree</source>
+        <translation>区域树</translation>
+    </message>
+    <message>
+        <source>the camera list (page %1)</source>
+        <translation>摄像机列表（第 %1 页）</translation>
+    </message>
+    <message>
+        <source>The platform at %1 answered %2 with &quot;not modified&quot; although Vigil has no copy of it.</source>
+        <translation>平台 %1 对%2返回“未修改”，但 Vigil 并没有其副本。</translation>
+    </message>
+    <message>
+        <source>Loading the cameras was cancelled.</source>
+        <translation>加载摄像机已取消。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 sent an empty first page of cameras but announced more pages.</source>
+        <translation>平台 %1 发送的摄像机第一页为空，却声明还有更多页。</translation>
+    </message>
+    <message>
+        <source>The camera list of the platform at %1 kept changing while Vigil read it. Try again in a moment.</source>
+        <translation>Vigil 读取期间，平台 %1 的摄像机列表一直在变化。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>a live URL for camera %1</source>
+        <translation>摄像机 %1 的实时地址</translation>
+    </message>
+    <message>
+        <source>the patrol units</source>
+        <translation>巡逻单位</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::backend::Parsers</name>
+    <message>
+        <source>the answer is %1 MB, more than the %2 MB Vigil accepts</source>
+        <translation>应答大小为 %1 MB，超过 Vigil 可接受的 %2 MB</translation>
+    </message>
+    <message>
+        <source>the answer is not valid JSON (%1 at byte %2)</source>
+        <translation>应答不是有效的 JSON（第 %2 字节：%1）</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>应答不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>is not a string</source>
+        <translation>不是字符串</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>is not an integer or a string</source>
+        <translation>不是整数或字符串</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>is %1, outside %2..%3</source>
+        <translation>为 %1，超出 %2..%3</translation>
+    </message>
+    <message>
+        <source>is not true or false</source>
+        <translation>不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>is not an ISO 8601 time (&quot;%1&quot;)</source>
+        <translation>不是 ISO 8601 时间（“%1”）</translation>
+    </message>
+    <message>
+        <source>is not a URL</source>
+        <translation>不是 URL</translation>
+    </message>
+    <message>
+        <source>is not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <source>is not an array</source>
+        <translation>不是数组</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is missing</source>
+        <translation>缺少“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;datum&apos; is &quot;%1&quot;; Vigil knows &quot;wgs84&quot; and &quot;gcj02&quot;</source>
+        <translation>“datum”为“%1”；Vigil 只支持“wgs84”和“gcj02”</translation>
+    </message>
+    <message>
+        <source>has &apos;%1&apos; but no &apos;%2&apos;</source>
+        <translation>有“%1”但没有“%2”</translation>
+    </message>
+    <message>
+        <source>&apos;status&apos; is &quot;%1&quot;; expected &quot;online&quot; or &quot;offline&quot;</source>
+        <translation>“status”为“%1”；应为“online”或“offline”</translation>
+    </message>
+    <message>
+        <source>%1 #%2 is %3, not an object</source>
+        <translation>%1 第 %2 项为 %3，不是对象</translation>
+    </message>
+    <message>
+        <source>the id appears twice</source>
+        <translation>编号重复出现</translation>
+    </message>
+    <message>
+        <source>&apos;nextPage&apos; (%1) does not come after &apos;page&apos; (%2)</source>
+        <translation>“nextPage”（%1）没有在“page”（%2）之后</translation>
+    </message>
+    <message>
+        <source>topic #%1 is not a string</source>
+        <translation>主题第 %1 项不是字符串</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1643,49 @@
     </message>
 </context>
 <context>
+    <name>vigil::mqtt::MqttClient</name>
+    <message>
+        <source>The MQTT broker at %1 did not answer within %2 s. Vigil keeps trying; check that an MQTT broker (not another service) listens there and that it is not overloaded.</source>
+        <translation>MQTT 消息服务器 %1 在 %2 秒内没有应答。Vigil 会继续尝试；请检查该地址上运行的确实是 MQTT 服务器（而非其他服务），且没有过载。</translation>
+    </message>
+    <message>
+        <source>The TLS connection to the MQTT broker at %1 failed (%2). Check that the broker&apos;s certificate is signed by the CA file given to Vigil (or by a system CA) and that it names this host.</source>
+        <translation>与 MQTT 消息服务器 %1 的 TLS 连接失败（%2）。请检查服务器证书是否由提供给 Vigil 的 CA 文件（或系统 CA）签发，且证书中的主机名正确。</translation>
+    </message>
+    <message>
+        <source>Vigil cannot reach the MQTT broker at %1 (%2). It keeps trying; check that the broker is running and that the address and port are right.</source>
+        <translation>Vigil 无法连接 MQTT 消息服务器 %1（%2）。Vigil 会继续尝试；请检查服务器是否在运行、地址和端口是否正确。</translation>
+    </message>
+    <message>
+        <source>The MQTT broker at %1 refused Vigil&apos;s user name or password (%2). Check the user and password given to Vigil against the broker&apos;s password file and access rules; Vigil keeps retrying.</source>
+        <translation>MQTT 消息服务器 %1 拒绝了 Vigil 的用户名或密码（%2）。请对照服务器的密码文件和访问规则检查提供给 Vigil 的用户名和密码；Vigil 会继续重试。</translation>
+    </message>
+    <message>
+        <source>The MQTT broker at %1 refused the connection (%2). Vigil keeps trying; check the broker&apos;s configuration and its log.</source>
+        <translation>MQTT 消息服务器 %1 拒绝了连接（%2）。Vigil 会继续尝试；请检查服务器的配置和日志。</translation>
+    </message>
+    <message>
+        <source>The connection to the MQTT broker at %1 was lost (%2). Vigil is reconnecting; the wall keeps showing what it showed.</source>
+        <translation>与 MQTT 消息服务器 %1 的连接已断开（%2）。Vigil 正在重新连接；电视墙保持原有画面。</translation>
+    </message>
+    <message>
+        <source>Vigil could not create its MQTT client (%1).</source>
+        <translation>Vigil 无法创建 MQTT 客户端（%1）。</translation>
+    </message>
+    <message>
+        <source>Vigil cannot use the CA file %1 for the MQTT broker at %2 (%3). Check the path and that the file is a PEM certificate.</source>
+        <translation>Vigil 无法使用 CA 文件 %1 连接 MQTT 消息服务器 %2（%3）。请检查路径，并确认该文件是 PEM 格式的证书。</translation>
+    </message>
+    <message>
+        <source>Connecting to the MQTT broker at %1…</source>
+        <translation>正在连接 MQTT 消息服务器 %1…</translation>
+    </message>
+    <message>
+        <source>Connected to the MQTT broker at %1.</source>
+        <translation>已连接到 MQTT 消息服务器 %1。</translation>
+    </message>
+</context>
+<context>
     <name>vigil::network::HttpClient</name>
     <message>
         <source>Not an http:// or https:// address: %1</source>
@@ -1451,6 +1730,10 @@
     <message>
         <source>the network thread has stopped</source>
         <translation>网络线程已停止</translation>
+    </message>
+    <message>
+        <source>The answer from %1 is longer than the %2 MB Vigil accepts</source>
+        <translation>来自 %1 的应答超过了 Vigil 可接受的 %2 MB</translation>
     </message>
 </context>
 <context>
