@@ -52,7 +52,9 @@ QList<QKeySequence> sequencesOf(QObject *shortcut)
     else if (!one.toString().isEmpty())
         out.append(QKeySequence(one.toString()));
     for (const QVariant &v : shortcut->property("sequences").toList()) {
-        if (!v.toString().isEmpty())
+        if (v.typeId() == QMetaType::Int)
+            out += QKeySequence::keyBindings(QKeySequence::StandardKey(v.toInt())); // StandardKey.Undo...
+        else if (!v.toString().isEmpty())
             out.append(QKeySequence(v.toString()));
     }
     return out;
