@@ -17,17 +17,6 @@
 using namespace vigil;
 
 namespace {
-QList<app::CameraFeed *> feedsIn(QQuickItem *root)
-{
-    QList<app::CameraFeed *> feeds;
-    QList<QQuickItem *> stack{root};
-    while (!stack.isEmpty()) {
-        QQuickItem *item = stack.takeLast();
-        feeds += item->findChildren<app::CameraFeed *>(Qt::FindDirectChildrenOnly);
-        stack += item->childItems();
-    }
-    return feeds;
-}
 QString camera(int i)
 {
     return QStringLiteral("cam%1").arg(i % 16 + 1, 2, 10, QLatin1Char('0'));
@@ -72,7 +61,7 @@ private slots:
         auto allLive = [&](int k) {
             const QList<QQuickWindow *> shown = windows.windows();
             for (int s = 0; s < shown.size(); ++s) {
-                const auto feeds = feedsIn(shown.at(s)->contentItem());
+                const auto feeds = test::feedsIn(shown.at(s)->contentItem());
                 int ok = 0;
                 for (app::CameraFeed *f : feeds) {
                     auto *tile = f->parent();
@@ -100,7 +89,7 @@ private slots:
             QVERIFY(bench::waitFor(
                 [&] {
                     for (QQuickWindow *w : windows.windows()) {
-                        for (app::CameraFeed *f : feedsIn(w->contentItem())) {
+                        for (app::CameraFeed *f : test::feedsIn(w->contentItem())) {
                             if (f->player()->status() != video::VideoPlayer::Status::Idle)
                                 return false;
                         }

@@ -3,6 +3,7 @@
 // wall store, session and alarms as main() wires them, Main.qml loaded and shown, the demo site started with
 // 4 cameras (or as many as asked). Thread: GUI (the test's).
 #include "vigil/alarms/camera_alarms.h"
+#include "vigil/app/camera_feed.h"
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/wall/wall_screen_set.h"
@@ -10,11 +11,31 @@
 
 #include <QtCore/QTemporaryDir>
 #include <QtQml/QQmlApplicationEngine>
+#include <QtQuick/QQuickItem>
 #include <QtQuick/QQuickWindow>
 #include <QtQuickControls2/QQuickStyle>
 #include <QtTest/QtTest>
 
 namespace vigil::test {
+
+// Every CameraFeed under `root` (tiles are Repeater delegates: visual children, not QObject children).
+inline QList<app::CameraFeed *> feedsIn(QQuickItem *root)
+{
+    QList<app::CameraFeed *> feeds;
+    QList<QQuickItem *> stack{root};
+    while (!stack.isEmpty()) {
+        QQuickItem *item = stack.takeLast();
+        feeds += item->findChildren<app::CameraFeed *>(Qt::FindDirectChildrenOnly);
+        stack += item->childItems();
+    }
+    return feeds;
+}
+
+// Manhattan distance of a pixel from a colour (the demo cameras' colours are far apart).
+inline int colourDistance(QRgb a, const QColor &b)
+{
+    return std::abs(qRed(a) - b.red()) + std::abs(qGreen(a) - b.green()) + std::abs(qBlue(a) - b.blue());
+}
 
 class DemoWallApp
 {

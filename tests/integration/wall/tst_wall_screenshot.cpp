@@ -20,24 +20,6 @@
 
 using namespace vigil;
 
-namespace {
-QList<app::CameraFeed *> feedsIn(QQuickItem *root)
-{
-    QList<app::CameraFeed *> feeds;
-    QList<QQuickItem *> stack{root};
-    while (!stack.isEmpty()) {
-        QQuickItem *item = stack.takeLast();
-        feeds += item->findChildren<app::CameraFeed *>(Qt::FindDirectChildrenOnly);
-        stack += item->childItems();
-    }
-    return feeds;
-}
-int distance(QRgb a, const QColor &b)
-{
-    return std::abs(qRed(a) - b.red()) + std::abs(qGreen(a) - b.green()) + std::abs(qBlue(a) - b.blue());
-}
-} // namespace
-
 class TstWallScreenshot : public QObject
 {
     Q_OBJECT
@@ -58,7 +40,7 @@ private slots:
 
         const auto demoCams = demo::DemoSite::cameras(4);
         QList<app::CameraFeed *> feeds;
-        QTRY_VERIFY_WITH_TIMEOUT((feeds = feedsIn(window->contentItem()), feeds.size() >= 4), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT((feeds = test::feedsIn(window->contentItem()), feeds.size() >= 4), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(std::count_if(feeds.begin(), feeds.end(),
                                                [](app::CameraFeed *f) {
                                                    return f->player()->status() ==
@@ -95,7 +77,7 @@ private slots:
                     if (qGray(p) > 24)
                         ++lit;
                     for (const auto &c : demoCams)
-                        if (distance(p, c.colour) < 60)
+                        if (test::colourDistance(p, c.colour) < 60)
                             ++near[c.id];
                 }
             const double litShare = double(lit) / double(total);

@@ -19,25 +19,10 @@
 using namespace vigil;
 
 namespace {
-QList<app::CameraFeed *> feedsIn(QQuickItem *root)
-{
-    QList<app::CameraFeed *> feeds;
-    QList<QQuickItem *> stack{root};
-    while (!stack.isEmpty()) {
-        QQuickItem *item = stack.takeLast();
-        feeds += item->findChildren<app::CameraFeed *>(Qt::FindDirectChildrenOnly);
-        stack += item->childItems();
-    }
-    return feeds;
-}
-int distance(QRgb a, const QColor &b)
-{
-    return std::abs(qRed(a) - b.red()) + std::abs(qGreen(a) - b.green()) + std::abs(qBlue(a) - b.blue());
-}
 // Feeds of `window` playing a camera with more than a few frames shown.
 int playing(QQuickWindow *window)
 {
-    const auto feeds = feedsIn(window->contentItem());
+    const auto feeds = test::feedsIn(window->contentItem());
     return int(std::count_if(feeds.begin(), feeds.end(), [](app::CameraFeed *f) {
         return !f->cameraId().isEmpty() && f->player()->status() == video::VideoPlayer::Status::Playing &&
                f->player()->stats().framesShown > 5;
@@ -60,7 +45,7 @@ class TstWallWindows : public QObject
         qInfo("screenshot: %s", qPrintable(out));
         const qreal dpr = shot.devicePixelRatio();
         int checked = 0;
-        for (app::CameraFeed *feed : feedsIn(window->contentItem())) {
+        for (app::CameraFeed *feed : test::feedsIn(window->contentItem())) {
             if (feed->cameraId().isEmpty())
                 continue;
             auto *tile = qobject_cast<QQuickItem *>(feed->parent());
@@ -75,7 +60,7 @@ class TstWallWindows : public QObject
                     ++total;
                     lit += qGray(p) > 24 ? 1 : 0;
                     for (const auto &c : demoCams)
-                        near[c.id] += distance(p, c.colour) < 60 ? 1 : 0;
+                        near[c.id] += test::colourDistance(p, c.colour) < 60 ? 1 : 0;
                 }
             }
             QVERIFY2(double(lit) / double(total) > 0.5, qPrintable(feed->cameraId() + " is mostly black"));
@@ -139,13 +124,13 @@ private slots:
         QVERIFY(app.screens.saveScene(QStringLiteral("Normal")));
         left->setLayout(QStringLiteral("9"));
         right->assignCamera(0, QStringLiteral("cam04"));
-        QTRY_COMPARE_WITH_TIMEOUT(feedsIn(shown.at(1)->contentItem()).value(0)->cameraId(),
+        QTRY_COMPARE_WITH_TIMEOUT(test::feedsIn(shown.at(1)->contentItem()).value(0)->cameraId(),
                                   QStringLiteral("cam04"), 5000);
         QVERIFY(app.screens.recallScene(QStringLiteral("Normal")));
         QCOMPARE(left->layoutId(), QStringLiteral("4"));
         QTRY_COMPARE_WITH_TIMEOUT(playing(shown.at(0)), 4, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(playing(shown.at(1)) == 1 &&
-                                     feedsIn(shown.at(1)->contentItem()).value(0)->cameraId() ==
+                                     test::feedsIn(shown.at(1)->contentItem()).value(0)->cameraId() ==
                                          QStringLiteral("cam03"),
                                  20000);
 
