@@ -353,13 +353,22 @@ int main(int argc, char **argv)
     // Wall windows, one per chosen screen. The console comes first in the stacking order, and closing it
     // ends Vigil (wall windows never close by themselves).
     app::WallWindows wallWindows(&directory, &wallScreens);
-    if (cli.parser.isSet(cli.wallScreens)) {
+    // --wall-screens, else the setting "wallScreens" in settings.json.
+    const bool wallScreensOnCli = cli.parser.isSet(cli.wallScreens);
+    if (const QString wanted =
+            wallScreensOnCli ? cli.parser.value(cli.wallScreens) : session.wallScreensSetting();
+        !wanted.isEmpty()) {
         QString why;
-        const auto chosen = wall::parseScreenSelection(cli.parser.value(cli.wallScreens),
-                                                       int(QGuiApplication::screens().size()), &why);
-        if (!chosen) {
+        auto chosen = wall::parseScreenSelection(wanted, int(QGuiApplication::screens().size()), &why);
+        if (!chosen && wallScreensOnCli) {
             std::fprintf(stderr, "vigil: --wall-screens: %s\n", qPrintable(why));
             return 2;
+        }
+        if (!chosen) {
+            // A monitor named in the setting is not there today: the console still comes up.
+            qCWarning(vigilApp).noquote()
+                << "settings.json \"wallScreens\":" << why << "No wall windows opened.";
+            chosen = QList<int>();
         }
         if (!chosen->isEmpty()) {
             const int opened = wallWindows.open(*chosen);

@@ -193,6 +193,7 @@ void Session::loadSettings()
     m_savedKioskTitle = o.value(QLatin1String("kioskTitle")).toString().trimmed();
     m_kioskTitle = m_savedKioskTitle;
     m_kioskPinHash = o.value(QLatin1String("kioskPin")).toString();
+    m_wallScreens = o.value(QLatin1String("wallScreens")).toString().trimmed();
     m_kioskLock.setStoredHash(m_kioskPinHash);
 }
 
@@ -207,6 +208,8 @@ bool Session::saveSettings()
         o.insert(QLatin1String("kioskTitle"), m_savedKioskTitle);
     if (!m_kioskPinHash.isEmpty())
         o.insert(QLatin1String("kioskPin"), m_kioskPinHash);
+    if (!m_wallScreens.isEmpty())
+        o.insert(QLatin1String("wallScreens"), m_wallScreens);
     QString why;
     if (!core::writeFileAtomically(m_settingsPath, QJsonDocument(o).toJson(), &why)) {
         qCWarning(vigilConfig).noquote() << "cannot save the settings to" << m_settingsPath << ":" << why;

@@ -100,6 +100,25 @@ private slots:
         QVERIFY(plain.kioskPinHash().isEmpty());
     }
 
+    // "wallScreens" is read for main() (when --wall-screens is not given) and written back as it was.
+    void wallScreensSettingIsKept()
+    {
+        const QString path = QDir(m_config->path()).filePath(QStringLiteral("settings.json"));
+        QVERIFY(writeText(path, R"({ "version": 1, "wallScreens": " 2,3 " })"));
+        {
+            app::Session s(false, nullptr);
+            QCOMPARE(s.wallScreensSetting(), QStringLiteral("2,3"));
+            s.setPtzSpeed(0.7);
+            QVERIFY(s.saveSettings());
+        }
+        QCOMPARE(readJson(path).value(QLatin1String("wallScreens")).toString(), QStringLiteral("2,3"));
+        QVERIFY(writeText(path, R"({ "version": 1 })"));
+        app::Session plain(false, nullptr);
+        QVERIFY(plain.wallScreensSetting().isEmpty());
+        QVERIFY(plain.saveSettings());
+        QVERIFY(!readJson(path).contains(QLatin1String("wallScreens")));
+    }
+
     void outOfRangeInTheFileIsClamped()
     {
         const QString path = QDir(m_config->path()).filePath(QStringLiteral("settings.json"));

@@ -75,6 +75,9 @@ public:
     double ptzSpeed() const { return m_ptzSpeed; }
     void setPtzSpeed(double speed);
 
+    // settings.json's "wallScreens" ("all", "2,3", "none"; "" = not set): the wall windows when the command
+    // line does not say (--wall-screens wins).
+    QString wallScreensSetting() const { return m_wallScreens; }
     bool kiosk() const { return m_kiosk; }
     void setKiosk(bool on) { m_kiosk = on; } // before QML loads
     // The setting "kiosk" of settings.json: start in kiosk mode without --kiosk.
@@ -122,6 +125,7 @@ private:
     bool m_kioskSetting = false;
     QString m_kioskTitle;      // from the command line (wins) or settings.json
     QString m_savedKioskTitle; // settings.json's, written back as it was
+    QString m_wallScreens;     // settings.json's "wallScreens", written back as it was
     QString m_kioskPinHash;
     KioskLock m_kioskLock;
     QTimer m_settingsSave;
