@@ -140,6 +140,7 @@ Rectangle {
         id: tour
         feed: feed
         tileIndex: root.tileIndex
+        held: mouse.enabled && mouse.containsMouse
     }
     CameraFeed {
         id: feed
@@ -365,7 +366,7 @@ Rectangle {
                 id: badgeText
                 objectName: "tourBadgeText"
                 anchors.centerIn: parent
-                text: (tour.paused ? "❚❚ " : "⟳ ") + qsTr("Tour %1/%2").arg(tour.position).arg(tour.count)
+                text: (tour.paused || tour.held ? "❚❚ " : "⟳ ") + qsTr("Tour %1/%2").arg(tour.position).arg(tour.count)
                 color: tour.paused ? Theme.warning : Theme.text
                 size: VLabel.Small
                 font.bold: true

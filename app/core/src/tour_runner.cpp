@@ -177,9 +177,22 @@ void TourRunner::tick()
     arm();
 }
 
+void TourRunner::setHeld(bool held)
+{
+    if (m_held == held)
+        return;
+    m_held = held;
+    if (held)
+        m_heldAt = now();
+    else
+        m_dwellStart += std::max<qint64>(0, now() - m_heldAt); // the time held does not count
+    emit heldChanged();
+    tick();
+}
+
 void TourRunner::step()
 {
-    if (!m_tour || m_tour->paused || m_tour->cameras.size() < 2)
+    if (!m_tour || m_tour->paused || m_held || m_tour->cameras.size() < 2)
         return;
     const qint64 t = now();
     const bool canPreload = m_feed && m_feed->active();
@@ -208,7 +221,7 @@ void TourRunner::step()
 
 void TourRunner::arm()
 {
-    if (!m_tour || m_tour->paused || m_tour->cameras.size() < 2) {
+    if (!m_tour || m_tour->paused || m_held || m_tour->cameras.size() < 2) {
         m_timer.stop();
         return;
     }

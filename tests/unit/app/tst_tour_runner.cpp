@@ -303,6 +303,29 @@ private slots:
         QVERIFY(m_runner->preconnectingCamera().isEmpty());
     }
 
+    // The pointer on the tile holds the dwell clock; nothing is saved, and the dwell goes on where it
+    // stopped.
+    void pointerOnTheTileHoldsTheDwell()
+    {
+        startTour({"a", "b"});
+        QSignalSpy held(m_runner.get(), &app::TourRunner::heldChanged);
+        setNow(4000);
+        m_runner->setHeld(true);
+        QVERIFY(m_runner->held());
+        QCOMPARE(held.count(), 1);
+        QVERIFY(!m_wall->state().tourAt(0)->paused); // a view state, not the tour's
+        setNow(60000);                               // held a long time: nothing opens, nothing advances
+        QCOMPARE(m_engine.openCount(), 1);
+        QCOMPARE(m_wall->state().cameraAt(0), QStringLiteral("a"));
+        // Released at 60 s with 6 s of dwell left: pre-connect at 64 s (dwell end 66 s - 2 s lead), not
+        // before.
+        m_runner->setHeld(false);
+        setNow(63999);
+        QCOMPARE(m_engine.openCount(), 1);
+        setNow(64000);
+        QCOMPARE(m_engine.openCount(), 2);
+    }
+
     void stoppingTheTourDropsThePreconnection()
     {
         startTour({"a", "b"});

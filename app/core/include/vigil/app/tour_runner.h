@@ -39,6 +39,10 @@ class TourRunner : public QObject
     // The tile has a tour.
     Q_PROPERTY(bool active READ active NOTIFY tourChanged)
     Q_PROPERTY(bool paused READ paused NOTIFY tourChanged)
+    // Held while the operator's pointer is on the tile: the dwell clock stops (and goes on where it stopped
+    // when the pointer leaves), so the camera being looked at does not switch away. A view state, not saved,
+    // not shared with other PCs.
+    Q_PROPERTY(bool held READ held WRITE setHeld NOTIFY heldChanged)
     // 1-based position of the current camera and the number of cameras (0 without a tour).
     Q_PROPERTY(int position READ position NOTIFY tourChanged)
     Q_PROPERTY(int count READ count NOTIFY tourChanged)
@@ -62,6 +66,8 @@ public:
     void setTileIndex(int tile);
     bool active() const { return m_tour.has_value(); }
     bool paused() const { return m_tour && m_tour->paused; }
+    bool held() const { return m_held; }
+    void setHeld(bool held);
     int position() const { return m_tour ? m_tour->current + 1 : 0; }
     int count() const { return m_tour ? int(m_tour->cameras.size()) : 0; }
     int dwellSeconds() const { return m_tour ? m_tour->dwellSeconds : 0; }
@@ -84,6 +90,7 @@ signals:
     void feedChanged();
     void tileIndexChanged();
     void tourChanged();
+    void heldChanged();
     // The tile moved to the tour's camera `index` (tests and benchmarks time switches with it).
     void advanced(int index, bool preconnected);
 
@@ -114,6 +121,8 @@ private:
     QString m_preloadId;         // camera being pre-connected
     int m_preloadIndex = -1;
     qint64 m_preloadStart = 0;
+    bool m_held = false;
+    qint64 m_heldAt = 0;          // when the hold began (the dwell is extended by the time held)
     bool m_busy = false;          // inside step() or another runner-made dispatch
     bool m_currentFailed = false; // the current camera failed before any picture (handled once per turn)
 };
