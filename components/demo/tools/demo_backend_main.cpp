@@ -3,26 +3,15 @@
 //                      [--token-seconds S] [--token-uses N] [--units N]
 // Binds 127.0.0.1 only. Prints "READY port=N" on stdout when listening (tests and benchmarks wait for that
 // line); errors go to stderr. Thread: main only.
+#include "quit_on_signal.h"
 #include "vigil/demo/demo_backend.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
-#include <QtCore/QSocketNotifier>
 
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace {
-
-int s_signalFds[2] = {-1, -1};
-
-extern "C" void onSignal(int) noexcept
-{
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t n = ::write(s_signalFds[0], &byte, 1);
-}
 
 int fail(const QString &text)
 {
@@ -100,12 +89,9 @@ int main(int argc, char *argv[])
     if (!ok || options.unitCount < 0)
         return fail(QStringLiteral("--units takes a number."));
 
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalFds) != 0)
+    const auto quitNotifier = vigil::demo::tools::quitOnSignal();
+    if (!quitNotifier)
         return fail(QStringLiteral("could not set up signal handling."));
-    QSocketNotifier notifier(s_signalFds[1], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
 
     vigil::demo::DemoBackend backend(options);
     QString error;

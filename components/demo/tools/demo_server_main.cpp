@@ -2,26 +2,15 @@
 //   vigil-demo-server [--port N] [--user U --password P] [--cameras N] [--clip-seconds S] [--cache-dir DIR]
 // Prints one line per stream URL, then "READY port=N" (benchmarks wait for that line). Progress and errors go
 // to stderr. Thread: main only.
+#include "quit_on_signal.h"
 #include "vigil/demo/demo_site.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
-#include <QtCore/QSocketNotifier>
 
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace {
-
-int s_signalFds[2] = {-1, -1};
-
-extern "C" void onSignal(int) noexcept
-{
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t n = ::write(s_signalFds[0], &byte, 1);
-}
 
 int fail(const QString &text)
 {
@@ -77,12 +66,9 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("--clip-seconds takes a number."));
     options.cacheDir = parser.value(cacheOption);
 
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalFds) != 0)
+    const auto quitNotifier = vigil::demo::tools::quitOnSignal();
+    if (!quitNotifier)
         return fail(QStringLiteral("could not set up signal handling."));
-    QSocketNotifier notifier(s_signalFds[1], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
 
     vigil::demo::DemoSite site(options);
     QString error;
