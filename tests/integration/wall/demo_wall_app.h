@@ -37,6 +37,16 @@ inline int colourDistance(QRgb a, const QColor &b)
     return std::abs(qRed(a) - b.red()) + std::abs(qGreen(a) - b.green()) + std::abs(qBlue(a) - b.blue());
 }
 
+// For a screenshot: waits until `window` has drawn a frame after now, so the pictures its tiles were last
+// given are on screen (the signal that proves it, not a pause). False when nothing was drawn within the
+// timeout.
+inline bool waitForFrameDrawn(QQuickWindow *window, int timeoutMs = 5000)
+{
+    QSignalSpy swapped(window, &QQuickWindow::frameSwapped);
+    window->requestUpdate();
+    return swapped.wait(timeoutMs);
+}
+
 class DemoWallApp
 {
 public:

@@ -232,7 +232,7 @@ private slots:
                                                  return f->cameraId().isEmpty() || f->player()->hasFrame();
                                              }),
                                  20000);
-        QTest::qWait(300); // let the latest pictures reach the screen for the screenshot (not a check)
+        QVERIFY(test::waitForFrameDrawn(window)); // the latest pictures are on screen
         const QImage shot = window->grabWindow();
         const QString out =
             qEnvironmentVariable("VIGIL_SCREENSHOT_DIR", QDir::tempPath()) + QStringLiteral("/kiosk.png");

@@ -115,7 +115,7 @@ private slots:
         QVERIFY(lumaAt(plain->videoSink()->videoFrame(), probe.x(), probe.y()) > 40);
 
         // 2. The window's pixels, through the VideoOutput's picture rectangle.
-        QTest::qWait(300); // let the masked pictures reach the screen for the screenshot (not a check)
+        QVERIFY(test::waitForFrameDrawn(window)); // the latest pictures are on screen
         const QImage shot = window->grabWindow();
         const QString out = qEnvironmentVariable("VIGIL_SCREENSHOT_DIR", QDir::tempPath()) +
                             QStringLiteral("/privacy-mask.png");

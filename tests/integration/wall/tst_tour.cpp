@@ -178,7 +178,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(runner->skippedNames(), QStringList{QStringLiteral("Dead gate")}, 5000);
 
         // Look at it as a user would: the tile mid-tour, with its badge and the skip note.
-        QTest::qWait(500); // let the new picture settle on screen for the screenshot (not a check)
+        QVERIFY(test::waitForFrameDrawn(window)); // the latest pictures are on screen
         const QImage shot = window->grabWindow();
         const QString out =
             qEnvironmentVariable("VIGIL_SCREENSHOT_DIR", QDir::tempPath()) + QStringLiteral("/tour-tile.png");
