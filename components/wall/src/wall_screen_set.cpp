@@ -268,33 +268,26 @@ bool WallScreenSet::renameScene(const QString &from, const QString &to)
 
 bool WallScreenSet::undo()
 {
-    if (m_undoLog.isEmpty())
-        return false;
-    const QStringList step = m_undoLog.takeLast();
-    m_recalling = true; // the stores' own undo is not a new step
-    for (const QString &key : step) {
-        if (WallStore *s = store(key))
-            s->undo();
-    }
-    m_recalling = false;
-    m_redoLog.append(step);
-    setCurrentScene({});
-    emit undoChanged();
-    return true;
+    return moveStep(m_undoLog, m_redoLog, &WallStore::undo);
 }
 
 bool WallScreenSet::redo()
 {
-    if (m_redoLog.isEmpty())
+    return moveStep(m_redoLog, m_undoLog, &WallStore::redo);
+}
+
+bool WallScreenSet::moveStep(QList<QStringList> &from, QList<QStringList> &to, bool (WallStore::*move)())
+{
+    if (from.isEmpty())
         return false;
-    const QStringList step = m_redoLog.takeLast();
-    m_recalling = true;
+    const QStringList step = from.takeLast();
+    m_recalling = true; // the stores' own undo/redo is not a new step
     for (const QString &key : step) {
         if (WallStore *s = store(key))
-            s->redo();
+            (s->*move)();
     }
     m_recalling = false;
-    m_undoLog.append(step);
+    to.append(step);
     setCurrentScene({});
     emit undoChanged();
     return true;

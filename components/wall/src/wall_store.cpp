@@ -394,21 +394,20 @@ WallStore::Step::~Step()
 
 bool WallStore::undo()
 {
-    if (m_undo.isEmpty())
-        return false;
-    m_redo.append(m_state);
-    applyState(m_undo.takeLast());
-    m_saveTimer.start();
-    emit undoChanged();
-    return true;
+    return moveStep(m_undo, m_redo);
 }
 
 bool WallStore::redo()
 {
-    if (m_redo.isEmpty())
+    return moveStep(m_redo, m_undo);
+}
+
+bool WallStore::moveStep(QList<WallState> &from, QList<WallState> &to)
+{
+    if (from.isEmpty())
         return false;
-    m_undo.append(m_state);
-    applyState(m_redo.takeLast());
+    to.append(m_state);
+    applyState(from.takeLast());
     m_saveTimer.start();
     emit undoChanged();
     return true;

@@ -108,6 +108,9 @@ private:
     void setScenesError(const QString &text);
     void setCurrentScene(const QString &name);
     void watch(WallStore *store, const QString &key);
+    // Undo and redo: the last step of `from` is undone/redone (`move`) on each of its screens and goes to
+    // `to`.
+    bool moveStep(QList<QStringList> &from, QList<QStringList> &to, bool (WallStore::*move)());
 
     static WallScreenSet *s_instance;
     QPointer<WallStore> m_console;

@@ -192,6 +192,8 @@ private:
         WallStore *m_store;
     };
 
+    // Undo and redo: the current state goes onto `to`, the last of `from` becomes current.
+    bool moveStep(QList<WallState> &from, QList<WallState> &to);
     void applyState(const WallState &next);
     void refreshTiles();
     void setLoadError(const QString &text);
