@@ -409,7 +409,7 @@ int main(int argc, char **argv)
                 ids.append(c.id);
             for (int i = 0; i < keys.size(); ++i) {
                 wall::WallStore *store = wallScreens.store(keys.at(i));
-                if (!store || store->firstEmptyTile() != 0 || store->state().tileCameras.size() > 0)
+                if (!store || !store->state().tileCameras.isEmpty()) // it shows something already
                     continue;
                 store->setLayout(i == 0 ? QStringLiteral("4") : QStringLiteral("9"));
                 store->startScreenTour(ids, wall::kDefaultTourDwellSeconds);
