@@ -2,6 +2,7 @@
 // Same component libraries as the UI, JSON on stdout, the UI's error sentences, non-zero exit on failure.
 #include "backend_command.h"
 #include "onvif_command.h"
+#include "recording_command.h"
 #include "vigil/core/redact.h"
 #include "vigil/video/probe.h"
 
@@ -38,6 +39,10 @@ const char kUsageText[] =
     "--help).\n"
     "  vigilctl backend cameras|live SITE-URL ... --kind ours\n"
     "      Ask a video platform for its camera tree or a live URL (vigilctl backend --help).\n"
+    "  vigilctl recordings ROOT CAMERA --kind local [--from T --to T]\n"
+    "  vigilctl export URL-or-FILE --from S --to S -o FILE.mp4\n"
+    "  vigilctl record URL CAMERA-ID --root DIR --seconds N [--segment-seconds S]\n"
+    "      Local recordings: list, export a range to MP4 (+ .sha256), record (vigilctl record --help).\n"
     "  vigilctl --version\n";
 
 // A usage error: why, then the usage, on stderr; exit 2.
@@ -126,5 +131,11 @@ int main(int argc, char **argv)
         return vigil::vigilctl::runOnvif(args);
     if (command == QLatin1String("backend"))
         return vigil::vigilctl::runBackend(args);
+    if (command == QLatin1String("recordings"))
+        return vigil::vigilctl::runRecordings(args);
+    if (command == QLatin1String("export"))
+        return vigil::vigilctl::runExport(args);
+    if (command == QLatin1String("record"))
+        return vigil::vigilctl::runRecord(args);
     return usage(QStringLiteral("unknown command '%1'").arg(command));
 }
