@@ -395,6 +395,9 @@ bool Worker::openSegment(qint64 startWallMs, std::int64_t offsetUs)
         setError(QStringLiteral("disk"), diskError(path, err));
         return false;
     }
+    // Each finished cluster goes to the kernel at once (one write per packet, nothing held in our buffer), so
+    // kill -9 loses at most the cluster being filled.
+    w.oc->flush_packets = 1;
     ff::Dict opts;
     // 1 s clusters: an interrupted segment still plays up to its last second.
     opts.set("cluster_time_limit", "1000");
@@ -572,11 +575,11 @@ int Worker::session()
         {
             std::lock_guard lock(m_s->statusMutex);
             m_s->status.ringMs = m_ring.empty() ? 0 : m_ring.back().wallMs - m_ring.front().wallMs;
-            if (!c.record && m_s->status.state != State::Buffering) {
+            if (!c.record && m_s->status.state != State::Buffering)
                 m_s->status.state = State::Buffering;
-                post();
-            }
         }
+        if (!c.record && monotonicMs() - m_lastPostMs >= 500)
+            post(); // state and ring length, twice a second at most
 
         if (c.record && !m_seg && videoKey && monotonicMs() >= m_writeBlockedUntilMs) {
             // Begin: from the ring (pre-alarm) once per start(), else at this key frame.
