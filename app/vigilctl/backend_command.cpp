@@ -46,6 +46,11 @@ const char kUsageText[] =
     "  vigilctl backend live SITE-URL CAMERA-ID --kind ours --user U [--password P] [--sub] "
     "[--show-secrets]\n"
     "      A playable URL of one camera: {\"url\": ...}.\n"
+    "  vigilctl backend recordings SITE-URL CAMERA-ID --kind ours --user U [--password P] [--from T] [--to "
+    "T]\n"
+    "      The camera's recordings in [from, to] (ISO 8601; default the last 24 hours): start, end and the "
+    "URL\n"
+    "      that plays each (vigilctl play URL).\n"
     "SITE-URL is the platform's address, e.g. http://10.1.2.3:8080. Kinds: ours (the Vigil platform API,\n"
     "docs/api/vigil-api.yaml); zlm, wvp and artemis are not supported yet.\n"
     "Without --password the password is read from $VIGIL_BACKEND_PASSWORD (keeps it out of shell history).\n"
@@ -318,13 +323,56 @@ int live(const QStringList &args, const Io &io)
     return kOk;
 }
 
+int recordings(const QStringList &args, const Io &io)
+{
+    QCommandLineParser p;
+    addCommonOptions(p);
+    p.addOption({QStringLiteral("from"), QStringLiteral("start (ISO 8601)"), QStringLiteral("T")});
+    p.addOption({QStringLiteral("to"), QStringLiteral("end (ISO 8601)"), QStringLiteral("T")});
+    if (!p.parse(args))
+        return usage(io, p.errorText());
+    Common c;
+    int exit = 0;
+    if (!common(p, args, io, 3, &c, &exit))
+        return exit;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime to = p.isSet(QStringLiteral("to"))
+                             ? QDateTime::fromString(p.value(QStringLiteral("to")), Qt::ISODateWithMs)
+                             : now;
+    const QDateTime from = p.isSet(QStringLiteral("from"))
+                               ? QDateTime::fromString(p.value(QStringLiteral("from")), Qt::ISODateWithMs)
+                               : to.addDays(-1);
+    if (!from.isValid() || !to.isValid() || to < from)
+        return usage(
+            io, QStringLiteral(
+                    "--from and --to are ISO 8601 times (2026-12-06T14:00:00Z), --to not before --from"));
+    OursClient client(c.site);
+    const auto segments = client.recordings(p.positionalArguments().at(2), from, to);
+    if (!segments.ok())
+        return failed(io, segments.error, "recordings");
+    QJsonArray items;
+    for (const RecordingSegment &s : segments.value) {
+        QJsonObject o{{QStringLiteral("start"), s.start.toUTC().toString(Qt::ISODateWithMs)},
+                      {QStringLiteral("end"), s.end.toUTC().toString(Qt::ISODateWithMs)}};
+        if (!s.kind.isEmpty())
+            o[QStringLiteral("kind")] = s.kind;
+        if (s.sizeBytes >= 0)
+            o[QStringLiteral("size_bytes")] = double(s.sizeBytes);
+        if (!s.url.isEmpty())
+            o[QStringLiteral("url")] = shown(s.url.toString(), c.showSecrets);
+        items.append(o);
+    }
+    io.json(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("recordings"), items}}, c.compact);
+    return kOk;
+}
+
 } // namespace
 
 int runBackend(const QStringList &args, QIODevice *out, QIODevice *err)
 {
     const Io io{out, err};
     if (args.size() < 2)
-        return usage(io, QStringLiteral("missing the subcommand (cameras or live)"));
+        return usage(io, QStringLiteral("missing the subcommand (cameras, live or recordings)"));
     const QString sub = args.at(1);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h"))
         return help(io);
@@ -332,6 +380,8 @@ int runBackend(const QStringList &args, QIODevice *out, QIODevice *err)
         return cameras(args, io);
     if (sub == QLatin1String("live"))
         return live(args, io);
+    if (sub == QLatin1String("recordings"))
+        return recordings(args, io);
     return usage(io, QStringLiteral("unknown subcommand '%1'").arg(sub));
 }
 

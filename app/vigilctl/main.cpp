@@ -40,6 +40,7 @@ const char kUsageText[] =
     "  vigilctl backend cameras|live SITE-URL ... --kind ours\n"
     "      Ask a video platform for its camera tree or a live URL (vigilctl backend --help).\n"
     "  vigilctl recordings ROOT CAMERA --kind local [--from T --to T]\n"
+    "  vigilctl recordings SITE-URL CAMERA --kind ours --user U [--password P] [--from T --to T]\n"
     "  vigilctl export URL-or-FILE --from S --to S -o FILE.mp4\n"
     "  vigilctl record URL CAMERA-ID --root DIR --seconds N [--segment-seconds S]\n"
     "      Local recordings: list, export a range to MP4 (+ .sha256), record (vigilctl record --help).\n"
@@ -131,8 +132,16 @@ int main(int argc, char **argv)
         return vigil::vigilctl::runOnvif(args);
     if (command == QLatin1String("backend"))
         return vigil::vigilctl::runBackend(args);
-    if (command == QLatin1String("recordings"))
+    if (command == QLatin1String("recordings")) {
+        // A platform's recordings (--kind ours) are the backend command's; local ones are the recording
+        // room's.
+        const qsizetype kind = args.indexOf(QStringLiteral("--kind"));
+        if (kind > 0 && kind + 1 < args.size() && args.at(kind + 1) == QLatin1String("ours")) {
+            args.insert(1, QStringLiteral("recordings"));
+            return vigil::vigilctl::runBackend(args);
+        }
         return vigil::vigilctl::runRecordings(args);
+    }
     if (command == QLatin1String("export"))
         return vigil::vigilctl::runExport(args);
     if (command == QLatin1String("record"))

@@ -28,6 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     (void)parseTokens(input);
     (void)parseLiveUrl(input);
     (void)parseUnits(input);
+    (void)parseRecordings(input);
     (void)parsePushMessage(input);
     (void)parseCameraPage(input, 16); // the size guard
     QString code, message;

@@ -10,10 +10,14 @@
 #include "vigil/map/units_model.h"
 
 #include <QtCore/QDateTime>
+#include <QtCore/QDir>
+#include <QtCore/QFile>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QObject>
+#include <QtCore/QRegularExpression>
+#include <QtCore/QTimeZone>
 #include <QtCore/QUrlQuery>
 
 #include <boost/asio/io_context.hpp>
@@ -383,6 +387,122 @@ private:
         });
     }
 
+    // GET /cameras/{id}/recordings and /playback: the callback's files in [from, to], each with its URL.
+    Response recordings(const Request &req, const QUrlQuery &query, const std::string &id, bool playback)
+    {
+        if (!m_p.o.recordings)
+            return errorReply(req, http::status::not_implemented, "not_implemented",
+                              "This demo platform keeps no recordings (start it with a recording folder).");
+        const QDateTime from =
+            QDateTime::fromString(query.queryItemValue(QStringLiteral("from")), Qt::ISODateWithMs);
+        const QDateTime to =
+            QDateTime::fromString(query.queryItemValue(QStringLiteral("to")), Qt::ISODateWithMs);
+        if (!from.isValid() || !to.isValid() || to < from)
+            return errorReply(req, http::status::bad_request, "bad_request",
+                              "'from' and 'to' are ISO 8601 times and 'to' is not before 'from'.");
+        const QString cameraId = QString::fromStdString(id);
+        const QList<DemoRecording> found =
+            m_p.o.recordings(cameraId, from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch());
+        const auto urlOf = [&](const DemoRecording &r) {
+            return "http://127.0.0.1:" + std::to_string(m_p.port) + "/media/" +
+                   QUrl::toPercentEncoding(cameraId).toStdString() + "/" +
+                   QUrl::toPercentEncoding(r.fileName).toStdString();
+        };
+        const auto iso = [](qint64 ms) {
+            return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).toStdString();
+        };
+        if (playback) {
+            // The demo platform plays a range as the file that holds its start.
+            for (const DemoRecording &r : found) {
+                if (r.endMs > from.toMSecsSinceEpoch()) {
+                    std::string body = "{\"url\":";
+                    json::appendString(body, urlOf(r));
+                    body += '}';
+                    return reply(req, http::status::ok, std::move(body));
+                }
+            }
+            return errorReply(req, http::status::not_found, "recording_not_found",
+                              "Camera " + id + " has no recording in that time range.");
+        }
+        std::string body = "{\"items\":[";
+        for (qsizetype i = 0; i < found.size(); ++i) {
+            const DemoRecording &r = found.at(i);
+            body += i ? ",{\"start\":" : "{\"start\":";
+            json::appendString(body, iso(r.startMs));
+            body += ",\"end\":";
+            json::appendString(body, iso(r.endMs));
+            body += ",\"kind\":\"continuous\",\"url\":";
+            json::appendString(body, urlOf(r));
+            if (r.sizeBytes >= 0)
+                body += ",\"sizeBytes\":" + std::to_string(r.sizeBytes);
+            body += '}';
+        }
+        body += "]}";
+        return reply(req, http::status::ok, std::move(body));
+    }
+
+    // GET /media/<cameraId>/<file>: a recording file, whole or the byte range asked (one range).
+    Response media(const Request &req, const std::string &rest)
+    {
+        const QStringList parts = QString::fromStdString(rest).split(QLatin1Char('/'));
+        static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_.\\-]+$"));
+        if (m_p.o.recordingRoot.isEmpty() || parts.size() != 2)
+            return errorReply(req, http::status::not_found, "not_found", "No such recording file.");
+        const QString cameraId = QUrl::fromPercentEncoding(parts.at(0).toUtf8());
+        const QString fileName = QUrl::fromPercentEncoding(parts.at(1).toUtf8());
+        if (!safe.match(cameraId).hasMatch() || !safe.match(fileName).hasMatch() ||
+            fileName.startsWith(QLatin1Char('.')))
+            return errorReply(req, http::status::not_found, "not_found", "No such recording file.");
+        QFile file(QDir(m_p.o.recordingRoot).filePath(cameraId + QLatin1Char('/') + fileName));
+        if (!file.open(QIODevice::ReadOnly))
+            return errorReply(req, http::status::not_found, "not_found", "No such recording file.");
+        const qint64 size = file.size();
+        qint64 first = 0;
+        qint64 last = size - 1;
+        bool partial = false;
+        const std::string range(req[http::field::range]);
+        static const QRegularExpression rangeRe(QStringLiteral("^bytes=(\\d*)-(\\d*)$"));
+        if (!range.empty()) {
+            const auto m = rangeRe.match(QString::fromStdString(range));
+            if (!m.hasMatch() || (m.captured(1).isEmpty() && m.captured(2).isEmpty()))
+                return errorReply(req, http::status::range_not_satisfiable, "bad_range",
+                                  "One byte range only.");
+            if (m.captured(1).isEmpty()) { // the last N bytes
+                first = std::max<qint64>(0, size - m.captured(2).toLongLong());
+            } else {
+                first = m.captured(1).toLongLong();
+                if (!m.captured(2).isEmpty())
+                    last = std::min(last, m.captured(2).toLongLong());
+            }
+            if (first >= size || first > last) {
+                Response res = errorReply(req, http::status::range_not_satisfiable, "bad_range",
+                                          "The range is outside the file.");
+                res.set(http::field::content_range, "bytes */" + std::to_string(size));
+                return res;
+            }
+            partial = true;
+        }
+        Response res{partial ? http::status::partial_content : http::status::ok, req.version()};
+        res.set(http::field::server, "vigil-demo-backend");
+        res.set(http::field::content_type,
+                fileName.endsWith(QLatin1String(".mp4")) ? "video/mp4" : "video/x-matroska");
+        res.set(http::field::accept_ranges, "bytes");
+        if (partial)
+            res.set(http::field::content_range, "bytes " + std::to_string(first) + "-" +
+                                                    std::to_string(last) + "/" + std::to_string(size));
+        res.keep_alive(req.keep_alive());
+        if (req.method() == http::verb::get) {
+            file.seek(first);
+            // A recording that is still being written may be shorter than asked: send what is there.
+            const QByteArray bytes = file.read(last - first + 1);
+            res.body().assign(bytes.constData(), size_t(bytes.size()));
+            res.prepare_payload();
+        } else {
+            res.content_length(last - first + 1);
+        }
+        return res;
+    }
+
     Response handle(const Request &req)
     {
         const std::string target(req.target());
@@ -392,6 +512,8 @@ private:
                                                      : QString::fromStdString(target.substr(q + 1)));
         const auto method = req.method();
         const std::string prefix = "/api/v1/";
+        if (path.rfind("/media/", 0) == 0 && (method == http::verb::get || method == http::verb::head))
+            return media(req, path.substr(7));
         if (path.rfind(prefix, 0) != 0)
             return errorReply(req, http::status::not_found, "not_found",
                               "No such endpoint; the Vigil API is under /api/v1/.");
@@ -485,8 +607,7 @@ private:
                 return reply(req, http::status::ok, std::move(body));
             }
             if ((sub == "recordings" || sub == "playback") && isGet)
-                return errorReply(req, http::status::not_implemented, "not_implemented",
-                                  "The demo platform keeps no recordings yet.");
+                return recordings(req, query, id, sub == "playback");
         }
         if (route == "units" && isGet) {
             std::string body = "{\"items\":";

@@ -5,9 +5,14 @@
 // line); errors go to stderr. Thread: main only.
 #include "quit_on_signal.h"
 #include "vigil/demo/demo_backend.h"
+#include "vigil/recording/recording_index.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
+#include <QtCore/QDateTime>
+#include <QtCore/QDir>
+#include <QtCore/QFileInfo>
+#include <QtCore/QTimeZone>
 
 #include <cstdio>
 
@@ -59,8 +64,13 @@ int main(int argc, char *argv[])
         QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption unitsOption(QStringLiteral("units"), QStringLiteral("Simulated patrol cars."),
                                          QStringLiteral("N"), QStringLiteral("12"));
+    const QCommandLineOption recordingsOption(
+        QStringLiteral("recordings"),
+        QStringLiteral("Serve the recordings under DIR (Vigil's local recording layout, DIR/<cameraId>/<UTC "
+                       "start>.mkv, as `vigilctl record` or `vigil` write it) as the platform's recordings."),
+        QStringLiteral("DIR"));
     parser.addOptions({portOption, rtspOption, camerasOption, userOption, passwordOption, tokenSecondsOption,
-                       tokenUsesOption, unitsOption});
+                       tokenUsesOption, unitsOption, recordingsOption});
     parser.process(app);
 
     vigil::demo::DemoBackendOptions options;
@@ -88,6 +98,24 @@ int main(int argc, char *argv[])
     options.unitCount = parser.value(unitsOption).toInt(&ok);
     if (!ok || options.unitCount < 0)
         return fail(QStringLiteral("--units takes a number."));
+
+    if (parser.isSet(recordingsOption)) {
+        options.recordingRoot = QDir(parser.value(recordingsOption)).absolutePath();
+        if (!QFileInfo(options.recordingRoot).isDir())
+            return fail(QStringLiteral("--recordings: %1 is not a folder.").arg(options.recordingRoot));
+        options.recordings = [root = options.recordingRoot](const QString &cameraId, qint64 fromMs,
+                                                            qint64 toMs) {
+            using vigil::recording::RecordingIndex;
+            QList<vigil::demo::DemoRecording> out;
+            const auto segments = RecordingIndex::filter(RecordingIndex::scan(root, cameraId),
+                                                         QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC),
+                                                         QDateTime::fromMSecsSinceEpoch(toMs, Qt::UTC));
+            for (const auto &s : segments)
+                out.append({s.start.toMSecsSinceEpoch(), s.end.toMSecsSinceEpoch(),
+                            QFileInfo(s.path).fileName(), s.bytes});
+            return out;
+        };
+    }
 
     const auto quitNotifier = vigil::demo::tools::quitOnSignal();
     if (!quitNotifier)

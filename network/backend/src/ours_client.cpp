@@ -499,6 +499,40 @@ Result<LiveUrl> OursClient::liveUrl(const QString &cameraId, bool sub)
     return live.ok() ? live : unreadable(std::move(live), host(), what);
 }
 
+namespace {
+QList<std::pair<QString, QString>> rangeQuery(const QDateTime &from, const QDateTime &to)
+{
+    return {{QStringLiteral("from"), from.toUTC().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("to"), to.toUTC().toString(Qt::ISODateWithMs)}};
+}
+QString cameraPath(const QString &cameraId, const char *sub)
+{
+    return QStringLiteral("/cameras/%1/%2")
+        .arg(QString::fromLatin1(QUrl::toPercentEncoding(cameraId)), QLatin1String(sub));
+}
+} // namespace
+
+Result<QList<RecordingSegment>> OursClient::recordings(const QString &cameraId, const QDateTime &from,
+                                                       const QDateTime &to)
+{
+    const QString what = Msg::tr("the recordings of camera %1").arg(cameraId);
+    const auto r = get(cameraPath(cameraId, "recordings"), rangeQuery(from, to), {}, what);
+    if (!r.ok())
+        return Result<QList<RecordingSegment>>::fail(r.error);
+    auto segments = parseRecordings(r.value.body);
+    return segments.ok() ? segments : unreadable(std::move(segments), host(), what);
+}
+
+Result<LiveUrl> OursClient::playbackUrl(const QString &cameraId, const QDateTime &from, const QDateTime &to)
+{
+    const QString what = Msg::tr("a playback URL for camera %1").arg(cameraId);
+    const auto r = get(cameraPath(cameraId, "playback"), rangeQuery(from, to), {}, what);
+    if (!r.ok())
+        return Result<LiveUrl>::fail(r.error);
+    auto url = parseLiveUrl(r.value.body);
+    return url.ok() ? url : unreadable(std::move(url), host(), what);
+}
+
 Result<QList<UnitFix>> OursClient::units()
 {
     const QString what = Msg::tr("the patrol units");

@@ -9,6 +9,8 @@
 #include <QtCore/QJsonValue>
 #include <QtCore/QSet>
 
+#include <algorithm>
+
 namespace vigil::backend {
 
 namespace {
@@ -341,6 +343,21 @@ UnitFix readUnit(const QJsonObject &o, qsizetype index, Error *error)
     return u;
 }
 
+RecordingSegment readRecording(const QJsonObject &o, qsizetype index, Error *error)
+{
+    const Element element{"recording", o, index};
+    Reader r(o, element, error);
+    RecordingSegment segment;
+    segment.start = r.time("start", true);
+    segment.end = r.time("end", true);
+    segment.kind = r.string("kind", false);
+    segment.sizeBytes = qint64(r.number("sizeBytes", false, 0, 9.0e15, -1));
+    segment.url = r.url("url", false);
+    if (!r.failed() && segment.end < segment.start)
+        r.fail(Msg::tr("recording #%1 ends before it starts").arg(index + 1));
+    return segment;
+}
+
 template<typename T, typename F>
 bool readItems(const QJsonArray &items, const QString &kind, QList<T> *out, Error *error, F read)
 {
@@ -452,6 +469,24 @@ Result<QList<UnitFix>> parseUnits(const QByteArray &body, qsizetype maxBytes)
     readItems(items, QStringLiteral("unit"), &out.value, &out.error, readUnit);
     if (!out.ok())
         out.value.clear();
+    return out;
+}
+
+Result<QList<RecordingSegment>> parseRecordings(const QByteArray &body, qsizetype maxBytes)
+{
+    Result<QList<RecordingSegment>> out;
+    QJsonObject root;
+    if (!rootObject(body, maxBytes, &root, &out.error))
+        return out;
+    Reader r(root, QString(), &out.error);
+    const QJsonArray items = r.array("items", true);
+    if (r.failed())
+        return out;
+    readItems(items, QStringLiteral("recording"), &out.value, &out.error, readRecording);
+    if (!out.ok())
+        out.value.clear();
+    std::stable_sort(out.value.begin(), out.value.end(),
+                     [](const RecordingSegment &a, const RecordingSegment &b) { return a.start < b.start; });
     return out;
 }
 

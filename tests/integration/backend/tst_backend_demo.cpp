@@ -6,12 +6,15 @@
 
 #include "vigil/backend/ours_client.h"
 #include "vigil/backend/ours_parsers.h"
+#include "vigil/network/http_client.h"
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QProcess>
 #include <QtCore/QSet>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTemporaryDir>
 #include <QtTest/QtTest>
 
 #include <boost/asio/connect.hpp>
@@ -245,6 +248,91 @@ private slots:
         const auto missing = client.liveUrl(QStringLiteral("cam99"));
         QCOMPARE(int(missing.error.code), int(ErrorCode::NotFound));
         QCOMPARE(missing.error.serverCode, QStringLiteral("camera_not_found"));
+    }
+
+    void recordingsServedWithByteRanges()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty())
+            QSKIP("ffmpeg is not installed (scripts/setup-deps.sh installs it)");
+        // A recording in Vigil's local layout: <root>/cam01/<UTC start>.mkv, 4 s, made by the ffmpeg CLI.
+        QTemporaryDir root;
+        QVERIFY(QDir(root.path()).mkpath(QStringLiteral("cam01")));
+        const QDateTime start(QDate(2026, 12, 6), QTime(14, 0, 0), Qt::UTC);
+        const QString file = root.filePath(QStringLiteral("cam01/20261206T140000.000.mkv"));
+        QProcess ffmpeg;
+        ffmpeg.start(QStringLiteral("ffmpeg"),
+                     {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
+                      QStringLiteral("lavfi"), QStringLiteral("-i"),
+                      QStringLiteral("testsrc2=size=320x180:rate=25:duration=4"), QStringLiteral("-c:v"),
+                      QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
+                      file});
+        QVERIFY(ffmpeg.waitForFinished(60000) && ffmpeg.exitCode() == 0);
+
+        START_SERVER(server, QStringLiteral("--cameras"), QStringLiteral("16"), QStringLiteral("--units"),
+                     QStringLiteral("0"), QStringLiteral("--recordings"), root.path());
+        OursClient client({server.url(), QStringLiteral("demo"), QStringLiteral("demo")});
+        const auto list =
+            client.recordings(QStringLiteral("cam01"), start.addSecs(-3600), start.addSecs(3600));
+        QVERIFY2(list.ok(), qPrintable(list.error.message));
+        QCOMPARE(list.value.size(), 1);
+        QCOMPARE(list.value[0].start, start);
+        QVERIFY2(std::abs(start.msecsTo(list.value[0].end) - 4000) <= 100,
+                 qPrintable(list.value[0].end.toString(Qt::ISODateWithMs)));
+        QCOMPARE(list.value[0].sizeBytes, QFileInfo(file).size());
+        const QUrl url = list.value[0].url;
+        QCOMPARE(url.path(), QStringLiteral("/media/cam01/20261206T140000.000.mkv"));
+        // Outside the range, and a camera that recorded nothing: empty lists, not errors.
+        const auto before =
+            client.recordings(QStringLiteral("cam01"), start.addSecs(-7200), start.addSecs(-3600));
+        QVERIFY(before.ok() && before.value.isEmpty());
+        const auto none =
+            client.recordings(QStringLiteral("cam02"), start.addSecs(-3600), start.addSecs(3600));
+        QVERIFY(none.ok() && none.value.isEmpty());
+        const auto play = client.playbackUrl(QStringLiteral("cam01"), start.addSecs(1), start.addSecs(2));
+        QVERIFY2(play.ok(), qPrintable(play.error.message));
+        QCOMPARE(play.value.url, url);
+
+        // The file, a byte range of it (the recorded engine seeks with these), and refusals.
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        auto get = [](const QUrl &u, const QByteArray &range) {
+            vigil::network::HttpRequest r;
+            r.method = "GET";
+            r.url = u;
+            if (!range.isEmpty())
+                r.headers.append({"Range", range});
+            return vigil::network::HttpClient::instance().sendSync(r);
+        };
+        const auto whole = get(url, {});
+        QCOMPARE(whole.status, 200);
+        QCOMPARE(whole.body, bytes);
+        const auto part = get(url, "bytes=100-199");
+        QCOMPARE(part.status, 206);
+        QCOMPARE(part.body, bytes.mid(100, 100));
+        QCOMPARE(part.header("Content-Range"),
+                 QByteArray("bytes 100-199/") + QByteArray::number(bytes.size()));
+        const auto tail = get(url, "bytes=-50");
+        QCOMPARE(tail.status, 206);
+        QCOMPARE(tail.body, bytes.right(50));
+        QCOMPARE(get(url, "bytes=" + QByteArray::number(bytes.size()) + "-").status, 416);
+        QUrl escape = server.url();
+        escape.setPath(QStringLiteral("/media/cam01/..%2F..%2Fetc%2Fpasswd"));
+        QCOMPARE(get(escape, {}).status, 404);
+
+        // vigilctl backend recordings: the same list as JSON.
+        const Cli cli =
+            vigilctl({QStringLiteral("recordings"), server.url().toString(), QStringLiteral("cam01"),
+                      QStringLiteral("--kind"), QStringLiteral("ours"), QStringLiteral("--user"),
+                      QStringLiteral("demo"), QStringLiteral("--password"), QStringLiteral("demo"),
+                      QStringLiteral("--from"), QStringLiteral("2026-12-06T13:00:00Z"),
+                      QStringLiteral("--to"), QStringLiteral("2026-12-06T15:00:00Z")});
+        QVERIFY2(cli.exit == 0, cli.err.constData());
+        const QJsonArray items = cli.json().value(QStringLiteral("recordings")).toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.at(0).toObject().value(QStringLiteral("start")).toString(),
+                 QStringLiteral("2026-12-06T14:00:00.000Z"));
+        QCOMPARE(items.at(0).toObject().value(QStringLiteral("url")).toString(), url.toString());
     }
 
     void pushDeliversUnitPositions()

@@ -269,6 +269,37 @@ private slots:
                  qPrintable(noLat.error.message));
     }
 
+    void recordings()
+    {
+        // Out of order on the wire, oldest first on return; url and sizeBytes optional.
+        const auto good = parseRecordings(
+            R"({"items":[{"start":"2026-12-06T10:01:00Z","end":"2026-12-06T10:02:00Z","kind":"motion"},)"
+            R"({"start":"2026-12-06T10:00:00.500Z","end":"2026-12-06T10:01:00Z","sizeBytes":1500000,)"
+            "\"url\":\"http://10.0.0.9/media/cam1/a.mkv\"}]}"); // not raw: moc reads // in a raw string as a
+                                                                // comment
+        QVERIFY2(good.ok(), qPrintable(good.error.message));
+        QCOMPARE(good.value.size(), 2);
+        QCOMPARE(good.value[0].start, QDateTime(QDate(2026, 12, 6), QTime(10, 0, 0, 500), Qt::UTC));
+        QCOMPARE(good.value[0].sizeBytes, 1500000);
+        QCOMPARE(good.value[0].url, QUrl(QStringLiteral("http://10.0.0.9/media/cam1/a.mkv")));
+        QCOMPARE(good.value[1].kind, QStringLiteral("motion"));
+        QCOMPARE(good.value[1].sizeBytes, -1);
+        QVERIFY(good.value[1].url.isEmpty());
+
+        const auto backwards =
+            parseRecordings(R"({"items":[{"start":"2026-12-06T10:02:00Z","end":"2026-12-06T10:01:00Z"}]})");
+        QVERIFY(!backwards.ok());
+        QVERIFY2(backwards.error.message.contains(QStringLiteral("ends before it starts")),
+                 qPrintable(backwards.error.message));
+        QVERIFY(backwards.value.isEmpty());
+        const auto noEnd = parseRecordings(R"({"items":[{"start":"2026-12-06T10:02:00Z"}]})");
+        QVERIFY(!noEnd.ok());
+        QVERIFY2(noEnd.error.message.contains(QStringLiteral("'end' is missing")),
+                 qPrintable(noEnd.error.message));
+        QVERIFY(!parseRecordings(R"({"items":{}})").ok());
+        QVERIFY(parseRecordings(R"({"items":[]})").ok());
+    }
+
     void pushMessages_data()
     {
         QTest::addColumn<QByteArray>("body");

@@ -10,12 +10,23 @@
 // Thread: create, start(), stop() and destroy on one thread that runs a Qt event loop (the unit simulator's
 // timer lives there). The HTTP server runs on its own Asio thread owned by the DemoBackend; the counters are
 // safe from any thread.
+#include <QtCore/QList>
 #include <QtCore/QString>
 #include <QtCore/QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace vigil::demo {
+
+// One recorded file of a demo camera, as the recordings callback finds it.
+struct DemoRecording
+{
+    qint64 startMs = 0; // UTC epoch ms
+    qint64 endMs = 0;
+    QString fileName; // a file in recordingRoot/<cameraId>/, served at /media/<cameraId>/<fileName>
+    qint64 sizeBytes = -1;
+};
 
 struct DemoBackendOptions
 {
@@ -36,6 +47,12 @@ struct DemoBackendOptions
     int unitCount = 12;        // patrol cars of the simulator (0 = none)
     int unitIntervalMs = 1000; // simulator step and push period
     int maxPageSize = 5000;    // larger pageSize values are capped
+    // Recordings: GET /cameras/{id}/recordings lists what this callback finds in [fromMs, toMs] (called on
+    // the server's thread: it must be thread-safe and quick), each with the URL of its file, which the
+    // server streams from recordingRoot/<cameraId>/ with HTTP Range support (the recorded engine seeks in
+    // it). Unset = the demo platform keeps no recordings (501).
+    QString recordingRoot;
+    std::function<QList<DemoRecording>(const QString &cameraId, qint64 fromMs, qint64 toMs)> recordings;
 };
 
 class DemoBackend

@@ -58,6 +58,11 @@ public:
     Result<CameraList> cameras(const Progress &progress = {});
     Result<LiveUrl> liveUrl(const QString &cameraId, bool sub = false);
     Result<QList<UnitFix>> units();
+    // The recorded segments of a camera in [from, to], oldest first, and a playable URL of [from, to]
+    // (HTTP MP4/MKV, HLS or RTSP with Range; the recorded engine opens it).
+    Result<QList<RecordingSegment>> recordings(const QString &cameraId, const QDateTime &from,
+                                               const QDateTime &to);
+    Result<LiveUrl> playbackUrl(const QString &cameraId, const QDateTime &from, const QDateTime &to);
 
     // The access token of the last login (for the WebSocket push, sent as "Authorization: Bearer").
     QString accessToken() const { return m_tokens.accessToken; }

@@ -21,6 +21,9 @@ Result<QList<Region>> parseRegions(const QByteArray &body, qsizetype maxBytes = 
 Result<CameraPage> parseCameraPage(const QByteArray &body, qsizetype maxBytes = kMaxJsonBytes);
 // GET /api/v1/cameras/{id}/live: {"url", "expiresAt"}.
 Result<LiveUrl> parseLiveUrl(const QByteArray &body, qsizetype maxBytes = kMaxJsonBytes);
+// GET /api/v1/cameras/{id}/recordings: {"items": [{start, end, kind, sizeBytes}]}, sorted by start on return;
+// a segment that ends before it starts is an error. GET .../playback answers as parseLiveUrl.
+Result<QList<RecordingSegment>> parseRecordings(const QByteArray &body, qsizetype maxBytes = kMaxJsonBytes);
 // GET /api/v1/units: {"items": [...]}.
 Result<QList<UnitFix>> parseUnits(const QByteArray &body, qsizetype maxBytes = kMaxJsonBytes);
 // One WebSocket text message of /api/v1/push.

@@ -131,6 +131,16 @@ struct LiveUrl
     QDateTime expiresAt; // invalid = does not expire
 };
 
+// A recorded span of one camera (GET /api/v1/cameras/{id}/recordings).
+struct RecordingSegment
+{
+    QDateTime start;
+    QDateTime end;
+    QString kind; // "continuous", "motion", "alarm"... (free text; empty when the platform says none)
+    qint64 sizeBytes = -1; // -1 = not given
+    QUrl url;              // where the platform plays this segment directly; empty = ask .../playback
+};
+
 // A patrol unit's latest fix (GET /api/v1/units, WebSocket topic "units").
 struct UnitFix
 {
