@@ -4,6 +4,7 @@
 
 #include "vigil/core/health_role.h"
 
+#include <algorithm>
 #include <numbers>
 
 namespace vigil::map {
@@ -361,6 +362,27 @@ QString CameraLayer::cameraName(const QString &id) const
 {
     const int row = m_rows.value(id, -1);
     return row >= 0 ? m_cameras[row].camera.name : QString();
+}
+
+QVariantList CameraLayer::camerasNear(double latitude, double longitude, double radiusM, int max) const
+{
+    // A scan: a click's question over at most a county's cameras (100,000 take a few milliseconds).
+    const GeoPoint at{latitude, longitude};
+    QList<std::pair<double, int>> found;
+    for (int i = 0; i < int(m_cameras.size()); ++i) {
+        const double d = greatCircleDistance(at, m_cameras[i].camera.position);
+        if (d <= radiusM)
+            found.append({d, i});
+    }
+    std::sort(found.begin(), found.end());
+    QVariantList out;
+    for (int i = 0; i < std::min(max, int(found.size())); ++i) {
+        const MapCamera &c = m_cameras[found[i].second].camera;
+        out.append(QVariantMap{{QStringLiteral("cameraId"), c.id},
+                               {QStringLiteral("name"), c.name},
+                               {QStringLiteral("distance"), found[i].first}});
+    }
+    return out;
 }
 
 int CameraLayer::clusterSizeAt(qreal x, qreal y) const

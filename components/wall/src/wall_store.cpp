@@ -311,6 +311,17 @@ bool WallStore::startTour(int tile, const QStringList &cameraIds, int dwellSecon
     return true;
 }
 
+QStringList WallStore::shownCameras() const
+{
+    QStringList ids;
+    for (int tile = 0; tile < m_state.tileCount(); ++tile) {
+        const QString id = m_state.cameraAt(tile);
+        if (!id.isEmpty() && !ids.contains(id))
+            ids.append(id);
+    }
+    return ids;
+}
+
 QStringList WallStore::camerasInGroup(const QString &group) const
 {
     QStringList ids;

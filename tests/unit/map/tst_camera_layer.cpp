@@ -151,6 +151,24 @@ private slots:
         QCOMPARE(layer.cameraColour(QStringLiteral("x")), kAlarm);
         QCOMPARE(layer.cameraHealth(QStringLiteral("y")), QStringLiteral("unknown"));
     }
+
+    void camerasNearAPoint()
+    {
+        // 0.001 degree of latitude is about 111 m.
+        CameraLayer layer;
+        layer.setCameras({{QStringLiteral("far"), QStringLiteral("Far"), {30.010, 120.0}, 0, 0, QString()},
+                          {QStringLiteral("b"), QStringLiteral("B"), {30.002, 120.0}, 0, 0, QString()},
+                          {QStringLiteral("a"), QStringLiteral("A"), {30.001, 120.0}, 0, 0, QString()},
+                          {QStringLiteral("c"), QStringLiteral("C"), {29.997, 120.0}, 0, 0, QString()}});
+        const QVariantList near = layer.camerasNear(30.0, 120.0, 500, 16);
+        QStringList ids;
+        for (const QVariant &v : near)
+            ids << v.toMap().value(QStringLiteral("cameraId")).toString();
+        QCOMPARE(ids, QStringList({"a", "b", "c"})); // nearest first; "far" (1.1 km) is outside
+        QVERIFY(std::abs(near.first().toMap().value(QStringLiteral("distance")).toDouble() - 111.2) < 1);
+        QCOMPARE(layer.camerasNear(30.0, 120.0, 500, 2).size(), 2);
+        QVERIFY(layer.camerasNear(31.0, 121.0, 500, 16).isEmpty());
+    }
 };
 
 QTEST_MAIN(TestCameraLayer)

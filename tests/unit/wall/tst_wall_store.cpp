@@ -177,6 +177,12 @@ private slots:
         QCOMPARE(big.data(TileModel::WidthRole).toInt(), 2);
         QCOMPARE(big.data(TileModel::CameraIdRole).toString(), QStringLiteral("c2"));
         QCOMPARE(wall.tiles()->index(12).data(TileModel::TileIndexRole).toInt(), 12);
+
+        // What the wall shows, in tile order, each camera once (playback opens these).
+        wall.assignCamera(5, QStringLiteral("c2"));
+        wall.assignCamera(3, QStringLiteral("c3"));
+        QCOMPARE(wall.state().tileCameras, QStringList({"c2", "", "", "c3", "", "c2"}));
+        QCOMPARE(wall.shownCameras(), QStringList({"c2", "c3"}));
     }
 
     void showCameraPlacesByTheOneRule()

@@ -63,6 +63,9 @@ public:
     Q_INVOKABLE QString cameraAt(qreal x, qreal y) const;
     // The camera's name as the layer knows it ("" for an unknown id).
     Q_INVOKABLE QString cameraName(const QString &id) const;
+    // Cameras within radiusM metres of a WGS-84 point, nearest first, at most `max`:
+    // [{cameraId, name, distance}] ("trace back from here" opens their recordings).
+    Q_INVOKABLE QVariantList camerasNear(double latitude, double longitude, double radiusM, int max) const;
     // Number of cameras in the cluster under the point (0 = none, 1 = a single camera).
     Q_INVOKABLE int clusterSizeAt(qreal x, qreal y) const;
     // Cluster discs drawn by the last build (tests, benchmarks).

@@ -155,6 +155,8 @@ public:
     Q_INVOKABLE int startGroupScreenTour(const QString &group, int dwellSeconds);
     // The ids of the cameras of `group`, in the camera list's order.
     Q_INVOKABLE QStringList camerasInGroup(const QString &group) const;
+    // The cameras the visible tiles show, in tile order, each once (playback of "what is on the wall").
+    Q_INVOKABLE QStringList shownCameras() const;
     Q_INVOKABLE void stopTour(int tile);
     Q_INVOKABLE void setTourPaused(int tile, bool paused);
     // Writes wall.json now (cancelling the pending debounced save). Returns false and sets saveError on
