@@ -9,10 +9,10 @@ ReconnectPolicy::Failure ReconnectPolicy::classify(const QString &code)
         return Failure::Unreachable;
     if (code == QLatin1String("auth") || code == QLatin1String("forbidden"))
         return Failure::Auth;
-    if (code == QLatin1String("unsupported-codec"))
+    if (code == QLatin1String("unsupported-codec") || code == QLatin1String("not-playable"))
         return Failure::Unsupported;
     if (code == QLatin1String("not-found") || code == QLatin1String("no-video") ||
-        code == QLatin1String("rejected"))
+        code == QLatin1String("rejected") || code == QLatin1String("no-file"))
         return Failure::Rejected;
     return Failure::Broken; // ended, invalid-data, io, stalled, and anything new: worth trying again
 }

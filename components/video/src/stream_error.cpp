@@ -58,6 +58,16 @@ StreamError describeStreamError(int e, const QString &where, const QString &deta
     if (e == AVERROR_INVALIDDATA)
         return {C::Transient, QStringLiteral("invalid-data"),
                 tr("%1 sent data that is not a valid stream. Check the URL; retrying.").arg(where)};
+    // Recordings (files): `detail` is the file's name.
+    if (e == AVERROR(ENOENT))
+        return {C::Fatal, QStringLiteral("no-file"),
+                tr("The recording %1 does not exist. Check the path, or choose another recording.")
+                    .arg(detail.isEmpty() ? where : detail)};
+    if (e == AVERROR_DEMUXER_NOT_FOUND)
+        return {C::Unsupported, QStringLiteral("not-playable"),
+                tr("%1 cannot be played: it is damaged or not a video Vigil can read. Check the file, or "
+                   "choose another recording.")
+                    .arg(detail.isEmpty() ? where : detail)};
     if (e == AVERROR_HTTP_BAD_REQUEST || e == AVERROR_HTTP_OTHER_4XX)
         return {C::Fatal, QStringLiteral("rejected"),
                 tr("%1 rejected the request (%2). Check the stream URL.").arg(where, detail)};

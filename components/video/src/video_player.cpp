@@ -5,9 +5,15 @@
 #include "reconnect_policy.h"
 #include "vigil/core/logging.h"
 #include "vigil/video/stream_error.h"
+#include "vlc_source.h"
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QFileInfo>
 #include <QtGui/QImage>
+
+#include <algorithm>
+#include <cmath>
 
 namespace vigil::video {
 
@@ -26,7 +32,27 @@ struct VideoPlayer::Private
     qint64 statsLastDecoded = 0;
     qint64 statsLastShown = 0;
     std::int64_t statsLastBytes = 0;
+
+    // Recordings (openRecording()); all at their defaults for live streams.
+    bool recorded = false;
+    FrameSourceFactory recordedFactory = recordedFrameSourceFactory();
+    int caps = 0;
+    double positionMs = -1;
+    double durationMs = -1;
+    bool paused = false;
+    double rate = 1;
+    bool atEnd = false;
+    std::int64_t startMs = 0; // where the next session opens (the start, then the last position)
+    double seekTargetMs = -1; // a seek under way: shown as the position until the engine lands
+    std::int64_t seekNs = 0;
+    std::int64_t lastPositionNs = 0;
+    std::int64_t watchdogBaseNs = 0; // the last transport action: no frames since then is not a stall
 };
+
+namespace {
+constexpr std::int64_t kPositionRefreshNs = 100'000'000; // positionChanged at most ~10x/s
+constexpr std::int64_t kSeekShownNs = 3'000'000'000;     // the asked position is shown at most this long
+} // namespace
 
 namespace {
 QList<VideoPlayer *> &players()
@@ -90,8 +116,19 @@ void VideoPlayer::setStallTimeoutMs(int ms)
 
 void VideoPlayer::setSource(const MediaSource &source, SwitchMode mode)
 {
-    if (m_source == source)
+    setSourceFor(source, mode, false, 0);
+}
+
+void VideoPlayer::setSourceFor(const MediaSource &source, SwitchMode mode, bool recorded,
+                               std::int64_t startMs)
+{
+    if (m_source == source && d->recorded == recorded)
         return;
+    if (d->recorded || recorded) {
+        d->recorded = recorded;
+        resetTransport();
+        d->startMs = recorded ? std::max<std::int64_t>(0, startMs) : 0;
+    }
     m_previousSource = m_source;
     m_source = source;
     emit sourceChanged();
@@ -142,6 +179,43 @@ bool VideoPlayer::openUrl(const QString &text, const QString &user, const QStrin
     url.setUserInfo({});
     source.url = url;
     setSource(source);
+    play();
+    return true;
+}
+
+bool VideoPlayer::openRecording(const QString &urlOrPath, double startMs)
+{
+    const QString text = urlOrPath.trimmed();
+    QUrl url(text, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    // A path (absolute, relative, or with a Windows drive letter's one-letter "scheme") is a local file.
+    if (!text.isEmpty() && (scheme.isEmpty() || scheme.size() == 1))
+        url = QUrl::fromLocalFile(QFileInfo(text).absoluteFilePath());
+    const QString kind = url.scheme().toLower();
+    const bool file = kind == QLatin1String("file") && !url.toLocalFile().isEmpty();
+    const bool http =
+        (kind == QLatin1String("http") || kind == QLatin1String("https")) && !url.host().isEmpty();
+    const bool rtsp =
+        (kind == QLatin1String("rtsp") || kind == QLatin1String("rtsps")) && !url.host().isEmpty();
+    if (!url.isValid() || !(file || http || rtsp)) {
+        stop();
+        setError(
+            ErrorCategory::Fatal,
+            tr("This is not a recording. Give a video file or an http(s) or rtsp address of a recording."));
+        return false;
+    }
+    MediaSource source;
+    source.user = url.userName();
+    source.password = url.password();
+    url.setUserInfo({});
+    source.url = url;
+    const bool recorded = !rtsp;
+    if (recorded && m_source == source && d->recorded && m_session) {
+        seek(startMs); // the recording already open: go to the asked position
+        play();
+        return true;
+    }
+    setSourceFor(source, SwitchMode::Clean, recorded, std::int64_t(startMs));
     play();
     return true;
 }
@@ -199,6 +273,8 @@ void VideoPlayer::stop()
     m_reconnect.stop();
     m_statsTimer.stop();
     FramePacer::instance().remove(this);
+    refreshCapabilities();
+    setAtEnd(false);
     clearPicture();
     setError(ErrorCategory::None, {});
     setStatus(Status::Idle);
@@ -212,6 +288,10 @@ void VideoPlayer::startSession(bool seamless)
         m_incoming.reset();
     }
     auto session = openSource(m_source);
+    if (d->recorded) {
+        d->watchdogBaseNs = monotonicNs();
+        setAtEnd(false);
+    }
 
     if (seamless) {
         m_incoming = session;
@@ -224,6 +304,7 @@ void VideoPlayer::startSession(bool seamless)
         }
         m_session = session;
         setStatus(m_hasFrame ? Status::Reconnecting : Status::Connecting);
+        refreshCapabilities();
     }
     FramePacer::instance().add(this);
     m_watchdog.start();
@@ -238,9 +319,12 @@ std::shared_ptr<FrameSource> VideoPlayer::openSource(const MediaSource &source)
     FrameSource::Options options;
     options.source = source;
     options.readTimeoutMs = std::max(m_stallTimeoutMs + 1000, 3000);
+    if (d->recorded)
+        options.startMs = d->startMs;
     // The engine only posts to the GUI thread (never after requestStop() has returned, so nothing is posted
     // for a retired source). Events carry the source's id so late ones are recognised.
-    auto created = d->factory(options, [this](FrameSource *s, const SourceEvent &e) {
+    const FrameSourceFactory &factory = d->recorded ? d->recordedFactory : d->factory;
+    auto created = factory(options, [this](FrameSource *s, const SourceEvent &e) {
         const quint64 id = s->id();
         QMetaObject::invokeMethod(
             this, [this, id, e] { onSourceEvent(id, int(e.kind), e.detail, e.averror); },
@@ -248,6 +332,13 @@ std::shared_ptr<FrameSource> VideoPlayer::openSource(const MediaSource &source)
     });
     if (created && m_keyFramesOnly)
         created->setKeyFramesOnly(true);
+    if (created && d->recorded) {
+        // A reopened recording keeps the operator's speed and pause.
+        if (d->rate != 1 && (created->capabilities() & FrameSource::CanChangeRate))
+            created->setRate(d->rate);
+        if (d->paused && (created->capabilities() & FrameSource::CanPause))
+            created->setPaused(true);
+    }
     return created;
 }
 
@@ -298,6 +389,7 @@ bool VideoPlayer::commitPreload()
     }
     m_session = std::exchange(m_preload, nullptr);
     m_preloadHasFrame = false;
+    refreshCapabilities();
     m_previousSource = m_source;
     m_source = std::exchange(m_preloadSource, {});
     m_reconnect.stop();
@@ -329,9 +421,26 @@ void VideoPlayer::onSourceEvent(quint64 sessionId, int event, const QString &det
         return; // a retired session's late event
 
     const QString where =
-        m_source.url.host() +
-        (m_source.url.port() > 0 ? QLatin1Char(':') + QString::number(m_source.url.port()) : QString());
+        m_source.url.isLocalFile()
+            ? QFileInfo(m_source.url.toLocalFile()).fileName()
+            : m_source.url.host() + (m_source.url.port() > 0
+                                         ? QLatin1Char(':') + QString::number(m_source.url.port())
+                                         : QString());
     switch (SourceEvent::Kind(event)) {
+    case SourceEvent::EndOfMedia:
+        if (isCurrent) {
+            qCInfo(vigilVideo).noquote() << "recording" << m_source.displayUrl() << "ended";
+            refreshPosition(true);
+            setAtEnd(true);
+        }
+        break;
+    case SourceEvent::SeekDone:
+        if (isCurrent) {
+            d->seekTargetMs = -1;
+            d->watchdogBaseNs = monotonicNs();
+            refreshPosition(true);
+        }
+        break;
     case SourceEvent::Opened:
         if (isCurrent && m_status == Status::Connecting)
             setStatus(Status::Buffering);
@@ -345,6 +454,7 @@ void VideoPlayer::onSourceEvent(quint64 sessionId, int event, const QString &det
                 m_session->requestStop();
             }
             m_session = std::move(m_incoming);
+            refreshCapabilities();
         }
         d->policy.reset();
         setError(ErrorCategory::None, {});
@@ -395,6 +505,8 @@ void VideoPlayer::onPreloadEvent(int event, const QString &detail, int code)
 {
     switch (SourceEvent::Kind(event)) {
     case SourceEvent::Opened:
+    case SourceEvent::EndOfMedia:
+    case SourceEvent::SeekDone:
         break;
     case SourceEvent::FirstFrame:
         if (!m_preloadHasFrame) {
@@ -424,9 +536,19 @@ void VideoPlayer::onWatchdog()
         return;
     if (m_status != Status::Playing)
         return;
-    const std::int64_t last = m_session->slot().lastPutNs();
+    // A paused recording, or one that has shown its last frame, delivers no frames by design.
+    if (d->recorded && (d->paused || d->atEnd))
+        return;
+    std::int64_t last = m_session->slot().lastPutNs();
+    int stallMs = m_stallTimeoutMs;
+    if (d->recorded) {
+        if (last != 0)
+            last = std::max(last, d->watchdogBaseNs); // since the last resume, seek or speed change
+        if (d->rate < 1)
+            stallMs = int(stallMs / d->rate); // 1/16x of a 1 fps recording: a frame every 16 s
+    }
     const std::int64_t ageMs = (monotonicNs() - last) / 1000000;
-    if (last == 0 || ageMs < m_stallTimeoutMs)
+    if (last == 0 || ageMs < stallMs)
         return;
     qCWarning(vigilVideo).noquote() << "no frame from" << m_source.displayUrl() << "for" << ageMs
                                     << "ms: stalled";
@@ -467,6 +589,8 @@ void VideoPlayer::pushPendingFrame()
 {
     if (!m_session)
         return;
+    if (d->recorded)
+        refreshPosition(false);
     auto entry = m_session->slot().take();
     if (!entry)
         return;
@@ -490,7 +614,176 @@ void VideoPlayer::pushPendingFrame()
 
 bool VideoPlayer::waitForWorkers(int timeoutMs)
 {
-    return LiveSession::waitForAllStopped(timeoutMs);
+    QElapsedTimer t;
+    t.start();
+    const bool live = LiveSession::waitForAllStopped(timeoutMs);
+    return VlcSource::waitForAllStopped(std::max(0, timeoutMs - int(t.elapsed()))) && live;
+}
+
+void VideoPlayer::seek(double ms)
+{
+    if (!m_session || !(d->caps & FrameSource::CanSeek) || !std::isfinite(ms))
+        return;
+    ms = std::max(0.0, ms);
+    if (d->durationMs > 0)
+        ms = std::min(ms, d->durationMs);
+    m_session->seek(std::int64_t(ms));
+    d->seekTargetMs = ms;
+    d->seekNs = monotonicNs();
+    d->watchdogBaseNs = d->seekNs;
+    d->startMs = std::int64_t(ms);
+    setAtEnd(false);
+    if (d->positionMs != ms) {
+        d->positionMs = ms;
+        emit positionChanged();
+    }
+}
+
+void VideoPlayer::setPaused(bool paused)
+{
+    if (d->paused == paused)
+        return;
+    if (!d->recorded || !(d->caps & FrameSource::CanPause))
+        return;
+    d->paused = paused;
+    if (m_session)
+        m_session->setPaused(paused);
+    d->watchdogBaseNs = monotonicNs();
+    emit pausedChanged();
+}
+
+void VideoPlayer::setRate(double rate)
+{
+    if (!std::isfinite(rate))
+        return;
+    rate = std::clamp(rate, VlcSource::kMinRate, VlcSource::kMaxRate);
+    if (d->rate == rate || !d->recorded || !(d->caps & FrameSource::CanChangeRate))
+        return;
+    d->rate = rate;
+    if (m_session)
+        m_session->setRate(rate);
+    d->watchdogBaseNs = monotonicNs();
+    emit rateChanged();
+}
+
+void VideoPlayer::stepFrame()
+{
+    if (!m_session || !(d->caps & FrameSource::CanStepFrame))
+        return;
+    m_session->stepFrame();
+    d->watchdogBaseNs = monotonicNs();
+    if (!d->paused) {
+        d->paused = true;
+        emit pausedChanged();
+    }
+}
+
+double VideoPlayer::positionMs() const
+{
+    return d->positionMs;
+}
+
+double VideoPlayer::durationMs() const
+{
+    return d->durationMs;
+}
+
+bool VideoPlayer::paused() const
+{
+    return d->paused;
+}
+
+double VideoPlayer::rate() const
+{
+    return d->rate;
+}
+
+bool VideoPlayer::canSeek() const
+{
+    return (d->caps & FrameSource::CanSeek) != 0;
+}
+
+bool VideoPlayer::canStep() const
+{
+    return (d->caps & FrameSource::CanStepFrame) != 0;
+}
+
+bool VideoPlayer::atEnd() const
+{
+    return d->atEnd;
+}
+
+bool VideoPlayer::isRecording() const
+{
+    return d->recorded;
+}
+
+void VideoPlayer::resetTransport()
+{
+    d->startMs = 0;
+    d->seekTargetMs = -1;
+    d->watchdogBaseNs = 0;
+    if (d->positionMs != -1) {
+        d->positionMs = -1;
+        emit positionChanged();
+    }
+    if (d->durationMs != -1) {
+        d->durationMs = -1;
+        emit durationChanged();
+    }
+    if (d->paused) {
+        d->paused = false;
+        emit pausedChanged();
+    }
+    if (d->rate != 1) {
+        d->rate = 1;
+        emit rateChanged();
+    }
+    setAtEnd(false);
+}
+
+void VideoPlayer::refreshCapabilities()
+{
+    const int caps = m_session ? m_session->capabilities() : 0;
+    if (caps == d->caps)
+        return;
+    d->caps = caps;
+    emit capabilitiesChanged();
+}
+
+void VideoPlayer::setAtEnd(bool atEnd)
+{
+    if (d->atEnd == atEnd)
+        return;
+    d->atEnd = atEnd;
+    emit atEndChanged();
+}
+
+void VideoPlayer::refreshPosition(bool force)
+{
+    const std::int64_t now = monotonicNs();
+    if (!force && now - d->lastPositionNs < kPositionRefreshNs)
+        return;
+    d->lastPositionNs = now;
+    if (!m_session)
+        return;
+    const double duration = double(m_session->durationMs());
+    if (duration != d->durationMs && duration > 0) {
+        d->durationMs = duration;
+        emit durationChanged();
+    }
+    double position = double(m_session->positionMs());
+    if (d->seekTargetMs >= 0) {
+        if (now - d->seekNs < kSeekShownNs)
+            position = d->seekTargetMs; // the engine has not landed yet: show where it is going
+        else
+            d->seekTargetMs = -1;
+    }
+    if (position < 0 || position == d->positionMs)
+        return;
+    d->positionMs = position;
+    d->startMs = std::int64_t(position); // a reopened recording goes on from here
+    emit positionChanged();
 }
 
 QList<float> VideoPlayer::takeLatencySamples()

@@ -1,7 +1,7 @@
 #pragma once
 // FrameSource: the seam between a VideoPlayer and the engine that makes its frames.
 //
-// An engine (the FFmpeg live session today; the libVLC recorded and RTSP replay engines of the playback room)
+// An engine (the FFmpeg live session; the libVLC recorded engine for files and HTTP; the RTSP replay engine)
 // opens one source, decodes on threads of its own and puts each decoded frame into its FrameSlot, from which
 // the FramePacer hands the newest one to the player's sink. It reports what happens (opened, first frame,
 // error) through the event callback given to the factory. The player knows nothing else about the engine, so
@@ -11,6 +11,11 @@
 // - the factory starts the work and returns at once (the GUI thread never waits on a socket or a decoder);
 // - events may come from any thread, never after requestStop() has returned, and at most one Error (after an
 //   Error the source is finished);
+// - a source with an end (a file, a recording over HTTP) reports EndOfMedia once it has shown its last frame;
+//   it is not finished: it keeps its last frame and position, and seek() plays on from the asked position.
+//   A live source never reports it (its end is an Error: the stream closed);
+// - positionMs() is the media time of the newest frame put into the slot; after seek() the engine reports
+//   SeekDone when the first frame at (or just after) the asked position is in the slot;
 // - requestStop() never blocks; the engine may finish closing in the background;
 // - slot(), info() and the transport calls are safe from any thread.
 // Thread: see each method.
@@ -31,7 +36,10 @@ struct SourceEvent
     {
         Opened,     // the source answered and the stream is set up (RTSP handshake done, file opened)
         FirstFrame, // the first decoded frame is in the slot
-        Error       // the source failed and is finished; averror says why
+        Error,      // the source failed and is finished; averror says why
+        EndOfMedia, // a source with an end has shown its last frame (see the contract above)
+        SeekDone    // after seek(): the first frame at the asked position is in the slot (positionMs() says
+                    // which)
     };
     Kind kind;
     int averror = 0; // FFmpeg-style error code for Error (stream_error.h turns it into a sentence)
@@ -61,6 +69,8 @@ public:
         int connectTimeoutMs = 10000; // open (DNS, TCP, RTSP handshake)
         int readTimeoutMs = 8000; // no data for this long -> Error (the player's watchdog is usually sooner)
         int decoderThreads = 1;   // tiles are many: keep threads few
+        std::int64_t startMs =
+            0; // a source with a timeline (a recording) starts here; live sources ignore it
     };
     // What an engine can do besides play; a live camera can do none of it.
     enum Capability
@@ -68,6 +78,7 @@ public:
         CanPause = 1,
         CanSeek = 2,
         CanChangeRate = 4,
+        CanStepFrame = 8,
     };
     using EventFn = std::function<void(FrameSource *, const SourceEvent &)>;
 
@@ -89,6 +100,13 @@ public:
     virtual void setPaused(bool) {}
     virtual void seek(std::int64_t /*positionMs*/) {}
     virtual void setRate(double) {}
+    // Shows the next frame and pauses (a paused source stays paused).
+    virtual void stepFrame() {}
+    // Media time of the newest frame put into the slot, in ms; -1 when the source has no timeline (live) or
+    // no frame yet. Any thread.
+    virtual std::int64_t positionMs() const { return -1; }
+    // Length of the media in ms; -1 when unknown or unbounded (live). Any thread.
+    virtual std::int64_t durationMs() const { return -1; }
     // Decode only key frames (the decoders cannot keep up: a small tile still moves, at the stream's key
     // frame rate, and costs a fraction). Back to every frame from the next key frame on, so nothing is
     // smeared. Engines that cannot ignore it. Any thread.
@@ -104,5 +122,9 @@ using FrameSourceFactory =
 
 // The FFmpeg live engine (RTSP and anything else libavformat opens).
 FrameSourceFactory liveFrameSourceFactory();
+// The libVLC 3 recorded engine (vlc_source.h): local files (MP4, MKV, ...) and HTTP(S) sources (HTTP-MP4,
+// HLS). Pause, seek (accurate on local files), rate 1/16..16 and frame step. Options::source.url is a file
+// URL (QUrl::fromLocalFile) or an http(s) URL.
+FrameSourceFactory recordedFrameSourceFactory();
 
 } // namespace vigil::video

@@ -11,7 +11,8 @@ struct StreamError
 {
     VideoPlayer::ErrorCategory category = VideoPlayer::ErrorCategory::None;
     QString code; // stable machine word: auth, forbidden, not-found, refused, unreachable, timeout, ended,
-                  // unsupported-codec, no-video, invalid-data, io
+                  // unsupported-codec, no-video, invalid-data, io; recordings: no-file,
+                  // not-playable
     QString text; // translated sentence: what failed and what to do
 };
 

@@ -1,5 +1,5 @@
 #pragma once
-// VideoPlayer: one live stream feeding one QVideoSink (a QML VideoOutput's videoSink).
+// VideoPlayer: one live stream or one recording feeding one QVideoSink (a QML VideoOutput's videoSink).
 //
 // Intent and reality are separate (nx_open style): desiredState is what the operator asked for, status is
 // what is happening. A watchdog turns "playing but no frame for stallTimeoutMs" into Stalled and reconnects
@@ -7,6 +7,11 @@
 // again within seconds); the last good frame stays in the sink. Frames come from a FrameSource engine (the
 // FFmpeg live engine unless setFrameSourceFactory() says otherwise). setSource() while playing
 // switches seamlessly: the old stream keeps the picture until the new one has decoded its first frame.
+//
+// Recordings (openRecording(): files and http(s) URLs through the libVLC engine) add a timeline and
+// transport: positionMs, durationMs, paused, rate, stepFrame(), atEnd. The watchdog leaves a paused recording
+// and one that reached its end alone (no frames is what they should show), and allows for slow rates; a
+// recording that fails is reopened where it was.
 //
 // Thread: GUI only. Decoding runs on one worker thread per stream; frames reach the sink through a FrameSlot
 // that the FramePacer drains once per render tick for all players together.
@@ -81,6 +86,19 @@ class VideoPlayer : public QObject
     // Only key frames are decoded (the decoders cannot keep up and this tile is among the smallest): the
     // picture still moves, at the stream's key-frame rate. Set by the app's decode governor.
     Q_PROPERTY(bool keyFramesOnly READ keyFramesOnly WRITE setKeyFramesOnly NOTIFY keyFramesOnlyChanged)
+    // Recordings: the media time of the picture on screen in ms (a number for QML: exact to 2^53), refreshed
+    // at most ~10 times a second; -1 for a live stream or before the first frame. After seek() it is the
+    // asked position until the engine has landed there.
+    Q_PROPERTY(double positionMs READ positionMs NOTIFY positionChanged)
+    // Length of the recording in ms; -1 when unknown (live, or not opened yet).
+    Q_PROPERTY(double durationMs READ durationMs NOTIFY durationChanged)
+    Q_PROPERTY(bool paused READ paused WRITE setPaused NOTIFY pausedChanged)
+    // Playback speed, 1/16 .. 16 (1 = normal).
+    Q_PROPERTY(double rate READ rate WRITE setRate NOTIFY rateChanged)
+    Q_PROPERTY(bool canSeek READ canSeek NOTIFY capabilitiesChanged)
+    Q_PROPERTY(bool canStep READ canStep NOTIFY capabilitiesChanged)
+    // The recording has shown its last frame (it stays on screen); seek() plays on.
+    Q_PROPERTY(bool atEnd READ atEnd NOTIFY atEndChanged)
 
 public:
     enum class Status
@@ -155,12 +173,33 @@ public:
     // source from a typed URL and credentials and plays. Credentials typed inside the URL are moved out of
     // it. Returns false (and sets lastError) when the URL is not a stream URL.
     Q_INVOKABLE bool openUrl(const QString &url, const QString &user = {}, const QString &password = {});
+    // Opens a recording: a file path (or file:// URL) or an http(s) URL (HTTP-MP4, HLS) with the libVLC
+    // recorded engine, from `startMs`; an rtsp:// URL stays on the FFmpeg engine (no timeline). Credentials
+    // typed inside the URL are moved out of it. Reopening the recording already open seeks to `startMs`.
+    // Returns false (and sets lastError) when the text is neither a path nor such a URL.
+    Q_INVOKABLE bool openRecording(const QString &urlOrPath, double startMs = 0);
     Q_INVOKABLE void play();
     Q_INVOKABLE void stop();
     // The operator touched the tile: a source that is waiting to be retried (or that failed for a reason that
     // is never retried by itself, such as a wrong password) is tried again now. Does nothing while an attempt
     // is under way or the stream plays.
     Q_INVOKABLE void retryNow();
+
+    // Transport of a recording (ignored where the engine cannot: canSeek / canStep; live streams).
+    Q_INVOKABLE void seek(double ms);
+    Q_INVOKABLE void setPaused(bool paused);
+    Q_INVOKABLE void setRate(double rate);
+    // Shows the next frame and pauses.
+    Q_INVOKABLE void stepFrame();
+    double positionMs() const;
+    double durationMs() const;
+    bool paused() const;
+    double rate() const;
+    bool canSeek() const;
+    bool canStep() const;
+    bool atEnd() const;
+    // The source was opened with openRecording() through the recorded engine.
+    bool isRecording() const;
 
     // Pre-connection (tours): opens `source` in the background while the current stream keeps playing. Its
     // frames go to its own FrameSlot and are not shown; preloadReady() says its first frame has arrived,
@@ -222,6 +261,12 @@ signals:
     void statsChanged();
     void keyFramesOnlyChanged();
     void stallTimeoutMsChanged();
+    void positionChanged();
+    void durationChanged();
+    void pausedChanged();
+    void rateChanged();
+    void capabilitiesChanged();
+    void atEndChanged();
     // Emitted on the GUI thread for every frame handed to the sink (tests and benchmarks count these).
     void frameShown();
     // A seamless switch could not open the new stream; the player stays on the previous one. `error` is the
@@ -234,6 +279,11 @@ signals:
 
 private:
     static bool s_unattended;
+    void setSourceFor(const MediaSource &source, SwitchMode mode, bool recorded, std::int64_t startMs);
+    void resetTransport();
+    void refreshCapabilities();
+    void refreshPosition(bool force);
+    void setAtEnd(bool atEnd);
     void startSession(bool seamless);
     std::shared_ptr<FrameSource> openSource(const MediaSource &source);
     void onSourceEvent(quint64 sessionId, int event, const QString &detail, int code);

@@ -1,0 +1,622 @@
+#include "vlc_source.h"
+
+#include "frame_convert.h"
+#include "vigil/core/logging.h"
+#include "vigil/core/redact.h"
+#include "vigil/core/worker_threads.h"
+#include "vlc_ptr.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QFileInfo>
+#include <QtMultimedia/QVideoFrameFormat>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+
+extern "C" {
+#include <libavutil/error.h>
+}
+
+namespace vigil::video {
+
+namespace {
+
+const QString kWorkerName = QStringLiteral("video-vlc");
+
+// One libVLC instance per process, made on first use by whichever worker needs it first (thread-safe static
+// initialisation) and kept until exit: releasing it at exit could wait on VLC's threads. Quiet and light:
+// no audio output, no title on the picture, no log on stderr, no X11 (frames leave through callbacks).
+libvlc_instance_t *sharedInstance()
+{
+    static libvlc_instance_t *s_instance = [] {
+        const char *args[] = {"--quiet",  "--no-audio", "--no-video-title-show",    "--no-xlib",
+                              "--no-osd", "--no-spu",   "--no-sub-autodetect-file", "--no-snapshot-preview",
+                              "--no-lua", "--no-stats"};
+        libvlc_instance_t *i = libvlc_new(int(std::size(args)), args);
+        if (!i) {
+            const char *why = libvlc_errmsg();
+            qCWarning(vigilVideo) << "libVLC did not start:" << (why ? why : "unknown reason");
+        }
+        return i;
+    }();
+    return s_instance;
+}
+
+QString vlcTr(const char *text)
+{
+    return QCoreApplication::translate("vigil::video::VlcSource", text);
+}
+
+// Frame duration from the media's first video track, in µs; 0 when unknown.
+std::int64_t frameDurationUs(libvlc_media_player_t *mp, QString *codec)
+{
+    libvlc_media_t *media = libvlc_media_player_get_media(mp);
+    if (!media)
+        return 0;
+    libvlc_media_track_t **tracks = nullptr;
+    const unsigned n = libvlc_media_tracks_get(media, &tracks);
+    std::int64_t us = 0;
+    for (unsigned i = 0; i < n; ++i) {
+        const libvlc_media_track_t *t = tracks[i];
+        if (t->i_type != libvlc_track_video || !t->video)
+            continue;
+        if (t->video->i_frame_rate_num > 0 && t->video->i_frame_rate_den > 0)
+            us = std::llround(1e6 * double(t->video->i_frame_rate_den) / double(t->video->i_frame_rate_num));
+        if (codec) {
+            const char *desc = libvlc_media_get_codec_description(libvlc_track_video, t->i_codec);
+            *codec = desc && *desc ? QString::fromUtf8(desc).section(QLatin1Char(' '), 0, 0)
+                                   : QString::fromLatin1(reinterpret_cast<const char *>(&t->i_codec), 4);
+        }
+        break;
+    }
+    if (tracks)
+        libvlc_media_tracks_release(tracks, n);
+    libvlc_media_release(media);
+    return us;
+}
+
+} // namespace
+
+FrameSourceFactory recordedFrameSourceFactory()
+{
+    return [](const FrameSource::Options &options,
+              FrameSource::EventFn onEvent) -> std::shared_ptr<FrameSource> {
+        return VlcSource::start(options, std::move(onEvent));
+    };
+}
+
+std::shared_ptr<VlcSource> VlcSource::start(Options options, EventFn onEvent)
+{
+    std::shared_ptr<VlcSource> s(new VlcSource(std::move(options), std::move(onEvent)));
+    // The worker holds a reference until it has stopped and released the player: requestStop() never waits.
+    core::WorkerThreads::start(kWorkerName, [self = s] { self->run(); });
+    return s;
+}
+
+VlcSource::VlcSource(Options options, EventFn onEvent)
+    : m_options(std::move(options))
+    , m_startNs(monotonicNs())
+    , m_onEvent(std::move(onEvent))
+{
+    m_slot.setPrivacyMasks(m_options.source.privacyMasks); // before VLC shows any frame
+    m_seekTargetMs = std::max<std::int64_t>(0, m_options.startMs);
+    m_seekStartNs = m_startNs;
+}
+
+VlcSource::~VlcSource() = default;
+
+bool VlcSource::waitForAllStopped(int timeoutMs)
+{
+    return core::WorkerThreads::wait(timeoutMs, kWorkerName);
+}
+
+int VlcSource::runningCount()
+{
+    return core::WorkerThreads::runningCount(kWorkerName);
+}
+
+void VlcSource::requestStop()
+{
+    {
+        std::lock_guard lock(m_eventMutex);
+        m_onEvent = nullptr; // no event reaches the owner after this returns
+    }
+    {
+        std::lock_guard lock(m_cmdMutex);
+        m_stop.store(true);
+    }
+    m_cmdCv.notify_all();
+}
+
+SourceInfo VlcSource::info() const
+{
+    std::lock_guard lock(m_infoMutex);
+    return m_info;
+}
+
+void VlcSource::post(Command c)
+{
+    {
+        std::lock_guard lock(m_cmdMutex);
+        if (m_stop.load())
+            return;
+        m_commands.push_back(c);
+    }
+    m_cmdCv.notify_all();
+}
+
+void VlcSource::setPaused(bool paused)
+{
+    post({Command::Pause, paused ? 1 : 0});
+}
+
+void VlcSource::seek(std::int64_t positionMs)
+{
+    post({Command::Seek, std::max<std::int64_t>(0, positionMs)});
+}
+
+void VlcSource::setRate(double rate)
+{
+    Command c{Command::Rate};
+    c.rate = std::clamp(rate, kMinRate, kMaxRate);
+    post(c);
+}
+
+void VlcSource::stepFrame()
+{
+    post({Command::Step});
+}
+
+void VlcSource::emitEvent(const SourceEvent &e)
+{
+    std::lock_guard lock(m_eventMutex);
+    if (m_onEvent)
+        m_onEvent(this, e);
+}
+
+void VlcSource::fail(int averror, const QString &detail)
+{
+    if (m_failed.exchange(true))
+        return; // at most one Error
+    qCInfo(vigilVideo).noquote() << "recording" << m_options.source.displayUrl() << "failed:" << detail;
+    emitEvent({SourceEvent::Error, averror, detail});
+}
+
+void VlcSource::run() noexcept
+{
+    try {
+        runPlayer();
+    } catch (const std::exception &e) {
+        qCWarning(vigilVideo) << "recorded-video worker failed:" << e.what();
+        fail(AVERROR_BUG, QString::fromUtf8(e.what()));
+    } catch (...) {
+        fail(AVERROR_BUG, {});
+    }
+}
+
+void VlcSource::runPlayer()
+{
+    const QUrl &url = m_options.source.url;
+    const bool isFile = url.isLocalFile() || url.scheme().isEmpty();
+    const QString path = url.isLocalFile() ? url.toLocalFile() : url.path();
+    // The sentence names the file (local) or host:port (HTTP); no credentials.
+    const QString name = isFile ? QFileInfo(path).fileName() : m_options.source.displayUrl();
+    if (isFile && !QFileInfo(path).isFile()) { // on this worker: a disk access, never the GUI thread
+        fail(AVERROR(ENOENT), name);
+        return;
+    }
+    libvlc_instance_t *instance = sharedInstance();
+    if (!instance) {
+        fail(AVERROR_DECODER_NOT_FOUND,
+             vlcTr("libVLC could not start; install the VLC plugins (vlc-plugin-base)"));
+        return;
+    }
+
+    vlc::MediaPtr media;
+    if (isFile) {
+        media.reset(libvlc_media_new_path(instance, QFile::encodeName(path).constData()));
+    } else {
+        // The only place the URL carries credentials; it never leaves this function.
+        const QByteArray location =
+            core::withCredentials(url, m_options.source.user, m_options.source.password)
+                .toString(QUrl::FullyEncoded)
+                .toUtf8();
+        media.reset(libvlc_media_new_location(instance, location.constData()));
+    }
+    if (!media) {
+        fail(AVERROR(ENOMEM), vlcTr("libVLC could not create the media"));
+        return;
+    }
+    // Every decoded frame is shown (late ones too: the frame count is the position, see the header), on
+    // few decoder threads; short caching so a seek shows its frame quickly.
+    const QByteArray threads =
+        ":avcodec-threads=" + QByteArray::number(std::max(1, m_options.decoderThreads));
+    const QByteArray netCaching =
+        ":network-caching=" + QByteArray::number(std::clamp(m_options.connectTimeoutMs / 10, 300, 1500));
+    for (const QByteArray &opt :
+         {QByteArray(":no-drop-late-frames"), QByteArray(":no-skip-frames"),
+          QByteArray(":no-avcodec-hurry-up"), QByteArray(":file-caching=150"), threads, netCaching})
+        libvlc_media_add_option(media.get(), opt.constData());
+    if (m_options.startMs > 0) {
+        const QByteArray start =
+            ":start-time=" + QByteArray::number(double(m_options.startMs) / 1000.0, 'f', 3);
+        libvlc_media_add_option(media.get(), start.constData());
+    }
+
+    vlc::PlayerPtr player(libvlc_media_player_new_from_media(media.get()));
+    if (!player) {
+        fail(AVERROR(ENOMEM), vlcTr("libVLC could not create a player"));
+        return;
+    }
+    libvlc_media_player_t *mp = player.get();
+    m_player = mp;
+    libvlc_video_set_format_callbacks(mp, &VlcSource::onFormat, &VlcSource::onCleanup);
+    libvlc_video_set_callbacks(mp, &VlcSource::onLock, &VlcSource::onUnlock, &VlcSource::onDisplay, this);
+    libvlc_event_manager_t *events = libvlc_media_player_event_manager(mp);
+    const libvlc_event_type_t kinds[] = {libvlc_MediaPlayerPlaying, libvlc_MediaPlayerEncounteredError,
+                                         libvlc_MediaPlayerEndReached, libvlc_MediaPlayerLengthChanged,
+                                         libvlc_MediaPlayerBuffering};
+    for (libvlc_event_type_t k : kinds)
+        libvlc_event_attach(events, k, &VlcSource::onVlcEvent, this);
+
+    if (!m_stop.load()) {
+        if (libvlc_media_player_play(mp) != 0)
+            fail(AVERROR_DEMUXER_NOT_FOUND, name);
+    }
+
+    // Commands until stop. Each takes VLC's input lock only briefly; none runs on the caller's thread.
+    // Between commands, every 250 ms, the frame count is checked against VLC's own clock (see resync()).
+    using namespace std::chrono_literals;
+    while (true) {
+        std::optional<Command> c;
+        {
+            std::unique_lock lock(m_cmdMutex);
+            m_cmdCv.wait_for(lock, 250ms, [&] { return m_stop.load() || !m_commands.empty(); });
+            if (m_stop.load())
+                break;
+            if (!m_commands.empty()) {
+                c = m_commands.front();
+                m_commands.pop_front();
+            }
+        }
+        if (c)
+            execute(mp, *c);
+        else
+            idle(mp);
+    }
+
+    // Stop and release here, on the worker: both block while VLC joins its threads.
+    libvlc_media_player_stop(mp);
+    for (libvlc_event_type_t k : kinds)
+        libvlc_event_detach(events, k, &VlcSource::onVlcEvent, this);
+    m_player = nullptr;
+    player.reset();
+    media.reset();
+}
+
+void VlcSource::beginSeek(std::int64_t targetMs)
+{
+    m_resyncMs = -1;
+    m_anchorReady = false;
+    m_seekTargetMs = targetMs;
+    m_seekStartNs = monotonicNs();
+    m_reportSeekDone = true;
+    m_seeking = true;
+}
+
+// VLC 3 transport pitfalls measured with marked recordings (tests/support/video/marked_recording.h):
+// changing the rate while paused, or right after resuming from a paused seek or a frame step, makes it play
+// frames from seconds earlier; so a rate asked while paused is applied 300 ms after playback resumes.
+void VlcSource::execute(libvlc_media_player_t *mp, const Command &c)
+{
+    switch (c.kind) {
+    case Command::Pause:
+        if (c.value && !m_paused) {
+            libvlc_media_player_set_pause(mp, 1);
+            m_paused = true;
+        } else if (!c.value && m_paused) {
+            libvlc_media_player_set_pause(mp, 0);
+            m_paused = false;
+            if (m_wantRate != m_vlcRate)
+                m_rateDueNs = monotonicNs() + 300'000'000;
+        }
+        break;
+    case Command::Seek: {
+        const std::int64_t length = m_durationMs.load();
+        const std::int64_t target =
+            length > 0 ? std::min(c.value, std::max<std::int64_t>(0, length - 1)) : c.value;
+        beginSeek(target);
+        if (m_ended.load()) {
+            // VLC 3 keeps an ended input until stop(): play it again from the asked position.
+            libvlc_media_player_stop(mp);
+            m_ended = false;
+            m_vlcRate = 1;
+            libvlc_media_player_play(mp);
+            libvlc_media_player_set_time(mp, libvlc_time_t(target));
+            if (m_paused)
+                libvlc_media_player_set_pause(mp, 1);
+            else if (m_wantRate != 1)
+                m_rateDueNs = monotonicNs() + 300'000'000;
+            break;
+        }
+        libvlc_media_player_set_time(mp, libvlc_time_t(target));
+        break;
+    }
+    case Command::Rate:
+        m_wantRate = c.rate;
+        if (!m_paused && m_wantRate != m_vlcRate) {
+            libvlc_media_player_set_rate(mp, float(m_wantRate));
+            m_vlcRate = m_wantRate;
+            m_resyncHoldNs = monotonicNs() + 1'000'000'000; // VLC's clock settles first
+        }
+        break;
+    case Command::Step:
+        if (m_ended.load())
+            break;
+        libvlc_media_player_next_frame(mp); // pauses
+        m_paused = true;
+        break;
+    }
+}
+
+void VlcSource::idle(libvlc_media_player_t *mp)
+{
+    const std::int64_t now = monotonicNs();
+    if (m_rateDueNs && now >= m_rateDueNs) {
+        m_rateDueNs = 0;
+        if (!m_paused && m_wantRate != m_vlcRate) {
+            libvlc_media_player_set_rate(mp, float(m_wantRate));
+            m_vlcRate = m_wantRate;
+            m_resyncHoldNs = now + 1'000'000'000;
+        }
+    }
+    resync(mp, now);
+}
+
+// The frame count misses frames VLC skips by itself (it drops a few when the rate changes or playback resumes
+// after a frame step): while playing, compare it with VLC's clock (the demuxer's time less what is buffered,
+// updated every 250 ms: right to a frame or two) and, when they differ by more than a few hundred ms of
+// media, start counting again from VLC's time.
+void VlcSource::resync(libvlc_media_player_t *mp, std::int64_t now)
+{
+    if (m_paused || m_ended.load() || m_seeking.load() || !m_opened.load() || now < m_resyncHoldNs)
+        return;
+    const std::int64_t position = m_positionMs.load();
+    if (position < 0 || libvlc_media_player_get_state(mp) != libvlc_Playing)
+        return;
+    const std::int64_t vlcMs = libvlc_media_player_get_time(mp);
+    const std::int64_t tolerance = std::int64_t(400 * std::max(1.0, m_vlcRate));
+    if (vlcMs >= 0 && std::abs(vlcMs - position) > tolerance) {
+        qCDebug(vigilVideo) << "recorded position resynchronised:" << position << "ms counted," << vlcMs
+                            << "ms by VLC";
+        m_resyncMs = vlcMs;
+    }
+}
+
+void VlcSource::onVlcEvent(const libvlc_event_t *event, void *opaque) noexcept
+{
+    // libVLC's thread: plain data and posts only; no call into the player (its lock may be held).
+    auto *self = static_cast<VlcSource *>(opaque);
+    try {
+        switch (event->type) {
+        case libvlc_MediaPlayerPlaying:
+            if (!self->m_opened.exchange(true)) {
+                {
+                    std::lock_guard lock(self->m_infoMutex);
+                    self->m_info.openMs = double(monotonicNs() - self->m_startNs) / 1e6;
+                }
+                self->emitEvent({SourceEvent::Opened, 0, {}});
+            }
+            break;
+        case libvlc_MediaPlayerEncounteredError: {
+            const QUrl &url = self->m_options.source.url;
+            if (url.isLocalFile() || url.scheme().isEmpty())
+                self->fail(AVERROR_DEMUXER_NOT_FOUND, QFileInfo(url.toLocalFile()).fileName());
+            else
+                self->fail(AVERROR(EIO), vlcTr("the recording could not be opened or played"));
+            break;
+        }
+        case libvlc_MediaPlayerEndReached:
+            self->m_ended = true;
+            if (!self->m_failed.load())
+                self->emitEvent({SourceEvent::EndOfMedia, 0, {}});
+            break;
+        case libvlc_MediaPlayerLengthChanged:
+            self->m_durationMs = std::int64_t(event->u.media_player_length_changed.new_length);
+            break;
+        case libvlc_MediaPlayerBuffering:
+            // VLC has buffered enough after a seek (or the start): its next frame is the anchor.
+            if (event->u.media_player_buffering.new_cache >= 100.f && self->m_seeking.load()) {
+                self->m_seeking = false;
+                self->m_anchorReady = true;
+            }
+            break;
+        default:
+            break;
+        }
+    } catch (...) {
+    }
+}
+
+unsigned VlcSource::onFormat(void **opaque, char *chroma, unsigned *width, unsigned *height,
+                             unsigned *pitches, unsigned *lines) noexcept
+{
+    auto *self = static_cast<VlcSource *>(*opaque);
+    try {
+        // VLC 3 passes the decoder's padded size (640x386 for 640x360) and would scale into it: ask for the
+        // picture's own size, so VLC only copies.
+        unsigned w = *width, h = *height;
+        unsigned vw = 0, vh = 0;
+        if (self->m_player && libvlc_video_get_size(self->m_player, 0, &vw, &vh) == 0 && vw > 0 && vh > 0) {
+            w = vw;
+            h = vh;
+        }
+        w &= ~1u; // I420: even sizes
+        h &= ~1u;
+        if (w == 0 || h == 0)
+            return 0;
+        QString codec;
+        const std::int64_t us = self->m_player ? frameDurationUs(self->m_player, &codec) : 0;
+        if (us > 0)
+            self->m_frameUs = us;
+        std::memcpy(chroma, "I420", 4);
+        *width = w;
+        *height = h;
+        // Lines and pitches are those of the QVideoFrame each picture is copied into (lock), so VLC copies
+        // once, straight into the frame the sink will show.
+        const QSize alloc = paddedFrameSize(QSize(int(w), int(h)));
+        QVideoFrame probe(QVideoFrameFormat(alloc, QVideoFrameFormat::Format_YUV420P));
+        if (!probe.isValid() || !probe.map(QVideoFrame::WriteOnly))
+            return 0;
+        for (int i = 0; i < 3; ++i) {
+            pitches[i] = unsigned(probe.bytesPerLine(i));
+            self->m_pitches[i] = pitches[i];
+        }
+        probe.unmap();
+        lines[0] = unsigned(alloc.height());
+        lines[1] = lines[2] = unsigned(alloc.height() / 2);
+        self->m_width = int(w);
+        self->m_height = int(h);
+        self->m_allocSize = alloc;
+        {
+            std::lock_guard lock(self->m_infoMutex);
+            self->m_info.width = int(w);
+            self->m_info.height = int(h);
+            if (!codec.isEmpty())
+                self->m_info.codec = codec;
+        }
+        return 1;
+    } catch (...) {
+        return 0;
+    }
+}
+
+void VlcSource::onCleanup(void *opaque) noexcept
+{
+    auto *self = static_cast<VlcSource *>(opaque);
+    if (self->m_pendingMapped) {
+        self->m_pending.unmap();
+        self->m_pendingMapped = false;
+    }
+    self->m_pending = QVideoFrame();
+}
+
+void *VlcSource::onLock(void *opaque, void **planes) noexcept
+{
+    auto *self = static_cast<VlcSource *>(opaque);
+    try {
+        QVideoFrameFormat format(self->m_allocSize, QVideoFrameFormat::Format_YUV420P);
+        if (self->m_allocSize != QSize(self->m_width, self->m_height))
+            format.setViewport(QRect(0, 0, self->m_width, self->m_height));
+        format.setColorRange(QVideoFrameFormat::ColorRange_Video);
+        QVideoFrame frame(format);
+        if (frame.isValid() && frame.map(QVideoFrame::WriteOnly) &&
+            unsigned(frame.bytesPerLine(0)) == self->m_pitches[0] &&
+            unsigned(frame.bytesPerLine(1)) == self->m_pitches[1] &&
+            unsigned(frame.bytesPerLine(2)) == self->m_pitches[2]) {
+            for (int i = 0; i < 3; ++i)
+                planes[i] = frame.bits(i);
+            self->m_pending = std::move(frame);
+            self->m_pendingMapped = true;
+            return self;
+        }
+    } catch (...) {
+    }
+    // Cannot happen with Qt's memory buffers (same format, same pitches); VLC still needs somewhere to write.
+    static thread_local std::vector<uchar> s_scratch;
+    s_scratch.resize(size_t(self->m_pitches[0]) * size_t(self->m_allocSize.height()) * 2 + 64);
+    planes[0] = planes[1] = planes[2] = s_scratch.data();
+    self->m_pending = QVideoFrame();
+    self->m_pendingMapped = false;
+    return nullptr;
+}
+
+void VlcSource::onUnlock(void *opaque, void * /*picture*/, void *const * /*planes*/) noexcept
+{
+    auto *self = static_cast<VlcSource *>(opaque);
+    if (!self->m_pendingMapped)
+        return;
+    // Fill the padding rows with the last real row (as frame_convert does): a renderer that ignores the
+    // viewport shows no band.
+    const int h = self->m_height, ph = self->m_allocSize.height();
+    for (int plane = 0; plane < 3 && ph > h; ++plane) {
+        const int rows = plane == 0 ? h : h / 2;
+        const int padded = plane == 0 ? ph : ph / 2;
+        const int bpl = self->m_pending.bytesPerLine(plane);
+        uchar *bits = self->m_pending.bits(plane);
+        for (int y = rows; y < padded && rows > 0; ++y)
+            std::memcpy(bits + qsizetype(y) * bpl, bits + qsizetype(rows - 1) * bpl, size_t(bpl));
+    }
+    // A fingerprint of the picture: VLC 3 shows the same picture again (every ~70 ms while paused, at slow
+    // rates, twice after a resume), and a repeat is not a new frame.
+    std::uint64_t hash = 1469598103934665603ull;
+    const int bpl0 = self->m_pending.bytesPerLine(0);
+    const uchar *y0 = self->m_pending.bits(0);
+    const int words = self->m_width / 8;
+    for (int y = 0; y < h; ++y) {
+        const uchar *row = y0 + qsizetype(y) * bpl0;
+        for (int i = 0; i < words; ++i) {
+            std::uint64_t v;
+            std::memcpy(&v, row + i * 8, 8);
+            hash = (hash ^ v) * 1099511628211ull;
+        }
+    }
+    self->m_pendingHash = hash;
+    self->m_pending.unmap();
+    self->m_pendingMapped = false;
+}
+
+void VlcSource::onDisplay(void *opaque, void *picture) noexcept
+{
+    auto *self = static_cast<VlcSource *>(opaque);
+    if (!picture || !self->m_pending.isValid())
+        return;
+    try {
+        const std::int64_t now = monotonicNs();
+        const std::int64_t frameUs = self->m_frameUs.load();
+        bool seekDone = false;
+        const bool repeat = self->m_pendingHash == self->m_lastHash && self->m_firstShown.load();
+        self->m_lastHash = self->m_pendingHash;
+        // A seek whose buffering end VLC did not report (it always does, but never hang on it): after 2 s
+        // of frames, take the next one as the anchor.
+        if (self->m_seeking.load() && now - self->m_seekStartNs.load() > 2'000'000'000) {
+            self->m_seeking = false;
+            self->m_anchorReady = true;
+        }
+        if (self->m_anchorReady.exchange(false)) {
+            const std::int64_t targetUs = self->m_seekTargetMs.load() * 1000;
+            // The first frame at or after the target, on the frame grid.
+            const std::int64_t index = (targetUs + frameUs - 1000) / frameUs;
+            self->m_anchorMs = index * frameUs / 1000;
+            self->m_framesSinceAnchor = 0;
+            seekDone = self->m_reportSeekDone.exchange(false);
+        } else if (repeat) {
+            return; // the same picture again: already in the slot, not a frame
+        } else if (const std::int64_t resync = self->m_resyncMs.exchange(-1); resync >= 0) {
+            self->m_anchorMs = (resync * 1000 + frameUs / 2) / frameUs * frameUs / 1000;
+            self->m_framesSinceAnchor = 0;
+        } else if (!self->m_seeking.load()) {
+            ++self->m_framesSinceAnchor;
+        }
+        // (While seeking, a frame shown before VLC flushed is the old position's: it keeps the old time.)
+        if (!self->m_seeking.load())
+            self->m_positionMs = self->m_anchorMs + self->m_framesSinceAnchor * frameUs / 1000;
+        const bool first = !self->m_firstShown.exchange(true);
+        {
+            std::lock_guard lock(self->m_infoMutex);
+            ++self->m_info.framesDecoded;
+            if (first)
+                self->m_info.firstFrameMs = double(now - self->m_startNs) / 1e6;
+        }
+        self->m_slot.put(std::exchange(self->m_pending, QVideoFrame()), now);
+        if (first)
+            self->emitEvent({SourceEvent::FirstFrame, 0, self->info().codec});
+        if (seekDone)
+            self->emitEvent({SourceEvent::SeekDone, 0, {}});
+    } catch (...) {
+    }
+}
+
+} // namespace vigil::video
