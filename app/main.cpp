@@ -4,6 +4,7 @@
 #include "vigil/app/kiosk.h"
 #include "vigil/app/kiosk_pin.h"
 #include "vigil/app/qml_modules.h"
+#include "vigil/app/recording_service.h"
 #include "vigil/app/session.h"
 #include "vigil/app/wall_windows.h"
 #include "vigil/cameras/camera_directory.h"
@@ -19,6 +20,7 @@
 #include "vigil/wallnet/wall_net.h"
 
 #include <QtCore/QCommandLineParser>
+#include <QtCore/QDateTime>
 #include <QtCore/QDir>
 #include <QtCore/QLibraryInfo>
 #include <QtCore/QLocale>
@@ -85,7 +87,8 @@ struct Cli
     const QCommandLineOption view{
         QStringLiteral("view"),
         QStringLiteral(
-            "View shown at start: wall (default), map, or screens (the miniature of the wall screens)."),
+            "View shown at start: wall (default), map, screens (the miniature of the wall screens), or "
+            "playback (the wall's cameras from two minutes ago)."),
         QStringLiteral("view"), QStringLiteral("wall")};
     const QCommandLineOption kiosk{
         QStringLiteral("kiosk"),
@@ -339,6 +342,29 @@ int main(int argc, char **argv)
     video::DecodeGovernor decodeGovernor;
     decodeGovernor.setEnabled(qEnvironmentVariable("VIGIL_DEGRADE") != QLatin1String("off"));
 
+    // Local recording (issue 11): one root, one disk budget ($VIGIL_RECORDING_QUOTA_MB, default 20 GiB). The
+    // demo records into the cache (never among the operator's recordings), 2 GiB at most, and keeps its first
+    // cameras recording all the time so Playback has something to show.
+    app::RecordingService::Options recordingOptions;
+    recordingOptions.root =
+        session.demoMode() ? core::cacheDir() + QStringLiteral("/demo-recordings") : core::recordingsDir();
+    {
+        bool quotaOk = false;
+        const qint64 quotaMb = qEnvironmentVariable("VIGIL_RECORDING_QUOTA_MB").toLongLong(&quotaOk);
+        recordingOptions.quotaBytes =
+            (quotaOk && quotaMb > 0 ? quotaMb : (session.demoMode() ? 2048 : 20480)) * 1024 * 1024;
+    }
+    recordingOptions.preAlarmSeconds = 0;
+    app::RecordingService recordings(&directory, recordingOptions);
+    app::RecordingService::setInstance(&recordings);
+    recordings.installPlaybackLookup();
+    if (session.demoMode())
+        QObject::connect(&session, &app::Session::demoReady, &recordings, [&recordings, &directory] {
+            const auto cameras = directory.cameras();
+            for (int i = 0; i < std::min<int>(4, int(cameras.size())); ++i)
+                recordings.start(cameras.at(i).id);
+        });
+
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     QObject::connect(
@@ -391,6 +417,20 @@ int main(int argc, char **argv)
     if (const QString v = cli.parser.value(cli.view);
         window && !session.kiosk() && (v == QLatin1String("map") || v == QLatin1String("screens")))
         window->setProperty("view", v);
+    // --view playback: the wall's cameras from two minutes ago (in the demo, once its cameras are there).
+    if (window && !session.kiosk() && cli.parser.value(cli.view) == QLatin1String("playback")) {
+        auto openPlayback = [window, &wallStore] {
+            const QStringList ids = wallStore.shownCameras();
+            if (!QMetaObject::invokeMethod(
+                    window, "openPlayback", Q_ARG(QVariant, QVariant(ids)),
+                    Q_ARG(double, double(QDateTime::currentMSecsSinceEpoch() - 120000))))
+                qCWarning(vigilApp) << "--view playback: the window could not open playback";
+        };
+        if (session.demoMode())
+            QObject::connect(&session, &app::Session::demoReady, window, openPlayback, Qt::QueuedConnection);
+        else
+            openPlayback();
+    }
     // Kiosk: every wall (the console's and each screen's) tours all cameras once the cameras are known.
     auto startKioskTours = [&wallStore, &wallScreens, &directory] {
         app::startKioskTours(&wallStore, &wallScreens, directory);
@@ -463,6 +503,12 @@ int main(int argc, char **argv)
     // A tile's PTZ controller queues a Stop when it goes away mid-move: let it reach the camera.
     if (!ptz::OnvifPtzController::waitForWorkers(2000))
         qCWarning(vigilApp) << "some PTZ commands (a final Stop?) were not sent within 2 s";
+    // Recorders close their open segments (complete and playable) before the process ends.
+    recordings.shutdown();
+    if (!core::WorkerThreads::wait(5000, u"recording"))
+        qCWarning(vigilApp)
+            << "some recordings did not close within 5 s; their last segment plays up to its last "
+               "complete second";
     // Event polls and probes are not waited for (a poll may take its whole timeout): they end with the
     // process.
     if (const QStringList left = core::WorkerThreads::running(); !left.isEmpty())

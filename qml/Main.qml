@@ -13,7 +13,7 @@ import Vigil.WallNet
 ApplicationWindow {
     id: root
 
-    // "wall" or "map": what the content area shows.
+    // "wall", "map", "screens" or "playback": what the content area shows.
     property string view: "wall"
 
     // Shows a short message at the bottom of the window.
@@ -32,6 +32,25 @@ ApplicationWindow {
             Wall.toggleMaximize(Wall.maximizedTile);
         else if (root.visibility === Window.FullScreen)
             root.showNormal();
+    }
+
+    // Plays back these cameras from recording time atMs (ms since the epoch; -1 = only show the view).
+    function openPlayback(cameraIds: var, atMs: real) {
+        root.view = "playback";
+        if (atMs < 0)
+            return;
+        const labels = cameraIds.map(id => Cameras.nameOf(id));
+        // The loader makes the view on first use; open once it is there.
+        root._pendingPlayback = { ids: cameraIds, labels: labels, at: atMs };
+        if (playbackLoader.item)
+            root._openPendingPlayback();
+    }
+    property var _pendingPlayback: null
+    function _openPendingPlayback() {
+        const p = root._pendingPlayback;
+        root._pendingPlayback = null;
+        if (p)
+            (playbackLoader.item as PlaybackView).open(p.ids, p.labels, p.at);
     }
 
     // Puts a camera on the wall (from the map) by the wall's one placement rule: a tile already showing it,
@@ -139,6 +158,15 @@ ApplicationWindow {
                     checked: root.view === "map"
                     toolTip: qsTr("Cameras and patrol units on the map (Ctrl+M switches wall and map)")
                     onClicked: root.view = "map"
+                }
+                ToolbarButton {
+                    objectName: "playbackViewButton"
+                    visible: !Session.kiosk
+                    text: qsTr("Playback")
+                    checkable: true
+                    checked: root.view === "playback"
+                    toolTip: qsTr("Recorded video on a timeline: the wall's cameras, or one tile's (its menu: Play back recordings)")
+                    onClicked: root.openPlayback(Wall.shownCameras(), root.view === "playback" ? -1 : Date.now() - 60000)
                 }
                 ToolbarButton {
                     objectName: "screensViewButton"
@@ -438,10 +466,11 @@ ApplicationWindow {
             StackLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                currentIndex: root.view === "map" ? 1 : root.view === "screens" ? 2 : 0
+                currentIndex: root.view === "map" ? 1 : root.view === "screens" ? 2 : root.view === "playback" ? 3 : 0
                 WallView {
                     id: wall
                     onNotify: (text, isError) => root.notify(text, isError)
+                    onPlaybackRequested: (cameraId, cameraName) => root.openPlayback([cameraId], Date.now() - 60000)
                 }
                 // The map is made the first time it is shown: a village PC that never opens it pays nothing.
                 Loader {
@@ -457,6 +486,24 @@ ApplicationWindow {
                     active: root.view === "screens" || item !== null
                     source: "Wall/ScreensView.qml"
                 }
+                // Playback is made the first time it is opened.
+                Loader {
+                    id: playbackLoader
+                    objectName: "playbackLoader"
+                    active: root.view === "playback" || item !== null
+                    source: "Playback/PlaybackView.qml"
+                    onLoaded: root._openPendingPlayback()
+                }
+                Connections {
+                    target: playbackLoader.item as PlaybackView
+                    function onNotify(text: string, isError: bool) {
+                        root.notify(text, isError);
+                    }
+                    function onBackToLive() {
+                        (playbackLoader.item as PlaybackView).session.close();
+                        root.view = "wall";
+                    }
+                }
                 Connections {
                     target: screensLoader.item as ScreensView
                     function onNotify(text: string, isError: bool) {
@@ -467,6 +514,10 @@ ApplicationWindow {
                     target: mapLoader.item as MapScreen
                     function onOpenLive(cameraId: string) {
                         root.openLive(cameraId);
+                    }
+                    function onTraceBack(cameraIds: var) {
+                        // Five minutes back: the operator moves on the timeline from there.
+                        root.openPlayback(cameraIds, Date.now() - 5 * 60000);
                     }
                 }
             }

@@ -29,6 +29,9 @@ Item {
     readonly property var nearestUnits: root._nearest
 
     property var _nearest: []
+    // Cameras around the last click (trace back): [{ cameraId, name, distance }].
+    property real traceRadiusM: 500
+    property var _nearCameras: []
     property real _clickLat: NaN
     property real _clickLon: NaN
 
@@ -36,6 +39,8 @@ Item {
     // Double-click on a camera: open it live.
     signal cameraActivated(string cameraId)
     signal cameraSelected(string cameraId)
+    // "Trace back from here": the recordings of these cameras (nearest first) around the clicked place.
+    signal traceBackRequested(var cameraIds)
 
     // --- functions -----------------------------------------------------------------------------------
     // Opens track playback for a unit ("" = the selected unit, else the first one recorded), over the last
@@ -118,9 +123,11 @@ Item {
                     root.openTrack(unit)
                 return
             }
+            root._clickLat = coordinate.latitude
+            root._clickLon = coordinate.longitude
+            root._nearCameras = cameraLayer.camerasNear(coordinate.latitude, coordinate.longitude,
+                                                        root.traceRadiusM, 16)
             if (unitLayer.model) {
-                root._clickLat = coordinate.latitude
-                root._clickLon = coordinate.longitude
                 root._nearest = unitLayer.model.nearest(coordinate.latitude, coordinate.longitude,
                                                         root.nearestCount)
                 unitLayer.selectedUnitId = root._nearest.length > 0 ? root._nearest[0].unitId : ""
@@ -138,7 +145,7 @@ Item {
     // Where the operator clicked for the nearest search.
     Rectangle {
         readonly property point _at: map.fromCoordinate(QtPositioning.coordinate(root._clickLat, root._clickLon))
-        visible: !isNaN(root._clickLat) && root._nearest.length > 0
+        visible: !isNaN(root._clickLat) && (root._nearest.length > 0 || root._nearCameras.length > 0)
         x: _at.x - width / 2
         y: _at.y - height / 2
         width: MapTheme.clickMarkerSize
@@ -216,7 +223,7 @@ Item {
     // Nearest units after a click on the map.
     Rectangle {
         objectName: "nearestPanel"
-        visible: root._nearest.length > 0
+        visible: root._nearest.length > 0 || root._nearCameras.length > 0
         anchors.left: parent.left
         anchors.top: parent.top
         anchors.margins: MapTheme.spacingMedium
@@ -231,6 +238,7 @@ Item {
             width: parent.width - 2 * MapTheme.spacing
             spacing: MapTheme.spacingTiny
             Text {
+                visible: root._nearest.length > 0
                 color: MapTheme.panelTitle
                 font.bold: true
                 text: qsTr("Nearest units")
@@ -248,6 +256,16 @@ Item {
                         onClicked: unitLayer.selectedUnitId = parent.modelData.unitId
                     }
                 }
+            }
+            Button {
+                objectName: "traceBackButton"
+                visible: root._nearCameras.length > 0
+                width: parent.width
+                text: qsTr("Trace back: %n camera(s) within %1 m", "", root._nearCameras.length).arg(Math.round(root.traceRadiusM))
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: qsTr("Play the recordings of the cameras around this place together, nearest first")
+                onClicked: root.traceBackRequested(root._nearCameras.map(c => c.cameraId))
             }
         }
     }

@@ -21,6 +21,8 @@ Item {
 
     // Double-click on a camera: the main window puts it on the wall.
     signal openLive(string cameraId)
+    // "Trace back from here": play these cameras' recordings together.
+    signal traceBack(var cameraIds)
 
     // --- private ---------------------------------------------------------------------------------------
     // The configured source wins; the demo site shows its county (made on first use, a few seconds).
@@ -67,6 +69,7 @@ Item {
         trackStore: tracks
         source: root._source
         onCameraActivated: cameraId => root.openLive(cameraId)
+        onTraceBackRequested: cameraIds => root.traceBack(cameraIds)
     }
 
     Banner {

@@ -41,6 +41,8 @@ Rectangle {
 
     // A message for the operator (snapshot saved or failed).
     signal notify(string text, bool isError)
+    // The operator wants this camera's recordings.
+    signal playbackRequested(string cameraId, string cameraName)
 
     // The PNG is written in the background; feed.snapshotSaved says how it went (Connections below).
     function takeSnapshot() {
@@ -80,6 +82,7 @@ Rectangle {
     readonly property bool _operable: !Session.kiosk
     readonly property bool _ptzShown: root._operable && root.ptzMode && ptz.available && !root._empty
     readonly property bool _empty: root.cameraId === ""
+    readonly property bool _recording: !root._empty && Recordings.recordingCameras.indexOf(root.cameraId) >= 0
     readonly property int _status: feed.player.status
     readonly property bool _live: root._status === VideoPlayer.Status.Playing
     // The picture on screen is old: keep it (never black) but say so.
@@ -280,6 +283,14 @@ Rectangle {
                 elide: Text.ElideRight
                 text: root.cameraName !== "" ? root.cameraName : root.cameraId
                 size: VLabel.Small
+            }
+            VLabel {
+                objectName: "recordingBadge"
+                visible: root._recording
+                text: "● " + qsTr("REC")
+                color: Theme.error
+                size: VLabel.Small
+                font.bold: true
             }
         }
     }
@@ -487,5 +498,11 @@ Rectangle {
         onAboutToShow: tileMenu.groups = Cameras.groups() // groups come and go; read them when the menu opens
         onTourRequested: group => root.startGroupTour(group)
         onTourStopRequested: tour.stop()
+        recording: root._recording
+        onRecordToggled: {
+            if (!Recordings.toggle(root.cameraId) && Recordings.lastError !== "" && !Recordings.isRecording(root.cameraId))
+                root.notify(Recordings.lastError, true);
+        }
+        onPlaybackRequested: root.playbackRequested(root.cameraId, root.cameraName)
     }
 }

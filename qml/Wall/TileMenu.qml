@@ -16,6 +16,8 @@ VMenu {
     // Camera groups a tour can be started from, and whether this tile runs a tour now.
     property list<string> groups: []
     property bool touring: false
+    // The tile's camera records now (Recordings).
+    property bool recording: false
 
     signal maximizeRequested
     signal snapshotRequested
@@ -25,6 +27,9 @@ VMenu {
     // A tour of the cameras of `group` in this tile; stop the tile's tour.
     signal tourRequested(string group)
     signal tourStopRequested
+    // Record the camera (or stop); play its recordings back from a minute ago.
+    signal recordToggled
+    signal playbackRequested
 
     VMenuItem {
         objectName: "maximizeItem"
@@ -53,6 +58,18 @@ VMenu {
         checked: root.ptzOn
         enabled: root.ptzAvailable
         onTriggered: root.ptzToggled()
+    }
+    VMenuItem {
+        objectName: "recordItem"
+        text: root.recording ? qsTr("Stop recording") : qsTr("Record")
+        enabled: !root.empty
+        onTriggered: root.recordToggled()
+    }
+    VMenuItem {
+        objectName: "playbackItem"
+        text: qsTr("Play back recordings")
+        enabled: !root.empty
+        onTriggered: root.playbackRequested()
     }
     VMenu {
         id: tourMenu

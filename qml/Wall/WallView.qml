@@ -10,6 +10,7 @@ Rectangle {
 
     // A message for the operator from a tile (snapshot saved or failed).
     signal notify(string text, bool isError)
+    signal playbackRequested(string cameraId, string cameraName)
 
     // The tile item with this index (tests, keyboard actions), or null.
     function tileAt(index: int): CameraTile {
@@ -50,6 +51,7 @@ Rectangle {
             visible: !tile.covered
             visibleTiles: Wall.maximizedTile >= 0 ? 1 : Wall.tileCount
             onNotify: (text, isError) => root.notify(text, isError)
+            onPlaybackRequested: (cameraId, cameraName) => root.playbackRequested(cameraId, cameraName)
         }
     }
 }

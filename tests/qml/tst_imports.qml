@@ -6,6 +6,7 @@ import Vigil.App
 import Vigil.Cameras
 import Vigil.Devices
 import Vigil.Map
+import Vigil.Playback
 import Vigil.Ptz
 import Vigil.Video
 import Vigil.Views

@@ -28,4 +28,9 @@ QString picturesDir()
     return fromEnvOr("VIGIL_PICTURES_DIR", QStandardPaths::PicturesLocation, QStringLiteral("Vigil"));
 }
 
+QString recordingsDir()
+{
+    return fromEnvOr("VIGIL_RECORDINGS_DIR", QStandardPaths::MoviesLocation, QStringLiteral("Vigil"));
+}
+
 } // namespace vigil::core

@@ -49,8 +49,8 @@ SyncStep syncStep(std::int64_t clockMs, std::int64_t shownMs, double clockRate)
         return {SyncStep::Keep, clockRate};
     if (double(std::llabs(behind)) > double(kSyncSeekBeyondMs) * scale)
         return {SyncStep::Seek, clockRate};
-    // Catch up over about two seconds of wall time, at most 25 % faster or slower.
-    const double correction = std::clamp(double(behind) / (2000.0 * clockRate), -0.25, 0.25);
+    // Catch up over about a second of wall time, at most half as fast again or half as slow.
+    const double correction = std::clamp(double(behind) / (1000.0 * clockRate), -0.5, 0.5);
     return {SyncStep::Nudge, clockRate * (1.0 + correction)};
 }
 

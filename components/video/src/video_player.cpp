@@ -678,6 +678,11 @@ void VideoPlayer::stepFrame()
     }
 }
 
+double VideoPlayer::livePositionMs() const
+{
+    return m_session ? double(m_session->positionMs()) : -1;
+}
+
 double VideoPlayer::positionMs() const
 {
     return d->positionMs;

@@ -50,8 +50,9 @@ struct SyncStep
     double rate = 1.0; // for Keep and Nudge
     friend bool operator==(const SyncStep &, const SyncStep &) = default;
 };
-inline constexpr std::int64_t kSyncToleranceMs = 40;    // one frame at 25 fps
-inline constexpr std::int64_t kSyncSeekBeyondMs = 1500; // further than this: seek
+inline constexpr std::int64_t kSyncToleranceMs = 40; // one frame at 25 fps
+inline constexpr std::int64_t kSyncSeekBeyondMs =
+    400; // further than this: seek (a seek in a file costs ~30 ms)
 SyncStep syncStep(std::int64_t clockMs, std::int64_t shownMs, double clockRate);
 
 } // namespace vigil::playback

@@ -191,6 +191,9 @@ public:
     Q_INVOKABLE void setRate(double rate);
     // Shows the next frame and pauses.
     Q_INVOKABLE void stepFrame();
+    // The engine's position now (media time of the newest frame in its slot), not the refreshed positionMs
+    // the view binds to: for keeping several players in step. -1 without a recording open.
+    double livePositionMs() const;
     double positionMs() const;
     double durationMs() const;
     bool paused() const;

@@ -1,0 +1,216 @@
+#include "vigil/app/recording_service.h"
+
+#include "vigil/cameras/camera_directory.h"
+#include "vigil/core/gui_post.h"
+#include "vigil/core/logging.h"
+#include "vigil/core/paths.h"
+#include "vigil/core/worker_threads.h"
+#include "vigil/playback/playback_session.h"
+#include "vigil/recording/recorder.h"
+#include "vigil/recording/recording_index.h"
+
+#include <QtCore/QRegularExpression>
+#include <QtCore/QTimeZone>
+#include <QtQml/QJSEngine>
+#include <QtQml/QQmlEngine>
+
+namespace vigil::app {
+
+namespace {
+RecordingService *s_instance = nullptr;
+}
+
+struct RecordingService::Entry
+{
+    std::unique_ptr<recording::Recorder> recorder;
+    QTimer stopTimer; // "record for M minutes"
+};
+
+RecordingService::RecordingService(cameras::CameraDirectory *directory, Options options, QObject *parent)
+    : QObject(parent)
+    , m_directory(directory)
+    , m_options(std::move(options))
+{}
+
+RecordingService::~RecordingService()
+{
+    if (s_instance == this)
+        s_instance = nullptr;
+}
+
+RecordingService *RecordingService::create(QQmlEngine *engine, QJSEngine *)
+{
+    if (!s_instance) {
+        // A QML test or tool without the app's service: one that records nothing (no camera directory).
+        qCInfo(vigilApp) << "Recordings: no recording service installed; recording is off in this engine";
+        return new RecordingService(nullptr, Options{core::recordingsDir()}, engine);
+    }
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+void RecordingService::setInstance(RecordingService *service)
+{
+    s_instance = service;
+}
+
+RecordingService *RecordingService::instance()
+{
+    return s_instance;
+}
+
+QStringList RecordingService::recordingCameras() const
+{
+    QStringList ids;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        if (it.value()->recorder->isRecording())
+            ids.append(it.key());
+    ids.sort();
+    return ids;
+}
+
+bool RecordingService::isRecording(const QString &cameraId) const
+{
+    const auto it = m_entries.constFind(cameraId);
+    return it != m_entries.cend() && it.value()->recorder->isRecording();
+}
+
+bool RecordingService::start(const QString &cameraId, int minutes, int preSeconds)
+{
+    // Directory names on disk: a camera id is ours ("cam01", a UUID) but may come from a platform.
+    static const QRegularExpression safeId(QStringLiteral("^[A-Za-z0-9._-]{1,128}$"));
+    if (!safeId.match(cameraId).hasMatch() || cameraId.startsWith(QLatin1Char('.'))) {
+        setLastError(
+            tr("Camera %1 cannot be recorded: its id is not usable as a folder name.").arg(cameraId));
+        return false;
+    }
+    auto it = m_entries.find(cameraId);
+    if (it == m_entries.end()) {
+        const auto stream =
+            m_directory ? m_directory->resolve(cameraId, QStringLiteral("main")) : std::nullopt;
+        if (!stream) {
+            setLastError(tr("Camera %1 cannot be recorded: it is not in the camera list (or has no stream).")
+                             .arg(cameraId));
+            return false;
+        }
+        recording::RecorderOptions o;
+        o.root = m_options.root;
+        o.cameraId = cameraId;
+        o.source.url = stream->url;
+        o.source.user = stream->user;
+        o.source.password = stream->password;
+        o.segmentSeconds = m_options.segmentSeconds;
+        o.quotaBytes = m_options.quotaBytes;
+        o.preAlarmSeconds = m_options.preAlarmSeconds;
+        auto entry = std::make_shared<Entry>();
+        entry->recorder = std::make_unique<recording::Recorder>(o);
+        entry->stopTimer.setSingleShot(true);
+        recording::Recorder *recorder = entry->recorder.get();
+        connect(recorder, &recording::Recorder::recordingChanged, this, [this, cameraId] {
+            emit recordingCamerasChanged();
+            emit statusChanged(cameraId);
+        });
+        connect(recorder, &recording::Recorder::stateChanged, this,
+                [this, cameraId] { emit statusChanged(cameraId); });
+        connect(recorder, &recording::Recorder::lastErrorChanged, this, [this, cameraId, recorder] {
+            if (!recorder->lastError().isEmpty()) {
+                qCWarning(vigilApp) << "recording of" << cameraId << ":" << recorder->lastError();
+                setLastError(recorder->lastError());
+            }
+            emit statusChanged(cameraId);
+        });
+        connect(&entry->stopTimer, &QTimer::timeout, this, [this, cameraId] { stop(cameraId); });
+        it = m_entries.insert(cameraId, entry);
+    }
+    Entry &entry = *it.value();
+    if (minutes > 0)
+        entry.stopTimer.start(minutes * 60 * 1000);
+    else
+        entry.stopTimer.stop();
+    if (!entry.recorder->isRecording()) {
+        qCInfo(vigilApp) << "recording" << cameraId << "to" << m_options.root
+                         << (minutes > 0 ? QStringLiteral("for %1 min").arg(minutes) : QString());
+        entry.recorder->start(preSeconds);
+    }
+    return true;
+}
+
+void RecordingService::stop(const QString &cameraId)
+{
+    const auto it = m_entries.find(cameraId);
+    if (it == m_entries.end())
+        return;
+    it.value()->stopTimer.stop();
+    if (it.value()->recorder->isRecording()) {
+        qCInfo(vigilApp) << "recording of" << cameraId << "stopped";
+        it.value()->recorder->stop();
+    }
+}
+
+void RecordingService::shutdown()
+{
+    const bool any = !recordingCameras().isEmpty();
+    m_entries.clear(); // each Recorder's destructor asks its worker to close the segment and end
+    if (any)
+        emit recordingCamerasChanged();
+}
+
+bool RecordingService::toggle(const QString &cameraId)
+{
+    if (isRecording(cameraId)) {
+        stop(cameraId);
+        return false;
+    }
+    return start(cameraId);
+}
+
+QString RecordingService::statusOf(const QString &cameraId) const
+{
+    const auto it = m_entries.constFind(cameraId);
+    if (it == m_entries.cend() || !it.value()->recorder->isRecording())
+        return {};
+    const recording::Recorder &r = *it.value()->recorder;
+    switch (r.state()) {
+    case recording::Recorder::State::Recording:
+        return tr("Recording");
+    case recording::Recorder::State::Connecting:
+    case recording::Recorder::State::Buffering:
+        return tr("Recording: connecting…");
+    case recording::Recorder::State::Reconnecting:
+        return r.lastError().isEmpty() ? tr("Recording: reconnecting…")
+                                       : tr("Recording: reconnecting — %1").arg(r.lastError());
+    case recording::Recorder::State::Idle:
+        break;
+    }
+    return tr("Recording");
+}
+
+void RecordingService::setLastError(const QString &error)
+{
+    if (error == m_lastError)
+        return;
+    m_lastError = error;
+    emit lastErrorChanged();
+}
+
+void RecordingService::installPlaybackLookup()
+{
+    const QString root = m_options.root;
+    playback::PlaybackSession::setDefaultRecordingLookup(
+        [root](const QString &cameraId, playback::Span range,
+               std::function<void(QList<playback::RecordingPiece>, QString)> done) {
+            // One directory listing plus a header read per new file: off the GUI thread.
+            core::WorkerThreads::start(QStringLiteral("recordings-scan"), [root, cameraId, range, done] {
+                const QList<recording::Segment> segments =
+                    recording::RecordingIndex::filter(recording::RecordingIndex::scan(root, cameraId),
+                                                      QDateTime::fromMSecsSinceEpoch(range.startMs, Qt::UTC),
+                                                      QDateTime::fromMSecsSinceEpoch(range.endMs, Qt::UTC));
+                QList<playback::RecordingPiece> pieces;
+                for (const recording::Segment &s : segments)
+                    pieces.append({s.start.toMSecsSinceEpoch(), s.end.toMSecsSinceEpoch(), s.path});
+                core::postToApp([done, pieces] { done(pieces, QString()); });
+            });
+        });
+}
+
+} // namespace vigil::app
