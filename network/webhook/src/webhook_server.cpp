@@ -17,6 +17,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <optional>
@@ -214,10 +215,31 @@ private:
             if (ec)
                 return self->close();
             if (!self->m_res.keep_alive())
-                return self->close();
+                return self->closeGracefully();
             self->m_answered = false;
             self->readHeader();
         });
+    }
+
+    // After an answer given before the body was read: closing with unread bytes would reset the connection
+    // and could destroy the answer on its way, so the send side is shut and what the client still sends is
+    // read and dropped (until it closes, at most readTimeoutMs).
+    void closeGracefully()
+    {
+        beast::error_code ignored;
+        m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        m_stream.expires_after(std::chrono::milliseconds(m_shared->config.readTimeoutMs));
+        drain();
+    }
+
+    void drain()
+    {
+        m_stream.async_read_some(asio::buffer(m_drain),
+                                 [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                     if (ec)
+                                         return self->close();
+                                     self->drain();
+                                 });
     }
 
     void close()
@@ -235,6 +257,7 @@ private:
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
     Response m_res;
+    std::array<char, 4096> m_drain{};
     bool m_keepAlive = false;
     bool m_answered = false;
 };
