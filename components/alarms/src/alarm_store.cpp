@@ -276,7 +276,7 @@ QHash<int, QByteArray> AlarmStore::roleNames() const
             {TimeRole, "time"},
             {PriorityRole, "priority"},
             {TextRole, "text"},
-            {StateRole, "state"},
+            {StateRole, "alarmState"},
             {NotesRole, "notes"},
             {AcknowledgedAtRole, "acknowledgedAt"},
             {AcknowledgedByRole, "acknowledgedBy"},
