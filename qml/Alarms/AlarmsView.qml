@@ -90,12 +90,13 @@ Rectangle {
                     model: [["open", qsTr("Open")], ["new", qsTr("New")], ["acknowledged", qsTr("Acknowledged")],
                         ["handled", qsTr("Handled")], ["false-alarm", qsTr("False alarm")], ["", qsTr("All")]]
                     delegate: ToolbarButton {
+                        id: stateButton
                         required property var modelData
-                        objectName: "stateFilter_" + (modelData[0] !== "" ? modelData[0] : "all")
-                        text: modelData[1]
+                        objectName: "stateFilter_" + (stateButton.modelData[0] !== "" ? stateButton.modelData[0] : "all")
+                        text: stateButton.modelData[1]
                         checkable: true
-                        checked: Alarms.filtered.stateFilter === modelData[0]
-                        onClicked: Alarms.filtered.stateFilter = modelData[0]
+                        checked: Alarms.filtered.stateFilter === stateButton.modelData[0]
+                        onClicked: Alarms.filtered.stateFilter = stateButton.modelData[0]
                     }
                 }
             }
@@ -109,20 +110,22 @@ Rectangle {
                 Repeater {
                     model: 5
                     delegate: ToolbarButton {
+                        id: priorityButton
                         required property int index
-                        objectName: "priorityFilter_" + (index + 1)
-                        text: String(index + 1)
+                        objectName: "priorityFilter_" + (priorityButton.index + 1)
+                        text: String(priorityButton.index + 1)
                         checkable: true
-                        checked: Alarms.filtered.minPriority === index + 1
-                        onClicked: Alarms.filtered.minPriority = index + 1
+                        checked: Alarms.filtered.minPriority === priorityButton.index + 1
+                        onClicked: Alarms.filtered.minPriority = priorityButton.index + 1
                     }
                 }
             }
             VTextField {
+                id: sourceField
                 objectName: "sourceFilter"
                 Layout.preferredWidth: Theme.sidePanelWidth
                 placeholderText: qsTr("Source contains…")
-                onTextChanged: Alarms.filtered.sourceFilter = text
+                onTextChanged: Alarms.filtered.sourceFilter = sourceField.text
             }
             Item {
                 Layout.fillWidth: true
@@ -191,7 +194,7 @@ Rectangle {
                 readonly property bool selected: root.selectedId === row.alarmId
 
                 objectName: "alarmRow_" + row.alarmId
-                width: ListView.view.width
+                width: list.width
                 height: column.implicitHeight + Theme.spacing * 2
                 color: row.selected ? Theme.panelRaised : row.alarmState === "new" ? Theme.panel : Theme.window
                 border.color: row.selected ? Theme.accent : "transparent"

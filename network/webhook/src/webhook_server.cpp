@@ -20,6 +20,7 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <limits>
 #include <optional>
 #include <thread>
 
@@ -76,7 +77,8 @@ public:
         m_parser.emplace();
         m_parser->header_limit(kHeaderLimit);
         // No limit while the headers are read: the caller's token is checked before its length is judged.
-        m_parser->body_limit(boost::none);
+        // (Not boost::none: Boost 1.74 compares the length with it and always refuses.)
+        m_parser->body_limit(std::numeric_limits<std::uint64_t>::max());
         m_stream.expires_after(std::chrono::milliseconds(m_shared->config.readTimeoutMs));
         http::async_read_header(
             m_stream, m_buffer, *m_parser,

@@ -151,10 +151,10 @@ private slots:
         QCOMPARE(stored->priority, 4);
         QCOMPARE(stored->state, Alarm::State::New);
         QCOMPARE(rowsInFile(dbPath()), 1);
-        // The rule "Gate intrusion" fired: the scene, and the cameras on screen 2 from tile 3 (index 2).
+        // The rule "Gate intrusion" fired: the scene, and the cameras on screen 2 from tile 2 (index 1).
         QCOMPARE(m_recalled, QStringList{QStringLiteral("Gate")});
         QCOMPARE(m_shown.size(), 1);
-        QCOMPARE(m_shown.first(), (QStringList{"screen-2", "2", "cam-gate", "cam-yard"}));
+        QCOMPARE(m_shown.first(), (QStringList{"screen-2", "1", "cam-gate", "cam-yard"}));
         QCOMPARE(raised.count(), 1);
         QCOMPARE(raised.first().at(0).toLongLong(), id);
 

@@ -5,10 +5,10 @@
 #include "vigil/alarms/alarm_filter_model.h"
 #include "vigil/alarms/alarm_store.h"
 
-#include <QtCore/QAbstractItemModelTester>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
+#include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 

@@ -82,7 +82,7 @@ private slots:
         QTest::newRow("time a number")
             << QByteArray(R"({"source":"s","type":"t","camera_id":"c","time":1})") << "\"time\"";
         QTest::newRow("source too long")
-            << (QByteArray(R"({"source":")") + QByteArray(129, 'a') + R"(","type":"t","camera_id":"c"})")
+            << QByteArray("{\"source\":\"" + QByteArray(129, 'a') + "\",\"type\":\"t\",\"camera_id\":\"c\"}")
             << "longer than 128";
         QTest::newRow("too large") << QByteArray(kMaxBodyBytes + 1, ' ') << "larger than";
     }
