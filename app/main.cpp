@@ -84,11 +84,10 @@ struct Cli
                        "(counted from 1), or 'none' (default). The console window stays on the first "
                        "screen; each wall screen keeps its own layout and cameras."),
         QStringLiteral("screens")};
-    const QCommandLineOption view{
-        QStringLiteral("view"),
-        QStringLiteral(
-            "View shown at start: wall (default), map, or screens (the miniature of the wall screens)."),
-        QStringLiteral("view"), QStringLiteral("wall")};
+    const QCommandLineOption view{QStringLiteral("view"),
+                                  QStringLiteral("View shown at start: wall (default), map, screens (the "
+                                                 "miniature of the wall screens) or alarms."),
+                                  QStringLiteral("view"), QStringLiteral("wall")};
     const QCommandLineOption kiosk{
         QStringLiteral("kiosk"),
         QStringLiteral("Kiosk mode for open days: the wall alone, full screen, touring every camera, with a "
@@ -456,7 +455,8 @@ int main(int argc, char **argv)
         window->showFullScreen();
     }
     if (const QString v = cli.parser.value(cli.view);
-        window && !session.kiosk() && (v == QLatin1String("map") || v == QLatin1String("screens")))
+        window && !session.kiosk() &&
+        (v == QLatin1String("map") || v == QLatin1String("screens") || v == QLatin1String("alarms")))
         window->setProperty("view", v);
     // Kiosk: every wall (the console's and each screen's) tours all cameras once the cameras are known.
     auto startKioskTours = [&wallStore, &wallScreens, &directory] {

@@ -47,11 +47,21 @@ Rectangle {
         }
     }
     function placeText(cameraId: string, hasPosition: bool, lat: double, lon: double): string {
-        if (cameraId !== "") {
+        // Cameras.count: the name again once the directory has the camera (the demo's come after the alarm).
+        if (cameraId !== "" && Cameras.count >= 0) {
             const name = Cameras.nameOf(cameraId);
             return name !== "" ? name : cameraId;
         }
         return hasPosition ? qsTr("%1, %2").arg(lat.toFixed(5)).arg(lon.toFixed(5)) : "";
+    }
+    // Place, zone and text, the empty ones left out.
+    function detailText(place: string, zone: string, text: string): string {
+        let parts = [];
+        for (const part of [place, zone, text]) {
+            if (part !== "")
+                parts.push(part);
+        }
+        return parts.join(" · ");
     }
     function priorityColor(priority: int): color {
         return priority >= 5 ? Theme.error : priority >= 4 ? Theme.warning : priority >= 3 ? Theme.info : Theme.textMuted;
@@ -129,13 +139,6 @@ Rectangle {
             }
             Item {
                 Layout.fillWidth: true
-            }
-            VLabel {
-                objectName: "webhookLabel"
-                visible: Alarms.webhookUrl !== ""
-                text: qsTr("Webhook: %1").arg(Alarms.webhookUrl)
-                color: Theme.textFaint
-                size: VLabel.Small
             }
         }
 
@@ -238,7 +241,7 @@ Rectangle {
                         }
                         VLabel {
                             Layout.fillWidth: true
-                            text: [root.placeText(row.cameraId, row.hasPosition, row.lat, row.lon), row.zone, row.text].filter(s => s !== "").join(" · ")
+                            text: root.detailText(root.placeText(row.cameraId, row.hasPosition, row.lat, row.lon), row.zone, row.text)
                             color: Theme.textMuted
                             elide: Text.ElideRight
                         }
@@ -310,6 +313,14 @@ Rectangle {
                     }
                 }
             }
+        }
+
+        VLabel {
+            objectName: "webhookLabel"
+            visible: Alarms.webhookUrl !== ""
+            text: qsTr("Webhook: %1").arg(Alarms.webhookUrl)
+            color: Theme.textFaint
+            size: VLabel.Small
         }
     }
 }

@@ -6,13 +6,12 @@
 // headers are checked first (path -> 404, method -> 405, token -> 401, declared length -> 413), so an unknown
 // caller never gets a body read. Every read and every answer has a deadline: a client that connects and
 // sends nothing, or sends slowly, is dropped after readTimeoutMs and never holds up another caller.
-// A parsed alarm goes to the handler on the thread that owns this object (queued; dropped if the object is
-// gone); the handler answers through its Reply (from any thread, once) with the stored alarm's id (-> 201)
-// or an error (-> 503). An answer that does not come within replyTimeoutMs gives 503 too.
+// A parsed alarm goes to the handler on the application's (GUI) thread (queued through core::postToApp; a
+// 503 if the object is gone); the handler answers through its Reply (from any thread, once) with the stored
+// alarm's id (-> 201) or an error (-> 503). An answer that does not come within replyTimeoutMs gives 503 too.
 // Nothing reaches the handler on any 4xx. The token never appears in a log.
 //
-// Thread: construct, start, stop and destroy on one thread (the owner's, normally the GUI thread); the
-// handler runs there. Off until start().
+// Thread: GUI only (construct, start, stop, destroy; the handler runs there). Off until start().
 #include "vigil/webhook/webhook_alarm.h"
 
 #include <QtCore/QObject>
