@@ -315,12 +315,32 @@ Rectangle {
             }
         }
 
-        VLabel {
-            objectName: "webhookLabel"
-            visible: Alarms.webhookUrl !== ""
-            text: qsTr("Webhook: %1").arg(Alarms.webhookUrl)
-            color: Theme.textFaint
-            size: VLabel.Small
+        // The linkage rules in force (alarm_rules.json, edited outside Vigil for now) and the webhook's address.
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            VLabel {
+                objectName: "rulesLabel"
+                text: qsTr("Linkage rules in force: %1 (alarm_rules.json)").arg(Alarms.ruleCount)
+                color: Theme.textFaint
+                size: VLabel.Small
+            }
+            ToolbarButton {
+                objectName: "reloadRulesButton"
+                text: qsTr("Reload rules")
+                toolTip: qsTr("Read alarm_rules.json again after editing it")
+                onClicked: Alarms.reloadRules()
+            }
+            Item {
+                Layout.fillWidth: true
+            }
+            VLabel {
+                objectName: "webhookLabel"
+                visible: Alarms.webhookUrl !== ""
+                text: qsTr("Webhook: %1").arg(Alarms.webhookUrl)
+                color: Theme.textFaint
+                size: VLabel.Small
+            }
         }
     }
 }

@@ -40,16 +40,18 @@ public slots:
         app::Session::setInstance(m_session.get());
         m_alarms = std::make_unique<alarms::CameraAlarms>(m_directory.get());
         alarms::CameraAlarms::setInstance(m_alarms.get());
-        // The alarm flow with a fresh database: three alarms for tst_AlarmsView (stored on the store's worker;
-        // the test waits for them).
-        m_center = std::make_unique<alarms::AlarmCenter>(m_config.filePath(QStringLiteral("alarms.db")),
-                                                         m_config.filePath(QStringLiteral("alarm_rules.json")));
+        // The alarm flow with a fresh database: three alarms for tst_AlarmsView (stored on the store's
+        // worker; the test waits for them).
+        m_center =
+            std::make_unique<alarms::AlarmCenter>(m_config.filePath(QStringLiteral("alarms.db")),
+                                                  m_config.filePath(QStringLiteral("alarm_rules.json")));
         alarms::AlarmCenter::setInstance(m_center.get());
         const struct
         {
             const char *type, *source, *camera;
             int priority;
-        } seeds[] = {{"intrusion", "alarm-host-1", "cam-a", 4}, {"fire", "alarm-host-2", "cam-b", 5},
+        } seeds[] = {{"intrusion", "alarm-host-1", "cam-a", 4},
+                     {"fire", "alarm-host-2", "cam-b", 5},
                      {"motion", "onvif", "cam-c", 2}};
         for (const auto &seed : seeds) {
             alarms::Alarm a;
