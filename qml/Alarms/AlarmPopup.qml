@@ -7,7 +7,7 @@ import Vigil.Alarms
 import Vigil.Cameras
 import Vigil.Views
 
-// AlarmPopup: the newest alarm at the top right of the window, with a tone (made at build time from the
+// AlarmPopup: the newest alarm at the bottom right of the window, with a tone (made at build time from the
 // ffmpeg CLI, qml/CMakeLists.txt). Not modal: the wall keeps working under it. Acknowledge acts at once;
 // "Open in the list" shows it in the alarm list; × closes the pop-up (the alarm stays new).
 Popup {
@@ -43,8 +43,9 @@ Popup {
     property int _shownCount: 0
 
     objectName: "alarmPopup"
+    // Bottom right, above the status bar: the filters and the newest rows stay visible.
     x: parent ? parent.width - width - Theme.popupMargin : 0
-    y: Theme.popupMargin
+    y: parent ? parent.height - height - Theme.statusBarHeight - Theme.popupMargin : 0
     width: 420
     padding: Theme.spacingLarge
     modal: false
