@@ -1,5 +1,6 @@
 // vigil: the operator client. Owns QGuiApplication, the QML engine, the command line and the service
 // singletons; everything else lives in the component libraries.
+#include "vigil/alarms/alarm_center.h"
 #include "vigil/alarms/camera_alarms.h"
 #include "vigil/app/kiosk.h"
 #include "vigil/app/kiosk_pin.h"
@@ -18,6 +19,7 @@
 #include "vigil/wall/wall_screen_set.h"
 #include "vigil/wall/wall_store.h"
 #include "vigil/wallnet/wall_net.h"
+#include "vigil/webhook/webhook_server.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QDateTime>
@@ -86,9 +88,8 @@ struct Cli
         QStringLiteral("screens")};
     const QCommandLineOption view{
         QStringLiteral("view"),
-        QStringLiteral(
-            "View shown at start: wall (default), map, screens (the miniature of the wall screens), or "
-            "playback (the wall's cameras from two minutes ago)."),
+        QStringLiteral("View shown at start: wall (default), map, screens (the miniature of the wall screens), "
+                       "alarms, or playback (the wall's cameras from two minutes ago)."),
         QStringLiteral("view"), QStringLiteral("wall")};
     const QCommandLineOption kiosk{
         QStringLiteral("kiosk"),
@@ -105,11 +106,19 @@ struct Cli
         QStringLiteral("Read a new kiosk PIN (4-12 digits) from standard input, store its salted hash in "
                        "settings.json and exit. Needs no display.")};
 
+    const QCommandLineOption webhook{
+        QStringLiteral("webhook"),
+        QStringLiteral(
+            "Receive alarms over HTTP (POST /api/v1/alarms, docs/api/webhook.md) at ADDRESS:PORT, e.g. "
+            "127.0.0.1:8089. The shared token comes from VIGIL_WEBHOOK_TOKEN (or \"webhookToken\" in "
+            "settings.json). Also the setting \"webhook\". Off by default."),
+        QStringLiteral("address:port")};
+
     Cli()
     {
         parser.setApplicationDescription(QStringLiteral("Vigil video-wall and operator client"));
         parser.addOptions({demo, demoCameras, lang, config, fullscreen, map, view, wallScreens, kiosk,
-                           kioskTitle, setKioskPin, screenshot, screenshotDelay});
+                           kioskTitle, setKioskPin, screenshot, screenshotDelay, webhook});
         parser.addOptions(wallnet::WallNet::commandLineOptions()); // --broker, --wall-node, ... (issue 12)
     }
 };
@@ -338,6 +347,58 @@ int main(int argc, char **argv)
     alarms::CameraAlarms cameraAlarms(&directory);
     alarms::CameraAlarms::setInstance(&cameraAlarms);
 
+    // --- Alarms (issue 13): every source (ONVIF events, the webhook) into one store (alarms.db), the linkage
+    // rules (alarm_rules.json) acting on the wall. Scenes and "show cameras" go through the wall's own
+    // calls; PTZ presets through an OnvifPtzController per camera; recording through the RecordingService (below).
+    alarms::AlarmCenter alarmCenter(QDir(core::configDir()).filePath(QStringLiteral("alarms.db")),
+                                    QDir(core::configDir()).filePath(QStringLiteral("alarm_rules.json")));
+    alarms::AlarmCenter::setInstance(&alarmCenter);
+    alarmCenter.listenTo(&cameraAlarms);
+    alarmCenter.executor()->setHooks(
+        {[&wallScreens](const QString &scene) { return wallScreens.recallScene(scene); },
+         [&wallScreens, &wallStore](const QString &screen, int startTile, const QStringList &ids) {
+             // The screen by key or by the number the operator sees ("2"); "" or "console": the console's.
+             wall::WallStore *store = screen.isEmpty() ? &wallStore : wallScreens.store(screen);
+             for (const QVariant &v : wallScreens.screens())
+                 if (!store && v.toMap().value(QStringLiteral("number")).toString() == screen)
+                     store = wallScreens.store(v.toMap().value(QStringLiteral("key")).toString());
+             int shown = 0;
+             for (int i = 0; store && i < ids.size() && startTile + i < store->tileCount(); ++i, ++shown)
+                 store->assignCamera(startTile + i, ids.at(i));
+             return shown;
+         }});
+    QHash<QString, ptz::OnvifPtzController *> alarmPtz; // one per camera a rule steers, kept for its queue
+    QObject::connect(alarmCenter.executor(), &alarms::AlarmActionExecutor::ptzPresetRequested, &app,
+                     [&alarmPtz, &directory, &app](const QString &cameraId, const QString &preset) {
+                         ptz::OnvifPtzController *&c = alarmPtz[cameraId];
+                         if (!c) {
+                             c = new ptz::OnvifPtzController(&app);
+                             c->setCameraId(cameraId, &directory);
+                         }
+                         c->gotoPreset(preset);
+                     });
+    {
+        const QString where =
+            cli.parser.isSet(cli.webhook) ? cli.parser.value(cli.webhook) : session.webhookSetting();
+        webhook::WebhookConfig config;
+        config.token = qEnvironmentVariable("VIGIL_WEBHOOK_TOKEN", session.webhookTokenSetting()).toUtf8();
+        QString why;
+        if (!where.isEmpty() && !webhook::parseListenAddress(where, &config.address, &config.port, &why)) {
+            std::fprintf(stderr, "vigil: --webhook: %s\n", qPrintable(why));
+            return 2;
+        }
+        if (where.isEmpty() && session.demoMode() && config.token.isEmpty())
+            config.token = "vigil-demo"; // the demo's receiver: loopback, any free port (README)
+        if ((!where.isEmpty() || session.demoMode()) && !alarmCenter.startWebhook(config, &why)) {
+            if (cli.parser.isSet(cli.webhook)) {
+                std::fprintf(stderr, "vigil: %s\n", qPrintable(why));
+                return 2;
+            }
+            qCWarning(vigilApp).noquote() << "alarm webhook not started:" << why;
+        }
+    }
+    // --- end of alarms -----------------------------------------------------------------------------------
+
     // Degrade, never freeze: when the decoders cannot keep up, the smallest tiles drop to key frames only.
     video::DecodeGovernor decodeGovernor;
     decodeGovernor.setEnabled(qEnvironmentVariable("VIGIL_DEGRADE") != QLatin1String("off"));
@@ -358,6 +419,13 @@ int main(int argc, char **argv)
     app::RecordingService recordings(&directory, recordingOptions);
     app::RecordingService::setInstance(&recordings);
     recordings.installPlaybackLookup();
+    // An alarm rule's "record these cameras for M minutes". Pre-alarm seconds reach back only as far as a
+    // camera's ring holds, and rings are off (preAlarmSeconds 0): the recording starts at the alarm.
+    QObject::connect(alarmCenter.executor(), &alarms::AlarmActionExecutor::recordRequested, &recordings,
+                     [&recordings](const QStringList &ids, int minutes, int preSeconds) {
+                         for (const QString &id : ids)
+                             recordings.start(id, std::max(1, minutes), preSeconds);
+                     });
     if (session.demoMode())
         QObject::connect(&session, &app::Session::demoReady, &recordings, [&recordings, &directory] {
             const auto cameras = directory.cameras();
@@ -415,7 +483,8 @@ int main(int argc, char **argv)
         window->showFullScreen();
     }
     if (const QString v = cli.parser.value(cli.view);
-        window && !session.kiosk() && (v == QLatin1String("map") || v == QLatin1String("screens")))
+        window && !session.kiosk() &&
+        (v == QLatin1String("map") || v == QLatin1String("screens") || v == QLatin1String("alarms")))
         window->setProperty("view", v);
     // --view playback: the wall's cameras from two minutes ago (in the demo, once its cameras are there).
     if (window && !session.kiosk() && cli.parser.value(cli.view) == QLatin1String("playback")) {

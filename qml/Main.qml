@@ -13,7 +13,7 @@ import Vigil.WallNet
 ApplicationWindow {
     id: root
 
-    // "wall", "map", "screens" or "playback": what the content area shows.
+    // "wall", "map", "screens", "alarms" or "playback": what the content area shows.
     property string view: "wall"
 
     // Shows a short message at the bottom of the window.
@@ -176,6 +176,14 @@ ApplicationWindow {
                     checked: root.view === "screens"
                     toolTip: qsTr("Every wall screen in miniature: drop cameras on them, pick their layouts")
                     onClicked: root.view = "screens"
+                }
+                ToolbarButton {
+                    objectName: "alarmsViewButton"
+                    text: Alarms.store.newCount > 0 ? qsTr("Alarms (%1)").arg(Alarms.store.newCount) : qsTr("Alarms")
+                    checkable: true
+                    checked: root.view === "alarms"
+                    toolTip: qsTr("Every alarm: filter, acknowledge, mark handled or false alarm")
+                    onClicked: root.view = "alarms"
                 }
             }
             Rectangle {
@@ -466,7 +474,8 @@ ApplicationWindow {
             StackLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                currentIndex: root.view === "map" ? 1 : root.view === "screens" ? 2 : root.view === "playback" ? 3 : 0
+                currentIndex: root.view === "map" ? 1 : root.view === "screens" ? 2 : root.view === "alarms" ? 3
+                            : root.view === "playback" ? 4 : 0
                 WallView {
                     id: wall
                     onNotify: (text, isError) => root.notify(text, isError)
@@ -485,6 +494,19 @@ ApplicationWindow {
                     objectName: "screensLoader"
                     active: root.view === "screens" || item !== null
                     source: "Wall/ScreensView.qml"
+                }
+                // The alarm list, made the first time it is shown.
+                Loader {
+                    id: alarmsLoader
+                    objectName: "alarmsLoader"
+                    active: root.view === "alarms" || item !== null
+                    source: "Alarms/AlarmsView.qml"
+                }
+                Connections {
+                    target: alarmsLoader.item as AlarmsView
+                    function onOpenLive(cameraId: string) {
+                        root.openLive(cameraId);
+                    }
                 }
                 // Playback is made the first time it is opened.
                 Loader {
@@ -537,6 +559,24 @@ ApplicationWindow {
         target: CameraAlarms
         function onAlarmRaised(cameraId: string, cameraName: string, kind: string) {
             root.notify(root._alarmText(kind, cameraName), true);
+        }
+    }
+
+    // Every new alarm (any source) pops up with a tone; not in kiosk mode (a public display).
+    AlarmPopup {
+        id: alarmPopup
+        onOpenInList: alarmId => {
+            root.view = "alarms";
+            const list = alarmsLoader.item as AlarmsView;
+            if (list)
+                list.selectedId = alarmId;
+        }
+    }
+    Connections {
+        target: Alarms
+        enabled: !Session.kiosk
+        function onAlarmRaised(alarmId: double, type: string, source: string, cameraId: string, position: string, priority: int, text: string) {
+            alarmPopup.showAlarm(alarmId, type, source, cameraId, position, priority, text);
         }
     }
 

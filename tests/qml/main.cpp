@@ -1,6 +1,7 @@
 // QML tests (QtQuickTest) for the Vigil.Views module, against the real C++ singletons: a CameraDirectory
 // with a few stub cameras (streams on a closed loopback port, so nothing plays), a WallStore and a Session,
 // all with their config in a temporary folder. Thread: GUI only.
+#include "vigil/alarms/alarm_center.h"
 #include "vigil/alarms/camera_alarms.h"
 #include "vigil/app/qml_modules.h"
 #include "vigil/app/session.h"
@@ -39,6 +40,27 @@ public slots:
         app::Session::setInstance(m_session.get());
         m_alarms = std::make_unique<alarms::CameraAlarms>(m_directory.get());
         alarms::CameraAlarms::setInstance(m_alarms.get());
+        // The alarm flow with a fresh database: three alarms for tst_AlarmsView (stored on the store's
+        // worker; the test waits for them).
+        m_center =
+            std::make_unique<alarms::AlarmCenter>(m_config.filePath(QStringLiteral("alarms.db")),
+                                                  m_config.filePath(QStringLiteral("alarm_rules.json")));
+        alarms::AlarmCenter::setInstance(m_center.get());
+        const struct
+        {
+            const char *type, *source, *camera;
+            int priority;
+        } seeds[] = {{"intrusion", "alarm-host-1", "cam-a", 4},
+                     {"fire", "alarm-host-2", "cam-b", 5},
+                     {"motion", "onvif", "cam-c", 2}};
+        for (const auto &seed : seeds) {
+            alarms::Alarm a;
+            a.type = QString::fromLatin1(seed.type);
+            a.source = QString::fromLatin1(seed.source);
+            a.cameraId = QString::fromLatin1(seed.camera);
+            a.priority = seed.priority;
+            m_center->raise(a);
+        }
     }
 
     void qmlEngineAvailable(QQmlEngine *engine) { engine->addImportPath(QStringLiteral("qrc:/qt/qml")); }
@@ -47,6 +69,8 @@ public slots:
     {
         // Players of destroyed tiles close their (refused) connections on worker threads.
         video::VideoPlayer::waitForWorkers(3000);
+        alarms::AlarmCenter::setInstance(nullptr);
+        m_center.reset();
         alarms::CameraAlarms::setInstance(nullptr);
         m_alarms.reset();
         app::Session::setInstance(nullptr);
@@ -80,6 +104,7 @@ private:
     std::unique_ptr<wall::WallScreenSet> m_screens;
     std::unique_ptr<app::Session> m_session;
     std::unique_ptr<alarms::CameraAlarms> m_alarms;
+    std::unique_ptr<alarms::AlarmCenter> m_center;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(vigil_qml, Setup)

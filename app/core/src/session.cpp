@@ -194,6 +194,8 @@ void Session::loadSettings()
     m_kioskTitle = m_savedKioskTitle;
     m_kioskPinHash = o.value(QLatin1String("kioskPin")).toString();
     m_wallScreens = o.value(QLatin1String("wallScreens")).toString().trimmed();
+    m_webhook = o.value(QLatin1String("webhook")).toString().trimmed();
+    m_webhookToken = o.value(QLatin1String("webhookToken")).toString().trimmed();
     m_kioskLock.setStoredHash(m_kioskPinHash);
 }
 
@@ -210,6 +212,10 @@ bool Session::saveSettings()
         o.insert(QLatin1String("kioskPin"), m_kioskPinHash);
     if (!m_wallScreens.isEmpty())
         o.insert(QLatin1String("wallScreens"), m_wallScreens);
+    if (!m_webhook.isEmpty())
+        o.insert(QLatin1String("webhook"), m_webhook);
+    if (!m_webhookToken.isEmpty())
+        o.insert(QLatin1String("webhookToken"), m_webhookToken);
     QString why;
     if (!core::writeFileAtomically(m_settingsPath, QJsonDocument(o).toJson(), &why)) {
         qCWarning(vigilConfig).noquote() << "cannot save the settings to" << m_settingsPath << ":" << why;

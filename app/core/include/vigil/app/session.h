@@ -78,6 +78,10 @@ public:
     // settings.json's "wallScreens" ("all", "2,3", "none"; "" = not set): the wall windows when the command
     // line does not say (--wall-screens wins).
     QString wallScreensSetting() const { return m_wallScreens; }
+    // settings.json's "webhook" ("127.0.0.1:8089"; "" = off) and "webhookToken": the alarm webhook receiver
+    // when --webhook and VIGIL_WEBHOOK_TOKEN are not given. Written back as they were; never logged.
+    QString webhookSetting() const { return m_webhook; }
+    QString webhookTokenSetting() const { return m_webhookToken; }
     bool kiosk() const { return m_kiosk; }
     void setKiosk(bool on) { m_kiosk = on; } // before QML loads
     // The setting "kiosk" of settings.json: start in kiosk mode without --kiosk.
@@ -126,6 +130,8 @@ private:
     QString m_kioskTitle;      // from the command line (wins) or settings.json
     QString m_savedKioskTitle; // settings.json's, written back as it was
     QString m_wallScreens;     // settings.json's "wallScreens", written back as it was
+    QString m_webhook;         // settings.json's "webhook" and "webhookToken", written back as they were
+    QString m_webhookToken;
     QString m_kioskPinHash;
     KioskLock m_kioskLock;
     QTimer m_settingsSave;

@@ -1,0 +1,225 @@
+// AlarmStore: alarms written to a real SQLite file on the store's worker, the list model mirroring it, the
+// operator's steps persisted across reopening, refused steps, a damaged file moved aside, and the filter
+// model. The pure state rules (canMove, moved) are tested as a table.
+#include "vigil/alarms/alarm_database.h"
+#include "vigil/alarms/alarm_filter_model.h"
+#include "vigil/alarms/alarm_store.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QAbstractItemModelTester>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+#include <memory>
+
+using namespace vigil::alarms;
+using State = Alarm::State;
+
+namespace {
+
+Alarm make(const QString &type, const QString &source, int priority)
+{
+    Alarm a;
+    a.type = type;
+    a.source = source;
+    a.cameraId = QStringLiteral("cam-a");
+    a.priority = priority;
+    a.text = QStringLiteral("zone 3 door");
+    a.time = QDateTime(QDate(2026, 12, 6), QTime(21, 59, 58, 250), Qt::UTC);
+    return a;
+}
+
+// Adds and waits for the store's answer; returns the id.
+qint64 addAndWait(AlarmStore &store, const Alarm &a)
+{
+    qint64 id = -1;
+    store.add(a, [&id](qint64 stored, const QString &) { id = stored; });
+    if (!QTest::qWaitFor([&id] { return id != -1; }, 5000))
+        return -1;
+    return id;
+}
+
+qint64 rowsInFile(const QString &path)
+{
+    AlarmDatabase db;
+    return db.open(path) ? db.count() : -1;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(State)
+
+class TestAlarmStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void moves_data()
+    {
+        QTest::addColumn<State>("from");
+        QTest::addColumn<State>("to");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("new -> acknowledged") << State::New << State::Acknowledged << true;
+        QTest::newRow("new -> handled") << State::New << State::Handled << true;
+        QTest::newRow("new -> false alarm") << State::New << State::FalseAlarm << true;
+        QTest::newRow("new -> new") << State::New << State::New << false;
+        QTest::newRow("acknowledged -> handled") << State::Acknowledged << State::Handled << true;
+        QTest::newRow("acknowledged -> false alarm") << State::Acknowledged << State::FalseAlarm << true;
+        QTest::newRow("acknowledged -> acknowledged") << State::Acknowledged << State::Acknowledged << false;
+        QTest::newRow("acknowledged -> new") << State::Acknowledged << State::New << false;
+        QTest::newRow("handled -> acknowledged") << State::Handled << State::Acknowledged << false;
+        QTest::newRow("handled -> false alarm") << State::Handled << State::FalseAlarm << false;
+        QTest::newRow("false alarm -> handled") << State::FalseAlarm << State::Handled << false;
+    }
+
+    void moves()
+    {
+        QFETCH(State, from);
+        QFETCH(State, to);
+        QFETCH(bool, allowed);
+        QCOMPARE(canMove(from, to), allowed);
+        Alarm a = make("intrusion", "host-1", 3);
+        a.state = from;
+        const QDateTime at(QDate(2026, 12, 6), QTime(22, 1), Qt::UTC);
+        const auto next = moved(a, to, QStringLiteral("checked"), QStringLiteral("li"), at);
+        QCOMPARE(next.has_value(), allowed);
+        if (next) {
+            QCOMPARE(next->state, to);
+            QVERIFY(next->notes.endsWith(QLatin1String("li: checked")));
+            QVERIFY(next->acknowledgedAt.isValid());
+            QCOMPARE(next->closedAt.isValid(), to != State::Acknowledged);
+        }
+    }
+
+    void persistsAcrossReopen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sub/alarms.db"));
+        qint64 first = 0, second = 0;
+        {
+            AlarmStore store(path);
+            QAbstractItemModelTester tester(&store, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QTRY_VERIFY_WITH_TIMEOUT(store.ready(), 5000);
+            QCOMPARE(store.count(), 0);
+            QVERIFY(store.notice().isEmpty());
+            store.setOperatorName(QStringLiteral("li"));
+            QSignalSpy added(&store, &AlarmStore::alarmAdded);
+            first = addAndWait(store, make("intrusion", "host-1", 4));
+            second = addAndWait(store, make("fire", "host-2", 5));
+            QVERIFY(first > 0 && second > first);
+            QCOMPARE(added.count(), 2);
+            QCOMPARE(store.count(), 2);
+            QCOMPARE(store.newCount(), 2);
+            QCOMPARE(store.data(store.index(0), AlarmStore::IdRole).toLongLong(), second); // newest first
+
+            QSignalSpy changed(&store, &AlarmStore::alarmChanged);
+            QVERIFY(store.acknowledge(first, QStringLiteral("on my way")));
+            QVERIFY(changed.wait(5000));
+            QCOMPARE(store.data(store.index(1), AlarmStore::StateRole).toString(),
+                     QStringLiteral("acknowledged"));
+            QVERIFY(store.markFalseAlarm(first, QStringLiteral("a cat")));
+            QVERIFY(changed.wait(5000));
+            // A closed alarm cannot be acknowledged again; an unknown id is refused.
+            QVERIFY(!store.acknowledge(first));
+            QVERIFY(!store.acknowledge(9999));
+            QCOMPARE(store.newCount(), 1);
+        }
+        QCOMPARE(rowsInFile(path), 2);
+        AlarmStore again(path);
+        QTRY_VERIFY_WITH_TIMEOUT(again.ready(), 5000);
+        QCOMPARE(again.count(), 2);
+        const auto a = again.alarm(first);
+        QVERIFY(a.has_value());
+        QCOMPARE(a->state, State::FalseAlarm);
+        QCOMPARE(a->type, QStringLiteral("intrusion"));
+        QCOMPARE(a->source, QStringLiteral("host-1"));
+        QCOMPARE(a->cameraId, QStringLiteral("cam-a"));
+        QCOMPARE(a->priority, 4);
+        QCOMPARE(a->text, QStringLiteral("zone 3 door"));
+        QCOMPARE(a->time, QDateTime(QDate(2026, 12, 6), QTime(21, 59, 58, 250), Qt::UTC));
+        QCOMPARE(a->acknowledgedBy, QStringLiteral("li"));
+        QCOMPARE(a->closedBy, QStringLiteral("li"));
+        QVERIFY(a->acknowledgedAt.isValid() && a->closedAt.isValid());
+        QVERIFY2(a->notes.contains(QLatin1String("li: on my way")) &&
+                     a->notes.contains(QLatin1String("li: a cat")),
+                 qPrintable(a->notes));
+        QCOMPARE(again.alarm(second)->state, State::New);
+    }
+
+    void positionKept()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("alarms.db"));
+        Alarm a = make("panic", "110", 5);
+        a.cameraId.clear();
+        a.lon = 119.961234;
+        a.lat = 30.541234;
+        qint64 id = 0;
+        {
+            AlarmStore store(path);
+            id = addAndWait(store, a);
+            QVERIFY(id > 0);
+        }
+        AlarmStore again(path);
+        QTRY_VERIFY_WITH_TIMEOUT(again.ready(), 5000);
+        const auto back = again.alarm(id);
+        QVERIFY(back && back->hasPosition());
+        QCOMPARE(*back->lon, 119.961234);
+        QCOMPARE(*back->lat, 30.541234);
+        QVERIFY(back->cameraId.isEmpty());
+    }
+
+    void damagedFileMovedAside()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("alarms.db"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x')); // not SQLite
+        f.close();
+        AlarmStore store(path);
+        QTRY_VERIFY_WITH_TIMEOUT(store.ready(), 5000);
+        QVERIFY2(store.notice().contains(QLatin1String("damaged")), qPrintable(store.notice()));
+        QVERIFY(store.lastError().isEmpty());
+        const QStringList kept = QDir(dir.path()).entryList({QStringLiteral("alarms.db.corrupt-*")});
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(QFile(dir.filePath(kept.first())).size(), 4096); // nothing lost
+        QVERIFY(addAndWait(store, make("intrusion", "host-1", 3)) > 0);
+        QCOMPARE(rowsInFile(path), 1);
+    }
+
+    void filters()
+    {
+        QTemporaryDir dir;
+        AlarmStore store(dir.filePath(QStringLiteral("alarms.db")));
+        AlarmFilterModel filter;
+        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setSourceModel(&store);
+        const qint64 a = addAndWait(store, make("intrusion", "alarm-host-1", 2));
+        addAndWait(store, make("fire", "alarm-host-2", 5));
+        addAndWait(store, make("motion", "onvif", 3));
+        QCOMPARE(filter.count(), 3);
+        filter.setMinPriority(3);
+        QCOMPARE(filter.count(), 2);
+        filter.setSourceFilter(QStringLiteral("HOST"));
+        QCOMPARE(filter.count(), 1);
+        filter.setMinPriority(1);
+        QCOMPARE(filter.count(), 2);
+        QSignalSpy changed(&store, &AlarmStore::alarmChanged);
+        QVERIFY(store.markHandled(a, {}));
+        QVERIFY(changed.wait(5000));
+        filter.setStateFilter(QStringLiteral("open"));
+        QCOMPARE(filter.count(), 1);
+        filter.setStateFilter(QStringLiteral("handled"));
+        QCOMPARE(filter.count(), 1);
+        QCOMPARE(filter.data(filter.index(0, 0), AlarmStore::IdRole).toLongLong(), a);
+        filter.setSourceFilter({});
+        filter.setStateFilter({});
+        QCOMPARE(filter.count(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlarmStore)
+#include "tst_alarm_store.moc"
