@@ -2,6 +2,7 @@
 // Same component libraries as the UI, JSON on stdout, the UI's error sentences, non-zero exit on failure.
 #include "backend_command.h"
 #include "onvif_command.h"
+#include "play_command.h"
 #include "vigil/core/redact.h"
 #include "vigil/video/probe.h"
 
@@ -38,6 +39,8 @@ const char kUsageText[] =
     "--help).\n"
     "  vigilctl backend cameras|live SITE-URL ... --kind ours\n"
     "      Ask a video platform for its camera tree or a live URL (vigilctl backend --help).\n"
+    "  vigilctl play FILE-OR-URL [--seek SECONDS] [--rate R] [--seconds N]\n"
+    "      Play a recording with Vigil's recorded engine and report what was shown (vigilctl play --help).\n"
     "  vigilctl --version\n";
 
 // A usage error: why, then the usage, on stderr; exit 2.
@@ -126,5 +129,7 @@ int main(int argc, char **argv)
         return vigil::vigilctl::runOnvif(args);
     if (command == QLatin1String("backend"))
         return vigil::vigilctl::runBackend(args);
+    if (command == QLatin1String("play"))
+        return vigil::vigilctl::runPlay(args);
     return usage(QStringLiteral("unknown command '%1'").arg(command));
 }

@@ -271,13 +271,13 @@ void VlcSource::runPlayer()
     }
 
     // Commands until stop. Each takes VLC's input lock only briefly; none runs on the caller's thread.
-    // Between commands, every 250 ms, the frame count is checked against VLC's own clock (see resync()).
+    // Between commands, every 50 ms, the frame count is checked against VLC's own clock (see resync()).
     using namespace std::chrono_literals;
     while (true) {
         std::optional<Command> c;
         {
             std::unique_lock lock(m_cmdMutex);
-            m_cmdCv.wait_for(lock, 250ms,
+            m_cmdCv.wait_for(lock, 50ms,
                              [&] { return m_stop.load() || !m_commands.empty() || m_needStartSeek.load(); });
             if (m_stop.load())
                 break;
@@ -314,6 +314,9 @@ void VlcSource::runPlayer()
 void VlcSource::beginSeek(std::int64_t targetMs)
 {
     m_resyncMs = -1;
+    // VLC's time is stale for a while after a seek (over HTTP it was seen at the key frame before the
+    // target).
+    m_resyncHoldNs = monotonicNs() + 1'500'000'000;
     m_bufferingStarted = false;
     m_anchorReady = false;
     m_seekTargetMs = targetMs;
@@ -427,20 +430,27 @@ void VlcSource::idle(libvlc_media_player_t *mp)
 
 // The frame count misses frames VLC skips by itself (it drops a few when the rate changes or playback resumes
 // after a frame step): while playing, compare it with VLC's clock (the demuxer's time less what is buffered,
-// updated every 250 ms: right to a frame or two) and, when they differ by more than a few hundred ms of
-// media, start counting again from VLC's time.
+// updated every 250 ms: right to a frame or two just after it changed) and, when they differ by more than
+// 60 ms of media (times the rate), start counting again from VLC's time.
 void VlcSource::resync(libvlc_media_player_t *mp, std::int64_t now)
 {
-    if (m_paused || m_ended.load() || m_seeking.load() || !m_opened.load() || now < m_resyncHoldNs)
+    if (m_paused || m_ended.load() || m_seeking.load() || m_startPending.load() || !m_opened.load() ||
+        now < m_resyncHoldNs)
         return;
     const std::int64_t position = m_positionMs.load();
     if (position < 0 || libvlc_media_player_get_state(mp) != libvlc_Playing)
         return;
+    // VLC's time changes every 250 ms; right after it changed it is the shown frame's to a frame or two.
     const std::int64_t vlcMs = libvlc_media_player_get_time(mp);
-    const std::int64_t tolerance = std::int64_t(400 * std::max(1.0, m_vlcRate));
+    if (vlcMs == m_lastVlcMs)
+        return;
+    m_lastVlcMs = vlcMs;
+    const std::int64_t tolerance = std::int64_t(60 * std::max(1.0, m_vlcRate));
     if (vlcMs >= 0 && std::abs(vlcMs - position) > tolerance) {
         qCDebug(vigilVideo) << "recorded position resynchronised:" << position << "ms counted," << vlcMs
                             << "ms by VLC";
+        m_resyncAtNs = now;
+        m_resyncRate = m_vlcRate;
         m_resyncMs = vlcMs;
     }
 }
@@ -478,6 +488,10 @@ void VlcSource::onVlcEvent(const libvlc_event_t *event, void *opaque) noexcept
                 break;
             }
             self->m_ended = true;
+            // The last frame is on screen: its time is the length less a frame (the count may lag).
+            if (const std::int64_t length = self->m_durationMs.load(); length > 0)
+                self->m_positionMs =
+                    std::max(self->m_positionMs.load(), length - self->m_frameUs.load() / 1000);
             if (!self->m_failed.load())
                 self->emitEvent({SourceEvent::EndOfMedia, 0, {}});
             break;
@@ -646,6 +660,10 @@ void VlcSource::onDisplay(void *opaque, void *picture) noexcept
             self->m_firstDisplayNs = now;
             self->m_settleNs = std::max(self->m_settleNs.load(), now + kSettleNs);
         }
+        // A picture VLC shows again has the same fingerprint as the last one (held-back ones included).
+        const bool repeat = self->m_pendingHash == self->m_lastHash && self->m_lastHashValid;
+        self->m_lastHash = self->m_pendingHash;
+        self->m_lastHashValid = true;
         if (self->m_startPending.load()) {
             // Opening at startMs: the file's first frame, or one before the start seek landed, is not shown.
             if (!self->m_startSeekIssued.load()) {
@@ -656,12 +674,10 @@ void VlcSource::onDisplay(void *opaque, void *picture) noexcept
                 }
                 return;
             }
-            if (!self->m_anchorReady.load())
+            if (!self->m_anchorReady.load() || repeat)
                 return;
             self->m_startPending = false; // this frame is the start seek's anchor
         }
-        const bool repeat = self->m_pendingHash == self->m_lastHash && self->m_firstShown.load();
-        self->m_lastHash = self->m_pendingHash;
         // A seek whose buffering end VLC did not report (it always does, but never hang on it): after 2 s
         // of frames, take the next one as the anchor.
         if (self->m_seeking.load() && now - self->m_seekStartNs.load() > 2'000'000'000) {
@@ -673,8 +689,10 @@ void VlcSource::onDisplay(void *opaque, void *picture) noexcept
         // a seek's buffering too): already in the slot, not a frame. Unless a seek that landed on the very
         // picture on screen has had nothing else to show for 300 ms.
         if (repeat) {
-            const bool landedOnSame =
-                self->m_anchorReady.load() && now - self->m_anchorReadyNs.load() > kSettleNs;
+            const std::int64_t target = self->m_seekTargetMs.load();
+            const bool landedOnSame = self->m_anchorReady.load() &&
+                                      now - self->m_anchorReadyNs.load() > kSettleNs &&
+                                      std::abs(target - self->m_positionMs.load()) * 1000 <= frameUs;
             if (!landedOnSame)
                 return;
         }
@@ -695,7 +713,10 @@ void VlcSource::onDisplay(void *opaque, void *picture) noexcept
             self->m_anchorMs = std::exchange(self->m_targetAfterEarly, -1);
             self->m_framesSinceAnchor = 0;
         } else if (const std::int64_t resync = self->m_resyncMs.exchange(-1); resync >= 0) {
-            self->m_anchorMs = (resync * 1000 + frameUs / 2) / frameUs * frameUs / 1000;
+            // VLC's time then, moved on by the media time played since.
+            const double since = double(now - self->m_resyncAtNs.load()) / 1e3 * self->m_resyncRate.load();
+            const std::int64_t us = resync * 1000 + std::int64_t(since);
+            self->m_anchorMs = (us + frameUs / 2) / frameUs * frameUs / 1000;
             self->m_framesSinceAnchor = 0;
         } else if (!self->m_seeking.load()) {
             ++self->m_framesSinceAnchor;

@@ -19,10 +19,10 @@
 // lands on or a few frames before the asked frame. A repeated picture (VLC renders its last one again every
 // ~70 ms when it has nothing new) is not counted: a fingerprint of the picture tells. Frames VLC skips by
 // itself (a few after a rate change or when resuming from a frame step) are caught by comparing with VLC's
-// clock every 250 ms. Late frames are not dropped (no-drop-late-frames, no hurry-up): a rate the CPU cannot
-// sustain plays slower instead. Seeks wait until VLC's video output has settled after the start, and rate
-// changes until 300 ms after a seek landed or playback resumed (VLC 3 otherwise plays frames from seconds
-// earlier).
+// clock each time it moves (every 250 ms). Late frames are not dropped (no-drop-late-frames, no hurry-up): a
+// rate the CPU cannot sustain plays slower instead. Seeks wait until VLC's video output has settled after the
+// start, and rate changes until 300 ms after a seek landed or playback resumed (VLC 3 otherwise plays frames
+// from seconds earlier).
 //
 // Thread: all public methods from any thread.
 #include "vigil/video/frame_source.h"
@@ -125,6 +125,7 @@ private:
     double m_vlcRate = 1;
     std::int64_t m_rateDueNs = 0;    // a deferred rate change is due then (0: none)
     std::int64_t m_resyncHoldNs = 0; // no resync before then (VLC's clock settles after a rate change)
+    std::int64_t m_lastVlcMs = -2;   // VLC's time when last looked at
 
     // Frame path (vout thread only, except where atomic).
     int m_width = 0;
@@ -135,6 +136,7 @@ private:
     bool m_pendingMapped = false;
     std::uint64_t m_pendingHash = 0;
     std::uint64_t m_lastHash = 0;
+    bool m_lastHashValid = false;
     std::atomic<bool> m_firstShown{false};
 
     // Position (see the class comment). m_anchorSerial changes with every seek; the vout thread counts frames
@@ -159,9 +161,11 @@ private:
     bool m_landsEarly = true; // the container's seeks show the frame before the asked one first (const)
     std::atomic<bool> m_anchorReady{false};    // buffering ended: the next frame shown is the anchor
     std::atomic<bool> m_reportSeekDone{false}; // SeekDone is due with the anchor frame (seeks, not the start)
-    std::atomic<std::int64_t> m_resyncMs{-1};  // VLC's time: the next new frame starts counting from it
-    std::int64_t m_anchorMs = 0;               // vout thread
-    std::int64_t m_framesSinceAnchor = 0;      // vout thread
+    std::atomic<std::int64_t> m_resyncAtNs{0};
+    std::atomic<double> m_resyncRate{1};
+    std::atomic<std::int64_t> m_resyncMs{-1}; // VLC's time: the next new frame starts counting from it
+    std::int64_t m_anchorMs = 0;              // vout thread
+    std::int64_t m_framesSinceAnchor = 0;     // vout thread
     std::int64_t m_targetAfterEarly = -1; // vout thread: MP4 landed early, its next new frame is the target
 
     mutable std::mutex m_infoMutex;
