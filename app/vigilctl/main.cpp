@@ -3,6 +3,7 @@
 #include "backend_command.h"
 #include "onvif_command.h"
 #include "recording_command.h"
+#include "play_command.h"
 #include "vigil/core/redact.h"
 #include "vigil/video/probe.h"
 
@@ -44,6 +45,8 @@ const char kUsageText[] =
     "  vigilctl export URL-or-FILE --from S --to S -o FILE.mp4\n"
     "  vigilctl record URL CAMERA-ID --root DIR --seconds N [--segment-seconds S]\n"
     "      Local recordings: list, export a range to MP4 (+ .sha256), record (vigilctl record --help).\n"
+    "  vigilctl play FILE-OR-URL [--seek SECONDS] [--rate R] [--seconds N]\n"
+    "      Play a recording with Vigil's recorded engine and report what was shown (vigilctl play --help).\n"
     "  vigilctl --version\n";
 
 // A usage error: why, then the usage, on stderr; exit 2.
@@ -146,5 +149,7 @@ int main(int argc, char **argv)
         return vigil::vigilctl::runExport(args);
     if (command == QLatin1String("record"))
         return vigil::vigilctl::runRecord(args);
+    if (command == QLatin1String("play"))
+        return vigil::vigilctl::runPlay(args);
     return usage(QStringLiteral("unknown command '%1'").arg(command));
 }

@@ -24,6 +24,7 @@ namespace vigil::video {
 namespace {
 
 const QString kWorkerName = QStringLiteral("video-vlc");
+constexpr std::int64_t kSettleNs = 300'000'000;
 
 // One libVLC instance per process, made on first use by whichever worker needs it first (thread-safe static
 // initialisation) and kept until exit: releasing it at exit could wait on VLC's threads. Quiet and light:
@@ -101,8 +102,16 @@ VlcSource::VlcSource(Options options, EventFn onEvent)
     , m_onEvent(std::move(onEvent))
 {
     m_slot.setPrivacyMasks(m_options.source.privacyMasks); // before VLC shows any frame
-    m_seekTargetMs = std::max<std::int64_t>(0, m_options.startMs);
+    m_seekTargetMs = 0;
     m_seekStartNs = m_startNs;
+    m_startPending = m_options.startMs > 0;
+    m_startTargetMs = m_options.startMs;
+    // Measured with VLC 3.0.24: after a seek its MP4 demuxer shows first one frame from up to five before
+    // the one asked for, then goes on from the asked one; Matroska lands on (or within a B-frame group
+    // before) the asked frame and plays on from there.
+    const QString suffix = QFileInfo(m_options.source.url.path()).suffix().toLower();
+    m_landsEarly = !(suffix == QLatin1String("mkv") || suffix == QLatin1String("mka") ||
+                     suffix == QLatin1String("webm"));
 }
 
 VlcSource::~VlcSource() = default;
@@ -239,11 +248,6 @@ void VlcSource::runPlayer()
          {QByteArray(":no-drop-late-frames"), QByteArray(":no-skip-frames"),
           QByteArray(":no-avcodec-hurry-up"), QByteArray(":file-caching=150"), threads, netCaching})
         libvlc_media_add_option(media.get(), opt.constData());
-    if (m_options.startMs > 0) {
-        const QByteArray start =
-            ":start-time=" + QByteArray::number(double(m_options.startMs) / 1000.0, 'f', 3);
-        libvlc_media_add_option(media.get(), start.constData());
-    }
 
     vlc::PlayerPtr player(libvlc_media_player_new_from_media(media.get()));
     if (!player) {
@@ -267,15 +271,26 @@ void VlcSource::runPlayer()
     }
 
     // Commands until stop. Each takes VLC's input lock only briefly; none runs on the caller's thread.
-    // Between commands, every 250 ms, the frame count is checked against VLC's own clock (see resync()).
+    // Between commands, every 50 ms, the frame count is checked against VLC's own clock (see resync()).
     using namespace std::chrono_literals;
     while (true) {
         std::optional<Command> c;
         {
             std::unique_lock lock(m_cmdMutex);
-            m_cmdCv.wait_for(lock, 250ms, [&] { return m_stop.load() || !m_commands.empty(); });
+            m_cmdCv.wait_for(lock, 50ms,
+                             [&] { return m_stop.load() || !m_commands.empty() || m_needStartSeek.load(); });
             if (m_stop.load())
                 break;
+            if (m_needStartSeek.exchange(false)) {
+                lock.unlock();
+                waitSettled();
+                const std::int64_t target = m_startTargetMs.load();
+                beginSeek(target);
+                m_reportSeekDone = m_startIsSeek.load(); // the start is no operator's seek; a replay is
+                m_startSeekIssued = true;
+                libvlc_media_player_set_time(mp, libvlc_time_t(target));
+                continue;
+            }
             if (!m_commands.empty()) {
                 c = m_commands.front();
                 m_commands.pop_front();
@@ -299,6 +314,10 @@ void VlcSource::runPlayer()
 void VlcSource::beginSeek(std::int64_t targetMs)
 {
     m_resyncMs = -1;
+    // VLC's time is stale for a while after a seek (over HTTP it was seen at the key frame before the
+    // target).
+    m_resyncHoldNs = monotonicNs() + 1'500'000'000;
+    m_bufferingStarted = false;
     m_anchorReady = false;
     m_seekTargetMs = targetMs;
     m_seekStartNs = monotonicNs();
@@ -327,30 +346,39 @@ void VlcSource::execute(libvlc_media_player_t *mp, const Command &c)
         const std::int64_t length = m_durationMs.load();
         const std::int64_t target =
             length > 0 ? std::min(c.value, std::max<std::int64_t>(0, length - 1)) : c.value;
-        beginSeek(target);
         if (m_ended.load()) {
-            // VLC 3 keeps an ended input until stop(): play it again from the asked position.
+            // VLC 3 keeps an ended input until stop(): play it again, then seek as when opening at a
+            // position (the first frames are held back until the seek has landed).
             libvlc_media_player_stop(mp);
             m_ended = false;
             m_vlcRate = 1;
+            m_firstDisplayNs = 0;
+            m_settleNs = 0;
+            m_firstShown = true; // the picture of the end stays; FirstFrame was reported
+            m_startTargetMs = target;
+            m_startIsSeek = true;
+            m_startSeekIssued = false;
+            m_startPending = true;
+            m_seeking = true;
+            m_bufferingStarted = false;
+            m_anchorReady = false;
             libvlc_media_player_play(mp);
-            libvlc_media_player_set_time(mp, libvlc_time_t(target));
             if (m_paused)
                 libvlc_media_player_set_pause(mp, 1);
             else if (m_wantRate != 1)
                 m_rateDueNs = monotonicNs() + 300'000'000;
             break;
         }
+        waitSettled();
+        beginSeek(target);
         libvlc_media_player_set_time(mp, libvlc_time_t(target));
         break;
     }
     case Command::Rate:
         m_wantRate = c.rate;
-        if (!m_paused && m_wantRate != m_vlcRate) {
-            libvlc_media_player_set_rate(mp, float(m_wantRate));
-            m_vlcRate = m_wantRate;
-            m_resyncHoldNs = monotonicNs() + 1'000'000'000; // VLC's clock settles first
-        }
+        if (m_wantRate != m_vlcRate)
+            m_rateDueNs = std::max(monotonicNs(), m_rateDueNs);
+        applyRateIfDue(mp);
         break;
     case Command::Step:
         if (m_ended.load())
@@ -361,36 +389,68 @@ void VlcSource::execute(libvlc_media_player_t *mp, const Command &c)
     }
 }
 
+// VLC 3 recreates its video output once or twice as the decoder settles on its picture size, and a seek
+// issued meanwhile can show a frame from before it after its buffering has ended (measured: a seek right
+// after the first frame "landed" on frame 1). Seeks wait until the output has been stable for 300 ms after
+// the first frame (at most 3 s).
+void VlcSource::waitSettled()
+{
+    const std::int64_t deadline = monotonicNs() + 3'000'000'000;
+    std::unique_lock lock(m_cmdMutex);
+    while (!m_stop.load()) {
+        const std::int64_t now = monotonicNs();
+        const std::int64_t first = m_firstDisplayNs.load();
+        if (now >= deadline || m_failed.load() || (first != 0 && now >= m_settleNs.load()))
+            return;
+        m_cmdCv.wait_for(lock, std::chrono::milliseconds(20));
+    }
+}
+
+// A rate change waits while paused, while a seek is under way, and until 300 ms after a seek landed or
+// playback resumed (see the class comment).
+void VlcSource::applyRateIfDue(libvlc_media_player_t *mp)
+{
+    if (!m_rateDueNs || m_paused || m_seeking.load() || m_wantRate == m_vlcRate)
+        return;
+    const std::int64_t now = monotonicNs();
+    const std::int64_t due = std::max(m_rateDueNs, m_anchorReadyNs.load() + kSettleNs);
+    if (now < due)
+        return;
+    m_rateDueNs = 0;
+    libvlc_media_player_set_rate(mp, float(m_wantRate));
+    m_vlcRate = m_wantRate;
+    m_resyncHoldNs = now + 1'000'000'000; // VLC's clock settles first
+}
+
 void VlcSource::idle(libvlc_media_player_t *mp)
 {
-    const std::int64_t now = monotonicNs();
-    if (m_rateDueNs && now >= m_rateDueNs) {
-        m_rateDueNs = 0;
-        if (!m_paused && m_wantRate != m_vlcRate) {
-            libvlc_media_player_set_rate(mp, float(m_wantRate));
-            m_vlcRate = m_wantRate;
-            m_resyncHoldNs = now + 1'000'000'000;
-        }
-    }
-    resync(mp, now);
+    applyRateIfDue(mp);
+    resync(mp, monotonicNs());
 }
 
 // The frame count misses frames VLC skips by itself (it drops a few when the rate changes or playback resumes
 // after a frame step): while playing, compare it with VLC's clock (the demuxer's time less what is buffered,
-// updated every 250 ms: right to a frame or two) and, when they differ by more than a few hundred ms of
-// media, start counting again from VLC's time.
+// updated every 250 ms: right to a frame or two just after it changed) and, when they differ by more than
+// 60 ms of media (times the rate), start counting again from VLC's time.
 void VlcSource::resync(libvlc_media_player_t *mp, std::int64_t now)
 {
-    if (m_paused || m_ended.load() || m_seeking.load() || !m_opened.load() || now < m_resyncHoldNs)
+    if (m_paused || m_ended.load() || m_seeking.load() || m_startPending.load() || !m_opened.load() ||
+        now < m_resyncHoldNs)
         return;
     const std::int64_t position = m_positionMs.load();
     if (position < 0 || libvlc_media_player_get_state(mp) != libvlc_Playing)
         return;
+    // VLC's time changes every 250 ms; right after it changed it is the shown frame's to a frame or two.
     const std::int64_t vlcMs = libvlc_media_player_get_time(mp);
-    const std::int64_t tolerance = std::int64_t(400 * std::max(1.0, m_vlcRate));
+    if (vlcMs == m_lastVlcMs)
+        return;
+    m_lastVlcMs = vlcMs;
+    const std::int64_t tolerance = std::int64_t(60 * std::max(1.0, m_vlcRate));
     if (vlcMs >= 0 && std::abs(vlcMs - position) > tolerance) {
         qCDebug(vigilVideo) << "recorded position resynchronised:" << position << "ms counted," << vlcMs
                             << "ms by VLC";
+        m_resyncAtNs = now;
+        m_resyncRate = m_vlcRate;
         m_resyncMs = vlcMs;
     }
 }
@@ -419,7 +479,19 @@ void VlcSource::onVlcEvent(const libvlc_event_t *event, void *opaque) noexcept
             break;
         }
         case libvlc_MediaPlayerEndReached:
+            if (!self->m_firstShown.load()) {
+                // The end without a single picture: not a video VLC can play.
+                const QUrl &url = self->m_options.source.url;
+                self->fail(AVERROR_DEMUXER_NOT_FOUND, url.isLocalFile()
+                                                          ? QFileInfo(url.toLocalFile()).fileName()
+                                                          : self->m_options.source.displayUrl());
+                break;
+            }
             self->m_ended = true;
+            // The last frame is on screen: its time is the length less a frame (the count may lag).
+            if (const std::int64_t length = self->m_durationMs.load(); length > 0)
+                self->m_positionMs =
+                    std::max(self->m_positionMs.load(), length - self->m_frameUs.load() / 1000);
             if (!self->m_failed.load())
                 self->emitEvent({SourceEvent::EndOfMedia, 0, {}});
             break;
@@ -427,9 +499,15 @@ void VlcSource::onVlcEvent(const libvlc_event_t *event, void *opaque) noexcept
             self->m_durationMs = std::int64_t(event->u.media_player_length_changed.new_length);
             break;
         case libvlc_MediaPlayerBuffering:
-            // VLC has buffered enough after a seek (or the start): its next frame is the anchor.
-            if (event->u.media_player_buffering.new_cache >= 100.f && self->m_seeking.load()) {
+            // VLC buffers from 0 to 100 % after a seek (and at the start); once it is done, its next frame
+            // is the anchor. A 100 % still on its way from before the seek is not this seek's: the anchor
+            // needs a buffering start seen after the seek first.
+            if (event->u.media_player_buffering.new_cache < 100.f) {
+                if (self->m_seeking.load())
+                    self->m_bufferingStarted = true;
+            } else if (self->m_seeking.load() && self->m_bufferingStarted.load()) {
                 self->m_seeking = false;
+                self->m_anchorReadyNs = monotonicNs();
                 self->m_anchorReady = true;
             }
             break;
@@ -480,6 +558,7 @@ unsigned VlcSource::onFormat(void **opaque, char *chroma, unsigned *width, unsig
         self->m_width = int(w);
         self->m_height = int(h);
         self->m_allocSize = alloc;
+        self->m_settleNs = std::max(self->m_settleNs.load(), monotonicNs() + kSettleNs);
         {
             std::lock_guard lock(self->m_infoMutex);
             self->m_info.width = int(w);
@@ -577,25 +656,67 @@ void VlcSource::onDisplay(void *opaque, void *picture) noexcept
         const std::int64_t now = monotonicNs();
         const std::int64_t frameUs = self->m_frameUs.load();
         bool seekDone = false;
-        const bool repeat = self->m_pendingHash == self->m_lastHash && self->m_firstShown.load();
+        if (self->m_firstDisplayNs.load() == 0) {
+            self->m_firstDisplayNs = now;
+            self->m_settleNs = std::max(self->m_settleNs.load(), now + kSettleNs);
+        }
+        // A picture VLC shows again has the same fingerprint as the last one (held-back ones included).
+        const bool repeat = self->m_pendingHash == self->m_lastHash && self->m_lastHashValid;
         self->m_lastHash = self->m_pendingHash;
+        self->m_lastHashValid = true;
+        if (self->m_startPending.load()) {
+            // Opening at startMs: the file's first frame, or one before the start seek landed, is not shown.
+            if (!self->m_startSeekIssued.load()) {
+                self->m_anchorReady = false;
+                if (!self->m_needStartSeek.exchange(true)) {
+                    std::lock_guard lock(self->m_cmdMutex);
+                    self->m_cmdCv.notify_all();
+                }
+                return;
+            }
+            if (!self->m_anchorReady.load() || repeat)
+                return;
+            self->m_startPending = false; // this frame is the start seek's anchor
+        }
         // A seek whose buffering end VLC did not report (it always does, but never hang on it): after 2 s
         // of frames, take the next one as the anchor.
         if (self->m_seeking.load() && now - self->m_seekStartNs.load() > 2'000'000'000) {
             self->m_seeking = false;
+            self->m_anchorReadyNs = now;
             self->m_anchorReady = true;
+        }
+        // The same picture again (VLC re-renders its last one every ~70 ms while it has nothing new, during
+        // a seek's buffering too): already in the slot, not a frame. Unless a seek that landed on the very
+        // picture on screen has had nothing else to show for 300 ms.
+        if (repeat) {
+            const std::int64_t target = self->m_seekTargetMs.load();
+            const bool landedOnSame = self->m_anchorReady.load() &&
+                                      now - self->m_anchorReadyNs.load() > kSettleNs &&
+                                      std::abs(target - self->m_positionMs.load()) * 1000 <= frameUs;
+            if (!landedOnSame)
+                return;
         }
         if (self->m_anchorReady.exchange(false)) {
             const std::int64_t targetUs = self->m_seekTargetMs.load() * 1000;
-            // The first frame at or after the target, on the frame grid.
-            const std::int64_t index = (targetUs + frameUs - 1000) / frameUs;
+            // The first frame at or after the target, on the frame grid; from MP4, VLC 3.0 first shows the
+            // frame before it (measured, see the class comment), which the count then carries.
+            std::int64_t index = (targetUs + frameUs - 1000) / frameUs;
+            self->m_targetAfterEarly = -1;
+            if (self->m_landsEarly && index > 0) {
+                self->m_targetAfterEarly = index * frameUs / 1000; // the next new frame is the target
+                --index;
+            }
             self->m_anchorMs = index * frameUs / 1000;
             self->m_framesSinceAnchor = 0;
             seekDone = self->m_reportSeekDone.exchange(false);
-        } else if (repeat) {
-            return; // the same picture again: already in the slot, not a frame
+        } else if (self->m_targetAfterEarly >= 0 && !self->m_seeking.load()) {
+            self->m_anchorMs = std::exchange(self->m_targetAfterEarly, -1);
+            self->m_framesSinceAnchor = 0;
         } else if (const std::int64_t resync = self->m_resyncMs.exchange(-1); resync >= 0) {
-            self->m_anchorMs = (resync * 1000 + frameUs / 2) / frameUs * frameUs / 1000;
+            // VLC's time then, moved on by the media time played since.
+            const double since = double(now - self->m_resyncAtNs.load()) / 1e3 * self->m_resyncRate.load();
+            const std::int64_t us = resync * 1000 + std::int64_t(since);
+            self->m_anchorMs = (us + frameUs / 2) / frameUs * frameUs / 1000;
             self->m_framesSinceAnchor = 0;
         } else if (!self->m_seeking.load()) {
             ++self->m_framesSinceAnchor;

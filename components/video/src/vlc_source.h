@@ -12,14 +12,17 @@
 // events go through the EventFn, which posts. Events stop before requestStop() returns.
 //
 // Position. libVLC 3 gives no timestamp with a displayed picture and its "time" moves in 250 ms steps of the
-// demuxer, so the engine counts frames from an anchor: the position asked (start or seek), rounded up to the
-// frame grid, is the first frame shown once VLC has finished buffering after the seek. VLC 3 seeks local
-// files accurately (it decodes from the key frame before the asked time), but measured: MKV lands on the
-// asked frame, MP4 shows first the frame before it (H.264) or up to four before (H.265 with B-frames), then
-// plays on from the asked frame. A repeated picture (VLC shows the last one again while paused) is not
-// counted (a fingerprint of the picture tells); frames VLC skips by itself (a few after a rate change or
-// resuming from a frame step) are caught by comparing with VLC's clock every 250 ms. Late frames are not
-// dropped (no-drop-late-frames, no hurry-up); a rate the CPU cannot sustain plays slower instead.
+// demuxer, so the engine counts frames from an anchor: the position asked (start or seek), on the frame
+// grid, once VLC has finished buffering after the seek. VLC 3 seeks local files accurately (it decodes from
+// the key frame before the asked time), but measured with 3.0.24: MP4 shows first one frame from up to five
+// before the asked one (B-frames), then goes on from the asked frame, which is counted as the target; MKV
+// lands on or a few frames before the asked frame. A repeated picture (VLC renders its last one again every
+// ~70 ms when it has nothing new) is not counted: a fingerprint of the picture tells. Frames VLC skips by
+// itself (a few after a rate change or when resuming from a frame step) are caught by comparing with VLC's
+// clock each time it moves (every 250 ms). Late frames are not dropped (no-drop-late-frames, no hurry-up): a
+// rate the CPU cannot sustain plays slower instead. Seeks wait until VLC's video output has settled after the
+// start, and rate changes until 300 ms after a seek landed or playback resumed (VLC 3 otherwise plays frames
+// from seconds earlier).
 //
 // Thread: all public methods from any thread.
 #include "vigil/video/frame_source.h"
@@ -81,6 +84,8 @@ private:
     void runPlayer();
     void execute(libvlc_media_player_t *mp, const Command &c);
     void idle(libvlc_media_player_t *mp);
+    void waitSettled();
+    void applyRateIfDue(libvlc_media_player_t *mp);
     void resync(libvlc_media_player_t *mp, std::int64_t now);
     void post(Command c);
     void emitEvent(const SourceEvent &e);
@@ -120,6 +125,7 @@ private:
     double m_vlcRate = 1;
     std::int64_t m_rateDueNs = 0;    // a deferred rate change is due then (0: none)
     std::int64_t m_resyncHoldNs = 0; // no resync before then (VLC's clock settles after a rate change)
+    std::int64_t m_lastVlcMs = -2;   // VLC's time when last looked at
 
     // Frame path (vout thread only, except where atomic).
     int m_width = 0;
@@ -130,6 +136,7 @@ private:
     bool m_pendingMapped = false;
     std::uint64_t m_pendingHash = 0;
     std::uint64_t m_lastHash = 0;
+    bool m_lastHashValid = false;
     std::atomic<bool> m_firstShown{false};
 
     // Position (see the class comment). m_anchorSerial changes with every seek; the vout thread counts frames
@@ -139,12 +146,27 @@ private:
     std::atomic<std::int64_t> m_frameUs{40000};
     std::atomic<std::int64_t> m_seekTargetMs{0};
     std::atomic<std::int64_t> m_seekStartNs{0};
-    std::atomic<bool> m_seeking{true};         // waiting for VLC's buffering to end after a seek or the start
+    std::atomic<bool> m_seeking{true}; // waiting for VLC's buffering to end after a seek or the start
+    std::atomic<bool> m_bufferingStarted{false}; // VLC began buffering for the seek under way
+    // Opening at startMs > 0: frames are held back until the worker's seek to startMs has landed (VLC 3 shows
+    // the first frame of the file before its :start-time seek, so the worker seeks itself after it).
+    std::atomic<bool> m_startPending{false};
+    std::atomic<bool> m_needStartSeek{false};
+    std::atomic<bool> m_startSeekIssued{false};
+    std::atomic<bool> m_startIsSeek{false}; // a replay after the end: SeekDone when it lands
+    std::atomic<std::int64_t> m_startTargetMs{0};
+    std::atomic<std::int64_t> m_firstDisplayNs{0}; // of the current play (0: none yet)
+    std::atomic<std::int64_t> m_settleNs{0};       // seeks wait until then (see waitSettled())
+    std::atomic<std::int64_t> m_anchorReadyNs{0};
+    bool m_landsEarly = true; // the container's seeks show the frame before the asked one first (const)
     std::atomic<bool> m_anchorReady{false};    // buffering ended: the next frame shown is the anchor
     std::atomic<bool> m_reportSeekDone{false}; // SeekDone is due with the anchor frame (seeks, not the start)
-    std::atomic<std::int64_t> m_resyncMs{-1};  // VLC's time: the next new frame starts counting from it
-    std::int64_t m_anchorMs = 0;               // vout thread
-    std::int64_t m_framesSinceAnchor = 0;      // vout thread
+    std::atomic<std::int64_t> m_resyncAtNs{0};
+    std::atomic<double> m_resyncRate{1};
+    std::atomic<std::int64_t> m_resyncMs{-1}; // VLC's time: the next new frame starts counting from it
+    std::int64_t m_anchorMs = 0;              // vout thread
+    std::int64_t m_framesSinceAnchor = 0;     // vout thread
+    std::int64_t m_targetAfterEarly = -1; // vout thread: MP4 landed early, its next new frame is the target
 
     mutable std::mutex m_infoMutex;
     SourceInfo m_info;
