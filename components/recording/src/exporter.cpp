@@ -465,6 +465,7 @@ bool Exporter::start(const ExportRequest &request)
             if (!self || self->m_job != job)
                 return;
             self->m_job.reset();
+            const bool errorChanged = self->m_last.error != r.error;
             self->m_last = r;
             self->m_running = false;
             if (r.ok && self->m_progress != 1.0) {
@@ -472,6 +473,8 @@ bool Exporter::start(const ExportRequest &request)
                 emit self->progressChanged();
             }
             emit self->runningChanged();
+            if (errorChanged)
+                emit self->lastErrorChanged();
             emit self->finished(r);
         });
     });
