@@ -266,7 +266,13 @@ void Worker::run() noexcept
                 setState(State::Idle);
                 continue;
             }
-            setState(State::Connecting);
+            {
+                // While reconnecting the state stays Reconnecting (with the last error) until packets flow.
+                std::lock_guard lock(m_s->statusMutex);
+                if (m_s->status.state != State::Reconnecting)
+                    m_s->status.state = State::Connecting;
+            }
+            post();
             const int err = session();
             closeSegment();
             m_in.reset();
