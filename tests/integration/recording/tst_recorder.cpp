@@ -230,6 +230,24 @@ private slots:
         }
     }
 
+    void wrongPasswordSaysSoAndWritesNothing()
+    {
+        QTemporaryDir root;
+        auto o = options(root.path(), QStringLiteral("cam01"), 2);
+        o.source.password = QStringLiteral("not-the-secret-42");
+        Recorder r(o);
+        r.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!r.lastError().isEmpty(), 10000);
+        QCOMPARE(r.state(), Recorder::State::Reconnecting);
+        QCOMPARE(r.status().lastErrorCode, QStringLiteral("auth"));
+        QVERIFY2(!r.lastError().contains(QStringLiteral("not-the-secret-42")), qPrintable(r.lastError()));
+        QVERIFY(!QDir(root.filePath(QStringLiteral("cam01"))).exists() ||
+                segmentFiles(root.filePath(QStringLiteral("cam01"))).isEmpty());
+        qInfo().noquote() << "wrong password:" << r.lastError();
+        stopAndWait(r);
+        QTRY_COMPARE_WITH_TIMEOUT(r.state(), Recorder::State::Idle, 5000);
+    }
+
     void preAlarmRingStartsInThePast()
     {
         QTemporaryDir root;
