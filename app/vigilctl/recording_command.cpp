@@ -172,9 +172,8 @@ int runRecordings(const QStringList &args)
     if (!QFileInfo(QDir(root).filePath(camera)).isDir()) {
         o[QStringLiteral("ok")] = false;
         o[QStringLiteral("error")] =
-            QCoreApplication::translate("vigilctl",
-                                        "There are no recordings of %1 under %2. Check the folder and "
-                                        "the camera id.")
+            QStringLiteral("There are no recordings of %1 under %2. Check the folder and "
+                           "the camera id.")
                 .arg(camera, QDir::toNativeSeparators(root));
         printJson(o);
         return kFailed;
@@ -306,11 +305,9 @@ int runRecord(const QStringList &args)
                   {QStringLiteral("bytes"), bytes}};
     if (!ok || !lastError.isEmpty())
         o[QStringLiteral("error")] =
-            lastError.isEmpty()
-                ? QCoreApplication::translate("vigilctl",
-                                              "Nothing was recorded: the stream sent no key frame in "
-                                              "time. Record for longer.")
-                : lastError;
+            lastError.isEmpty() ? QStringLiteral("Nothing was recorded: the stream sent no key frame in "
+                                                 "time. Record for longer.")
+                                : lastError;
     printJson(o);
     return ok ? kOk : kFailed;
 }
