@@ -169,7 +169,7 @@ int runRecordings(const QStringList &args)
     const QString root = p.positionalArguments().at(0);
     const QString camera = p.positionalArguments().at(1);
     QJsonObject o{{QStringLiteral("camera"), camera}, {QStringLiteral("kind"), kind}};
-    if (!QFileInfo(QDir(root).filePath(camera)).isDir()) {
+    if (!QFileInfo(QDir(root).filePath(cameraDirName(camera))).isDir()) {
         o[QStringLiteral("ok")] = false;
         o[QStringLiteral("error")] =
             QStringLiteral("There are no recordings of %1 under %2. Check the folder and "
@@ -261,8 +261,8 @@ int runRecord(const QStringList &args)
     if (!okN || seconds <= 0 || !okS || segmentSeconds <= 0 || !okQ || quota < 0)
         return usage(QStringLiteral("--seconds and --segment-seconds take positive numbers"));
     const QString camera = p.positionalArguments().at(1);
-    if (camera.isEmpty() || camera.contains(QLatin1Char('/')) || camera.startsWith(QLatin1Char('.')))
-        return usage(QStringLiteral("the camera id names a folder: no '/' and no leading '.'"));
+    if (camera.isEmpty())
+        return usage(QStringLiteral("record needs a camera id"));
     const auto source = mediaSource(p.positionalArguments().at(0), p);
     if (!source)
         return usage(

@@ -358,7 +358,7 @@ int Worker::openInput()
 
 bool Worker::openSegment(qint64 startWallMs, std::int64_t offsetUs)
 {
-    const QDir dir(QDir(m_opt.root).filePath(m_opt.cameraId));
+    const QDir dir(QDir(m_opt.root).filePath(cameraDirName(m_opt.cameraId)));
     if (!dir.mkpath(QStringLiteral("."))) {
         setError(QStringLiteral("disk"), diskError(dir.path(), AVERROR(EACCES)));
         return false;
