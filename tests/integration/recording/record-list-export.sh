@@ -58,4 +58,22 @@ r = json.load(open(sys.argv[1]))
 assert r["ok"] and 0.95 <= r["duration_s"] <= 2.05 and len(r["sha256"]) == 64, r
 PY
 (cd "$tmp/out" && sha256sum -c clip.mp4.sha256)
+# SIGTERM in the middle: vigilctl stops cleanly, exit 0, and the segment it was writing is closed (not open).
+"$vigilctl" record "rtsp://127.0.0.1:$port/cam01/sub" cam02 --root "$tmp/rec" --seconds 600 --segment-seconds 2 \
+    >"$tmp/term.json" &
+rec=$!
+for _ in $(seq 1 300); do
+    [ "$(ls "$tmp/rec/cam02" 2>/dev/null | wc -l)" -ge 2 ] && break
+    sleep 0.1 # polling the recordings folder for the second segment
+done
+kill -TERM "$rec"
+rc=0; wait "$rec" || rc=$?
+cat "$tmp/term.json"
+[ "$rc" -eq 0 ] || { echo "vigilctl record exited $rc after SIGTERM"; exit 1; }
+"$vigilctl" recordings "$tmp/rec" cam02 --kind local >"$tmp/term-list.json"
+python3 - "$tmp/term-list.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["ok"] and len(r["recordings"]) >= 2 and not any(x["open"] for x in r["recordings"]), r
+PY
 echo "record-list-export: ok"
