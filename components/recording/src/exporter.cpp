@@ -28,6 +28,8 @@ QString shown(const video::MediaSource &s)
     return s.url.isLocalFile() ? QDir::toNativeSeparators(s.url.toLocalFile()) : s.displayUrl();
 }
 
+constexpr qint64 kSeekMarginMs = 10000;
+
 struct Cancel
 {
     const std::atomic<bool> *flag = nullptr;
@@ -249,8 +251,12 @@ ExportResult exportMedia(const ExportRequest &request, const std::function<void(
             piece.toMs >= 0
                 ? std::max<std::int64_t>(1, (piece.toMs - piece.fromMs) * 1000)
                 : std::max<std::int64_t>(1, (in->duration > 0 ? in->duration : 1) - piece.fromMs * 1000);
-        if (piece.fromMs > 0)
-            av_seek_frame(in.get(), -1, fromUs, AVSEEK_FLAG_BACKWARD); // on failure: read from the start
+        // Seek kSeekMarginMs before `from`, not to it: Matroska (our segments) stores no decode times, and
+        // after a seek libavformat guesses them wrongly for the first frames of a stream with B-frames;
+        // the GOPs read before `from` are dropped, and with them the wrong guesses. Closer than the margin
+        // to the start: read from the start. On failure: read from the start too.
+        if (piece.fromMs > kSeekMarginMs)
+            av_seek_frame(in.get(), -1, fromUs - kSeekMarginMs * 1000, AVSEEK_FLAG_BACKWARD);
         const std::int64_t pieceOffsetUs = out.endUs;
 
         // Packets from the last video key frame before `from` wait here until `from` is reached: the export
