@@ -498,6 +498,7 @@ bool Worker::writePacket(const AVPacket *pkt)
         std::lock_guard lock(m_s->statusMutex);
         m_s->status.bytesWritten += size;
     }
+    checkQuota(false); // every kQuotaCheckBytes: long segments of several cameras must not overrun the disk
     return true;
 }
 
