@@ -13,12 +13,16 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QSocketNotifier>
 #include <QtCore/QTimer>
 
 #include <cmath>
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace vigil::vigilctl {
 
@@ -47,7 +51,7 @@ const char kUsageText[] =
     "  vigilctl record URL CAMERA-ID --root DIR --seconds N [--segment-seconds S] [--user U --password P]\n"
     "      Records the stream for N seconds into DIR/CAMERA-ID/ (Matroska segments of S seconds, default "
     "60),\n"
-    "      then stops cleanly and prints the segments written.\n"
+    "      then stops cleanly and prints the segments written (SIGINT/SIGTERM stop it cleanly sooner).\n"
     "Exit 0 on success, 1 on failure (the JSON says why), 2 on usage errors.\n";
 
 void printJson(const QJsonObject &o)
@@ -105,6 +109,15 @@ std::optional<video::MediaSource> mediaSource(const QString &arg, const QCommand
     url.setUserInfo({});
     s.url = url;
     return s;
+}
+
+// SIGINT/SIGTERM during `record`: the handler only writes a byte; the event loop reads it and stops the
+// recorder, which closes its segment properly (Ctrl+C leaves no open segment behind).
+int s_stopFds[2] = {-1, -1};
+extern "C" void onStopSignal(int) noexcept
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(s_stopFds[1], &c, 1);
 }
 
 QString iso(const QDateTime &t)
@@ -169,12 +182,11 @@ int runRecordings(const QStringList &args)
     const QString root = p.positionalArguments().at(0);
     const QString camera = p.positionalArguments().at(1);
     QJsonObject o{{QStringLiteral("camera"), camera}, {QStringLiteral("kind"), kind}};
-    if (!QFileInfo(QDir(root).filePath(camera)).isDir()) {
+    if (!QFileInfo(QDir(root).filePath(cameraDirName(camera))).isDir()) {
         o[QStringLiteral("ok")] = false;
         o[QStringLiteral("error")] =
-            QCoreApplication::translate("vigilctl",
-                                        "There are no recordings of %1 under %2. Check the folder and "
-                                        "the camera id.")
+            QStringLiteral("There are no recordings of %1 under %2. Check the folder and "
+                           "the camera id.")
                 .arg(camera, QDir::toNativeSeparators(root));
         printJson(o);
         return kFailed;
@@ -262,8 +274,8 @@ int runRecord(const QStringList &args)
     if (!okN || seconds <= 0 || !okS || segmentSeconds <= 0 || !okQ || quota < 0)
         return usage(QStringLiteral("--seconds and --segment-seconds take positive numbers"));
     const QString camera = p.positionalArguments().at(1);
-    if (camera.isEmpty() || camera.contains(QLatin1Char('/')) || camera.startsWith(QLatin1Char('.')))
-        return usage(QStringLiteral("the camera id names a folder: no '/' and no leading '.'"));
+    if (camera.isEmpty())
+        return usage(QStringLiteral("record needs a camera id"));
     const auto source = mediaSource(p.positionalArguments().at(0), p);
     if (!source)
         return usage(
@@ -280,9 +292,26 @@ int runRecord(const QStringList &args)
     QObject::connect(recorder.get(), &Recorder::segmentClosed, qApp, [](const QString &path) {
         std::fprintf(stderr, "vigilctl: segment closed %s\n", qPrintable(QDir::toNativeSeparators(path)));
     });
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, s_stopFds) == 0) {
+        auto *notifier = new QSocketNotifier(qintptr(s_stopFds[0]), QSocketNotifier::Read, recorder.get());
+        QObject::connect(notifier, &QSocketNotifier::activated, recorder.get(), [r = recorder.get()] {
+            char c = 0;
+            [[maybe_unused]] const auto n = ::read(s_stopFds[0], &c, 1);
+            std::fputs("vigilctl: stopping (signal)\n", stderr);
+            r->stop();
+        });
+        struct sigaction sa = {};
+        sa.sa_handler = &onStopSignal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        ::sigaction(SIGINT, &sa, nullptr);
+        ::sigaction(SIGTERM, &sa, nullptr);
+    }
     recorder->start();
     QTimer::singleShot(int(std::lround(seconds * 1000)), recorder.get(), &Recorder::stop);
     QCoreApplication::exec();
+    ::signal(SIGINT, SIG_DFL);
+    ::signal(SIGTERM, SIG_DFL);
     const QStringList closed = recorder->closedSegments();
     const QString lastError = recorder->lastError();
     recorder.reset();                              // the worker ends ...
@@ -306,11 +335,9 @@ int runRecord(const QStringList &args)
                   {QStringLiteral("bytes"), bytes}};
     if (!ok || !lastError.isEmpty())
         o[QStringLiteral("error")] =
-            lastError.isEmpty()
-                ? QCoreApplication::translate("vigilctl",
-                                              "Nothing was recorded: the stream sent no key frame in "
-                                              "time. Record for longer.")
-                : lastError;
+            lastError.isEmpty() ? QStringLiteral("Nothing was recorded: the stream sent no key frame in "
+                                                 "time. Record for longer.")
+                                : lastError;
     printJson(o);
     return ok ? kOk : kFailed;
 }

@@ -23,15 +23,12 @@ namespace vigil::recording {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("vigil::recording::Exporter", text);
-}
-
 QString shown(const video::MediaSource &s)
 {
     return s.url.isLocalFile() ? QDir::toNativeSeparators(s.url.toLocalFile()) : s.displayUrl();
 }
+
+constexpr qint64 kSeekMarginMs = 10000;
 
 struct Cancel
 {
@@ -125,13 +122,13 @@ ExportResult exportMedia(const ExportRequest &request, const std::function<void(
         result.ok = false;
         result.path.clear();
         result.cancelled = cancel.isSet();
-        result.error = result.cancelled ? tr("Export cancelled; no file was written.") : sentence;
+        result.error = result.cancelled ? Exporter::tr("Export cancelled; no file was written.") : sentence;
         return result;
     };
     if (request.pieces.isEmpty())
-        return fail(
-            tr("Nothing is recorded in the chosen time range. Pick a range that the timeline shows as "
-               "recorded."));
+        return fail(Exporter::tr(
+            "Nothing is recorded in the chosen time range. Pick a range that the timeline shows as "
+            "recorded."));
     QFile::remove(partPath);
     PartialFile partial{partPath};
     const QByteArray partLocal = QFile::encodeName(partPath);
@@ -147,7 +144,7 @@ ExportResult exportMedia(const ExportRequest &request, const std::function<void(
     const int nPieces = int(request.pieces.size());
     ff::PacketPtr pkt(av_packet_alloc());
     if (!pkt)
-        return fail(tr("Out of memory while exporting."));
+        return fail(Exporter::tr("Out of memory while exporting."));
 
     for (int pi = 0; pi < nPieces; ++pi) {
         const ExportPiece &piece = request.pieces.at(pi);
@@ -156,7 +153,7 @@ ExportResult exportMedia(const ExportRequest &request, const std::function<void(
         // --- open the input
         AVFormatContext *raw = avformat_alloc_context();
         if (!raw)
-            return fail(tr("Out of memory while exporting."));
+            return fail(Exporter::tr("Out of memory while exporting."));
         raw->interrupt_callback = {&interruptCallback, const_cast<Cancel *>(&cancel)};
         ff::Dict opts;
         const QUrl &url = piece.source.url;
@@ -170,16 +167,17 @@ ExportResult exportMedia(const ExportRequest &request, const std::function<void(
                       .toUtf8();
         int err = avformat_open_input(&raw, name.constData(), nullptr, opts.out());
         if (err < 0)
-            return fail(tr("Could not open %1 for export (%2). Check that the file or stream is there and "
-                           "reachable.")
-                            .arg(shown(piece.source), ff::errorText(err)));
+            return fail(
+                Exporter::tr("Could not open %1 for export (%2). Check that the file or stream is there and "
+                             "reachable.")
+                    .arg(shown(piece.source), ff::errorText(err)));
         ff::InputPtr in(raw);
         if ((err = avformat_find_stream_info(in.get(), nullptr)) < 0)
-            return fail(tr("Could not read %1 (%2). The file may be damaged.")
+            return fail(Exporter::tr("Could not read %1 (%2). The file may be damaged.")
                             .arg(shown(piece.source), ff::errorText(err)));
         const int v = av_find_best_stream(in.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
         if (v < 0)
-            return fail(tr("%1 has no video to export.").arg(shown(piece.source)));
+            return fail(Exporter::tr("%1 has no video to export.").arg(shown(piece.source)));
         int a = av_find_best_stream(in.get(), AVMEDIA_TYPE_AUDIO, -1, v, nullptr, 0);
         const AVCodecParameters *vpar = in->streams[v]->codecpar;
 
@@ -188,12 +186,13 @@ ExportResult exportMedia(const ExportRequest &request, const std::function<void(
             AVFormatContext *o = nullptr;
             err = avformat_alloc_output_context2(&o, nullptr, "mp4", partLocal.constData());
             if (err < 0 || !o)
-                return fail(tr("Could not write %1 (%2). Check that the folder exists, the disk is not full "
-                               "and Vigil may write there.")
+                return fail(Exporter::tr(
+                                "Could not write %1 (%2). Check that the folder exists, the disk is not full "
+                                "and Vigil may write there.")
                                 .arg(QDir::toNativeSeparators(outPath), ff::errorText(err)));
             out.oc.reset(o);
             if (avformat_query_codec(out.oc->oformat, vpar->codec_id, FF_COMPLIANCE_NORMAL) != 1)
-                return fail(tr("%1 video cannot be exported to MP4 without re-encoding.")
+                return fail(Exporter::tr("%1 video cannot be exported to MP4 without re-encoding.")
                                 .arg(QString::fromUtf8(avcodec_get_name(vpar->codec_id))));
             const auto add = [&](int index) {
                 AVStream *s = avformat_new_stream(out.oc.get(), nullptr);
@@ -211,27 +210,30 @@ ExportResult exportMedia(const ExportRequest &request, const std::function<void(
                     out.audio = add(a);
                     out.audioCodec = ac;
                 } else {
-                    result.note = tr("The %1 audio was left out: MP4 cannot carry it.")
+                    result.note = Exporter::tr("The %1 audio was left out: MP4 cannot carry it.")
                                       .arg(QString::fromUtf8(avcodec_get_name(ac)));
                 }
             }
             if (out.video < 0)
-                return fail(tr("Out of memory while exporting."));
+                return fail(Exporter::tr("Out of memory while exporting."));
             out.lastDts.assign(out.oc->nb_streams, AV_NOPTS_VALUE);
             if ((err = avio_open(&out.oc->pb, partLocal.constData(), AVIO_FLAG_WRITE)) < 0)
-                return fail(tr("Could not write %1 (%2). Check that the folder exists, the disk is not full "
-                               "and Vigil may write there.")
+                return fail(Exporter::tr(
+                                "Could not write %1 (%2). Check that the folder exists, the disk is not full "
+                                "and Vigil may write there.")
                                 .arg(QDir::toNativeSeparators(outPath), ff::errorText(err)));
             ff::Dict mov;
             mov.set("movflags", "+faststart");
             if ((err = avformat_write_header(out.oc.get(), mov.out())) < 0)
-                return fail(tr("Could not write %1 (%2). Check that the folder exists, the disk is not full "
-                               "and Vigil may write there.")
+                return fail(Exporter::tr(
+                                "Could not write %1 (%2). Check that the folder exists, the disk is not full "
+                                "and Vigil may write there.")
                                 .arg(QDir::toNativeSeparators(outPath), ff::errorText(err)));
         } else if (vpar->codec_id != out.videoCodec) {
             return fail(
-                tr("The recording changes its video format inside the range (%1, then %2). Export the "
-                   "parts before and after the change separately.")
+                Exporter::tr(
+                    "The recording changes its video format inside the range (%1, then %2). Export the "
+                    "parts before and after the change separately.")
                     .arg(QString::fromUtf8(avcodec_get_name(out.videoCodec)),
                          QString::fromUtf8(avcodec_get_name(vpar->codec_id))));
         }
@@ -249,8 +251,12 @@ ExportResult exportMedia(const ExportRequest &request, const std::function<void(
             piece.toMs >= 0
                 ? std::max<std::int64_t>(1, (piece.toMs - piece.fromMs) * 1000)
                 : std::max<std::int64_t>(1, (in->duration > 0 ? in->duration : 1) - piece.fromMs * 1000);
-        if (piece.fromMs > 0)
-            av_seek_frame(in.get(), -1, fromUs, AVSEEK_FLAG_BACKWARD); // on failure: read from the start
+        // Seek kSeekMarginMs before `from`, not to it: Matroska (our segments) stores no decode times, and
+        // after a seek libavformat guesses them wrongly for the first frames of a stream with B-frames;
+        // the GOPs read before `from` are dropped, and with them the wrong guesses. Closer than the margin
+        // to the start: read from the start. On failure: read from the start too.
+        if (piece.fromMs > kSeekMarginMs)
+            av_seek_frame(in.get(), -1, fromUs - kSeekMarginMs * 1000, AVSEEK_FLAG_BACKWARD);
         const std::int64_t pieceOffsetUs = out.endUs;
 
         // Packets from the last video key frame before `from` wait here until `from` is reached: the export
@@ -349,29 +355,32 @@ ExportResult exportMedia(const ExportRequest &request, const std::function<void(
         if (cancel.isSet())
             return fail({});
         if (err < 0 && err != AVERROR_EOF)
-            return fail(tr("Could not copy %1 (%2). The source may be damaged, or the disk full.")
+            return fail(Exporter::tr("Could not copy %1 (%2). The source may be damaged, or the disk full.")
                             .arg(shown(piece.source), ff::errorText(err)));
         if (!started && haveKey && (err = flushPending()) < 0) // the range starts in the last GOP
-            return fail(tr("Could not copy %1 (%2). The source may be damaged, or the disk full.")
+            return fail(Exporter::tr("Could not copy %1 (%2). The source may be damaged, or the disk full.")
                             .arg(shown(piece.source), ff::errorText(err)));
         report(double(pi + 1) / nPieces);
     }
     if (!out.oc || out.videoEndUs <= 0)
-        return fail(tr("No video was found in the chosen range. Check the range against the recording's "
-                       "length."));
+        return fail(
+            Exporter::tr("No video was found in the chosen range. Check the range against the recording's "
+                         "length."));
     // The trailer moves the index to the front (faststart): a second pass over the file.
     int err = av_write_trailer(out.oc.get());
     out.oc.reset();
     if (err < 0)
         return fail(
-            tr("Could not write %1 (%2). Check that the folder exists, the disk is not full and Vigil "
-               "may write there.")
+            Exporter::tr(
+                "Could not write %1 (%2). Check that the folder exists, the disk is not full and Vigil "
+                "may write there.")
                 .arg(QDir::toNativeSeparators(outPath), ff::errorText(err)));
 
     // --- checksum, then the file gets its name (a cancel up to here leaves nothing)
     QFile f(partPath);
     if (!f.open(QIODevice::ReadOnly))
-        return fail(tr("Could not read back %1 to checksum it.").arg(QDir::toNativeSeparators(partPath)));
+        return fail(
+            Exporter::tr("Could not read back %1 to checksum it.").arg(QDir::toNativeSeparators(partPath)));
     QCryptographicHash sha(QCryptographicHash::Sha256);
     while (!f.atEnd()) {
         if (cancel.isSet())
@@ -383,7 +392,7 @@ ExportResult exportMedia(const ExportRequest &request, const std::function<void(
     result.sha256 = QString::fromLatin1(sha.result().toHex());
     QFile::remove(outPath);
     if (!QFile::rename(partPath, outPath))
-        return fail(tr("Could not name the export %1. Check that the folder is writable.")
+        return fail(Exporter::tr("Could not name the export %1. Check that the folder is writable.")
                         .arg(QDir::toNativeSeparators(outPath)));
     partial.path = outPath; // from here on a failure removes the finished file (no file without its checksum)
     result.sha256Path = outPath + QStringLiteral(".sha256");
@@ -391,7 +400,7 @@ ExportResult exportMedia(const ExportRequest &request, const std::function<void(
     const QByteArray line =
         result.sha256.toLatin1() + "  " + QFile::encodeName(QFileInfo(outPath).fileName()) + "\n";
     if (!sum.open(QIODevice::WriteOnly) || sum.write(line) != line.size() || !sum.commit())
-        return fail(tr("Could not write the checksum file %1. Check that the folder is writable.")
+        return fail(Exporter::tr("Could not write the checksum file %1. Check that the folder is writable.")
                         .arg(QDir::toNativeSeparators(result.sha256Path)));
     partial.keep = true;
     result.ok = true;
@@ -458,13 +467,13 @@ bool Exporter::start(const ExportRequest &request)
                 },
                 &job->cancel);
         } catch (...) {
-            r.error =
-                QCoreApplication::translate("vigil::recording::Exporter", "Export failed unexpectedly.");
+            r.error = Exporter::tr("Export failed unexpectedly.");
         }
         core::postToApp([job, self, r] {
             if (!self || self->m_job != job)
                 return;
             self->m_job.reset();
+            const bool errorChanged = self->m_last.error != r.error;
             self->m_last = r;
             self->m_running = false;
             if (r.ok && self->m_progress != 1.0) {
@@ -472,6 +481,8 @@ bool Exporter::start(const ExportRequest &request)
                 emit self->progressChanged();
             }
             emit self->runningChanged();
+            if (errorChanged)
+                emit self->lastErrorChanged();
             emit self->finished(r);
         });
     });

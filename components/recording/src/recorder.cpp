@@ -42,6 +42,7 @@ struct Recorder::Shared
     bool record = false;
     bool buffering = false;
     int preSeconds = 0;
+    qint64 startedAtMs = 0; // wall clock of the last start()
     quint64 stopSerial = 0; // bumped by each stop(); the worker answers each with stopped()
 
     std::mutex statusMutex;
@@ -63,6 +64,9 @@ namespace {
 
 constexpr qint64 kQuotaCheckBytes = 4 * 1024 * 1024;
 constexpr qint64 kReanchorMs = 3000;
+// Segment length is counted in media time (the wall clock estimate moves by a few ms now and then); a key
+// frame a hair early (timestamp rounding) still ends the segment.
+constexpr std::int64_t kCutToleranceUs = 10000;
 
 qint64 nowMs()
 {
@@ -132,12 +136,13 @@ private:
     {
         bool quit = false, record = false, buffering = false;
         int preSeconds = 0;
+        qint64 startedAtMs = 0;
         quint64 stopSerial = 0;
     };
     Commands commands()
     {
         std::lock_guard lock(m_s->mutex);
-        return {m_s->quit, m_s->record, m_s->buffering, m_s->preSeconds, m_s->stopSerial};
+        return {m_s->quit, m_s->record, m_s->buffering, m_s->preSeconds, m_s->startedAtMs, m_s->stopSerial};
     }
     bool wanted(const Commands &c) const { return !c.quit && (c.record || (c.buffering && ringMaxMs() > 0)); }
     qint64 ringMaxMs() const { return qint64(m_opt.preAlarmSeconds) * 1000; }
@@ -164,9 +169,9 @@ private:
     std::optional<SegmentWriter> m_seg;
     std::deque<RingEntry> m_ring;
     ff::PacketPtr m_scratch{av_packet_alloc()};
-    // Media time -> wall clock, per connection.
-    qint64 m_anchorWallMs = 0;
-    std::int64_t m_anchorUs = AV_NOPTS_VALUE;
+    // Media time -> wall clock (ms since the epoch), per connection.
+    qint64 m_offsetMs = 0;
+    bool m_haveOffset = false;
     std::int64_t m_lastWrittenUs = AV_NOPTS_VALUE; // newest video dts written on this connection (µs)
     quint64 m_stopsAnswered = 0;
     qint64 m_bytesSinceQuota = 0;
@@ -261,7 +266,13 @@ void Worker::run() noexcept
                 setState(State::Idle);
                 continue;
             }
-            setState(State::Connecting);
+            {
+                // While reconnecting the state stays Reconnecting (with the last error) until packets flow.
+                std::lock_guard lock(m_s->statusMutex);
+                if (m_s->status.state != State::Reconnecting)
+                    m_s->status.state = State::Connecting;
+            }
+            post();
             const int err = session();
             closeSegment();
             m_in.reset();
@@ -347,7 +358,7 @@ int Worker::openInput()
 
 bool Worker::openSegment(qint64 startWallMs, std::int64_t offsetUs)
 {
-    const QDir dir(QDir(m_opt.root).filePath(m_opt.cameraId));
+    const QDir dir(QDir(m_opt.root).filePath(cameraDirName(m_opt.cameraId)));
     if (!dir.mkpath(QStringLiteral("."))) {
         setError(QStringLiteral("disk"), diskError(dir.path(), AVERROR(EACCES)));
         return false;
@@ -487,6 +498,7 @@ bool Worker::writePacket(const AVPacket *pkt)
         std::lock_guard lock(m_s->statusMutex);
         m_s->status.bytesWritten += size;
     }
+    checkQuota(false); // every kQuotaCheckBytes: long segments of several cameras must not overrun the disk
     return true;
 }
 
@@ -518,7 +530,7 @@ int Worker::session()
     int err = openInput();
     if (err < 0)
         return err;
-    m_anchorUs = AV_NOPTS_VALUE;
+    m_haveOffset = false;
     m_lastWrittenUs = AV_NOPTS_VALUE;
     ff::PacketPtr pkt(av_packet_alloc());
     if (!pkt)
@@ -563,12 +575,17 @@ int Worker::session()
         }
         const std::int64_t us = av_rescale_q(ts, st->time_base, AV_TIME_BASE_Q);
         const qint64 realMs = nowMs();
-        if (m_anchorUs == AV_NOPTS_VALUE ||
-            std::abs(m_anchorWallMs + (us - m_anchorUs) / 1000 - realMs) > kReanchorMs) {
-            m_anchorUs = us;
-            m_anchorWallMs = realMs;
+        // Wall time of a packet = media time + offset. A packet cannot arrive before it was sent, so the
+        // smallest (arrival - media time) seen is the best offset: packets read in a burst (the ones
+        // avformat_find_stream_info() queued, a late TCP window) do not push the clock into the future. A
+        // camera clock slower than ours is followed by starting over when it falls kReanchorMs behind.
+        const qint64 mediaMs = us / 1000;
+        const qint64 observed = realMs - mediaMs;
+        if (!m_haveOffset || observed < m_offsetMs || observed - m_offsetMs > kReanchorMs) {
+            m_offsetMs = observed;
+            m_haveOffset = true;
         }
-        const qint64 wallMs = m_anchorWallMs + (us - m_anchorUs) / 1000;
+        const qint64 wallMs = mediaMs + m_offsetMs;
         const bool video = pkt->stream_index == m_videoIndex;
         const bool videoKey = video && (pkt->flags & AV_PKT_FLAG_KEY);
         pushRing(pkt.get(), wallMs, videoKey);
@@ -581,11 +598,13 @@ int Worker::session()
         if (!c.record && monotonicMs() - m_lastPostMs >= 500)
             post(); // state and ring length, twice a second at most
 
-        if (c.record && !m_seg && videoKey && monotonicMs() >= m_writeBlockedUntilMs) {
-            // Begin: from the ring (pre-alarm) once per start(), else at this key frame.
+        const bool fromRing = !preUsed && c.preSeconds > 0 && !m_ring.empty();
+        if (c.record && !m_seg && (videoKey || fromRing) && monotonicMs() >= m_writeBlockedUntilMs) {
+            // Begin: from the ring (pre-alarm) once per start(), at its key frame at or before the moment
+            // start() was called minus preSeconds; else at this key frame.
             std::size_t from = m_ring.size();
-            if (!preUsed && c.preSeconds > 0 && !m_ring.empty()) {
-                const qint64 target = wallMs - qint64(c.preSeconds) * 1000;
+            if (fromRing) {
+                const qint64 target = c.startedAtMs - qint64(c.preSeconds) * 1000;
                 from = 0;
                 for (std::size_t i = 0; i < m_ring.size(); ++i)
                     if (m_ring[i].videoKey && m_ring[i].wallMs <= target)
@@ -609,7 +628,8 @@ int Worker::session()
                 continue;
             }
             openSegment(wallMs, us);
-        } else if (m_seg && videoKey && wallMs - m_seg->startWallMs >= qint64(m_opt.segmentSeconds) * 1000) {
+        } else if (m_seg && videoKey &&
+                   us - m_seg->offsetUs >= std::int64_t(m_opt.segmentSeconds) * 1000000 - kCutToleranceUs) {
             // Cut: the closed segment is complete and on disk before the next one exists.
             closeSegment();
             openSegment(wallMs, us);
@@ -663,6 +683,7 @@ void Recorder::start(int preSeconds)
         std::lock_guard lock(m_shared->mutex);
         m_shared->record = true;
         m_shared->preSeconds = std::max(0, preSeconds);
+        m_shared->startedAtMs = QDateTime::currentMSecsSinceEpoch();
     }
     m_shared->cv.notify_all();
     ensureWorker();

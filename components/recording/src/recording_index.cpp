@@ -39,6 +39,18 @@ std::optional<QDateTime> parseSegmentFileName(QStringView fileName)
     return t;
 }
 
+QString cameraDirName(const QString &cameraId)
+{
+    QString d = cameraId;
+    for (QChar &c : d)
+        if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char(':') ||
+            c.category() == QChar::Other_Control)
+            c = QLatin1Char('_');
+    if (d.isEmpty() || d.startsWith(QLatin1Char('.')))
+        d.prepend(QLatin1Char('_'));
+    return d;
+}
+
 QList<Segment> RecordingIndex::fromFiles(const QString &cameraId, QList<FileFacts> files)
 {
     QList<Segment> out;
@@ -129,7 +141,7 @@ qint64 RecordingIndex::probeDurationMs(const QString &path)
 
 QList<Segment> RecordingIndex::scan(const QString &root, const QString &cameraId, const DurationProbe &probe)
 {
-    const QDir dir(QDir(root).filePath(cameraId));
+    const QDir dir(QDir(root).filePath(cameraDirName(cameraId)));
     QList<FileFacts> facts;
     const QFileInfoList infos =
         dir.entryInfoList({QStringLiteral("*") + QLatin1String(kSegmentSuffix)}, QDir::Files, QDir::Name);

@@ -127,5 +127,8 @@ int main(int argc, char **argv)
                 perCamCli, mbps > 0 ? perCamCli * 2 / mbps : 0.0);
     std::printf("ratio vigil/ffmpeg %.2f (goal: < 1 %% of a core per 2 Mbit/s camera)\n",
                 perCamCli > 0 ? perCamOurs / perCamCli : 0.0);
+    std::printf(
+        "(\"per 2 Mbit/s\" scales linearly from the measured bitrate; remuxing costs mostly per packet, so\n"
+        " compare --sub with main at the same frame rate before trusting it for a higher bitrate)\n");
     return 0;
 }

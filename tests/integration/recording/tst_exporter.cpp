@@ -120,6 +120,59 @@ private slots:
         QVERIFY2(check.contains("range.mp4: OK"), check.constData());
     }
 
+    void bFramesKeepTheirOrder_data()
+    {
+        QTest::addColumn<double>("from");
+        QTest::addColumn<double>("to");
+        QTest::newRow("near the start (read from it)") << 2.5 << 7.5;
+        QTest::newRow("far in (seek)") << 21.5 << 26.5;
+    }
+    void bFramesKeepTheirOrder()
+    {
+        // Cameras' main streams often carry B-frames (pts after dts), and Matroska stores no decode times:
+        // the rebased times must stay valid, after a seek too.
+        QFETCH(double, from);
+        QFETCH(double, to);
+        const QString src = m_dir.filePath(QStringLiteral("bframes.mkv"));
+        if (!QFileInfo::exists(src)) {
+            QByteArray log;
+            QCOMPARE(test::run(QStringLiteral("ffmpeg"),
+                               {QStringLiteral("-nostdin"),
+                                QStringLiteral("-v"),
+                                QStringLiteral("error"),
+                                QStringLiteral("-f"),
+                                QStringLiteral("lavfi"),
+                                QStringLiteral("-i"),
+                                QStringLiteral("testsrc2=size=320x240:rate=25"),
+                                QStringLiteral("-t"),
+                                QStringLiteral("30"),
+                                QStringLiteral("-c:v"),
+                                QStringLiteral("libx264"),
+                                QStringLiteral("-preset"),
+                                QStringLiteral("veryfast"),
+                                QStringLiteral("-bf"),
+                                QStringLiteral("2"),
+                                QStringLiteral("-g"),
+                                QStringLiteral("25"),
+                                QStringLiteral("-sc_threshold"),
+                                QStringLiteral("0"),
+                                QStringLiteral("-pix_fmt"),
+                                QStringLiteral("yuv420p"),
+                                QStringLiteral("-y"),
+                                src},
+                               &log),
+                     0);
+        }
+        const QString out = m_dir.filePath(QStringLiteral("bframes.mp4"));
+        const ExportResult r = exportMedia(ExportRequest::forMedia(fileSource(src), from, to, out));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const test::Probe p = test::ffprobe(out);
+        QVERIFY2(p.ok && p.duration >= (to - from) - 0.1 && p.duration <= (to - from) + 1.05,
+                 qPrintable(QStringLiteral("%1 s %2").arg(p.duration).arg(p.error)));
+        QString errors;
+        QVERIFY2(test::decodesCleanly(out, &errors), qPrintable(errors));
+    }
+
     void faststartPutsTheIndexFirst()
     {
         const QString out = m_dir.filePath(QStringLiteral("faststart.mp4"));

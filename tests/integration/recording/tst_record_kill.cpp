@@ -1,5 +1,5 @@
 // kill -9 in the middle of a recording leaves every closed segment playable: `vigilctl record` runs as a
-// child process against the real demo RTSP server (in this process), 1 s segments; once at least two segments
+// child process against the real demo RTSP server (in this process), 2 s segments; once at least two segments
 // are closed (a segment is closed when the next one exists) the child gets SIGKILL. Every closed segment must
 // pass ffprobe (H.264 video, duration > 0) and decode fully with `ffmpeg -v error -f null` printing nothing.
 // The interrupted (open) segment is reported, not judged: losing it is allowed.
@@ -55,15 +55,16 @@ private slots:
                      m_site->streamUrl(QStringLiteral("cam01"), mainStream).toString(),
                      QStringLiteral("cam01"), QStringLiteral("--root"), root.path(),
                      QStringLiteral("--seconds"), QStringLiteral("120"), QStringLiteral("--segment-seconds"),
-                     QStringLiteral("1"), QStringLiteral("--user"), QStringLiteral("rec"),
+                     QStringLiteral("2"), QStringLiteral("--user"), QStringLiteral("rec"),
                      QStringLiteral("--password"), QStringLiteral("k1ll-9")});
         QVERIFY(child.waitForStarted(5000));
         const QDir dir(root.filePath(QStringLiteral("cam01")));
         const auto files = [&] {
             return dir.entryList({QStringLiteral("*.mkv")}, QDir::Files, QDir::Name);
         };
-        // Two closed segments = three files; the third one has some data, so the kill lands mid-segment.
-        QTRY_VERIFY_WITH_TIMEOUT(files().size() >= 3 && QFileInfo(dir.filePath(files().last())).size() > 0,
+        // Two closed segments = three files; the third one has its first 1 s cluster on disk (more than the
+        // header's few hundred bytes), so the kill lands in the middle of a segment.
+        QTRY_VERIFY_WITH_TIMEOUT(files().size() >= 3 && QFileInfo(dir.filePath(files().last())).size() > 4096,
                                  20000);
         QCOMPARE(child.state(), QProcess::Running);
         child.kill(); // SIGKILL: no trailer, no clean-up

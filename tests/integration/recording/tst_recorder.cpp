@@ -4,6 +4,7 @@
 // recorded again within 5 s, and the pre-alarm ring starts a recording in the past.
 #include "media_check.h"
 #include "vigil/demo/demo_site.h"
+#include "vigil/recording/exporter.h"
 #include "vigil/recording/recorder.h"
 #include "vigil/recording/recording_index.h"
 
@@ -116,6 +117,24 @@ private slots:
         QVERIFY(at);
         QCOMPARE(at->segment.path, files[1]);
         QCOMPARE(at->offsetMs, 500);
+
+        // The timeline's export: a range across the recorded segments comes out as one MP4 of that length
+        // (within a GOP: it starts at the key frame at or before `from`).
+        const QDateTime from = segs[0].start.addMSecs(500), to = segs[1].end.addMSecs(-300);
+        const QString out =
+            root.filePath(recording::defaultExportFileName(QStringLiteral("cam01"), from, to));
+        const auto req = recording::ExportRequest::forSegments(segs, from, to, out);
+        QCOMPARE(req.pieces.size(), 2);
+        const auto exported = recording::exportMedia(req);
+        QVERIFY2(exported.ok, qPrintable(exported.error));
+        const test::Probe p = test::ffprobe(out);
+        const double asked = double(from.msecsTo(to)) / 1000.0;
+        QVERIFY2(
+            p.ok && p.videoCodec == QLatin1String("h264") && p.duration >= asked - 0.1 &&
+                p.duration <= asked + 1.05,
+            qPrintable(QStringLiteral("asked %1 s, got %2 s %3").arg(asked).arg(p.duration).arg(p.error)));
+        QString errors;
+        QVERIFY2(test::decodesCleanly(out, &errors), qPrintable(errors));
     }
 
     void quotaDeletesOldestFirst()
@@ -209,6 +228,24 @@ private slots:
             QVERIFY2(p.ok && p.videoCodec == QLatin1String("h264"),
                      qPrintable(f + QLatin1Char(' ') + p.error));
         }
+    }
+
+    void wrongPasswordSaysSoAndWritesNothing()
+    {
+        QTemporaryDir root;
+        auto o = options(root.path(), QStringLiteral("cam01"), 2);
+        o.source.password = QStringLiteral("not-the-secret-42");
+        Recorder r(o);
+        r.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!r.lastError().isEmpty(), 10000);
+        QCOMPARE(r.state(), Recorder::State::Reconnecting);
+        QCOMPARE(r.status().lastErrorCode, QStringLiteral("auth"));
+        QVERIFY2(!r.lastError().contains(QStringLiteral("not-the-secret-42")), qPrintable(r.lastError()));
+        QVERIFY(!QDir(root.filePath(QStringLiteral("cam01"))).exists() ||
+                segmentFiles(root.filePath(QStringLiteral("cam01"))).isEmpty());
+        qInfo().noquote() << "wrong password:" << r.lastError();
+        stopAndWait(r);
+        QTRY_COMPARE_WITH_TIMEOUT(r.state(), Recorder::State::Idle, 5000);
     }
 
     void preAlarmRingStartsInThePast()

@@ -72,6 +72,26 @@ private slots:
         QVERIFY(!parseSegmentFileName(name).has_value());
     }
 
+    void cameraDirNamesStayInsideTheRoot_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("dir");
+        QTest::newRow("plain") << QStringLiteral("cam01") << QStringLiteral("cam01");
+        QTest::newRow("GB28181") << QStringLiteral("34020000001320000001")
+                                 << QStringLiteral("34020000001320000001");
+        QTest::newRow("chinese") << QStringLiteral("东门-1") << QStringLiteral("东门-1");
+        QTest::newRow("slash") << QStringLiteral("../etc/x") << QStringLiteral("_.._etc_x");
+        QTest::newRow("dot") << QStringLiteral(".hidden") << QStringLiteral("_.hidden");
+        QTest::newRow("colon backslash") << QStringLiteral("a:b\\c") << QStringLiteral("a_b_c");
+        QTest::newRow("empty") << QString() << QStringLiteral("_");
+    }
+    void cameraDirNamesStayInsideTheRoot()
+    {
+        QFETCH(QString, id);
+        QFETCH(QString, dir);
+        QCOMPARE(cameraDirName(id), dir);
+    }
+
     void fromFilesSortsAndEnds()
     {
         const QDateTime t0 = utc(10, 0, 0);

@@ -45,6 +45,18 @@ struct ExportRequest
 
 struct ExportResult
 {
+    Q_GADGET
+    Q_PROPERTY(bool ok MEMBER ok)
+    Q_PROPERTY(bool cancelled MEMBER cancelled)
+    Q_PROPERTY(QString path MEMBER path)
+    Q_PROPERTY(QString sha256Path MEMBER sha256Path)
+    Q_PROPERTY(QString sha256 MEMBER sha256)
+    Q_PROPERTY(qint64 durationMs MEMBER durationMs)
+    Q_PROPERTY(qint64 bytes MEMBER bytes)
+    Q_PROPERTY(QString note MEMBER note)
+    Q_PROPERTY(QString error MEMBER error)
+
+public:
     bool ok = false;
     bool cancelled = false;
     QString path;       // the MP4 ("" when not written)
@@ -69,7 +81,7 @@ class Exporter : public QObject
     Q_OBJECT
     Q_PROPERTY(bool running READ isRunning NOTIFY runningChanged)
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
-    Q_PROPERTY(QString lastError READ lastError NOTIFY finished)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
 
 public:
     explicit Exporter(QObject *parent = nullptr);
@@ -87,6 +99,7 @@ public:
 signals:
     void runningChanged();
     void progressChanged();
+    void lastErrorChanged();
     void finished(const vigil::recording::ExportResult &result);
 
 private:

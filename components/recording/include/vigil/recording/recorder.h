@@ -31,7 +31,7 @@ namespace vigil::recording {
 struct RecorderOptions
 {
     QString root;              // recordings root; segments go to <root>/<cameraId>/
-    QString cameraId;          // directory name: keep it to [A-Za-z0-9._-]
+    QString cameraId;          // segments go to <root>/cameraDirName(cameraId)/
     video::MediaSource source; // credentials stay in here; never in a file name, log or status
     int segmentSeconds = 60;   // cut at the first key frame after this
     qint64 quotaBytes = 0;     // budget of the whole root; 0 = none

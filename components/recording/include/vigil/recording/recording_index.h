@@ -40,6 +40,11 @@ QString segmentFileName(const QDateTime &startUtc);
 // The UTC start written in a segment's file name (with or without directory); nullopt for any other name.
 std::optional<QDateTime> parseSegmentFileName(QStringView fileName);
 
+// The folder name of a camera under a recordings root: the id itself when it is a safe name, else with '/',
+// '\\', ':' and control characters replaced by '_' and a leading '.' prefixed with '_' (an id can never
+// reach outside the root). The Recorder writes there and scan() reads there.
+QString cameraDirName(const QString &cameraId);
+
 // Where time T is: in `segment`, `offsetMs` from its start.
 struct Position
 {
