@@ -419,7 +419,7 @@ void VlcSource::applyRateIfDue(libvlc_media_player_t *mp)
     m_rateDueNs = 0;
     libvlc_media_player_set_rate(mp, float(m_wantRate));
     m_vlcRate = m_wantRate;
-    m_resyncHoldNs = now + 1'000'000'000; // VLC's clock settles first
+    m_rateHoldNs = now + 1'000'000'000; // VLC's clock settles first
 }
 
 void VlcSource::idle(libvlc_media_player_t *mp)
@@ -435,7 +435,7 @@ void VlcSource::idle(libvlc_media_player_t *mp)
 void VlcSource::resync(libvlc_media_player_t *mp, std::int64_t now)
 {
     if (m_paused || m_ended.load() || m_seeking.load() || m_startPending.load() || !m_opened.load() ||
-        now < m_resyncHoldNs)
+        now < m_rateHoldNs)
         return;
     const std::int64_t position = m_positionMs.load();
     if (position < 0 || libvlc_media_player_get_state(mp) != libvlc_Playing)
@@ -445,6 +445,10 @@ void VlcSource::resync(libvlc_media_player_t *mp, std::int64_t now)
     if (vlcMs == m_lastVlcMs)
         return;
     m_lastVlcMs = vlcMs;
+    // For a while after a seek VLC's time is stale: the target itself, or (over HTTP) the key frame before
+    // it.
+    if (now < m_resyncHoldNs && vlcMs <= m_seekTargetMs.load())
+        return;
     const std::int64_t tolerance = std::int64_t(60 * std::max(1.0, m_vlcRate));
     if (vlcMs >= 0 && std::abs(vlcMs - position) > tolerance) {
         qCDebug(vigilVideo) << "recorded position resynchronised:" << position << "ms counted," << vlcMs

@@ -124,7 +124,8 @@ private:
     double m_wantRate = 1;
     double m_vlcRate = 1;
     std::int64_t m_rateDueNs = 0;    // a deferred rate change is due then (0: none)
-    std::int64_t m_resyncHoldNs = 0; // no resync before then (VLC's clock settles after a rate change)
+    std::int64_t m_rateHoldNs = 0;   // no resync before then (VLC's clock settles after a rate change)
+    std::int64_t m_resyncHoldNs = 0; // until then VLC's time may be stale after a seek
     std::int64_t m_lastVlcMs = -2;   // VLC's time when last looked at
 
     // Frame path (vout thread only, except where atomic).

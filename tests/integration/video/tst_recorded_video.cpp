@@ -258,8 +258,9 @@ private slots:
             5000);
         const int frame0 = r.index;
         const std::int64_t pos0 = src->positionMs();
-        // The position is the picture's (to two frames: the count is checked against VLC's 250 ms clock).
-        QVERIFY2(std::abs(pos0 - std::int64_t(frame0) * 40) <= 80,
+        // The position is the picture's (to a few frames: VLC skips some after the start seek, which the
+        // count catches up with at VLC's next clock tick).
+        QVERIFY2(std::abs(pos0 - std::int64_t(frame0) * 40) <= 320,
                  qPrintable(QStringLiteral("%1 vs frame %2").arg(pos0).arg(frame0)));
         int previous = frame0;
         for (int step = 1; step <= 2; ++step) {
