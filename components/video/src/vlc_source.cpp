@@ -45,9 +45,10 @@ libvlc_instance_t *sharedInstance()
     return s_instance;
 }
 
-QString vlcTr(const char *text)
+// lupdate files tr() calls of a free function under its namespace, "vigil::video" (as stream_error.cpp does).
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("vigil::video::VlcSource", text);
+    return QCoreApplication::translate("vigil::video", text);
 }
 
 // Frame duration from the media's first video track, in µs; 0 when unknown.
@@ -219,7 +220,7 @@ void VlcSource::runPlayer()
     libvlc_instance_t *instance = sharedInstance();
     if (!instance) {
         fail(AVERROR_DECODER_NOT_FOUND,
-             vlcTr("libVLC could not start; install the VLC plugins (vlc-plugin-base)"));
+             tr("libVLC could not start; install the VLC plugins (vlc-plugin-base)"));
         return;
     }
 
@@ -235,7 +236,7 @@ void VlcSource::runPlayer()
         media.reset(libvlc_media_new_location(instance, location.constData()));
     }
     if (!media) {
-        fail(AVERROR(ENOMEM), vlcTr("libVLC could not create the media"));
+        fail(AVERROR(ENOMEM), tr("libVLC could not create the media"));
         return;
     }
     // Every decoded frame is shown (late ones too: the frame count is the position, see the header), on
@@ -251,7 +252,7 @@ void VlcSource::runPlayer()
 
     vlc::PlayerPtr player(libvlc_media_player_new_from_media(media.get()));
     if (!player) {
-        fail(AVERROR(ENOMEM), vlcTr("libVLC could not create a player"));
+        fail(AVERROR(ENOMEM), tr("libVLC could not create a player"));
         return;
     }
     libvlc_media_player_t *mp = player.get();
@@ -479,7 +480,7 @@ void VlcSource::onVlcEvent(const libvlc_event_t *event, void *opaque) noexcept
             if (url.isLocalFile() || url.scheme().isEmpty())
                 self->fail(AVERROR_DEMUXER_NOT_FOUND, QFileInfo(url.toLocalFile()).fileName());
             else
-                self->fail(AVERROR(EIO), vlcTr("the recording could not be opened or played"));
+                self->fail(AVERROR(EIO), tr("the recording could not be opened or played"));
             break;
         }
         case libvlc_MediaPlayerEndReached:
