@@ -88,8 +88,9 @@ struct Cli
         QStringLiteral("screens")};
     const QCommandLineOption view{
         QStringLiteral("view"),
-        QStringLiteral("View shown at start: wall (default), map, screens (the miniature of the wall screens), "
-                       "alarms, or playback (the wall's cameras from two minutes ago)."),
+        QStringLiteral(
+            "View shown at start: wall (default), map, screens (the miniature of the wall screens), "
+            "alarms, or playback (the wall's cameras from two minutes ago)."),
         QStringLiteral("view"), QStringLiteral("wall")};
     const QCommandLineOption kiosk{
         QStringLiteral("kiosk"),
@@ -349,7 +350,8 @@ int main(int argc, char **argv)
 
     // --- Alarms (issue 13): every source (ONVIF events, the webhook) into one store (alarms.db), the linkage
     // rules (alarm_rules.json) acting on the wall. Scenes and "show cameras" go through the wall's own
-    // calls; PTZ presets through an OnvifPtzController per camera; recording through the RecordingService (below).
+    // calls; PTZ presets through an OnvifPtzController per camera; recording through the RecordingService
+    // (below).
     alarms::AlarmCenter alarmCenter(QDir(core::configDir()).filePath(QStringLiteral("alarms.db")),
                                     QDir(core::configDir()).filePath(QStringLiteral("alarm_rules.json")));
     alarms::AlarmCenter::setInstance(&alarmCenter);

@@ -507,6 +507,12 @@ ApplicationWindow {
                     function onOpenLive(cameraId: string) {
                         root.openLive(cameraId);
                     }
+                    function onTraceBack(cameraIds: var, atMs: real) {
+                        if (cameraIds.length === 0)
+                            root.notify(qsTr("No camera with a known position is near this alarm."), true);
+                        else
+                            root.openPlayback(cameraIds, atMs);
+                    }
                 }
                 // Playback is made the first time it is opened.
                 Loader {

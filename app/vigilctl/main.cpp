@@ -2,8 +2,8 @@
 // Same component libraries as the UI, JSON on stdout, the UI's error sentences, non-zero exit on failure.
 #include "backend_command.h"
 #include "onvif_command.h"
-#include "recording_command.h"
 #include "play_command.h"
+#include "recording_command.h"
 #include "vigil/core/redact.h"
 #include "vigil/video/probe.h"
 

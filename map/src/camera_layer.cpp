@@ -1,5 +1,6 @@
 #include "vigil/map/camera_layer.h"
 
+#include "vigil/map/geo_index.h"
 #include "vigil/map/map_view.h"
 
 #include "vigil/core/health_role.h"
@@ -366,21 +367,16 @@ QString CameraLayer::cameraName(const QString &id) const
 
 QVariantList CameraLayer::camerasNear(double latitude, double longitude, double radiusM, int max) const
 {
-    // A scan: a click's question over at most a county's cameras (100,000 take a few milliseconds).
-    const GeoPoint at{latitude, longitude};
-    QList<std::pair<double, int>> found;
-    for (int i = 0; i < int(m_cameras.size()); ++i) {
-        const double d = greatCircleDistance(at, m_cameras[i].camera.position);
-        if (d <= radiusM)
-            found.append({d, i});
-    }
-    std::sort(found.begin(), found.end());
+    QList<GeoPoint> points;
+    points.reserve(m_cameras.size());
+    for (const Entry &e : m_cameras)
+        points.append(e.camera.position);
     QVariantList out;
-    for (int i = 0; i < std::min(max, int(found.size())); ++i) {
-        const MapCamera &c = m_cameras[found[i].second].camera;
+    for (const GeoNeighbour &n : GeoIndex::withinRadius(points, {latitude, longitude}, radiusM, max)) {
+        const MapCamera &c = m_cameras[n.index].camera;
         out.append(QVariantMap{{QStringLiteral("cameraId"), c.id},
                                {QStringLiteral("name"), c.name},
-                               {QStringLiteral("distance"), found[i].first}});
+                               {QStringLiteral("distance"), n.distanceM}});
     }
     return out;
 }

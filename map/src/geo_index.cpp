@@ -111,4 +111,11 @@ QList<GeoNeighbour> GeoIndex::nearestBruteForce(const QList<GeoPoint> &points, G
     return out;
 }
 
+QList<GeoNeighbour> GeoIndex::withinRadius(const QList<GeoPoint> &points, GeoPoint p, double radiusM, int max)
+{
+    QList<GeoNeighbour> out = nearestBruteForce(points, p, max);
+    out.removeIf([radiusM](const GeoNeighbour &n) { return n.distanceM > radiusM; });
+    return out;
+}
+
 } // namespace vigil::map

@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Vigil.Alarms
+import Vigil.App
 import Vigil.Cameras
 import Vigil.Views
 
@@ -14,6 +15,8 @@ Rectangle {
 
     // The operator wants a camera on the wall (the window's openLive).
     signal openLive(string cameraId)
+    // Trace back: play these cameras' recordings together from recording time atMs.
+    signal traceBack(var cameraIds, real atMs)
 
     // The alarm opened in the list (-1: none). Set by the pop-up's "Show in the list" too.
     property double selectedId: -1
@@ -309,6 +312,17 @@ Rectangle {
                             visible: row.cameraId !== ""
                             text: qsTr("Show on the wall")
                             onClicked: root.openLive(row.cameraId)
+                        }
+                        ToolbarButton {
+                            objectName: "traceBackButton"
+                            visible: !Session.kiosk && (row.cameraId !== "" || row.hasPosition)
+                            text: qsTr("Trace back")
+                            toolTip: qsTr("Play the recordings of the cameras around the alarm, from 30 seconds before it")
+                            onClicked: {
+                                const ids = row.cameraId !== "" ? TraceBack.camerasAroundCamera(row.cameraId)
+                                                                : TraceBack.camerasAround(row.lat, row.lon);
+                                root.traceBack(ids, row.time.getTime() - 30000);
+                            }
                         }
                     }
                 }

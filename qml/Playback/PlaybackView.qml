@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtMultimedia
+import Vigil.App
 import Vigil.Playback
 import Vigil.Video
 import Vigil.Views
@@ -46,7 +47,40 @@ FocusScope {
         playback.setRate(rates[Math.max(0, Math.min(rates.length - 1, i + direction))]);
     }
 
+    // The range to export (Mark in / Mark out; ms since the epoch, -1 = not marked).
+    property real _markIn: -1
+    property real _markOut: -1
+    function _markInHere() {
+        root._markIn = playback.positionMs;
+        if (root._markOut >= 0 && root._markOut <= root._markIn)
+            root._markOut = -1;
+    }
+    function _markOutHere() {
+        if (root._markIn < 0 || playback.positionMs <= root._markIn) {
+            root.notify(qsTr("Mark the start first (Mark in, I), then the end after it."), true);
+            return;
+        }
+        root._markOut = playback.positionMs;
+    }
+    function _export() {
+        if (root._markIn < 0 || root._markOut < 0) {
+            root.notify(qsTr("Mark the start (I) and the end (O) of what to export first."), true);
+            return;
+        }
+        const ids = [];
+        for (let i = 0; i < root.cameraIds.length; ++i)
+            ids.push(root.cameraIds[i]);
+        Recordings.exportRange(ids, root._markIn, root._markOut);
+    }
+
     focus: true
+
+    Connections {
+        target: Recordings
+        function onExportFinished(text: string, ok: bool) {
+            root.notify(text, !ok);
+        }
+    }
 
     PlaybackSession {
         id: playback
@@ -72,6 +106,10 @@ FocusScope {
             root._stepRate(1);
         } else if (event.key === Qt.Key_BracketLeft) {
             root._stepRate(-1);
+        } else if (event.key === Qt.Key_I) {
+            root._markInHere();
+        } else if (event.key === Qt.Key_O) {
+            root._markOutHere();
         } else if (event.key === Qt.Key_Escape) {
             root.backToLive();
         } else {
@@ -263,6 +301,42 @@ FocusScope {
                         root.forceActiveFocus();
                     }
                 }
+                ToolbarButton {
+                    objectName: "markInButton"
+                    text: qsTr("Mark in")
+                    checked: root._markIn >= 0
+                    toolTip: qsTr("Start of the range to export: the time shown now (I)")
+                    onClicked: root._markInHere()
+                }
+                ToolbarButton {
+                    objectName: "markOutButton"
+                    text: qsTr("Mark out")
+                    checked: root._markOut >= 0
+                    toolTip: qsTr("End of the range to export (O)")
+                    onClicked: root._markOutHere()
+                }
+                ToolbarButton {
+                    objectName: "exportButton"
+                    visible: !Recordings.exporting
+                    enabled: root._markIn >= 0 && root._markOut > root._markIn
+                    text: qsTr("Export…")
+                    toolTip: qsTr("Write the marked range of every camera here to MP4 (no re-encoding), with a SHA-256 checksum file, in %1").arg(Recordings.exportDir)
+                    onClicked: root._export()
+                }
+                ProgressBar {
+                    objectName: "exportProgress"
+                    visible: Recordings.exporting
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: 120
+                    value: Recordings.exportProgress
+                    ToolTip.visible: hovered
+                    ToolTip.text: Recordings.exportStatus
+                }
+                ToolbarButton {
+                    visible: Recordings.exporting
+                    text: qsTr("Cancel export")
+                    onClicked: Recordings.cancelExport()
+                }
                 BusyIndicator {
                     running: playback.busy
                     visible: running
@@ -276,6 +350,8 @@ FocusScope {
             objectName: "timeline"
             width: parent.width
             session: playback
+            markInMs: root._markIn
+            markOutMs: root._markOut
         }
     }
 }

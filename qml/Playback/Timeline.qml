@@ -14,6 +14,9 @@ Rectangle {
     // --- inputs ---------------------------------------------------------------------------------------------
     required property PlaybackSession session
     readonly property TimelineModel model: root.session.timeline
+    // The range marked for export (ms since the epoch; -1 = not marked).
+    property real markInMs: -1
+    property real markOutMs: -1
 
     // --- private --------------------------------------------------------------------------------------------
     readonly property int _rowHeight: 18
@@ -149,6 +152,22 @@ Rectangle {
                     }
                 }
             }
+        }
+
+        // The range marked for export.
+        Rectangle {
+            objectName: "exportBand"
+            readonly property real _span: root.model.windowEndMs - root.model.windowStartMs
+            readonly property real _x0: (root.markInMs - root.model.windowStartMs) / _span * track.width
+            readonly property real _x1: root.markOutMs < 0 ? root.model.cursorX
+                                                           : (root.markOutMs - root.model.windowStartMs) / _span * track.width
+            visible: root.markInMs >= 0 && _span > 0
+            x: Math.max(0, Math.min(_x0, _x1))
+            width: Math.max(2, Math.min(track.width, Math.max(_x0, _x1)) - x)
+            y: root._axisHeight
+            height: track.height - root._axisHeight
+            color: Theme.dropTarget
+            border.color: Theme.accent
         }
 
         // Alarm and motion marks.

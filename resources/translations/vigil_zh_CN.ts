@@ -300,6 +300,152 @@
     </message>
 </context>
 <context>
+    <name>AlarmPopup</name>
+    <message>
+        <source>Alarm: %1</source>
+        <translation>告警：%1</translation>
+    </message>
+    <message>
+        <source>Motion</source>
+        <translation>移动侦测</translation>
+    </message>
+    <message>
+        <source>Tamper</source>
+        <translation>防拆/遮挡</translation>
+    </message>
+    <message>
+        <source>Alarm input</source>
+        <translation>报警输入</translation>
+    </message>
+    <message>
+        <source>Priority %1</source>
+        <translation>优先级 %1</translation>
+    </message>
+    <message>
+        <source>Close (the alarm stays new in the list)</source>
+        <translation>关闭（告警在列表中仍为新告警）</translation>
+    </message>
+    <message>
+        <source>%1 — from %2 at %3</source>
+        <translation>%1 — 来自 %2，%3</translation>
+    </message>
+    <message>
+        <source>%1 more new alarms in the list</source>
+        <translation>列表中还有 %1 条新告警</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Open in the list</source>
+        <translation>在列表中查看</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmsView</name>
+    <message>
+        <source>Motion</source>
+        <translation>移动侦测</translation>
+    </message>
+    <message>
+        <source>Tamper</source>
+        <translation>防拆/遮挡</translation>
+    </message>
+    <message>
+        <source>Alarm input</source>
+        <translation>报警输入</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新告警</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 shown</source>
+        <translation>%1 条新告警，显示 %2 条</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Priority at least</source>
+        <translation>最低优先级</translation>
+    </message>
+    <message>
+        <source>Source contains…</source>
+        <translation>来源包含…</translation>
+    </message>
+    <message>
+        <source>No alarms yet.</source>
+        <translation>暂无告警。</translation>
+    </message>
+    <message>
+        <source>No alarm matches the filters.</source>
+        <translation>没有符合筛选条件的告警。</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Show on the wall</source>
+        <translation>上墙显示</translation>
+    </message>
+    <message>
+        <source>Trace back</source>
+        <translation>回溯</translation>
+    </message>
+    <message>
+        <source>Play the recordings of the cameras around the alarm, from 30 seconds before it</source>
+        <translation>从告警前 30 秒起，回放告警周边摄像机的录像</translation>
+    </message>
+    <message>
+        <source>Linkage rules in force: %1 (alarm_rules.json)</source>
+        <translation>生效的联动规则：%1 条（alarm_rules.json）</translation>
+    </message>
+    <message>
+        <source>Reload rules</source>
+        <translation>重新加载规则</translation>
+    </message>
+    <message>
+        <source>Read alarm_rules.json again after editing it</source>
+        <translation>编辑后重新读取 alarm_rules.json</translation>
+    </message>
+    <message>
+        <source>Webhook: %1</source>
+        <translation>Webhook：%1</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Dismiss</source>
@@ -453,6 +599,10 @@
         <source>Skipped: %1 (offline)</source>
         <translation>已跳过：%1（离线）</translation>
     </message>
+    <message>
+        <source>REC</source>
+        <translation>录像中</translation>
+    </message>
 </context>
 <context>
     <name>KioskOverlay</name>
@@ -466,7 +616,9 @@
     </message>
     <message numerus="yes">
         <source>Too many wrong PINs. Next try in %n second(s).</source>
-        <translation><numerusform>PIN 码错误次数过多。%n 秒后可再次尝试。</numerusform></translation>
+        <translation>
+            <numerusform>PIN 码错误次数过多。%n 秒后可再次尝试。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -827,6 +979,30 @@
         <source>Wall “%1”: not connected to the broker</source>
         <translation>电视墙“%1”：未连接到消息服务器</translation>
     </message>
+    <message>
+        <source>Playback</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>Recorded video on a timeline: the wall&apos;s cameras, or one tile&apos;s (its menu: Play back recordings)</source>
+        <translation>在时间轴上回放录像：电视墙上的摄像机，或某个画面的摄像机（画面菜单：回放录像）</translation>
+    </message>
+    <message>
+        <source>Alarms (%1)</source>
+        <translation>告警 (%1)</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Every alarm: filter, acknowledge, mark handled or false alarm</source>
+        <translation>所有告警：筛选、确认、标记为已处理或误报</translation>
+    </message>
+    <message>
+        <source>No camera with a known position is near this alarm.</source>
+        <translation>此告警附近没有已知位置的摄像机。</translation>
+    </message>
 </context>
 <context>
     <name>MapPane</name>
@@ -850,6 +1026,14 @@
         <source>Track playback of the selected unit</source>
         <translation>回放所选单位的轨迹</translation>
     </message>
+    <message numerus="yes">
+        <source>Trace back: %n camera(s) within %1 m</source>
+        <translation><numerusform>回溯：%1 米内 %n 台摄像机</numerusform></translation>
+    </message>
+    <message>
+        <source>Play the recordings of the cameras around this place together, nearest first</source>
+        <translation>同步回放此处周边摄像机的录像，由近及远</translation>
+    </message>
 </context>
 <context>
     <name>MapScreen</name>
@@ -860,6 +1044,105 @@
     <message>
         <source>Preparing the offline map of the demo area…</source>
         <translation>正在准备演示区域的离线地图…</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackView</name>
+    <message>
+        <source>Mark the start first (Mark in, I), then the end after it.</source>
+        <translation>请先标记开始（入点，I），再标记其后的结束。</translation>
+    </message>
+    <message>
+        <source>Mark the start (I) and the end (O) of what to export first.</source>
+        <translation>请先标记要导出的开始（I）和结束（O）。</translation>
+    </message>
+    <message>
+        <source>Snapshot saved: %1</source>
+        <translation>截图已保存：%1</translation>
+    </message>
+    <message>
+        <source>The snapshot could not be written to %1. Check the folder&apos;s free space and permissions.</source>
+        <translation>截图无法写入 %1。请检查该文件夹的剩余空间和权限。</translation>
+    </message>
+    <message>
+        <source>Snapshot (PNG named after the camera and the recording time)</source>
+        <translation>截图（PNG，以摄像机名称和录像时间命名）</translation>
+    </message>
+    <message>
+        <source>Choose cameras to play back: “Play back” on a wall tile, or the cameras on the wall with “Wall cameras”.</source>
+        <translation>选择要回放的摄像机：在电视墙画面的菜单中选择“回放录像”，或用工具栏的“回放”回放墙上的全部摄像机。</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Back to the live wall (Esc)</source>
+        <translation>返回实时电视墙（Esc）</translation>
+    </message>
+    <message>
+        <source>Back 30 seconds (Shift+Left)</source>
+        <translation>后退 30 秒（Shift+←）</translation>
+    </message>
+    <message>
+        <source>Back 10 seconds (Left)</source>
+        <translation>后退 10 秒（←）</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>播放（空格）</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Next frame (.)</source>
+        <translation>下一帧（.）</translation>
+    </message>
+    <message>
+        <source>Forward 10 seconds (Right)</source>
+        <translation>前进 10 秒（→）</translation>
+    </message>
+    <message>
+        <source>Speed ([ slower, ] faster)</source>
+        <translation>速度（[ 减慢，] 加快）</translation>
+    </message>
+    <message>
+        <source>Go to yyyy-mm-dd hh:mm:ss</source>
+        <translation>跳转到 yyyy-mm-dd hh:mm:ss</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date and time. Write it as 2026-12-06 14:30:00.</source>
+        <translation>“%1”不是日期时间。请按 2026-12-06 14:30:00 的格式填写。</translation>
+    </message>
+    <message>
+        <source>Mark in</source>
+        <translation>入点</translation>
+    </message>
+    <message>
+        <source>Start of the range to export: the time shown now (I)</source>
+        <translation>导出范围的开始：当前显示的时间（I）</translation>
+    </message>
+    <message>
+        <source>Mark out</source>
+        <translation>出点</translation>
+    </message>
+    <message>
+        <source>End of the range to export (O)</source>
+        <translation>导出范围的结束（O）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write the marked range of every camera here to MP4 (no re-encoding), with a SHA-256 checksum file, in %1</source>
+        <translation>将此处每台摄像机标记范围的录像写成 MP4（不重新编码），附 SHA-256 校验文件，保存在 %1</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
     </message>
 </context>
 <context>
@@ -1138,6 +1421,45 @@
         <source>Stop tour</source>
         <translation>停止轮巡</translation>
     </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>停止录像</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <source>Play back recordings</source>
+        <translation>回放录像</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>1 min</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <source>10 min</source>
+        <translation>10 分钟</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>6 h</source>
+        <translation>6 小时</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
 </context>
 <context>
     <name>TrackPanel</name>
@@ -1198,6 +1520,36 @@
     </message>
 </context>
 <context>
+    <name>vigil::alarms::AlarmCenter</name>
+    <message>
+        <source>The alarm rules could not be read (%1). Fix or remove %2; until then no rule acts.</source>
+        <translation>无法读取告警联动规则（%1）。请修正或删除 %2；在此之前没有规则生效。</translation>
+    </message>
+    <message>
+        <source>The alarm rules could not be saved (%1). They act until Vigil is closed; check that the folder is writable.</source>
+        <translation>告警联动规则无法保存（%1）。规则在 Vigil 关闭前仍然生效；请检查文件夹是否可写。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::alarms::AlarmStore</name>
+    <message>
+        <source>The alarm database was damaged; it was kept as %1 and a new, empty one was started. Earlier alarms are in the kept file.</source>
+        <translation>告警数据库已损坏，已保留为 %1，并新建了一个空数据库。之前的告警在保留的文件中。</translation>
+    </message>
+    <message>
+        <source>The alarm database cannot be opened (%1). Alarms are shown but not kept; check that the folder is writable and start Vigil again.</source>
+        <translation>无法打开告警数据库（%1）。告警会显示但不会保存；请检查文件夹是否可写，然后重新启动 Vigil。</translation>
+    </message>
+    <message>
+        <source>An alarm could not be stored (%1). Check that the disk is not full.</source>
+        <translation>告警无法保存（%1）。请检查磁盘是否已满。</translation>
+    </message>
+    <message>
+        <source>The change of alarm %1 could not be saved (%2). Try again.</source>
+        <translation>告警 %1 的状态更改无法保存（%2）。请重试。</translation>
+    </message>
+</context>
+<context>
     <name>vigil::alarms::OnvifAlarmModel</name>
     <message>
         <source>Idle</source>
@@ -1224,7 +1576,9 @@
     <name>vigil::app::KioskLock</name>
     <message numerus="yes">
         <source>Too many wrong PINs. Try again in %n second(s).</source>
-        <translation><numerusform>PIN 码错误次数过多。请在 %n 秒后重试。</numerusform></translation>
+        <translation>
+            <numerusform>PIN 码错误次数过多。请在 %n 秒后重试。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -1236,7 +1590,9 @@
     </message>
     <message numerus="yes">
         <source>Wrong PIN. Too many wrong PINs: wait %n second(s) before the next try.</source>
-        <translation><numerusform>PIN 码错误。错误次数过多：请等待 %n 秒后再试。</numerusform></translation>
+        <translation>
+            <numerusform>PIN 码错误。错误次数过多：请等待 %n 秒后再试。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Wrong PIN. Try again.</source>
@@ -1245,6 +1601,69 @@
     <message>
         <source>You can try again.</source>
         <translation>现在可以重试。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::RecordingService</name>
+    <message>
+        <source>Camera %1 cannot be recorded: its id is not usable as a folder name.</source>
+        <translation>无法录制摄像机 %1：其编号不能用作文件夹名。</translation>
+    </message>
+    <message>
+        <source>Camera %1 cannot be recorded: it is not in the camera list (or has no stream).</source>
+        <translation>无法录制摄像机 %1：它不在摄像机列表中（或没有视频流）。</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>录像中</translation>
+    </message>
+    <message>
+        <source>Recording: connecting…</source>
+        <translation>录像：正在连接…</translation>
+    </message>
+    <message>
+        <source>Recording: reconnecting…</source>
+        <translation>录像：正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Recording: reconnecting — %1</source>
+        <translation>录像：正在重新连接 — %1</translation>
+    </message>
+    <message>
+        <source>An export is running; wait for it or cancel it first.</source>
+        <translation>正在导出；请等待完成或先取消。</translation>
+    </message>
+    <message>
+        <source>Mark the start and the end of what to export (at most 24 hours), then export.</source>
+        <translation>请先标记要导出的开始和结束（最长 24 小时），再导出。</translation>
+    </message>
+    <message>
+        <source>The export folder %1 cannot be created. Check the disk and its permissions.</source>
+        <translation>无法创建导出文件夹 %1。请检查磁盘及其权限。</translation>
+    </message>
+    <message>
+        <source>Export cancelled. Files already written stay in %1.</source>
+        <translation>导出已取消。已写入的文件保留在 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1, each with a SHA-256 checksum file beside it.</source>
+        <translation><numerusform>已导出 %n 个文件到 %1，每个文件旁附有 SHA-256 校验文件。</numerusform></translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 cameras to %3. Not exported: %4</source>
+        <translation>已将 %2 台摄像机中的 %1 台导出到 %3。未导出：%4</translation>
+    </message>
+    <message>
+        <source>Exporting %1 (%2 of %3)…</source>
+        <translation>正在导出 %1（第 %2 个，共 %3 个）…</translation>
+    </message>
+    <message>
+        <source>%1 has no recording in that range</source>
+        <translation>%1 在该时间范围内没有录像</translation>
+    </message>
+    <message>
+        <source>%1 could not be started</source>
+        <translation>%1 无法开始导出</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1786,14 @@
         <source>the patrol units</source>
         <translation>巡逻单位</translation>
     </message>
+    <message>
+        <source>the recordings of camera %1</source>
+        <translation>摄像机 %1 的录像</translation>
+    </message>
+    <message>
+        <source>a playback URL for camera %1</source>
+        <translation>摄像机 %1 的回放地址</translation>
+    </message>
 </context>
 <context>
     <name>vigil::backend::Parsers</name>
@@ -1453,6 +1880,10 @@
     <message>
         <source>topic #%1 is not a string</source>
         <translation>主题第 %1 项不是字符串</translation>
+    </message>
+    <message>
+        <source>recording #%1 ends before it starts</source>
+        <translation>第 %1 段录像的结束时间早于开始时间</translation>
     </message>
 </context>
 <context>
@@ -1923,6 +2354,25 @@
     </message>
 </context>
 <context>
+    <name>vigil::playback::PlaybackSession</name>
+    <message>
+        <source>Looking for recordings…</source>
+        <translation>正在查找录像…</translation>
+    </message>
+    <message>
+        <source>No recordings are set up for this camera.</source>
+        <translation>此摄像机没有设置录像。</translation>
+    </message>
+    <message>
+        <source>No recording at %1 — the next one starts at %2</source>
+        <translation>%1 没有录像 — 下一段从 %2 开始</translation>
+    </message>
+    <message>
+        <source>No recording at %1</source>
+        <translation>%1 没有录像</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ptz::OnvifPtzController</name>
     <message>
         <source>The password of this camera is still being read from the keyring. Try again in a moment.</source>
@@ -1935,6 +2385,80 @@
     <message>
         <source>This camera has no PTZ, so it cannot be steered from Vigil.</source>
         <translation>该摄像机没有云台功能，无法在 Vigil 中控制。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::recording::Exporter</name>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded in the chosen time range. Pick a range that the timeline shows as recorded.</source>
+        <translation>所选时间段内没有录像。请选择时间轴上显示有录像的时间段。</translation>
+    </message>
+    <message>
+        <source>Out of memory while exporting.</source>
+        <translation>导出时内存不足。</translation>
+    </message>
+    <message>
+        <source>Could not open %1 for export (%2). Check that the file or stream is there and reachable.</source>
+        <translation>无法打开 %1 进行导出（%2）。请检查文件或视频流是否存在且可访问。</translation>
+    </message>
+    <message>
+        <source>Could not read %1 (%2). The file may be damaged.</source>
+        <translation>无法读取 %1（%2）。文件可能已损坏。</translation>
+    </message>
+    <message>
+        <source>%1 has no video to export.</source>
+        <translation>%1 中没有可导出的视频。</translation>
+    </message>
+    <message>
+        <source>Could not write %1 (%2). Check that the folder exists, the disk is not full and Vigil may write there.</source>
+        <translation>无法写入 %1（%2）。请检查文件夹是否存在、磁盘是否已满，以及 Vigil 是否有权在此写入。</translation>
+    </message>
+    <message>
+        <source>%1 video cannot be exported to MP4 without re-encoding.</source>
+        <translation>%1 视频无法在不重新编码的情况下导出为 MP4。</translation>
+    </message>
+    <message>
+        <source>The %1 audio was left out: MP4 cannot carry it.</source>
+        <translation>未包含 %1 音频：MP4 不支持该格式。</translation>
+    </message>
+    <message>
+        <source>The recording changes its video format inside the range (%1, then %2). Export the parts before and after the change separately.</source>
+        <translation>录像在所选时间段内更换了视频格式（先 %1，后 %2）。请将变更前后的部分分别导出。</translation>
+    </message>
+    <message>
+        <source>Could not copy %1 (%2). The source may be damaged, or the disk full.</source>
+        <translation>无法复制 %1（%2）。源文件可能已损坏，或磁盘已满。</translation>
+    </message>
+    <message>
+        <source>No video was found in the chosen range. Check the range against the recording&apos;s length.</source>
+        <translation>所选时间段内没有找到视频。请对照录像时长检查时间段。</translation>
+    </message>
+    <message>
+        <source>Could not read back %1 to checksum it.</source>
+        <translation>无法读回 %1 以计算校验和。</translation>
+    </message>
+    <message>
+        <source>Could not name the export %1. Check that the folder is writable.</source>
+        <translation>无法将导出文件命名为 %1。请检查文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>Could not write the checksum file %1. Check that the folder is writable.</source>
+        <translation>无法写入校验文件 %1。请检查文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>Export failed unexpectedly.</source>
+        <translation>导出意外失败。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::recording::Recorder</name>
+    <message>
+        <source>Could not write the recording %1 (%2). Check that the disk is not full and that Vigil may write to this folder.</source>
+        <translation>无法写入录像 %1（%2）。请检查磁盘是否已满，以及 Vigil 是否有权写入此文件夹。</translation>
     </message>
 </context>
 <context>
@@ -1995,6 +2519,14 @@
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>
+    <message>
+        <source>The recording %1 does not exist. Check the path, or choose another recording.</source>
+        <translation>录像 %1 不存在。请检查路径，或选择其他录像。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be played: it is damaged or not a video Vigil can read. Check the file, or choose another recording.</source>
+        <translation>%1 无法播放：文件已损坏，或不是 Vigil 能读取的视频。请检查文件，或选择其他录像。</translation>
+    </message>
 </context>
 <context>
     <name>vigil::video::VideoPlayer</name>
@@ -2009,6 +2541,29 @@
     <message>
         <source>No picture for %1 s. The last frame is shown; reconnecting.</source>
         <translation>已 %1 秒无画面。当前显示最后一帧，正在重连。</translation>
+    </message>
+    <message>
+        <source>This is not a recording. Give a video file or an http(s) or rtsp address of a recording.</source>
+        <translation>这不是录像。请提供视频文件，或录像的 http(s) 或 rtsp 地址。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::video::VlcSource</name>
+    <message>
+        <source>libVLC could not start; install the VLC plugins (vlc-plugin-base)</source>
+        <translation>libVLC 无法启动；请安装 VLC 插件（vlc-plugin-base）</translation>
+    </message>
+    <message>
+        <source>libVLC could not create the media</source>
+        <translation>libVLC 无法创建媒体</translation>
+    </message>
+    <message>
+        <source>libVLC could not create a player</source>
+        <translation>libVLC 无法创建播放器</translation>
+    </message>
+    <message>
+        <source>the recording could not be opened or played</source>
+        <translation>无法打开或播放该录像</translation>
     </message>
 </context>
 <context>

@@ -6,13 +6,17 @@
 #include "vigil/core/paths.h"
 #include "vigil/core/worker_threads.h"
 #include "vigil/playback/playback_session.h"
+#include "vigil/recording/exporter.h"
 #include "vigil/recording/recorder.h"
 #include "vigil/recording/recording_index.h"
 
+#include <QtCore/QDir>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QTimeZone>
 #include <QtQml/QJSEngine>
 #include <QtQml/QQmlEngine>
+
+#include <algorithm>
 
 namespace vigil::app {
 
@@ -183,6 +187,157 @@ QString RecordingService::statusOf(const QString &cameraId) const
         break;
     }
     return tr("Recording");
+}
+
+struct RecordingService::ExportJob
+{
+    QStringList cameras;
+    int next = 0; // cameras[next - 1] is being exported
+    QDateTime from;
+    QDateTime to;
+    QString dir;
+    std::unique_ptr<recording::Exporter> exporter;
+    QStringList written;
+    QStringList failed;
+    bool cancelled = false;
+};
+
+bool RecordingService::exporting() const
+{
+    return m_export != nullptr;
+}
+
+double RecordingService::exportProgress() const
+{
+    if (!m_export || m_export->cameras.isEmpty())
+        return 0;
+    const double current = m_export->exporter ? m_export->exporter->progress() : 0;
+    return std::clamp((double(std::max(0, m_export->next - 1)) + current) / double(m_export->cameras.size()),
+                      0.0, 1.0);
+}
+
+QString RecordingService::exportDir() const
+{
+    return core::recordingsDir() + QStringLiteral("-exports");
+}
+
+bool RecordingService::exportRange(const QStringList &cameraIds, double fromMs, double toMs)
+{
+    if (m_export) {
+        emit exportFinished(tr("An export is running; wait for it or cancel it first."), false);
+        return false;
+    }
+    const qint64 length = qint64(toMs - fromMs);
+    if (cameraIds.isEmpty() || length <= 0 || length > 24LL * 3600 * 1000) {
+        emit exportFinished(
+            tr("Mark the start and the end of what to export (at most 24 hours), then export."), false);
+        return false;
+    }
+    if (!QDir().mkpath(exportDir())) {
+        emit exportFinished(tr("The export folder %1 cannot be created. Check the disk and its permissions.")
+                                .arg(exportDir()),
+                            false);
+        return false;
+    }
+    m_export = std::make_shared<ExportJob>();
+    m_export->cameras = cameraIds;
+    m_export->from = QDateTime::fromMSecsSinceEpoch(qint64(fromMs), Qt::UTC);
+    m_export->to = QDateTime::fromMSecsSinceEpoch(qint64(toMs), Qt::UTC);
+    m_export->dir = exportDir();
+    qCInfo(vigilApp) << "exporting" << cameraIds << m_export->from << "to" << m_export->to << "into"
+                     << m_export->dir;
+    exportNext();
+    return true;
+}
+
+void RecordingService::cancelExport()
+{
+    if (!m_export)
+        return;
+    m_export->cancelled = true;
+    m_export->next = int(m_export->cameras.size());
+    if (m_export->exporter)
+        m_export->exporter->cancel(); // its finished() ends the job
+    else
+        exportNext();
+}
+
+void RecordingService::exportNext()
+{
+    const std::shared_ptr<ExportJob> job = m_export;
+    if (!job)
+        return;
+    job->exporter.reset();
+    if (job->next >= job->cameras.size()) {
+        QString text;
+        const bool ok = job->failed.isEmpty() && !job->cancelled;
+        if (job->cancelled)
+            text = tr("Export cancelled. Files already written stay in %1.").arg(job->dir);
+        else if (ok)
+            text = tr("Exported %n file(s) to %1, each with a SHA-256 checksum file beside it.", "",
+                      int(job->written.size()))
+                       .arg(job->dir);
+        else
+            text = tr("Exported %1 of %2 cameras to %3. Not exported: %4")
+                       .arg(job->written.size())
+                       .arg(job->cameras.size())
+                       .arg(job->dir, job->failed.join(QStringLiteral("; ")));
+        qCInfo(vigilApp).noquote() << text;
+        m_export.reset();
+        m_exportStatus = text;
+        emit exportChanged();
+        emit exportFinished(text, ok);
+        return;
+    }
+    const QString cameraId = job->cameras.at(job->next++);
+    m_exportStatus = tr("Exporting %1 (%2 of %3)…").arg(cameraId).arg(job->next).arg(job->cameras.size());
+    emit exportChanged();
+    // Which segments hold the range: a directory listing and header reads, off the GUI thread.
+    const QString root = m_options.root;
+    const std::weak_ptr<ExportJob> weak = job;
+    QPointer<RecordingService> self(this);
+    const QDateTime from = job->from;
+    const QDateTime to = job->to;
+    core::WorkerThreads::start(QStringLiteral("recordings-scan"), [root, cameraId, from, to, weak, self] {
+        const QList<recording::Segment> segments =
+            recording::RecordingIndex::filter(recording::RecordingIndex::scan(root, cameraId), from, to);
+        core::postToApp([segments, cameraId, weak, self] {
+            const auto live = weak.lock();
+            if (!self || !live || self->m_export != live)
+                return;
+            if (segments.isEmpty() || live->cancelled) {
+                if (!live->cancelled)
+                    live->failed << tr("%1 has no recording in that range").arg(cameraId);
+                self->exportNext();
+                return;
+            }
+            live->exporter = std::make_unique<recording::Exporter>();
+            recording::Exporter *exporter = live->exporter.get();
+            connect(exporter, &recording::Exporter::progressChanged, self, &RecordingService::exportChanged);
+            connect(exporter, &recording::Exporter::finished, self,
+                    [self, weak, cameraId](const recording::ExportResult &result) {
+                        const auto current = weak.lock();
+                        if (!self || !current)
+                            return;
+                        if (result.ok)
+                            current->written << result.path;
+                        else if (!result.cancelled)
+                            current->failed << QStringLiteral("%1 (%2)").arg(cameraId, result.error);
+                        // Not from inside the exporter's own signal: it is destroyed by exportNext().
+                        QTimer::singleShot(0, self, [self] {
+                            if (self)
+                                self->exportNext();
+                        });
+                    });
+            const QString file =
+                QDir(live->dir).filePath(recording::defaultExportFileName(cameraId, live->from, live->to));
+            if (!exporter->start(
+                    recording::ExportRequest::forSegments(segments, live->from, live->to, file))) {
+                live->failed << tr("%1 could not be started").arg(cameraId);
+                self->exportNext();
+            }
+        });
+    });
 }
 
 void RecordingService::setLastError(const QString &error)

@@ -595,6 +595,9 @@ void *VlcSource::onLock(void *opaque, void **planes) noexcept
         if (self->m_allocSize != QSize(self->m_width, self->m_height))
             format.setViewport(QRect(0, 0, self->m_width, self->m_height));
         format.setColorRange(QVideoFrameFormat::ColorRange_Video);
+        // libVLC 3 does not tell the matrix; the live engine reads an unspecified one as BT.601, so the same
+        // camera looks the same live and recorded (left undefined, Qt's shader shifted reds to orange).
+        format.setColorSpace(QVideoFrameFormat::ColorSpace_BT601);
         QVideoFrame frame(format);
         if (frame.isValid() && frame.map(QVideoFrame::WriteOnly) &&
             unsigned(frame.bytesPerLine(0)) == self->m_pitches[0] &&

@@ -26,6 +26,10 @@ public:
     int size() const { return int(m_nodes.size()); }
     // The k nearest points to p, nearest first (ties in index order). Fewer when the index is smaller.
     QList<GeoNeighbour> nearest(GeoPoint p, int k) const;
+    // The points within radiusM metres of p, nearest first, at most `max` (a scan: for a click's question,
+    // "which cameras are around here", over a county's points).
+    static QList<GeoNeighbour> withinRadius(const QList<GeoPoint> &points, GeoPoint p, double radiusM,
+                                            int max);
     // Reference answer by scanning every point (tests and benchmarks).
     static QList<GeoNeighbour> nearestBruteForce(const QList<GeoPoint> &points, GeoPoint p, int k);
 

@@ -37,6 +37,11 @@ class RecordingService : public QObject
     Q_PROPERTY(QStringList recordingCameras READ recordingCameras NOTIFY recordingCamerasChanged)
     Q_PROPERTY(QString root READ root CONSTANT)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    // Export of a time range (Playback's Mark in / Mark out → Export): running, 0..1 over every camera asked.
+    Q_PROPERTY(bool exporting READ exporting NOTIFY exportChanged)
+    Q_PROPERTY(double exportProgress READ exportProgress NOTIFY exportChanged)
+    Q_PROPERTY(QString exportStatus READ exportStatus NOTIFY exportChanged)
+    Q_PROPERTY(QString exportDir READ exportDir CONSTANT)
 
 public:
     struct Options
@@ -71,6 +76,16 @@ public:
     // ends (core::WorkerThreads, names "recording-<cameraId>"). For the end of the program.
     void shutdown();
 
+    bool exporting() const;
+    double exportProgress() const;
+    QString exportStatus() const { return m_exportStatus; }
+    QString exportDir() const;
+    // Exports [fromMs, toMs] (UTC epoch ms) of each camera's local recordings to one MP4 per camera (stream
+    // copy, a .sha256 beside each) in exportDir(), one camera after the other. False (and exportFinished)
+    // when nothing can start: another export runs, or the range is empty or longer than 24 hours.
+    Q_INVOKABLE bool exportRange(const QStringList &cameraIds, double fromMs, double toMs);
+    Q_INVOKABLE void cancelExport();
+
     // Installs the PlaybackSession's default lookup: the recorded segments of a camera under root().
     void installPlaybackLookup();
 
@@ -79,6 +94,9 @@ signals:
     void lastErrorChanged();
     // Any recorder's state or error changed (tiles re-read statusOf()).
     void statusChanged(const QString &cameraId);
+    void exportChanged();
+    // An export ended: a sentence for the operator (what was written where, or what failed and what to do).
+    void exportFinished(const QString &text, bool ok);
 
 private:
     struct Entry;
@@ -88,6 +106,11 @@ private:
     Options m_options;
     QHash<QString, std::shared_ptr<Entry>> m_entries;
     QString m_lastError;
+
+    struct ExportJob;
+    void exportNext();
+    std::shared_ptr<ExportJob> m_export;
+    QString m_exportStatus;
 };
 
 } // namespace vigil::app
