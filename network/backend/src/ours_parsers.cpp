@@ -376,6 +376,25 @@ bool readItems(const QJsonArray &items, const QString &kind, QList<T> *out, Erro
     return true;
 }
 
+// The list answers ({"items": [...]}: regions, units, recordings): each item read by `read`; on any error the
+// list is empty and the error names the item.
+template<typename T, typename F>
+Result<QList<T>> parseItemList(const QByteArray &body, qsizetype maxBytes, const QString &kind, F read)
+{
+    Result<QList<T>> out;
+    QJsonObject root;
+    if (!rootObject(body, maxBytes, &root, &out.error))
+        return out;
+    Reader r(root, QString(), &out.error);
+    const QJsonArray items = r.array("items", true);
+    if (r.failed())
+        return out;
+    readItems(items, kind, &out.value, &out.error, read);
+    if (!out.ok())
+        out.value.clear();
+    return out;
+}
+
 } // namespace
 
 Result<Tokens> parseTokens(const QByteArray &body, qsizetype maxBytes)
@@ -393,32 +412,21 @@ Result<Tokens> parseTokens(const QByteArray &body, qsizetype maxBytes)
 
 Result<QList<Region>> parseRegions(const QByteArray &body, qsizetype maxBytes)
 {
-    Result<QList<Region>> out;
-    QJsonObject root;
-    if (!rootObject(body, maxBytes, &root, &out.error))
-        return out;
-    Reader r(root, QString(), &out.error);
-    const QJsonArray items = r.array("items", true);
-    if (r.failed())
-        return out;
     QSet<QString> ids;
-    readItems(items, QStringLiteral("region"), &out.value, &out.error,
-              [&ids](const QJsonObject &o, qsizetype i, Error *error) {
-                  const Element element{"region", o, i};
-                  Reader rr(o, element, error);
-                  Region g;
-                  g.id = rr.id("id", true);
-                  g.name = rr.string("name", true);
-                  g.nameEn = rr.string("nameEn", false);
-                  g.parentId = rr.id("parentId", false);
-                  if (!rr.failed() && ids.contains(g.id))
-                      rr.fail(Msg::tr("the id appears twice"));
-                  ids.insert(g.id);
-                  return g;
-              });
-    if (!out.ok())
-        out.value.clear();
-    return out;
+    return parseItemList<Region>(body, maxBytes, QStringLiteral("region"),
+                                 [&ids](const QJsonObject &o, qsizetype i, Error *error) {
+                                     const Element element{"region", o, i};
+                                     Reader rr(o, element, error);
+                                     Region g;
+                                     g.id = rr.id("id", true);
+                                     g.name = rr.string("name", true);
+                                     g.nameEn = rr.string("nameEn", false);
+                                     g.parentId = rr.id("parentId", false);
+                                     if (!rr.failed() && ids.contains(g.id))
+                                         rr.fail(Msg::tr("the id appears twice"));
+                                     ids.insert(g.id);
+                                     return g;
+                                 });
 }
 
 Result<CameraPage> parseCameraPage(const QByteArray &body, qsizetype maxBytes)
@@ -458,33 +466,12 @@ Result<LiveUrl> parseLiveUrl(const QByteArray &body, qsizetype maxBytes)
 
 Result<QList<UnitFix>> parseUnits(const QByteArray &body, qsizetype maxBytes)
 {
-    Result<QList<UnitFix>> out;
-    QJsonObject root;
-    if (!rootObject(body, maxBytes, &root, &out.error))
-        return out;
-    Reader r(root, QString(), &out.error);
-    const QJsonArray items = r.array("items", true);
-    if (r.failed())
-        return out;
-    readItems(items, QStringLiteral("unit"), &out.value, &out.error, readUnit);
-    if (!out.ok())
-        out.value.clear();
-    return out;
+    return parseItemList<UnitFix>(body, maxBytes, QStringLiteral("unit"), readUnit);
 }
 
 Result<QList<RecordingSegment>> parseRecordings(const QByteArray &body, qsizetype maxBytes)
 {
-    Result<QList<RecordingSegment>> out;
-    QJsonObject root;
-    if (!rootObject(body, maxBytes, &root, &out.error))
-        return out;
-    Reader r(root, QString(), &out.error);
-    const QJsonArray items = r.array("items", true);
-    if (r.failed())
-        return out;
-    readItems(items, QStringLiteral("recording"), &out.value, &out.error, readRecording);
-    if (!out.ok())
-        out.value.clear();
+    auto out = parseItemList<RecordingSegment>(body, maxBytes, QStringLiteral("recording"), readRecording);
     std::stable_sort(out.value.begin(), out.value.end(),
                      [](const RecordingSegment &a, const RecordingSegment &b) { return a.start < b.start; });
     return out;
