@@ -158,9 +158,13 @@ DemoSite::DemoSite(DemoSiteOptions options)
     : d(std::make_unique<Private>())
 {
     d->options = std::move(options);
-    d->cacheDir = d->options.cacheDir.isEmpty()
-                      ? QDir(core::cacheDir()).filePath(QStringLiteral("demo-") + clipVersion())
-                      : d->options.cacheDir;
+    // $VIGIL_DEMO_CLIP_DIR: one clip folder for many programs (the tests share one, so CI encodes each demo
+    // clip once, not once per test).
+    const QString shared = qEnvironmentVariable("VIGIL_DEMO_CLIP_DIR");
+    d->cacheDir = !d->options.cacheDir.isEmpty() ? d->options.cacheDir
+                  : !shared.isEmpty()
+                      ? shared
+                      : QDir(core::cacheDir()).filePath(QStringLiteral("demo-") + clipVersion());
     d->port = d->options.port;
 }
 

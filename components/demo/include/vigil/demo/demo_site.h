@@ -51,7 +51,8 @@ struct DemoSiteOptions
     QString password;     //
     int cameraCount = 9;  // 1..DemoSite::kMaxCameras
     int clipSeconds = 20; // loop length; whole seconds (the GOP is 1 s)
-    QString cacheDir;     // where clips are cached; empty = core::cacheDir() + "/demo-v1"
+    // Where clips are cached; empty = $VIGIL_DEMO_CLIP_DIR, else core::cacheDir() + "/demo-v1".
+    QString cacheDir;
 };
 
 class DemoSite
