@@ -1,13 +1,16 @@
 #include "vigil/app/session.h"
 
+#include "vigil/backend/ours_client.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/core/atomic_file.h"
 #include "vigil/core/gui_post.h"
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
 #include "vigil/core/worker_threads.h"
+#include "vigil/demo/demo_backend.h"
 #include "vigil/demo/demo_site.h"
 #include "vigil/ptz/input_rules.h"
+#include "vigil/sites/site_cameras.h"
 #include "vigil/wall/wall_store.h"
 
 #include <QtCore/QDir>
@@ -44,23 +47,26 @@ double clampPtzSpeed(double speed)
     return std::clamp(speed, ptz::PtzInputRules::kMinSpeed, ptz::PtzInputRules::kMaxSpeed);
 }
 
-QList<cameras::Camera> toCameras(const demo::DemoSite &site, bool chinese)
+// The demo's cameras the way a real site's arrive: the demo platform (our API over the demo county, serving
+// the demo site's RTSP streams) is asked through OursClient, and its answer goes through the same mapping as
+// any platform's. Blocking (a few local HTTP requests): on the demo-prepare worker.
+bool readDemoCameras(demo::DemoBackend &backend, const demo::DemoSite &site, bool chinese,
+                     QList<cameras::Camera> *out, QString *error)
 {
-    QList<cameras::Camera> out;
-    for (const demo::DemoCamera &d : site.siteCameras()) {
-        cameras::Camera c;
-        c.id = d.id;
-        c.name = chinese ? d.nameZh : d.name;
-        c.group = chinese ? d.groupZh : d.group;
-        c.origin = cameras::kDemoOrigin.toString();
-        c.streams.append({cameras::kMainRole.toString(), site.streamUrl(d.id, true),
-                          demo::DemoSite::kMainSize, demo::DemoSite::kFps, QStringLiteral("h264")});
-        c.streams.append({cameras::kSubRole.toString(), site.streamUrl(d.id, false), demo::DemoSite::kSubSize,
-                          demo::DemoSite::kFps, QStringLiteral("h264")});
-        c.position = cameras::CameraPosition{d.latitude, d.longitude, d.directionDeg, d.fovDeg};
-        out.append(c);
+    const demo::DemoBackendOptions &o = backend.options();
+    backend::OursClient client(backend::OursSite{backend.baseUrl(), o.user, o.password});
+    const backend::Result<backend::CameraList> list = client.cameras();
+    if (!list.ok()) {
+        *error = list.error.message;
+        return false;
     }
-    return out;
+    sites::SiteCameraOptions options;
+    options.origin = cameras::kDemoOrigin.toString(); // in memory only, never saved to cameras.json
+    options.chinese = chinese;
+    *out = sites::camerasFromPlatform(list.value, options);
+    qCInfo(vigilApp) << "demo platform on port" << backend.port() << "listed" << out->size() << "cameras in"
+                     << list.value.requests << "requests; RTSP on port" << site.port();
+    return true;
 }
 } // namespace
 
@@ -140,9 +146,12 @@ void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wa
     QPointer<wall::WallStore> wallStore(wall);
     auto site = m_demo;
     // Encoding the demo clips takes a minute on first run: never on the GUI thread.
-    core::WorkerThreads::start(QStringLiteral("demo-prepare"), [self, dir, wallStore, site, chinese] {
+    core::WorkerThreads::start(QStringLiteral("demo-prepare"), [self, dir, wallStore, site, chinese,
+                                                                cameraCount] {
         QString error;
-        const bool ok = site->prepare(&error, [self](int done, int total, const QString &what) {
+        QList<cameras::Camera> cams;
+        std::shared_ptr<demo::DemoBackend> platform;
+        bool ok = site->prepare(&error, [self](int done, int total, const QString &what) {
             core::postToApp([self, done, total, what] {
                 if (self)
                     self->setProgress(
@@ -150,9 +159,25 @@ void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wa
                         total > 0 ? double(done) / total : -1);
             });
         }) && site->start(&error);
-        core::postToApp([self, dir, wallStore, site, chinese, ok, error] {
+        if (ok) {
+            core::postToApp([self] {
+                if (self)
+                    self->setProgress(true, tr("Reading the demo platform's cameras…"), -1);
+            });
+            // The platform's stream URLs point at the demo site's RTSP server.
+            QUrl rtspBase = site->streamUrl(QStringLiteral("cam01"), true);
+            rtspBase.setPath(QString());
+            demo::DemoBackendOptions o;
+            o.rtspBase = rtspBase;
+            o.cameraCount = cameraCount;
+            o.unitCount = 0; // the map's simulator drives the demo's patrol cars
+            platform = std::make_shared<demo::DemoBackend>(o);
+            ok = platform->start(&error) && readDemoCameras(*platform, *site, chinese, &cams, &error);
+        }
+        core::postToApp([self, dir, wallStore, site, platform, ok, error, cams] {
             if (!self)
                 return;
+            self->m_demoBackend = platform;
             self->setProgress(false, {}, -1);
             if (!ok) {
                 self->setStartupError(tr("The demo site could not start: %1. Check that the packages from "
@@ -162,14 +187,13 @@ void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wa
                 return;
             }
             if (dir)
-                dir->setDemoCameras(toCameras(*site, chinese));
+                dir->setDemoCameras(cams);
             if (wallStore) {
                 const QStringList assigned = wallStore->state().tileCameras;
                 const bool anyCamera = std::any_of(assigned.begin(), assigned.end(),
                                                    [](const QString &id) { return !id.isEmpty(); });
                 if (!anyCamera) {
                     wallStore->setLayout(QStringLiteral("9"));
-                    const auto cams = site->siteCameras();
                     for (int i = 0; i < cams.size() && i < wallStore->tileCount(); ++i)
                         wallStore->assignCamera(i, cams.at(i).id);
                 }
@@ -243,6 +267,8 @@ void Session::setPtzSpeed(double speed)
 
 void Session::stopDemo()
 {
+    if (m_demoBackend)
+        m_demoBackend->stop();
     if (m_demo)
         m_demo->stop();
 }

@@ -22,7 +22,8 @@ class QJSEngine;
 
 namespace vigil::demo {
 class DemoSite;
-}
+class DemoBackend;
+} // namespace vigil::demo
 namespace vigil::cameras {
 class CameraDirectory;
 }
@@ -123,6 +124,8 @@ private:
     QString m_startupError;
     QString m_mapSource;
     std::shared_ptr<demo::DemoSite> m_demo;
+    // The demo platform (our API over the demo county, on 127.0.0.1): the demo's cameras come through it.
+    std::shared_ptr<demo::DemoBackend> m_demoBackend;
     QString m_settingsPath;
     double m_ptzSpeed;
     bool m_kiosk = false;
