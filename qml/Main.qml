@@ -45,6 +45,17 @@ ApplicationWindow {
         if (playbackLoader.item)
             root._openPendingPlayback();
     }
+    // Instant replay (R): the last minute of the maximized tile's camera or of the tile under the pointer, else
+    // of every camera on the wall. Esc in the playback view goes back to live.
+    function instantReplay() {
+        const one = wall.replayCamera();
+        const ids = one !== "" ? [one] : Wall.shownCameras();
+        if (ids.length === 0) {
+            root.notify(qsTr("Nothing to replay: put a camera on the wall first."), true);
+            return;
+        }
+        root.openPlayback(ids, Date.now() - 60000);
+    }
     property var _pendingPlayback: null
     function _openPendingPlayback() {
         const p = root._pendingPlayback;
@@ -640,6 +651,7 @@ ApplicationWindow {
             [qsTr("Drag a tile onto a tile"), qsTr("Swap the two tiles")],
             [qsTr("Right-click a tile"), qsTr("Tile menu: snapshot, statistics, close")],
             [qsTr("Alt+1 … Alt+9"), qsTr("Switch the whole wall to scene 1 … 9")],
+            [qsTr("R"), qsTr("Instant replay of the last minute: the maximized tile, the tile under the pointer, or the whole wall (Esc: back to live)")],
             [qsTr("Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y"), qsTr("Undo, redo the last change of the wall (any screen)")],
             [qsTr("F1"), qsTr("This help")]
         ]
@@ -690,6 +702,11 @@ ApplicationWindow {
         sequence: "Esc"
         enabled: !root._modal
         onActivated: root.handleEscape()
+    }
+    Shortcut {
+        sequence: "R"
+        enabled: !root._modal && root.view === "wall" && !Session.kiosk
+        onActivated: root.instantReplay()
     }
     Shortcut {
         sequence: "F1"

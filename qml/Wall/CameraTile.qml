@@ -81,6 +81,8 @@ Rectangle {
     // click. Every control below is gated on this one property.
     readonly property bool _operable: !Session.kiosk
     readonly property bool _ptzShown: root._operable && root.ptzMode && ptz.available && !root._empty
+    // The pointer is over this tile (the wall's instant replay key takes the tile under the pointer).
+    readonly property bool pointerInside: mouse.containsMouse
     readonly property bool _empty: root.cameraId === ""
     readonly property bool _recording: !root._empty && Recordings.recordingCameras.indexOf(root.cameraId) >= 0
     readonly property int _status: feed.player.status

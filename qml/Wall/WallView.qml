@@ -22,6 +22,16 @@ Rectangle {
         return null;
     }
 
+    // The camera an instant replay (R) is about: the maximized tile's, else the one under the pointer; "" = none.
+    function replayCamera(): string {
+        for (let i = 0; i < tiles.count; ++i) {
+            const t = tiles.itemAt(i) as CameraTile;
+            if (t && t.cameraId !== "" && (t.maximized || (Wall.maximizedTile < 0 && t.pointerInside)))
+                return t.cameraId;
+        }
+        return "";
+    }
+
     // --- private -----------------------------------------------------------------------------------------
     readonly property real _cellW: (width - Theme.tileGap) / Math.max(1, Wall.columns)
     readonly property real _cellH: (height - Theme.tileGap) / Math.max(1, Wall.rows)

@@ -1003,6 +1003,18 @@
         <source>No camera with a known position is near this alarm.</source>
         <translation>此告警附近没有已知位置的摄像机。</translation>
     </message>
+    <message>
+        <source>Nothing to replay: put a camera on the wall first.</source>
+        <translation>没有可回放的画面：请先把摄像机放到电视墙上。</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Instant replay of the last minute: the maximized tile, the tile under the pointer, or the whole wall (Esc: back to live)</source>
+        <translation>即时回放最近一分钟：最大化的窗格、指针下的窗格或整面电视墙（Esc：返回实况）</translation>
+    </message>
 </context>
 <context>
     <name>MapPane</name>
@@ -1028,7 +1040,9 @@
     </message>
     <message numerus="yes">
         <source>Trace back: %n camera(s) within %1 m</source>
-        <translation><numerusform>回溯：%1 米内 %n 台摄像机</numerusform></translation>
+        <translation>
+            <numerusform>回溯：%1 米内 %n 台摄像机</numerusform>
+        </translation>
     </message>
     <message>
         <source>Play the recordings of the cameras around this place together, nearest first</source>
@@ -1647,7 +1661,9 @@
     </message>
     <message numerus="yes">
         <source>Exported %n file(s) to %1, each with a SHA-256 checksum file beside it.</source>
-        <translation><numerusform>已导出 %n 个文件到 %1，每个文件旁附有 SHA-256 校验文件。</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 个文件到 %1，每个文件旁附有 SHA-256 校验文件。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exported %1 of %2 cameras to %3. Not exported: %4</source>
@@ -1679,6 +1695,10 @@
     <message>
         <source>The demo site could not start: %1. Check that the packages from scripts/setup-deps.sh are installed, then restart Vigil.</source>
         <translation>演示站点无法启动：%1。请确认已安装 scripts/setup-deps.sh 中列出的软件包，然后重新启动 Vigil。</translation>
+    </message>
+    <message>
+        <source>Reading the demo platform&apos;s cameras…</source>
+        <translation>正在读取演示平台的摄像机…</translation>
     </message>
 </context>
 <context>

@@ -148,6 +148,28 @@ TestCase {
         verify(tile.width < wall.width / 2 + 1);
     }
 
+    // The instant replay key's camera: the maximized tile's, else the one under the pointer, else none.
+    function test_replayCamera() {
+        Wall.assignCamera(1, "cam-a");
+        Wall.assignCamera(2, "cam-b");
+        mouseMove(wall, 1, 1); // the gap at the wall's corner: over no tile
+        compare(wall.replayCamera(), "");
+        const t2 = wall.tileAt(2);
+        mouseMove(t2, t2.width / 2, t2.height / 2);
+        tryCompare(t2, "pointerInside", true);
+        compare(wall.replayCamera(), "cam-b");
+        // An empty tile under the pointer means nothing to replay.
+        const t3 = wall.tileAt(3);
+        mouseMove(t3, t3.width / 2, t3.height / 2);
+        tryCompare(t3, "pointerInside", true);
+        compare(wall.replayCamera(), "");
+        // A maximized tile wins wherever the pointer is.
+        Wall.toggleMaximize(1);
+        tryVerify(() => wall.tileAt(1).maximized);
+        compare(wall.replayCamera(), "cam-a");
+        Wall.toggleMaximize(1);
+    }
+
     function test_statusShownWhenNotLive() {
         // The stub camera's stream is on a closed port: the tile must say so, not stay silent.
         Wall.assignCamera(0, "cam-a");
