@@ -13,6 +13,7 @@
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
 #include "vigil/core/worker_threads.h"
+#include "vigil/map/dispatch.h"
 #include "vigil/ptz/ptz_controller.h"
 #include "vigil/video/decode_governor.h"
 #include "vigil/video/video_player.h"
@@ -356,6 +357,13 @@ int main(int argc, char **argv)
                                     QDir(core::configDir()).filePath(QStringLiteral("alarm_rules.json")));
     alarms::AlarmCenter::setInstance(&alarmCenter);
     alarmCenter.listenTo(&cameraAlarms);
+    alarmCenter.setCameraDirectory(&directory);
+    // Patrol units for the map, the alarms' nearest-unit list and dispatch (QML `Patrol`); the demo's cars
+    // drive the demo county's roads, with their last half hour in the track store.
+    map::Patrol patrol;
+    map::Patrol::setInstance(&patrol);
+    if (session.demoMode())
+        patrol.startDemo(24, 1800);
     alarmCenter.executor()->setHooks(
         {[&wallScreens](const QString &scene) { return wallScreens.recallScene(scene); },
          [&wallScreens, &wallStore](const QString &screen, int startTile, const QStringList &ids) {

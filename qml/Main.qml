@@ -507,6 +507,10 @@ ApplicationWindow {
                     function onOpenLive(cameraId: string) {
                         root.openLive(cameraId);
                     }
+                    function onShowOnMap(alarmId: double) {
+                        root.view = "map";
+                        (mapLoader.item as MapScreen)?.showAlarm(alarmId);
+                    }
                     function onTraceBack(cameraIds: var, atMs: real) {
                         if (cameraIds.length === 0)
                             root.notify(qsTr("No camera with a known position is near this alarm."), true);
@@ -576,6 +580,11 @@ ApplicationWindow {
             const list = alarmsLoader.item as AlarmsView;
             if (list)
                 list.selectedId = alarmId;
+        }
+        // A unit was dispatched from the pop-up: the map follows it to the alarm.
+        onShowOnMap: alarmId => {
+            root.view = "map";
+            (mapLoader.item as MapScreen)?.showAlarm(alarmId);
         }
     }
     Connections {

@@ -6,6 +6,7 @@
 #include "vigil/app/qml_modules.h"
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
+#include "vigil/map/dispatch.h"
 #include "vigil/video/video_player.h"
 #include "vigil/wall/wall_screen_set.h"
 #include "vigil/wall/wall_store.h"
@@ -13,6 +14,7 @@
 #include <QtCore/QTemporaryDir>
 #include <QtQml/QQmlEngine>
 #include <QtQuickTest/quicktest.h>
+#include <numbers>
 
 #include <memory>
 
@@ -46,6 +48,24 @@ public slots:
             std::make_unique<alarms::AlarmCenter>(m_config.filePath(QStringLiteral("alarms.db")),
                                                   m_config.filePath(QStringLiteral("alarm_rules.json")));
         alarms::AlarmCenter::setInstance(m_center.get());
+        m_center->setCameraDirectory(m_directory.get());
+        // Patrol units at fixed places around cam-a (30.54, 119.96) for tst_Dispatch; no roads (straight
+        // lines), no simulator.
+        m_patrol = std::make_unique<map::Patrol>();
+        map::Patrol::setInstance(m_patrol.get());
+        const double mPerDeg = map::kEarthRadiusM * std::numbers::pi / 180;
+        auto unit = [mPerDeg](const char *id, double east, double north, map::PatrolUnit::Status status) {
+            map::PatrolUnit u;
+            u.id = QString::fromLatin1(id);
+            u.callSign = QStringLiteral("Car ") + u.id;
+            u.position = {30.54 + north / mPerDeg,
+                          119.96 + east / (mPerDeg * std::cos(30.54 * std::numbers::pi / 180))};
+            u.status = status;
+            return u;
+        };
+        using S = map::PatrolUnit::Status;
+        m_patrol->units()->setUnits({unit("p1", 0, 300, S::Available), unit("p2", 100, 0, S::Available),
+                                     unit("p3", 0, -2000, S::Busy), unit("p4", -50, 0, S::OffDuty)});
         const struct
         {
             const char *type, *source, *camera;
@@ -71,6 +91,8 @@ public slots:
         video::VideoPlayer::waitForWorkers(3000);
         alarms::AlarmCenter::setInstance(nullptr);
         m_center.reset();
+        map::Patrol::setInstance(nullptr);
+        m_patrol.reset();
         alarms::CameraAlarms::setInstance(nullptr);
         m_alarms.reset();
         app::Session::setInstance(nullptr);
@@ -105,6 +127,7 @@ private:
     std::unique_ptr<app::Session> m_session;
     std::unique_ptr<alarms::CameraAlarms> m_alarms;
     std::unique_ptr<alarms::AlarmCenter> m_center;
+    std::unique_ptr<map::Patrol> m_patrol;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(vigil_qml, Setup)
