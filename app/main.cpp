@@ -360,7 +360,7 @@ int main(int argc, char **argv)
     alarmCenter.setCameraDirectory(&directory);
     // Patrol units for the map, the alarms' nearest-unit list and dispatch (QML `Patrol`); the demo's cars
     // drive the demo county's roads, with their last half hour in the track store.
-    map::Patrol patrol;
+    map::Patrol patrol(nullptr);
     map::Patrol::setInstance(&patrol);
     if (session.demoMode())
         patrol.startDemo(24, 1800);

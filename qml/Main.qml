@@ -509,7 +509,9 @@ ApplicationWindow {
                     }
                     function onShowOnMap(alarmId: double) {
                         root.view = "map";
-                        (mapLoader.item as MapScreen)?.showAlarm(alarmId);
+                        const map = mapLoader.item as MapScreen;
+                        if (map)
+                            map.showAlarm(alarmId);
                     }
                     function onTraceBack(cameraIds: var, atMs: real) {
                         if (cameraIds.length === 0)
@@ -584,7 +586,9 @@ ApplicationWindow {
         // A unit was dispatched from the pop-up: the map follows it to the alarm.
         onShowOnMap: alarmId => {
             root.view = "map";
-            (mapLoader.item as MapScreen)?.showAlarm(alarmId);
+            const map = mapLoader.item as MapScreen;
+            if (map)
+                map.showAlarm(alarmId);
         }
     }
     Connections {

@@ -65,7 +65,8 @@ Patrol *Patrol::create(QQmlEngine *, QJSEngine *)
         QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
         return s_instance;
     }
-    return new Patrol; // the engine owns it
+    qCInfo(vigilMap) << "Patrol: no app instance, QML makes its own (no units until something adds them)";
+    return new Patrol(nullptr); // the engine owns it
 }
 
 void Patrol::setInstance(Patrol *instance)
@@ -111,6 +112,8 @@ void Patrol::startDemo(int unitCount, int historySeconds)
     m_simulator.setUnitCount(unitCount);
     m_simulator.setModel(&m_units); // builds the cars (and their past) once
     m_simulator.setRunning(true);
+    qCInfo(vigilMap) << "patrol demo:" << m_units.count() << "simulated units on" << m_roads.segmentCount()
+                     << "road segments," << historySeconds << "s of past";
 }
 
 QVariantList Patrol::nearestUnits(double latitude, double longitude, int k) const

@@ -27,6 +27,16 @@ ColumnLayout {
     readonly property bool hasPlace: !isNaN(root.latitude) && !isNaN(root.longitude)
 
     property var _units: []
+    // The row that gets there first (listed by straight line, the road may make another one quicker).
+    readonly property int _fastest: {
+        let best = -1;
+        for (let i = 0; i < root._units.length; ++i) {
+            const u = root._units[i];
+            if (u.status !== UnitsModel.OffDuty && (best < 0 || u.eta < root._units[best].eta))
+                best = i;
+        }
+        return best;
+    }
 
     // --- signals -------------------------------------------------------------------------------------
     // A unit was dispatched to this alarm.
@@ -34,7 +44,9 @@ ColumnLayout {
 
     // --- functions -----------------------------------------------------------------------------------
     function refresh() {
-        root._units = root.hasPlace ? Patrol.nearestUnits(root.latitude, root.longitude, root.count) : [];
+        // Not hasPlace: a change handler may run before that binding has caught up.
+        const placed = !isNaN(root.latitude) && !isNaN(root.longitude);
+        root._units = placed ? Patrol.nearestUnits(root.latitude, root.longitude, root.count) : [];
     }
     function distanceText(metres: real): string {
         return metres >= 1000 ? qsTr("%1 km").arg((metres / 1000).toFixed(1)) : qsTr("%1 m").arg(Math.round(metres));
@@ -122,7 +134,8 @@ ColumnLayout {
                     const eta = u.byRoad ? qsTr("%1 by road, ETA %2").arg(root.distanceText(u.roadDistance)).arg(root.etaText(u.eta))
                                          : qsTr("ETA %1 (straight line)").arg(root.etaText(u.eta));
                     const status = root.statusText(u.status);
-                    return straight + " · " + eta + (status !== "" ? " · " + status : "");
+                    const fastest = unitRow.index === root._fastest && root._units.length > 1 ? " · " + qsTr("first there") : "";
+                    return straight + " · " + eta + (status !== "" ? " · " + status : "") + fastest;
                 }
             }
             ToolbarButton {
@@ -130,7 +143,7 @@ ColumnLayout {
                 text: qsTr("Dispatch")
                 toolTip: qsTr("Send %1 to the alarm: marked responding, followed on the map, noted on the alarm").arg(unitRow.modelData.callSign)
                 enabled: root.alarmOpen && unitRow.modelData.status !== UnitsModel.OffDuty
-                accent: unitRow.index === 0
+                accent: unitRow.index === root._fastest
                 onClicked: root.dispatchUnit(unitRow.modelData.unitId, unitRow.modelData.callSign)
             }
         }

@@ -32,6 +32,9 @@ Item {
         const place = Alarms.placeOf(alarmId);
         if (place.valid && Patrol.followUnitId === "")
             pane.map.center = QtPositioning.coordinate(place.latitude, place.longitude);
+        // Close enough to see the street and the unit on its way.
+        if (place.valid && pane.map.zoomLevel < 15)
+            pane.map.zoomLevel = 15;
     }
 
     // Double-click on a camera: the main window puts it on the wall.
@@ -72,11 +75,18 @@ Item {
         onTraceBackRequested: cameraIds => root.traceBack(cameraIds)
     }
 
-    // Follow mode ends when the operator moves the map by hand.
+    // Follow mode ends when the operator moves the map by hand; the followed unit is the selected one.
     Connections {
         target: pane.map
         function onUserPanned() {
             Patrol.followUnitId = "";
+        }
+    }
+    Connections {
+        target: Patrol
+        function onFollowUnitIdChanged() {
+            if (Patrol.followUnitId !== "")
+                pane.unitLayer.selectedUnitId = Patrol.followUnitId;
         }
     }
 
@@ -173,6 +183,8 @@ Item {
     }
 
     Component.onCompleted: {
+        if (Patrol.followUnitId !== "")
+            pane.unitLayer.selectedUnitId = Patrol.followUnitId;
         if (root._demoBasemap) {
             DemoBasemap.ensure();
             root._fitDemoArea();

@@ -51,7 +51,7 @@ public slots:
         m_center->setCameraDirectory(m_directory.get());
         // Patrol units at fixed places around cam-a (30.54, 119.96) for tst_Dispatch; no roads (straight
         // lines), no simulator.
-        m_patrol = std::make_unique<map::Patrol>();
+        m_patrol = std::make_unique<map::Patrol>(nullptr);
         map::Patrol::setInstance(m_patrol.get());
         const double mPerDeg = map::kEarthRadiusM * std::numbers::pi / 180;
         auto unit = [mPerDeg](const char *id, double east, double north, map::PatrolUnit::Status status) {

@@ -62,6 +62,8 @@ TestCase {
         const distanceLabel = findChild(findChild(list, "nearestUnit_1"), "unitDistance");
         verify(distanceLabel.text.indexOf(qsTr("straight line")) >= 0, distanceLabel.text);
 
+        // Laid out (rows apart) before clicking.
+        tryVerify(() => findChild(list, "nearestUnit_1").y > findChild(list, "nearestUnit_0").y);
         const offDuty = findChild(findChild(list, "nearestUnit_0"), "dispatchButton");
         verify(!offDuty.enabled);
         const button = findChild(findChild(list, "nearestUnit_1"), "dispatchButton");

@@ -63,6 +63,11 @@ AlarmCenter *AlarmCenter::instance()
     return s_instance;
 }
 
+void AlarmCenter::setCameraDirectory(cameras::CameraDirectory *directory)
+{
+    m_directory = directory;
+}
+
 QVariantMap AlarmCenter::placeOf(qint64 alarmId) const
 {
     const std::optional<Alarm> a = m_store.alarm(alarmId);

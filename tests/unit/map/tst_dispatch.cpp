@@ -119,7 +119,7 @@ private slots:
 
     void patrolDispatch()
     {
-        Patrol patrol;
+        Patrol patrol(nullptr);
         patrol.units()->setUnits(fleet());
         patrol.setRoads(roads());
         // QML's list: the same order and numbers, as maps.
@@ -154,10 +154,11 @@ private slots:
     // In the demo, the car sent to an alarm drives the road path to it and stops there.
     void simulatedCarDrivesToTheSpot()
     {
-        Patrol patrol;
-        patrol.startDemo(3, 0);
+        Patrol patrol(nullptr);
+        patrol.startDemo(3, 60);
         patrol.simulator()->setRunning(false); // steps by hand
         QCOMPARE(patrol.units()->count(), 3);
+        QCOMPARE(patrol.tracks()->unitCount(), 3); // the minute of past, for track playback
         const PatrolUnit car = patrol.units()->units().first();
         // A spot on the demo roads about 1-3 km away from the car.
         const RoadGraph &g = patrol.roads();

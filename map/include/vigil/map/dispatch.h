@@ -58,7 +58,8 @@ class Patrol : public QObject
     Q_PROPERTY(bool hasRoads READ hasRoads NOTIFY roadsChanged)
 
 public:
-    explicit Patrol(QObject *parent = nullptr);
+    // No default argument: QML would then construct its own instead of calling create().
+    explicit Patrol(QObject *parent);
     ~Patrol() override;
 
     // QML's instance: the app's (setInstance) or, without one (tests, tools), one of its own.

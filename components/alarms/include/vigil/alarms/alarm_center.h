@@ -89,7 +89,7 @@ public:
     }
 
     // Where the cameras are (for placeOf()); the app's directory.
-    void setCameraDirectory(cameras::CameraDirectory *directory) { m_directory = directory; }
+    void setCameraDirectory(cameras::CameraDirectory *directory);
     // The alarm's place: its own lon/lat, else its camera's position. { valid, latitude, longitude }.
     Q_INVOKABLE QVariantMap placeOf(qint64 alarmId) const;
     // placeOf() plus { alarmId, type, state (stateWord), priority, text, cameraId, notes } ("found": false
