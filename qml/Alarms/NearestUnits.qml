@@ -134,7 +134,7 @@ ColumnLayout {
                     const eta = u.byRoad ? qsTr("%1 by road, ETA %2").arg(root.distanceText(u.roadDistance)).arg(root.etaText(u.eta))
                                          : qsTr("ETA %1 (straight line)").arg(root.etaText(u.eta));
                     const status = root.statusText(u.status);
-                    const fastest = unitRow.index === root._fastest && root._units.length > 1 ? " · " + qsTr("first there") : "";
+                    const fastest = !root.compact && unitRow.index === root._fastest && root._units.length > 1 ? " · " + qsTr("first there") : "";
                     return straight + " · " + eta + (status !== "" ? " · " + status : "") + fastest;
                 }
             }

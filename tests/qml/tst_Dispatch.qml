@@ -23,6 +23,17 @@ TestCase {
             alarmId: -1
         }
     }
+    Component {
+        id: mapComponent
+        Item {
+            width: 900
+            height: 500
+            MapScreen {
+                objectName: "mapScreen"
+                anchors.fill: parent
+            }
+        }
+    }
     SignalSpy {
         id: dispatchedSpy
         signalName: "dispatched"
@@ -77,6 +88,37 @@ TestCase {
         tryVerify(() => Alarms.summaryOf(alarmId).notes.indexOf("Dispatched Car p2") >= 0, 5000,
                   "the dispatch is noted on the alarm");
         Patrol.followUnitId = "";
+    }
+
+    // The map: open alarms at their cameras on the alarm layer; showAlarm() opens one there with its units.
+    function test_mapShowsAlarms() {
+        tryCompare(Alarms.store, "count", 3, 5000);
+        const o = createTemporaryObject(mapComponent, root);
+        const screen = findChild(o, "mapScreen");
+        verify(screen !== null);
+        let open = 0;
+        for (let id = 1; id <= 3; ++id)
+            open += Alarms.summaryOf(id).open ? 1 : 0;
+        const layer = screen.pane.alarmLayer;
+        tryCompare(layer, "markerCount", open, 5000);
+        const alarmId = alarmAtCamera("cam-a");
+        screen.showAlarm(alarmId);
+        compare(layer.selectedAlarmId, alarmId);
+        const panel = findChild(screen, "mapAlarmPanel");
+        verify(panel.visible);
+        const units = findChild(panel, "nearestUnits");
+        compare(units.units.length, 4);
+        compare(units.units[0].unitId, "p4");
+        // Follow mode: the followed unit is selected on the map; a hand pan ends it.
+        Patrol.followUnitId = "p1";
+        compare(screen.pane.unitLayer.followUnitId, "p1");
+        compare(screen.pane.unitLayer.selectedUnitId, "p1");
+        mousePress(screen.pane.map, 450, 250);
+        mouseMove(screen.pane.map, 520, 300);
+        mouseMove(screen.pane.map, 560, 320);
+        mouseRelease(screen.pane.map, 560, 320);
+        compare(Patrol.followUnitId, "");
+        compare(screen.pane.unitLayer.followUnitId, "");
     }
 
     function test_noPlaceNoUnits() {

@@ -95,7 +95,9 @@ TestCase {
         compare(screen.pane.source, "");
         compare(screen.pane.cameraModel.sourceModel, Cameras);
         compare(screen.pane.cameraModel.rowCount(), Cameras.count);
-        compare(screen.units.count, 0);
+        // The units are the app's Patrol service's (main.cpp puts four there; no simulator outside the demo).
+        compare(screen.units, Patrol.units);
+        compare(screen.units.count, 4);
         // Camera colours follow CameraHealth through the "health" role: an alarm turns the camera red on the
         // map, and back.
         const layer = screen.pane.cameraLayer;
