@@ -95,7 +95,7 @@ ColumnLayout {
 
     VLabel {
         Layout.fillWidth: true
-        text: root.compact ? qsTr("Nearest units") : qsTr("Nearest patrol units (ETA at %1 km/h by road)").arg(Math.round(Patrol.assumedSpeedKmh))
+        text: root.compact ? qsTr("Nearest units") : qsTr("Nearest patrol units (ETA at %1 km/h)").arg(Math.round(Patrol.assumedSpeedKmh))
         font.bold: true
         size: VLabel.Small
     }

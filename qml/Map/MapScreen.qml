@@ -103,7 +103,7 @@ Item {
         anchors.left: parent.left
         anchors.top: parent.top
         anchors.margins: Theme.spacingMedium
-        width: 420
+        width: Math.min(520, parent.width - 2 * Theme.spacingMedium)
         height: alarmColumn.implicitHeight + 2 * Theme.spacing
         radius: Theme.radius
         color: Theme.panelRaised
