@@ -77,6 +77,7 @@ AccessController::AccessController(const QString &usersPath, const QString &audi
     , m_auditModel(new AuditModel(this))
 {
     connect(m_log.get(), &AuditLog::problem, this, &AccessController::setAuditError);
+    connect(m_log.get(), &AuditLog::written, this, &AccessController::auditWritten);
     m_users.load();
     setMode(Mode::Normal);
 }

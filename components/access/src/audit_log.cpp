@@ -167,9 +167,14 @@ bool AuditDatabase::append(const QList<AuditEntry> &entries)
         QStringLiteral("INSERT INTO audit (time_ms, user, kind, detail, refused) VALUES (?, ?, ?, ?, ?)"));
     for (const AuditEntry &e : entries) {
         q.bindValue(0, e.time.toMSecsSinceEpoch());
-        q.bindValue(1, e.user);
-        q.bindValue(2, e.kind);
-        q.bindValue(3, e.detail);
+        // A null QString binds as SQL NULL, which the NOT NULL columns refuse (and with it the whole batch):
+        // nobody logged in is "".
+        auto text = [](const QString &t) {
+            return t.isNull() ? QStringLiteral("") : t;
+        };
+        q.bindValue(1, text(e.user));
+        q.bindValue(2, text(e.kind));
+        q.bindValue(3, text(e.detail));
         q.bindValue(4, e.refused ? 1 : 0);
         if (!q.exec()) {
             const QString why = q.lastError().text();
@@ -279,8 +284,10 @@ AuditLog::AuditLog(const QString &path, QObject *parent)
 AuditLog::~AuditLog()
 {
     flush(5000);
-    // The database closes on its own thread (its connection belongs there).
-    post([](AuditDatabase &db) { db.close(); });
+    // The database closes on its own thread (its connection belongs there), after whatever is queued before
+    // it; blocking, since quit() would drop events still waiting.
+    QMetaObject::invokeMethod(
+        m_context.get(), [db = m_db] { db->close(); }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
     m_context.reset();
@@ -328,6 +335,11 @@ void AuditLog::drain()
     }
     m_written.wakeAll();
     lock.unlock();
+    if (ok) {
+        const int n = int(batch.size());
+        QMetaObject::invokeMethod(
+            this, [this, n] { emit written(n); }, Qt::QueuedConnection);
+    }
     if (!text.isEmpty())
         QMetaObject::invokeMethod(
             this, [this, text] { emit problem(text); }, Qt::QueuedConnection);

@@ -82,6 +82,10 @@ private slots:
         QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
         QCOMPARE(db.count(), 1);
         QCOMPARE(db.query({}).first().user, QStringLiteral("li"));
+        // Nobody logged in (a null user) is stored as "", not refused as NULL with the rest of its batch.
+        QVERIFY(db.append({{0, m_t0, QString(), QStringLiteral("export"), QStringLiteral("refused"), true},
+                           entry(1, QStringLiteral("li"), QStringLiteral("wall"), QStringLiteral("x"))}));
+        QCOMPARE(db.count(), 3);
         // Inserting stays possible (that is what append does).
         QCOMPARE(db.execForTest(QStringLiteral(
                      "INSERT INTO audit (time_ms, user, kind, detail) VALUES (0, 'x', 'login', 'y')")),

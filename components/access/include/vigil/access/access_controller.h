@@ -110,8 +110,9 @@ public:
     };
 
     // `usersPath`/`auditPath`: "" = configDir()/users.json and configDir()/audit.db. Reads the users at once
-    // (a small file); the audit log opens on its worker.
-    explicit AccessController(const QString &usersPath = {}, const QString &auditPath = {},
+    // (a small file); the audit log opens on its worker. Not default-constructible on purpose (as WallStore):
+    // Qt 6.4's QML registration would prefer `new T` over create() and give QML a second, private controller.
+    explicit AccessController(const QString &usersPath, const QString &auditPath = {},
                               QObject *parent = nullptr);
     ~AccessController() override;
 
@@ -166,6 +167,8 @@ public:
     // Writes every matching entry to a CSV file (a path or a file: URL); exportFinished(ok, message).
     Q_INVOKABLE void exportAuditCsv(const QUrl &file, double fromMs, double toMs, const QString &user,
                                     const QString &kind);
+    // Records a step taken in QML (opening playback) under the current user.
+    Q_INVOKABLE void log(const QString &kind, const QString &detail) { record(kind, detail, false); }
     // For a step QML refused (the control was there but the role does not allow it): records it as refused
     // under the action's word with `detail`, and returns the sentence to show.
     Q_INVOKABLE QString refuse(const QString &action, const QString &detail);
@@ -187,6 +190,8 @@ signals:
     void auditErrorChanged();
     void loginFinished(bool ok, const QString &message);
     void exportFinished(bool ok, const QString &message);
+    // New entries are in the audit log (the table may read again).
+    void auditWritten();
 
 private:
     void setUser(const QString &name, std::optional<Role> role, bool loggedIn);

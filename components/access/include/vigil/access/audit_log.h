@@ -111,6 +111,8 @@ public:
 signals:
     // A write failed or the file had to be replaced (the text says what happened and what to do).
     void problem(const QString &text);
+    // A batch of entries is in the file (for views showing the newest).
+    void written(int count);
 
 private:
     void post(std::function<void(AuditDatabase &)> fn);
