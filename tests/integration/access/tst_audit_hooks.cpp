@@ -3,6 +3,7 @@
 // alarm steps are audited, and refused for a viewer with a sentence (AlarmStore::lastError) and an entry.
 #include "vigil/access/access_controller.h"
 #include "vigil/alarms/alarm_store.h"
+#include "vigil/ptz/ptz_controller.h"
 #include "vigil/wall/wall_store.h"
 
 #include <QtCore/QTemporaryDir>
@@ -101,6 +102,34 @@ private slots:
         QCOMPARE(rows.at(1).user, QStringLiteral("li"));
         QVERIFY(!rows.at(1).refused);
         QCOMPARE(rows.at(1).detail, QStringLiteral("alarm %1: acknowledged on my way").arg(id));
+    }
+
+    void ptzGatedForViewers()
+    {
+        access::AccessController c{QString()};
+        access::AccessController::setInstance(&c);
+        QVERIFY(c.loginNow(QStringLiteral("wang"), QStringLiteral("password2")));
+        ptz::OnvifPtzController viewer;
+        viewer.setCameraId(QStringLiteral("cam05"), nullptr);
+        QSignalSpy finished(&viewer, &ptz::OnvifPtzController::commandFinished);
+        viewer.gotoPreset(QStringLiteral("2"));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        QVERIFY2(viewer.lastError().contains(QStringLiteral("steer cameras")),
+                 qPrintable(viewer.lastError()));
+        // An alarm rule's controller acts for Vigil, not for the viewer: not refused by the role (it then
+        // fails only because this camera has no ONVIF address).
+        ptz::OnvifPtzController rule;
+        rule.setAutomatic(true);
+        rule.setCameraId(QStringLiteral("cam05"), nullptr);
+        rule.gotoPreset(QStringLiteral("2"));
+        QVERIFY2(!rule.lastError().contains(QStringLiteral("steer cameras")), qPrintable(rule.lastError()));
+
+        const QList<access::AuditEntry> rows = entries(c, QStringLiteral("ptz"));
+        QCOMPARE(rows.size(), 2);
+        QVERIFY(rows.at(0).refused);
+        QCOMPARE(rows.at(0).detail, QStringLiteral("cam05: gotoPreset 2"));
+        QVERIFY(!rows.at(1).refused); // the rule's preset, audited as done
     }
 };
 
