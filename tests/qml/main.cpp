@@ -1,6 +1,7 @@
 // QML tests (QtQuickTest) for the Vigil.Views module, against the real C++ singletons: a CameraDirectory
 // with a few stub cameras (streams on a closed loopback port, so nothing plays), a WallStore and a Session,
 // all with their config in a temporary folder. Thread: GUI only.
+#include "vigil/access/access_controller.h"
 #include "vigil/alarms/alarm_center.h"
 #include "vigil/alarms/camera_alarms.h"
 #include "vigil/app/qml_modules.h"
@@ -38,6 +39,18 @@ public slots:
         wall::WallStore::setInstance(m_wall.get());
         m_screens = std::make_unique<wall::WallScreenSet>(m_wall.get());
         wall::WallScreenSet::setInstance(m_screens.get());
+        // Users (tst_LoginDialog): an administrator, logged in, so every other view sees every control.
+        {
+            access::UserStore users(m_config.filePath(QStringLiteral("users.json")));
+            QVERIFY(users.load());
+            QVERIFY(users.addUser(QStringLiteral("admin"), access::Role::Administrator,
+                                  QStringLiteral("admin-password")));
+            QVERIFY(
+                users.addUser(QStringLiteral("li"), access::Role::Operator, QStringLiteral("li-password")));
+        }
+        m_access = std::make_unique<access::AccessController>(QString());
+        access::AccessController::setInstance(m_access.get());
+        QVERIFY(m_access->loginNow(QStringLiteral("admin"), QStringLiteral("admin-password")));
         m_session = std::make_unique<app::Session>(false, nullptr);
         app::Session::setInstance(m_session.get());
         m_alarms = std::make_unique<alarms::CameraAlarms>(m_directory.get());
@@ -100,6 +113,8 @@ public slots:
         wall::WallStore::setInstance(nullptr);
         cameras::CameraDirectory::setInstance(nullptr);
         m_session.reset();
+        access::AccessController::setInstance(nullptr);
+        m_access.reset();
         m_screens.reset();
         m_wall.reset();
         m_directory.reset();
@@ -125,6 +140,7 @@ private:
     std::unique_ptr<wall::WallStore> m_wall;
     std::unique_ptr<wall::WallScreenSet> m_screens;
     std::unique_ptr<app::Session> m_session;
+    std::unique_ptr<access::AccessController> m_access;
     std::unique_ptr<alarms::CameraAlarms> m_alarms;
     std::unique_ptr<alarms::AlarmCenter> m_center;
     std::unique_ptr<map::Patrol> m_patrol;

@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import QtMultimedia
+import Vigil.Access
 import Vigil.Alarms
 import Vigil.App
 import Vigil.Cameras
@@ -61,6 +62,8 @@ TestCase {
 
     function test_singletons() {
         verify(Session !== null);
+        verify(Access !== null);
+        compare(Access.role, "administrator");
         verify(Cameras !== null);
         verify(Wall !== null);
         verify(Theme !== null);

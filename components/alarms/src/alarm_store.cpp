@@ -1,5 +1,6 @@
 #include "vigil/alarms/alarm_store.h"
 
+#include "vigil/access/audit_sink.h"
 #include "vigil/alarms/alarm_database.h"
 #include "vigil/core/logging.h"
 
@@ -147,6 +148,12 @@ bool AlarmStore::move(qint64 id, Alarm::State to, const QString &note)
     const std::optional<Alarm> next = moved(*current, to, note, m_operator, QDateTime::currentDateTimeUtc());
     if (!next)
         return false;
+    const QString what = QStringLiteral("alarm %1: %2 %3").arg(id).arg(stateWord(to), note).trimmed();
+    if (QString why; !access::permit(access::Action::AlarmHandling, u"alarm", what, &why)) {
+        setLastError(why);
+        return false;
+    }
+    access::audit(u"alarm", what);
     save(*next);
     return true;
 }
@@ -156,6 +163,12 @@ bool AlarmStore::addNote(qint64 id, const QString &note)
     const std::optional<Alarm> current = latest(id);
     if (!current || note.trimmed().isEmpty())
         return false;
+    const QString what = QStringLiteral("alarm %1: note %2").arg(id).arg(note.trimmed());
+    if (QString why; !access::permit(access::Action::AlarmHandling, u"alarm", what, &why)) {
+        setLastError(why);
+        return false;
+    }
+    access::audit(u"alarm", what);
     save(withNote(*current, note, m_operator, QDateTime::currentDateTimeUtc()));
     return true;
 }
