@@ -1,5 +1,6 @@
 // vigil: the operator client. Owns QGuiApplication, the QML engine, the command line and the service
 // singletons; everything else lives in the component libraries.
+#include "vigil/access/access_controller.h"
 #include "vigil/alarms/alarm_center.h"
 #include "vigil/alarms/camera_alarms.h"
 #include "vigil/app/kiosk.h"
@@ -13,6 +14,7 @@
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
 #include "vigil/core/worker_threads.h"
+#include "vigil/map/dispatch.h"
 #include "vigil/ptz/ptz_controller.h"
 #include "vigil/video/decode_governor.h"
 #include "vigil/video/video_player.h"
@@ -90,7 +92,8 @@ struct Cli
         QStringLiteral("view"),
         QStringLiteral(
             "View shown at start: wall (default), map, screens (the miniature of the wall screens), "
-            "alarms, or playback (the wall's cameras from two minutes ago)."),
+            "alarms, playback (the wall's cameras from two minutes ago), or access (users and the audit "
+            "log, for administrators)."),
         QStringLiteral("view"), QStringLiteral("wall")};
     const QCommandLineOption kiosk{
         QStringLiteral("kiosk"),
@@ -297,6 +300,10 @@ int main(int argc, char **argv)
     QQuickStyle::setStyle(QStringLiteral("Basic"));
 
     qCInfo(vigilApp).noquote() << "Vigil" << VIGIL_VERSION << "config in" << core::configDir();
+    // Users, roles and the audit log (issue 13): first, so that it outlives everything that audits through
+    // it. No users: no login (an implicit administrator), as before; the demo and kiosk mode never ask.
+    access::AccessController accessControl{QString()};
+    access::AccessController::setInstance(&accessControl);
     // Camera passwords: the OS keyring when one answers, else the 0600 credentials file (said in the log and,
     // when a keyring failed, in a banner). Read in the background: the wall comes up at once, and cameras
     // with a password show "waiting for the keyring" until it has answered.
@@ -342,6 +349,9 @@ int main(int argc, char **argv)
         video::VideoPlayer::setUnattended(true); // before any player starts: nobody will touch a failed tile
         qCInfo(vigilApp) << "kiosk mode: leaving it needs the PIN";
     }
+    accessControl.setMode(session.kiosk()      ? access::AccessController::Mode::Kiosk
+                          : session.demoMode() ? access::AccessController::Mode::Demo
+                                               : access::AccessController::Mode::Normal);
     session.setMapSource(cli.parser.isSet(cli.map) ? cli.parser.value(cli.map)
                                                    : qEnvironmentVariable("VIGIL_MAP_SOURCE"));
     // The events of ONVIF cameras: an active alarm turns the camera red on the map and shows a toast.
@@ -356,6 +366,17 @@ int main(int argc, char **argv)
                                     QDir(core::configDir()).filePath(QStringLiteral("alarm_rules.json")));
     alarms::AlarmCenter::setInstance(&alarmCenter);
     alarmCenter.listenTo(&cameraAlarms);
+    alarmCenter.setCameraDirectory(&directory);
+    // Patrol units for the map, the alarms' nearest-unit list and dispatch (QML `Patrol`); the demo's cars
+    // drive the demo county's roads, with their last half hour in the track store.
+    map::Patrol patrol(nullptr);
+    map::Patrol::setInstance(&patrol);
+    if (session.demoMode())
+        patrol.startDemo(24, 1800);
+    // Alarm steps are recorded under the logged-in user (the OS user when there are no users).
+    QObject::connect(&accessControl, &access::AccessController::stateChanged, alarmCenter.store(),
+                     [&] { alarmCenter.store()->setOperatorName(accessControl.userName()); });
+    alarmCenter.store()->setOperatorName(accessControl.userName());
     alarmCenter.executor()->setHooks(
         {[&wallScreens](const QString &scene) { return wallScreens.recallScene(scene); },
          [&wallScreens, &wallStore](const QString &screen, int startTile, const QStringList &ids) {
@@ -375,6 +396,7 @@ int main(int argc, char **argv)
                          ptz::OnvifPtzController *&c = alarmPtz[cameraId];
                          if (!c) {
                              c = new ptz::OnvifPtzController(&app);
+                             c->setAutomatic(true); // the rule's, not the user's: not gated by the role
                              c->setCameraId(cameraId, &directory);
                          }
                          c->gotoPreset(preset);
@@ -486,7 +508,8 @@ int main(int argc, char **argv)
     }
     if (const QString v = cli.parser.value(cli.view);
         window && !session.kiosk() &&
-        (v == QLatin1String("map") || v == QLatin1String("screens") || v == QLatin1String("alarms")))
+        (v == QLatin1String("map") || v == QLatin1String("screens") || v == QLatin1String("alarms") ||
+         v == QLatin1String("access")))
         window->setProperty("view", v);
     // --view playback: the wall's cameras from two minutes ago (in the demo, once its cameras are there).
     if (window && !session.kiosk() && cli.parser.value(cli.view) == QLatin1String("playback")) {
@@ -585,5 +608,6 @@ int main(int argc, char **argv)
     if (const QStringList left = core::WorkerThreads::running(); !left.isEmpty())
         qCInfo(vigilApp) << "worker threads still running at exit:" << left;
     session.stopDemo();
+    accessControl.record(u"exit", QStringLiteral("Vigil closed"), false);
     return rc;
 }

@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Vigil.Access
 import Vigil.Alarms
 import Vigil.App
 import Vigil.Cameras
@@ -36,9 +37,14 @@ ApplicationWindow {
 
     // Plays back these cameras from recording time atMs (ms since the epoch; -1 = only show the view).
     function openPlayback(cameraIds: var, atMs: real) {
+        if (!Access.canPlayback) {
+            root.notify(qsTr("Your role does not allow playback. Log in as an operator or administrator."), true);
+            return;
+        }
         root.view = "playback";
         if (atMs < 0)
             return;
+        Access.log("playback", cameraIds.join(",") + " from " + new Date(atMs).toISOString());
         const labels = cameraIds.map(id => Cameras.nameOf(id));
         // The loader makes the view on first use; open once it is there.
         root._pendingPlayback = { ids: cameraIds, labels: labels, at: atMs };
@@ -89,7 +95,7 @@ ApplicationWindow {
     readonly property list<string> _layoutKeys: ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6",
         "Ctrl+7", "Ctrl+8", "Ctrl+9", "Ctrl+0", "Ctrl+-"]
     // Kiosk mode counts as modal: no shortcut of the console acts in it (the PIN chord is KioskOverlay's).
-    readonly property bool _modal: Session.kiosk || addDialog.visible || addDevicesDialog.visible || help.visible || saveSceneDialog.visible
+    readonly property bool _modal: Session.kiosk || loginDialog.visible || addDialog.visible || addDevicesDialog.visible || help.visible || saveSceneDialog.visible
 
     // The toast for an ONVIF alarm (camera name and the time it arrived here).
     function _alarmText(kind: string, cameraName: string): string {
@@ -132,7 +138,13 @@ ApplicationWindow {
     title: Session.demoMode ? qsTr("Vigil — demo site") : qsTr("Vigil")
     font: Theme.defaultFont
     // Kiosk mode: closing the window (Alt+F4, the window manager) is refused until the PIN is accepted.
-    onClosing: close => close.accepted = !Session.kiosk || Session.kioskLock.isUnlocked
+    onClosing: close => {
+        // Kiosk mode: only the PIN; otherwise the role (nobody logged in yet may close the login screen).
+        close.accepted = Session.kiosk ? Session.kioskLock.isUnlocked : (Access.canExit || Access.loginRequired);
+        if (!Session.kiosk && !close.accepted)
+            root.notify(Access.refuse("exit", qsTr("close Vigil")), true);
+    }
+    Component.onCompleted: if (Access.loginRequired) loginDialog.open()
 
     // --- toolbar -----------------------------------------------------------------------------------------
     header: Rectangle {
@@ -172,7 +184,7 @@ ApplicationWindow {
                 }
                 ToolbarButton {
                     objectName: "playbackViewButton"
-                    visible: !Session.kiosk
+                    visible: !Session.kiosk && Access.canPlayback
                     text: qsTr("Playback")
                     checkable: true
                     checked: root.view === "playback"
@@ -315,12 +327,14 @@ ApplicationWindow {
             }
             ToolbarButton {
                 objectName: "addCameraButton"
+                visible: Access.canSettings
                 text: qsTr("Add camera")
                 toolTip: qsTr("Add an RTSP camera by its stream address")
                 onClicked: addDialog.openBlank()
             }
             ToolbarButton {
                 objectName: "addOnvifButton"
+                visible: Access.canSettings
                 text: qsTr("Add ONVIF devices…")
                 toolTip: qsTr("Find ONVIF cameras on the network, test them and add one or several (Ctrl+Shift+N)")
                 onClicked: addDevicesDialog.openBlank()
@@ -337,6 +351,32 @@ ApplicationWindow {
                 ToolTip.visible: languageHover.hovered
                 ToolTip.delay: Theme.toolTipDelay
                 ToolTip.text: qsTr("Interface language. Start Vigil with --lang en or --lang zh_CN to change it.")
+            }
+            // Who is logged in; Users & audit (administrators) and Log out.
+            ToolbarButton {
+                objectName: "userButton"
+                text: Access.userName !== "" ? qsTr("%1 (%2) ▾").arg(Access.userName).arg(Access.roleName) : qsTr("Not logged in")
+                toolTip: qsTr("Users and the audit log; log out")
+                onClicked: userMenu.popup()
+                VMenu {
+                    id: userMenu
+                    VMenuItem {
+                        objectName: "usersAuditItem"
+                        enabled: Access.canManageUsers
+                        text: qsTr("Users & audit log…")
+                        onTriggered: root.view = "access"
+                    }
+                    VMenuItem {
+                        objectName: "logoutItem"
+                        enabled: Access.loggedIn
+                        text: qsTr("Log out")
+                        onTriggered: {
+                            if (root.view === "access" || root.view === "playback")
+                                root.view = "wall";
+                            Access.logout();
+                        }
+                    }
+                }
             }
             ToolbarButton {
                 objectName: "helpButton"
@@ -486,7 +526,7 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 currentIndex: root.view === "map" ? 1 : root.view === "screens" ? 2 : root.view === "alarms" ? 3
-                            : root.view === "playback" ? 4 : 0
+                            : root.view === "playback" ? 4 : root.view === "access" ? 5 : 0
                 WallView {
                     id: wall
                     onNotify: (text, isError) => root.notify(text, isError)
@@ -518,6 +558,12 @@ ApplicationWindow {
                     function onOpenLive(cameraId: string) {
                         root.openLive(cameraId);
                     }
+                    function onShowOnMap(alarmId: double) {
+                        root.view = "map";
+                        const map = mapLoader.item as MapScreen;
+                        if (map)
+                            map.showAlarm(alarmId);
+                    }
                     function onTraceBack(cameraIds: var, atMs: real) {
                         if (cameraIds.length === 0)
                             root.notify(qsTr("No camera with a known position is near this alarm."), true);
@@ -541,6 +587,19 @@ ApplicationWindow {
                     function onBackToLive() {
                         (playbackLoader.item as PlaybackView).session.close();
                         root.view = "wall";
+                    }
+                }
+                // Users & audit (administrators), made the first time it is shown.
+                Loader {
+                    id: accessLoader
+                    objectName: "accessLoader"
+                    active: (root.view === "access" || item !== null) && Access.canManageUsers
+                    source: "Access/UsersAuditView.qml"
+                }
+                Connections {
+                    target: accessLoader.item as UsersAuditView
+                    function onNotify(text: string, isError: bool) {
+                        root.notify(text, isError);
                     }
                 }
                 Connections {
@@ -588,6 +647,13 @@ ApplicationWindow {
             if (list)
                 list.selectedId = alarmId;
         }
+        // A unit was dispatched from the pop-up: the map follows it to the alarm.
+        onShowOnMap: alarmId => {
+            root.view = "map";
+            const map = mapLoader.item as MapScreen;
+            if (map)
+                map.showAlarm(alarmId);
+        }
     }
     Connections {
         target: Alarms
@@ -621,6 +687,18 @@ ApplicationWindow {
             } else {
                 root.notify(qsTr("Camera “%1” added. Drag it from the list onto a tile.").arg(name), false);
             }
+        }
+    }
+
+    // Users exist and nobody is logged in: the login comes first.
+    LoginDialog {
+        id: loginDialog
+    }
+    Connections {
+        target: Access
+        function onStateChanged() {
+            if (Access.loginRequired && !loginDialog.visible)
+                loginDialog.open();
         }
     }
 
@@ -725,12 +803,12 @@ ApplicationWindow {
     }
     Shortcut {
         sequence: "Ctrl+N"
-        enabled: !root._modal
+        enabled: !root._modal && Access.canSettings
         onActivated: addDialog.openBlank()
     }
     Shortcut {
         sequence: "Ctrl+Shift+N"
-        enabled: !root._modal
+        enabled: !root._modal && Access.canSettings
         onActivated: addDevicesDialog.openBlank()
     }
 }

@@ -25,6 +25,8 @@ PKGS=(
   libmosquitto-dev mosquitto
   # camera passwords in the OS keyring (and a throwaway Secret Service for its test)
   qtkeychain-qt6-dev dbus-daemon gnome-keyring
+  # local users' passwords (Argon2id through libsodium's crypto_pwhash_str) and the audit log (SQLite via Qt Sql)
+  libsodium-dev
   # demo site and test RTSP server
   libgstrtspserver-1.0-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad

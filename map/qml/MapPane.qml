@@ -19,6 +19,10 @@ Item {
     property alias map: map
     property alias cameraLayer: cameraLayer
     property alias unitLayer: unitLayer
+    // Open alarms at their place (components/alarms' store, or any model with alarmId/alarmState/hasPosition/
+    // lat/lon/cameraId); cameras without a position of their own are placed from cameraModel.
+    property alias alarmModel: alarmLayer.model
+    property alias alarmLayer: alarmLayer
     // Recorded fixes for track playback (null: no Track button).
     property alias trackStore: trackPlayer.store
     property alias trackPlayer: trackPlayer
@@ -39,6 +43,8 @@ Item {
     // Double-click on a camera: open it live.
     signal cameraActivated(string cameraId)
     signal cameraSelected(string cameraId)
+    // A click on an alarm's marker (it is selected on the layer); -1 when a click elsewhere cleared it.
+    signal alarmSelected(double alarmId)
     // "Trace back from here": the recordings of these cameras (nearest first) around the clicked place.
     signal traceBackRequested(var cameraIds)
 
@@ -82,6 +88,12 @@ Item {
             id: cameraLayer
             objectName: "cameraLayer"
         }
+        // Above the cameras (an alarm at a camera hides its dot), below the units (a car arriving stays seen).
+        AlarmLayer {
+            id: alarmLayer
+            objectName: "alarmLayer"
+            cameraModel: cameraLayer.model
+        }
         UnitLayer {
             id: unitLayer
             objectName: "unitLayer"
@@ -106,6 +118,18 @@ Item {
         }
 
         onClicked: (coordinate, point) => {
+            const alarm = alarmLayer.alarmAt(point.x, point.y)
+            if (alarm >= 0) {
+                alarmLayer.selectedAlarmId = alarm
+                root._nearest = []
+                root._nearCameras = []
+                root.alarmSelected(alarm)
+                return
+            }
+            if (alarmLayer.selectedAlarmId >= 0) {
+                alarmLayer.selectedAlarmId = -1
+                root.alarmSelected(-1)
+            }
             const camera = cameraLayer.cameraAt(point.x, point.y)
             if (camera !== "") {
                 cameraLayer.selectedCameraId = camera

@@ -506,6 +506,7 @@ void MapView::mouseMoveEvent(QMouseEvent *event)
     if (!m_dragging) {
         m_dragging = true;
         setKeepMouseGrab(true);
+        emit userPanned();
     }
     const QPointF delta = pos - m_lastPos;
     const qint64 ns = m_moveClock.nsecsElapsed();
@@ -614,6 +615,8 @@ void MapView::keyPressEvent(QKeyEvent *event)
         event->ignore();
         return;
     }
+    if (event->key() != Qt::Key_Plus && event->key() != Qt::Key_Equal && event->key() != Qt::Key_Minus)
+        emit userPanned();
     event->accept();
 }
 

@@ -203,6 +203,10 @@ void UnitSimulator::simulateHistory(QList<PatrolUnit> &units)
 
 void UnitSimulator::advanceCar(Car &car, double seconds)
 {
+    if (!car.route.isEmpty()) {
+        advanceOnRoute(car, seconds);
+        return;
+    }
     double remaining = car.speedMps * seconds;
     for (int guard = 0; guard < 64 && remaining > 0; ++guard) {
         const Road &road = m_roads[car.road];
@@ -219,8 +223,76 @@ void UnitSimulator::advanceCar(Car &car, double seconds)
     }
 }
 
+void UnitSimulator::advanceOnRoute(Car &car, double seconds)
+{
+    double remaining = car.speedMps * seconds;
+    while (remaining > 0 && car.leg < car.routeM.size()) {
+        const double left = car.routeM[car.leg] - car.legAlong;
+        if (remaining < left) {
+            car.legAlong += remaining;
+            return;
+        }
+        remaining -= left;
+        car.legAlong = 0;
+        ++car.leg;
+    }
+    if (car.leg >= car.routeM.size()) { // at the spot: stand there, facing the way it came
+        car.leg = int(car.routeM.size()) - 1;
+        car.legAlong = car.routeM[car.leg];
+        car.speedMps = 0;
+        car.arrived = true;
+    }
+}
+
+UnitSimulator::Car *UnitSimulator::carOf(const QString &unitId)
+{
+    const int row = m_model ? m_model->indexOf(unitId) : -1;
+    for (Car &car : m_cars)
+        if (car.row == row && row >= 0)
+            return &car;
+    return nullptr;
+}
+
+bool UnitSimulator::driveTo(const QString &unitId, const QList<GeoPoint> &route, double speedMps)
+{
+    Car *car = carOf(unitId);
+    if (!car || route.size() < 2)
+        return false;
+    car->route.clear();
+    car->routeM.clear();
+    for (const GeoPoint &p : route) {
+        if (!car->route.isEmpty() && greatCircleDistance(car->route.last(), p) < 0.05)
+            continue; // a zero-length leg has no heading
+        car->route.append(p);
+    }
+    if (car->route.size() < 2) // already at the spot
+        car->route = {route.first(), route.last()};
+    for (qsizetype i = 0; i + 1 < car->route.size(); ++i)
+        car->routeM.append(std::max(0.05, greatCircleDistance(car->route[i], car->route[i + 1])));
+    car->leg = 0;
+    car->legAlong = 0;
+    car->arrived = false;
+    car->speedMps = std::max(0.5, speedMps);
+    return true;
+}
+
+bool UnitSimulator::hasArrived(const QString &unitId) const
+{
+    const int row = m_model ? m_model->indexOf(unitId) : -1;
+    for (const Car &car : m_cars)
+        if (car.row == row && row >= 0)
+            return car.arrived;
+    return false;
+}
+
 GeoPoint UnitSimulator::positionOf(const Car &car) const
 {
+    if (!car.route.isEmpty()) {
+        const GeoPoint a = car.route[car.leg];
+        const GeoPoint b = car.route[car.leg + 1];
+        const double t = std::clamp(car.legAlong / car.routeM[car.leg], 0.0, 1.0);
+        return {a.lat + (b.lat - a.lat) * t, a.lon + (b.lon - a.lon) * t};
+    }
     const Road &road = m_roads[car.road];
     const GeoPoint a = road.points[car.vertex];
     const GeoPoint b = road.points[car.vertex + car.dir];
@@ -231,9 +303,9 @@ GeoPoint UnitSimulator::positionOf(const Car &car) const
 
 double UnitSimulator::headingOf(const Car &car) const
 {
-    const Road &road = m_roads[car.road];
-    const GeoPoint a = road.points[car.vertex];
-    const GeoPoint b = road.points[car.vertex + car.dir];
+    const bool onRoute = !car.route.isEmpty();
+    const GeoPoint a = onRoute ? car.route[car.leg] : m_roads[car.road].points[car.vertex];
+    const GeoPoint b = onRoute ? car.route[car.leg + 1] : m_roads[car.road].points[car.vertex + car.dir];
     const double dx = (b.lon - a.lon) * std::cos(a.lat * std::numbers::pi / 180);
     const double dy = b.lat - a.lat;
     double deg = std::atan2(dx, dy) * 180 / std::numbers::pi;

@@ -15,6 +15,8 @@ Popup {
 
     // The list should open this alarm.
     signal openInList(double alarmId)
+    // The map should show this alarm (after a dispatch: the unit on its way).
+    signal showOnMap(double alarmId)
 
     // Shows an alarm (Alarms.alarmRaised) and plays the tone.
     function showAlarm(alarmId: double, type: string, source: string, cameraId: string, position: string,
@@ -27,6 +29,9 @@ Popup {
         root._text = text;
         root._time = Qt.formatTime(new Date(), "hh:mm:ss");
         root._shownCount += 1;
+        const place = Alarms.placeOf(alarmId);
+        root._latitude = place.valid ? place.latitude : NaN;
+        root._longitude = place.valid ? place.longitude : NaN;
         root.open();
         if (sound.status === SoundEffect.Ready)
             sound.play();
@@ -41,6 +46,8 @@ Popup {
     property string _text
     property string _time
     property int _shownCount: 0
+    property real _latitude: NaN
+    property real _longitude: NaN
 
     objectName: "alarmPopup"
     // Bottom right, above the status bar: the filters and the newest rows stay visible.
@@ -107,6 +114,17 @@ Popup {
             text: qsTr("%1 more new alarms in the list").arg(root._shownCount - 1)
             color: Theme.textFaint
             size: VLabel.Small
+        }
+        NearestUnits {
+            objectName: "alarmPopupUnits"
+            Layout.fillWidth: true
+            visible: root.opened && !isNaN(root._latitude)
+            alarmId: root._alarmId
+            latitude: root._latitude
+            longitude: root._longitude
+            count: 3
+            compact: true
+            onDispatched: root.showOnMap(root._alarmId)
         }
         RowLayout {
             Layout.fillWidth: true

@@ -17,6 +17,8 @@ Rectangle {
     signal openLive(string cameraId)
     // Trace back: play these cameras' recordings together from recording time atMs.
     signal traceBack(var cameraIds, real atMs)
+    // The operator wants the alarm on the map (and the unit sent to it followed there).
+    signal showOnMap(double alarmId)
 
     // The alarm opened in the list (-1: none). Set by the pop-up's "Show in the list" too.
     property double selectedId: -1
@@ -260,7 +262,19 @@ Rectangle {
                         }
                     }
 
-                    // The opened alarm: its notes, a note and the operator's steps.
+                    // The opened alarm: the nearest patrol units to send, its notes, a note and the steps.
+                    NearestUnits {
+                        // Cameras.count: the place again once the directory has the alarm's camera.
+                        readonly property var _place: row.selected && Cameras.count >= 0 ? Alarms.placeOf(row.alarmId)
+                                                                                          : ({ valid: false })
+                        Layout.fillWidth: true
+                        Layout.maximumWidth: 720
+                        visible: row.selected && (row.cameraId !== "" || row.hasPosition)
+                        alarmId: row.alarmId
+                        alarmOpen: row.open
+                        latitude: _place.valid ? _place.latitude : NaN
+                        longitude: _place.valid ? _place.longitude : NaN
+                    }
                     VLabel {
                         Layout.fillWidth: true
                         visible: row.selected && row.notes !== ""
@@ -312,6 +326,12 @@ Rectangle {
                             visible: row.cameraId !== ""
                             text: qsTr("Show on the wall")
                             onClicked: root.openLive(row.cameraId)
+                        }
+                        ToolbarButton {
+                            objectName: "showOnMapButton"
+                            visible: row.cameraId !== "" || row.hasPosition
+                            text: qsTr("Show on the map")
+                            onClicked: root.showOnMap(row.alarmId)
                         }
                         ToolbarButton {
                             objectName: "traceBackButton"

@@ -1,5 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import QtQuick.Layouts
+import QtPositioning
 import Vigil.Alarms
 import Vigil.App
 import Vigil.Cameras
@@ -13,11 +15,27 @@ import Vigil.Views
 Item {
     id: root
 
-    // The units shown on the map (a backend adapter or the demo simulator fills it).
-    readonly property alias units: units
+    // The units shown on the map (the app's Patrol service: a backend adapter or the demo simulator fills
+    // it; the alarm list and pop-up list the same units).
+    readonly property UnitsModel units: Patrol.units
     // Every fix of every unit for the last two hours (track playback; memory only).
-    readonly property alias tracks: tracks
+    readonly property TrackStore tracks: Patrol.tracks
     readonly property alias pane: pane
+    // The alarm opened on the map (-1: none): its marker is ringed and its panel lists the nearest units.
+    property double selectedAlarmId: -1
+
+    onSelectedAlarmIdChanged: pane.alarmLayer.selectedAlarmId = root.selectedAlarmId
+
+    // Shows an alarm on the map: selects it, centres on its place.
+    function showAlarm(alarmId: double) {
+        root.selectedAlarmId = alarmId;
+        const place = Alarms.placeOf(alarmId);
+        if (place.valid && Patrol.followUnitId === "")
+            pane.map.center = QtPositioning.coordinate(place.latitude, place.longitude);
+        // Close enough to see the street and the unit on its way.
+        if (place.valid && pane.map.zoomLevel < 15)
+            pane.map.zoomLevel = 15;
+    }
 
     // Double-click on a camera: the main window puts it on the wall.
     signal openLive(string cameraId)
@@ -38,24 +56,6 @@ Item {
         pane.map.fitToBounds(DemoBasemap.south, DemoBasemap.west, DemoBasemap.north, DemoBasemap.east, 16);
     }
 
-    UnitsModel {
-        id: units
-        trailLength: 20
-    }
-    TrackStore {
-        id: tracks
-        model: units
-        retentionMinutes: 120
-    }
-    // Simulated patrol cars on the demo site only: a real site's units come from its backend.
-    UnitSimulator {
-        model: units
-        trackStore: tracks
-        historySeconds: Session.demoMode ? 1800 : 0
-        unitCount: Session.demoMode ? 24 : 0
-        running: Session.demoMode && root.visible
-    }
-
     MapPane {
         id: pane
         objectName: "mapPane"
@@ -65,11 +65,102 @@ Item {
         cameraModel: CameraHealthModel {
             sourceModel: Cameras
         }
-        unitsModel: units
-        trackStore: tracks
+        unitsModel: root.units
+        trackStore: root.tracks
+        alarmModel: Alarms.store
+        unitLayer.followUnitId: Patrol.followUnitId
+        onAlarmSelected: alarmId => root.selectedAlarmId = alarmId
         source: root._source
         onCameraActivated: cameraId => root.openLive(cameraId)
         onTraceBackRequested: cameraIds => root.traceBack(cameraIds)
+    }
+
+    // Follow mode ends when the operator moves the map by hand; the followed unit is the selected one.
+    Connections {
+        target: pane.map
+        function onUserPanned() {
+            Patrol.followUnitId = "";
+        }
+    }
+    Connections {
+        target: Patrol
+        function onFollowUnitIdChanged() {
+            if (Patrol.followUnitId !== "")
+                pane.unitLayer.selectedUnitId = Patrol.followUnitId;
+        }
+    }
+
+    // The alarm opened on the map: what, where, the nearest units with Dispatch.
+    Rectangle {
+        id: alarmPanel
+        // Re-read when the alarm changes (acknowledged, a note) or the directory learns its camera.
+        readonly property var _alarm: root.selectedAlarmId >= 0 && _revision >= 0 && Cameras.count >= 0
+                                      ? Alarms.summaryOf(root.selectedAlarmId) : ({ found: false })
+        property int _revision: 0
+
+        objectName: "mapAlarmPanel"
+        visible: alarmPanel._alarm.found === true
+        anchors.left: parent.left
+        anchors.top: parent.top
+        anchors.margins: Theme.spacingMedium
+        width: Math.min(520, parent.width - 2 * Theme.spacingMedium)
+        height: alarmColumn.implicitHeight + 2 * Theme.spacing
+        radius: Theme.radius
+        color: Theme.panelRaised
+        border.width: 2
+        border.color: alarmPanel._alarm.state === "new" ? Theme.error : Theme.warning
+
+        Connections {
+            target: Alarms.store
+            function onDataChanged() {
+                alarmPanel._revision += 1;
+            }
+        }
+
+        ColumnLayout {
+            id: alarmColumn
+            x: Theme.spacing
+            y: Theme.spacing
+            width: parent.width - 2 * Theme.spacing
+            spacing: Theme.spacingSmall
+            RowLayout {
+                Layout.fillWidth: true
+                VLabel {
+                    objectName: "mapAlarmTitle"
+                    Layout.fillWidth: true
+                    text: alarmPanel._alarm.found !== true ? ""
+                          : qsTr("Alarm %1: %2").arg(alarmPanel._alarm.alarmId).arg(alarmPanel._alarm.type)
+                            + (alarmPanel._alarm.cameraId !== "" ? " · " + Cameras.nameOf(alarmPanel._alarm.cameraId) : "")
+                    font.bold: true
+                    elide: Text.ElideRight
+                }
+                VLabel {
+                    text: alarmPanel._alarm.state === "new" ? qsTr("New")
+                          : alarmPanel._alarm.state === "acknowledged" ? qsTr("Acknowledged") : ""
+                    color: alarmPanel._alarm.state === "new" ? Theme.error : Theme.warning
+                }
+                ToolbarButton {
+                    objectName: "mapAlarmClose"
+                    text: "×"
+                    toolTip: qsTr("Close")
+                    onClicked: root.selectedAlarmId = -1
+                }
+            }
+            NearestUnits {
+                Layout.fillWidth: true
+                alarmId: root.selectedAlarmId
+                alarmOpen: alarmPanel._alarm.open === true
+                latitude: alarmPanel._alarm.valid === true ? alarmPanel._alarm.latitude : NaN
+                longitude: alarmPanel._alarm.valid === true ? alarmPanel._alarm.longitude : NaN
+            }
+            ToolbarButton {
+                objectName: "mapAlarmAcknowledge"
+                visible: alarmPanel._alarm.state === "new"
+                text: qsTr("Acknowledge")
+                accent: true
+                onClicked: Alarms.acknowledge(root.selectedAlarmId, "")
+            }
+        }
     }
 
     Banner {
@@ -92,6 +183,8 @@ Item {
     }
 
     Component.onCompleted: {
+        if (Patrol.followUnitId !== "")
+            pane.unitLayer.selectedUnitId = Patrol.followUnitId;
         if (root._demoBasemap) {
             DemoBasemap.ensure();
             root._fitDemoArea();

@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtMultimedia
+import Vigil.Access
 import Vigil.App
 import Vigil.Playback
 import Vigil.Video
@@ -317,7 +318,7 @@ FocusScope {
                 }
                 ToolbarButton {
                     objectName: "exportButton"
-                    visible: !Recordings.exporting
+                    visible: !Recordings.exporting && Access.canExport
                     enabled: root._markIn >= 0 && root._markOut > root._markIn
                     text: qsTr("Export…")
                     toolTip: qsTr("Write the marked range of every camera here to MP4 (no re-encoding), with a SHA-256 checksum file, in %1").arg(Recordings.exportDir)

@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtMultimedia
+import Vigil.Access
 import Vigil.App
 import Vigil.Cameras
 import Vigil.Ptz
@@ -80,7 +81,7 @@ Rectangle {
     // tour control; a failed stream retries by itself (VideoPlayer::setUnattended), so nothing waits for a
     // click. Every control below is gated on this one property.
     readonly property bool _operable: !Session.kiosk
-    readonly property bool _ptzShown: root._operable && root.ptzMode && ptz.available && !root._empty
+    readonly property bool _ptzShown: root._operable && Access.canPtz && root.ptzMode && ptz.available && !root._empty
     // The pointer is over this tile (the wall's instant replay key takes the tile under the pointer).
     readonly property bool pointerInside: mouse.containsMouse
     readonly property bool _empty: root.cameraId === ""
@@ -439,7 +440,7 @@ Rectangle {
         anchors.right: menuButton.left
         anchors.topMargin: Theme.spacingSmall
         anchors.rightMargin: Theme.spacingSmall
-        visible: root._operable && ptz.available && !root._empty && (mouse.containsMouse || hovered || menuButton.visible || root.ptzMode)
+        visible: root._operable && Access.canPtz && ptz.available && !root._empty && (mouse.containsMouse || hovered || menuButton.visible || root.ptzMode)
         checkable: true
         checked: root.ptzMode
         focusPolicy: Qt.NoFocus // the keyboard stays with the overlay

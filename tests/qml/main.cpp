@@ -1,11 +1,13 @@
 // QML tests (QtQuickTest) for the Vigil.Views module, against the real C++ singletons: a CameraDirectory
 // with a few stub cameras (streams on a closed loopback port, so nothing plays), a WallStore and a Session,
 // all with their config in a temporary folder. Thread: GUI only.
+#include "vigil/access/access_controller.h"
 #include "vigil/alarms/alarm_center.h"
 #include "vigil/alarms/camera_alarms.h"
 #include "vigil/app/qml_modules.h"
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
+#include "vigil/map/dispatch.h"
 #include "vigil/video/video_player.h"
 #include "vigil/wall/wall_screen_set.h"
 #include "vigil/wall/wall_store.h"
@@ -13,6 +15,7 @@
 #include <QtCore/QTemporaryDir>
 #include <QtQml/QQmlEngine>
 #include <QtQuickTest/quicktest.h>
+#include <numbers>
 
 #include <memory>
 
@@ -36,6 +39,18 @@ public slots:
         wall::WallStore::setInstance(m_wall.get());
         m_screens = std::make_unique<wall::WallScreenSet>(m_wall.get());
         wall::WallScreenSet::setInstance(m_screens.get());
+        // Users (tst_LoginDialog): an administrator, logged in, so every other view sees every control.
+        {
+            access::UserStore users(m_config.filePath(QStringLiteral("users.json")));
+            QVERIFY(users.load());
+            QVERIFY(users.addUser(QStringLiteral("admin"), access::Role::Administrator,
+                                  QStringLiteral("admin-password")));
+            QVERIFY(
+                users.addUser(QStringLiteral("li"), access::Role::Operator, QStringLiteral("li-password")));
+        }
+        m_access = std::make_unique<access::AccessController>(QString());
+        access::AccessController::setInstance(m_access.get());
+        QVERIFY(m_access->loginNow(QStringLiteral("admin"), QStringLiteral("admin-password")));
         m_session = std::make_unique<app::Session>(false, nullptr);
         app::Session::setInstance(m_session.get());
         m_alarms = std::make_unique<alarms::CameraAlarms>(m_directory.get());
@@ -46,6 +61,24 @@ public slots:
             std::make_unique<alarms::AlarmCenter>(m_config.filePath(QStringLiteral("alarms.db")),
                                                   m_config.filePath(QStringLiteral("alarm_rules.json")));
         alarms::AlarmCenter::setInstance(m_center.get());
+        m_center->setCameraDirectory(m_directory.get());
+        // Patrol units at fixed places around cam-a (30.54, 119.96) for tst_Dispatch; no roads (straight
+        // lines), no simulator.
+        m_patrol = std::make_unique<map::Patrol>(nullptr);
+        map::Patrol::setInstance(m_patrol.get());
+        const double mPerDeg = map::kEarthRadiusM * std::numbers::pi / 180;
+        auto unit = [mPerDeg](const char *id, double east, double north, map::PatrolUnit::Status status) {
+            map::PatrolUnit u;
+            u.id = QString::fromLatin1(id);
+            u.callSign = QStringLiteral("Car ") + u.id;
+            u.position = {30.54 + north / mPerDeg,
+                          119.96 + east / (mPerDeg * std::cos(30.54 * std::numbers::pi / 180))};
+            u.status = status;
+            return u;
+        };
+        using S = map::PatrolUnit::Status;
+        m_patrol->units()->setUnits({unit("p1", 0, 300, S::Available), unit("p2", 100, 0, S::Available),
+                                     unit("p3", 0, -2000, S::Busy), unit("p4", -50, 0, S::OffDuty)});
         const struct
         {
             const char *type, *source, *camera;
@@ -71,6 +104,8 @@ public slots:
         video::VideoPlayer::waitForWorkers(3000);
         alarms::AlarmCenter::setInstance(nullptr);
         m_center.reset();
+        map::Patrol::setInstance(nullptr);
+        m_patrol.reset();
         alarms::CameraAlarms::setInstance(nullptr);
         m_alarms.reset();
         app::Session::setInstance(nullptr);
@@ -78,6 +113,8 @@ public slots:
         wall::WallStore::setInstance(nullptr);
         cameras::CameraDirectory::setInstance(nullptr);
         m_session.reset();
+        access::AccessController::setInstance(nullptr);
+        m_access.reset();
         m_screens.reset();
         m_wall.reset();
         m_directory.reset();
@@ -103,8 +140,10 @@ private:
     std::unique_ptr<wall::WallStore> m_wall;
     std::unique_ptr<wall::WallScreenSet> m_screens;
     std::unique_ptr<app::Session> m_session;
+    std::unique_ptr<access::AccessController> m_access;
     std::unique_ptr<alarms::CameraAlarms> m_alarms;
     std::unique_ptr<alarms::AlarmCenter> m_center;
+    std::unique_ptr<map::Patrol> m_patrol;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(vigil_qml, Setup)

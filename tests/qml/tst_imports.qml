@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import QtMultimedia
+import Vigil.Access
 import Vigil.Alarms
 import Vigil.App
 import Vigil.Cameras
@@ -61,6 +62,8 @@ TestCase {
 
     function test_singletons() {
         verify(Session !== null);
+        verify(Access !== null);
+        compare(Access.role, "administrator");
         verify(Cameras !== null);
         verify(Wall !== null);
         verify(Theme !== null);
@@ -95,7 +98,9 @@ TestCase {
         compare(screen.pane.source, "");
         compare(screen.pane.cameraModel.sourceModel, Cameras);
         compare(screen.pane.cameraModel.rowCount(), Cameras.count);
-        compare(screen.units.count, 0);
+        // The units are the app's Patrol service's (main.cpp puts four there; no simulator outside the demo).
+        compare(screen.units, Patrol.units);
+        compare(screen.units.count, 4);
         // Camera colours follow CameraHealth through the "health" role: an alarm turns the camera red on the
         // map, and back.
         const layer = screen.pane.cameraLayer;

@@ -1,4 +1,5 @@
 #include "vigil/app/recording_service.h"
+#include "vigil/access/audit_sink.h"
 
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/core/gui_post.h"
@@ -223,6 +224,15 @@ QString RecordingService::exportDir() const
 
 bool RecordingService::exportRange(const QStringList &cameraIds, double fromMs, double toMs)
 {
+    const QString what =
+        QStringLiteral("%1 from %2 to %3")
+            .arg(cameraIds.join(QLatin1Char(',')),
+                 QDateTime::fromMSecsSinceEpoch(qint64(fromMs), Qt::UTC).toString(Qt::ISODate),
+                 QDateTime::fromMSecsSinceEpoch(qint64(toMs), Qt::UTC).toString(Qt::ISODate));
+    if (QString why; !access::permit(access::Action::Export, u"export", what, &why)) {
+        emit exportFinished(why, false); // refused for the user's role, and audited as refused
+        return false;
+    }
     if (m_export) {
         emit exportFinished(tr("An export is running; wait for it or cancel it first."), false);
         return false;
@@ -246,6 +256,7 @@ bool RecordingService::exportRange(const QStringList &cameraIds, double fromMs, 
     m_export->dir = exportDir();
     qCInfo(vigilApp) << "exporting" << cameraIds << m_export->from << "to" << m_export->to << "into"
                      << m_export->dir;
+    access::audit(u"export", QStringLiteral("started: %1 into %2").arg(what, m_export->dir));
     exportNext();
     return true;
 }
@@ -283,6 +294,13 @@ void RecordingService::exportNext()
                        .arg(job->cameras.size())
                        .arg(job->dir, job->failed.join(QStringLiteral("; ")));
         qCInfo(vigilApp).noquote() << text;
+        access::audit(u"export", QStringLiteral("%1: %2 of %3 cameras written to %4")
+                                     .arg(job->cancelled ? "cancelled"
+                                          : ok           ? "finished"
+                                                         : "incomplete")
+                                     .arg(job->written.size())
+                                     .arg(job->cameras.size())
+                                     .arg(job->dir));
         m_export.reset();
         m_exportStatus = text;
         emit exportChanged();

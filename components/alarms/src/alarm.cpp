@@ -33,10 +33,16 @@ std::optional<Alarm> moved(const Alarm &alarm, Alarm::State to, const QString &n
         next.closedAt = utc;
         next.closedBy = operatorName;
     }
+    return withNote(next, note, operatorName, utc);
+}
+
+Alarm withNote(const Alarm &alarm, const QString &note, const QString &operatorName, const QDateTime &at)
+{
+    Alarm next = alarm;
     const QString trimmed = note.trimmed();
     if (!trimmed.isEmpty()) {
         const QString line = QStringLiteral("%1 %2: %3")
-                                 .arg(utc.toString(Qt::ISODate),
+                                 .arg(at.toUTC().toString(Qt::ISODate),
                                       operatorName.isEmpty() ? QStringLiteral("-") : operatorName, trimmed);
         next.notes = next.notes.isEmpty() ? line : next.notes + QLatin1Char('\n') + line;
     }

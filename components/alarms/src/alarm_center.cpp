@@ -1,6 +1,7 @@
 #include "vigil/alarms/alarm_center.h"
 
 #include "vigil/alarms/camera_alarms.h"
+#include "vigil/cameras/camera_directory.h"
 #include "vigil/core/logging.h"
 #include "vigil/webhook/webhook_server.h"
 
@@ -60,6 +61,61 @@ void AlarmCenter::setInstance(AlarmCenter *instance)
 AlarmCenter *AlarmCenter::instance()
 {
     return s_instance;
+}
+
+void AlarmCenter::setCameraDirectory(cameras::CameraDirectory *directory)
+{
+    m_directory = directory;
+}
+
+QVariantMap AlarmCenter::placeOf(qint64 alarmId) const
+{
+    const std::optional<Alarm> a = m_store.alarm(alarmId);
+    double lat = qQNaN();
+    double lon = qQNaN();
+    if (a && a->hasPosition()) {
+        lat = *a->lat;
+        lon = *a->lon;
+    } else if (a && !a->cameraId.isEmpty() && m_directory) {
+        const std::optional<cameras::Camera> camera = m_directory->camera(a->cameraId);
+        if (camera && camera->position) {
+            lat = camera->position->lat;
+            lon = camera->position->lon;
+        }
+    }
+    const bool valid = !qIsNaN(lat) && !qIsNaN(lon);
+    return {{QStringLiteral("valid"), valid},
+            {QStringLiteral("latitude"), lat},
+            {QStringLiteral("longitude"), lon}};
+}
+
+QVariantMap AlarmCenter::summaryOf(qint64 alarmId) const
+{
+    QVariantMap out = placeOf(alarmId);
+    const std::optional<Alarm> a = m_store.alarm(alarmId);
+    out.insert(QStringLiteral("found"), a.has_value());
+    if (!a)
+        return out;
+    out.insert(QStringLiteral("alarmId"), double(a->id));
+    out.insert(QStringLiteral("type"), a->type);
+    out.insert(QStringLiteral("state"), stateWord(a->state));
+    out.insert(QStringLiteral("open"), a->isOpen());
+    out.insert(QStringLiteral("priority"), a->priority);
+    out.insert(QStringLiteral("text"), a->text);
+    out.insert(QStringLiteral("cameraId"), a->cameraId);
+    out.insert(QStringLiteral("notes"), a->notes);
+    out.insert(QStringLiteral("time"), a->time);
+    return out;
+}
+
+bool AlarmCenter::recordDispatch(qint64 alarmId, const QString &callSign)
+{
+    if (callSign.trimmed().isEmpty())
+        return false;
+    const bool ok = m_store.addNote(alarmId, tr("Dispatched %1").arg(callSign.trimmed()));
+    if (ok)
+        qCInfo(vigilAlarms).noquote() << "alarm" << alarmId << "dispatched" << callSign;
+    return ok;
 }
 
 bool AlarmCenter::reloadRules()

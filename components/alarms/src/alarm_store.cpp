@@ -1,5 +1,6 @@
 #include "vigil/alarms/alarm_store.h"
 
+#include "vigil/access/audit_sink.h"
 #include "vigil/alarms/alarm_database.h"
 #include "vigil/core/logging.h"
 
@@ -133,20 +134,59 @@ bool AlarmStore::markFalseAlarm(qint64 id, const QString &note)
     return move(id, Alarm::State::FalseAlarm, note);
 }
 
+std::optional<Alarm> AlarmStore::latest(qint64 id) const
+{
+    const auto it = m_pending.constFind(id);
+    return it != m_pending.cend() ? std::optional<Alarm>(it->second) : alarm(id);
+}
+
 bool AlarmStore::move(qint64 id, Alarm::State to, const QString &note)
 {
-    const std::optional<Alarm> current = alarm(id);
+    const std::optional<Alarm> current = latest(id);
     if (!current)
         return false;
     const std::optional<Alarm> next = moved(*current, to, note, m_operator, QDateTime::currentDateTimeUtc());
     if (!next)
         return false;
-    post([this, next = *next](AlarmDatabase &db) {
+    const QString what = QStringLiteral("alarm %1: %2 %3").arg(id).arg(stateWord(to), note).trimmed();
+    if (QString why; !access::permit(access::Action::AlarmHandling, u"alarm", what, &why)) {
+        setLastError(why);
+        return false;
+    }
+    access::audit(u"alarm", what);
+    save(*next);
+    return true;
+}
+
+bool AlarmStore::addNote(qint64 id, const QString &note)
+{
+    const std::optional<Alarm> current = latest(id);
+    if (!current || note.trimmed().isEmpty())
+        return false;
+    const QString what = QStringLiteral("alarm %1: note %2").arg(id).arg(note.trimmed());
+    if (QString why; !access::permit(access::Action::AlarmHandling, u"alarm", what, &why)) {
+        setLastError(why);
+        return false;
+    }
+    access::audit(u"alarm", what);
+    save(withNote(*current, note, m_operator, QDateTime::currentDateTimeUtc()));
+    return true;
+}
+
+void AlarmStore::save(const Alarm &alarm)
+{
+    // A second step before the first is stored (Dispatch, then Acknowledge at once) builds on the first.
+    const quint64 sequence = ++m_saveSequence;
+    m_pending.insert(alarm.id, {sequence, alarm});
+    post([this, next = alarm, sequence](AlarmDatabase &db) {
         const bool ok = db.update(next);
         const QString error = ok ? QString() : db.error();
         QMetaObject::invokeMethod(
             this,
-            [this, next, ok, error] {
+            [this, next, ok, error, sequence] {
+                const auto it = m_pending.find(next.id);
+                if (it != m_pending.end() && it->first == sequence)
+                    m_pending.erase(it);
                 if (ok)
                     onUpdated(next);
                 else
@@ -156,7 +196,6 @@ bool AlarmStore::move(qint64 id, Alarm::State to, const QString &note)
             },
             Qt::QueuedConnection);
     });
-    return true;
 }
 
 void AlarmStore::onUpdated(const Alarm &alarm)

@@ -1,5 +1,6 @@
 #include "vigil/ptz/ptz_controller.h"
 
+#include "vigil/access/audit_sink.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/ptz/capability_cache.h"
 
@@ -175,11 +176,26 @@ void OnvifPtzController::syncMoving()
     if (m_moving == m_rules.moving())
         return;
     m_moving = m_rules.moving();
+    // Audited once per move, not per re-send; a refused move is audited as refused by enqueue() instead.
+    if (m_moving && (m_automatic || access::auditSink().allows(access::Action::Ptz)))
+        access::audit(u"ptz", QStringLiteral("%1: move").arg(m_cameraId));
     emit movingChanged();
 }
 
 void OnvifPtzController::enqueue(const PtzCommand &command)
 {
+    // The user's role must allow PTZ (a Stop and reading the presets always go through); refusals are
+    // audited. Moves are audited when they start (syncMoving), the other steps here.
+    const bool steers = command.kind != PtzCommand::Kind::Stop && command.kind != PtzCommand::Kind::Presets;
+    const QString what =
+        QStringLiteral("%1: %2 %3").arg(m_cameraId, command.name(), command.argument).trimmed();
+    if (QString why; steers && !m_automatic && !access::permit(access::Action::Ptz, u"ptz", what, &why)) {
+        setLastError(why);
+        emit commandFinished(command.name(), false);
+        return;
+    }
+    if (steers && command.kind != PtzCommand::Kind::Move)
+        access::audit(u"ptz", what);
     // The worker starts on the first command, so a wall of ONVIF tiles that are never steered holds no
     // threads.
     if (!m_queue && available())

@@ -1,5 +1,7 @@
 #include "vigil/wall/wall_screen_set.h"
 
+#include "vigil/access/audit_sink.h"
+
 #include "vigil/core/atomic_file.h"
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
@@ -239,6 +241,7 @@ bool WallScreenSet::recallScene(const QString &name)
     qCInfo(vigilWall).noquote() << "scene recalled:" << name << "on" << applied << "of" << scene.walls.size()
                                 << "screens";
     setCurrentScene(name);
+    access::audit(u"wall", QStringLiteral("scene %1 recalled on %2 screens").arg(name).arg(applied));
     emit sceneRecalled(name);
     return true;
 }

@@ -1,11 +1,13 @@
 #include "vigil/wall/wall_store.h"
 
+#include "vigil/access/audit_sink.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/core/atomic_file.h"
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
 
 #include <QtCore/QDir>
+#include <QtCore/QFileInfo>
 #include <QtQml/QJSEngine>
 
 namespace vigil::wall {
@@ -22,6 +24,40 @@ QHash<const QQmlEngine *, QPointer<WallStore>> &engineStores()
 } // namespace
 
 namespace {
+// The audit log's line for an operator's wall action; "" for what the wall does by itself (tours advancing,
+// cameras leaving the directory), which is not audited.
+QString auditText(const Action &action)
+{
+    auto list = [](const QStringList &ids) {
+        return ids.join(QLatin1Char(','));
+    };
+    return std::visit(
+        [&](const auto &a) -> QString {
+            using T = std::decay_t<decltype(a)>;
+            if constexpr (std::is_same_v<T, SetLayout>)
+                return QStringLiteral("layout %1").arg(a.layoutId);
+            else if constexpr (std::is_same_v<T, AssignCamera>)
+                return QStringLiteral("tile %1: camera %2").arg(a.tile + 1).arg(a.cameraId);
+            else if constexpr (std::is_same_v<T, SwapTiles>)
+                return QStringLiteral("swap tiles %1 and %2").arg(a.a + 1).arg(a.b + 1);
+            else if constexpr (std::is_same_v<T, ClearTile>)
+                return QStringLiteral("tile %1: cleared").arg(a.tile + 1);
+            else if constexpr (std::is_same_v<T, ToggleMaximize>)
+                return QStringLiteral("tile %1: maximize or restore").arg(a.tile + 1);
+            else if constexpr (std::is_same_v<T, StartTour>)
+                return QStringLiteral("tile %1: tour of %2").arg(a.tile + 1).arg(list(a.cameras));
+            else if constexpr (std::is_same_v<T, StopTour>)
+                return QStringLiteral("tile %1: tour stopped").arg(a.tile + 1);
+            else if constexpr (std::is_same_v<T, SetTourPaused>)
+                return QStringLiteral("tile %1: tour %2")
+                    .arg(a.tile + 1)
+                    .arg(a.paused ? "paused" : "resumed");
+            else
+                return {};
+        },
+        action);
+}
+
 QString validateWallJson(const QByteArray &data)
 {
     QString error;
@@ -148,6 +184,8 @@ bool WallStore::dispatch(const Action &action)
         return false;
     applyState(next);
     m_saveTimer.start();
+    if (const QString what = auditText(action); !what.isEmpty())
+        access::audit(u"wall", QFileInfo(m_path).completeBaseName() + QStringLiteral(": ") + what);
     return true;
 }
 

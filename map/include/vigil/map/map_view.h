@@ -138,6 +138,8 @@ signals:
     void viewportChanged();
     void clicked(const QGeoCoordinate &coordinate, const QPointF &point);
     void doubleClicked(const QGeoCoordinate &coordinate, const QPointF &point);
+    // The operator moved the map by hand (a drag or the arrow keys), e.g. to end a follow mode.
+    void userPanned();
 
 protected:
     QSGNode *updatePaintNode(QSGNode *old, UpdatePaintNodeData *) override;

@@ -63,6 +63,11 @@ public:
     void setRoads(const QList<QList<GeoPoint>> &roads);
     // Advances every unit by `seconds` and publishes one batch of fixes.
     Q_INVOKABLE void step(double seconds);
+    // Sends a unit along `route` (WGS-84, from near where it is to the spot, e.g. RoadGraph::path()) at
+    // speedMps; it stops at the end and stays there. False for an unknown unit or a route of < 2 points.
+    bool driveTo(const QString &unitId, const QList<GeoPoint> &route, double speedMps);
+    // Whether a unit driven by driveTo() has arrived (false while on its way or when not sent).
+    bool hasArrived(const QString &unitId) const;
 
 signals:
     void modelChanged();
@@ -87,10 +92,18 @@ private:
         double along = 0; // metres from `vertex` towards vertex + dir
         double speedMps = 10;
         int row = -1;
+        // driveTo(): an explicit route instead of the roads (empty = roaming).
+        QList<GeoPoint> route;
+        QList<double> routeM; // length of leg i -> i+1
+        int leg = 0;
+        double legAlong = 0;
+        bool arrived = false;
     };
     void rebuildUnits();
     void simulateHistory(QList<PatrolUnit> &units);
     void advanceCar(Car &car, double seconds);
+    void advanceOnRoute(Car &car, double seconds);
+    Car *carOf(const QString &unitId);
     void arriveAtVertex(Car &car);
     GeoPoint positionOf(const Car &car) const;
     double headingOf(const Car &car) const;

@@ -52,6 +52,10 @@ bool canMove(Alarm::State from, Alarm::State to);
 std::optional<Alarm> moved(const Alarm &alarm, Alarm::State to, const QString &note,
                            const QString &operatorName, const QDateTime &at);
 
+// The alarm with `note` appended to its notes as a line "2026-12-06T22:40:00Z operator: note" (unchanged
+// for an empty note). Any state: a closed alarm keeps taking notes.
+Alarm withNote(const Alarm &alarm, const QString &note, const QString &operatorName, const QDateTime &at);
+
 // The word of a state in the database and in QML ("new", "acknowledged", "handled", "false-alarm").
 QString stateWord(Alarm::State state);
 std::optional<Alarm::State> stateFromWord(const QString &word);

@@ -13,6 +13,8 @@
 #include "vigil/alarms/alarm_store.h"
 
 #include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtCore/QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -24,6 +26,10 @@ namespace vigil::webhook {
 struct WebhookConfig;
 class WebhookServer;
 } // namespace vigil::webhook
+
+namespace vigil::cameras {
+class CameraDirectory;
+}
 
 namespace vigil::alarms {
 
@@ -82,6 +88,17 @@ public:
         return m_store.markFalseAlarm(id, note);
     }
 
+    // Where the cameras are (for placeOf()); the app's directory.
+    void setCameraDirectory(cameras::CameraDirectory *directory);
+    // The alarm's place: its own lon/lat, else its camera's position. { valid, latitude, longitude }.
+    Q_INVOKABLE QVariantMap placeOf(qint64 alarmId) const;
+    // placeOf() plus { alarmId, type, state (stateWord), priority, text, cameraId, notes } ("found": false
+    // for an unknown id), for a panel that shows one alarm.
+    Q_INVOKABLE QVariantMap summaryOf(qint64 alarmId) const;
+    // A patrol unit was sent to the alarm: a note "Dispatched <call sign>" under the operator's name and the
+    // time, stored with the alarm (it survives a restart). False for an unknown alarm.
+    Q_INVOKABLE bool recordDispatch(qint64 alarmId, const QString &callSign);
+
 signals:
     // A new alarm is stored (for the pop-up): its id, type, source, camera id (or ""), place as text when it
     // is a position, priority and text.
@@ -103,6 +120,7 @@ private:
     QList<AlarmRule> m_rules;
     QString m_rulesError;
     std::unique_ptr<webhook::WebhookServer> m_webhook;
+    QPointer<cameras::CameraDirectory> m_directory;
 };
 
 } // namespace vigil::alarms

@@ -12,6 +12,7 @@
 #include "vigil/alarms/alarm.h"
 
 #include <QtCore/QAbstractListModel>
+#include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtQml/qqmlregistration.h>
 
@@ -90,6 +91,9 @@ public:
     Q_INVOKABLE bool markHandled(qint64 id, const QString &note = {});
     Q_INVOKABLE bool markFalseAlarm(qint64 id, const QString &note = {});
     bool move(qint64 id, Alarm::State to, const QString &note);
+    // Appends a note to an alarm in any state (e.g. "Dispatched Patrol 7"). False for an unknown id or an
+    // empty note.
+    Q_INVOKABLE bool addNote(qint64 id, const QString &note);
 
     int rowOf(qint64 id) const;
     std::optional<Alarm> alarm(qint64 id) const;
@@ -109,6 +113,10 @@ private:
     void onOpened(const QList<Alarm> &rows, const QString &notice, const QString &error);
     void onAdded(const Alarm &alarm);
     void onUpdated(const Alarm &alarm);
+    // Writes a changed alarm on the worker; the row follows once stored.
+    void save(const Alarm &next);
+    // The alarm as the last queued change leaves it (else as stored).
+    std::optional<Alarm> latest(qint64 id) const;
     void setLastError(const QString &text);
     // Runs `fn(AlarmDatabase &)` on the worker.
     void post(std::function<void(AlarmDatabase &)> fn);
@@ -122,6 +130,8 @@ private:
     QString m_notice;
     QString m_operator;
     bool m_ready = false;
+    QHash<qint64, std::pair<quint64, Alarm>> m_pending; // queued, not yet stored: (sequence, alarm)
+    quint64 m_saveSequence = 0;
 };
 
 } // namespace vigil::alarms

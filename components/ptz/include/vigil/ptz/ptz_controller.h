@@ -67,6 +67,8 @@ public:
                    const QString &profileToken = {});
     // The cache of PTZ checks (default: PtzCapabilityCache::shared()). For tests.
     void setCapabilityCache(PtzCapabilityCache *cache);
+    // Steered by Vigil itself (an alarm rule's preset), not by the user: not gated by the user's role.
+    void setAutomatic(bool automatic) { m_automatic = automatic; }
 
     bool available() const { return m_ptz && m_device.deviceUrl.isValid() && !m_device.deviceUrl.isEmpty(); }
     bool checkingPtz() const { return m_checkingPtz; }
@@ -148,6 +150,7 @@ private:
     QTimer m_zoomStop;     // ends a wheel zoom (PtzInputRules::zoomStepDone)
     QTimer m_keepMoving;   // re-sends the held move while moving
     int m_moveTimeoutMs = kMoveTimeoutMs;
+    bool m_automatic = false;
     std::unique_ptr<PtzCommandQueue> m_queue;
     QString m_lastError;
     QList<onvif::Preset> m_presets;
