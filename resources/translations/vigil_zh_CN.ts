@@ -444,6 +444,10 @@
         <source>Webhook: %1</source>
         <translation>Webhook：%1</translation>
     </message>
+    <message>
+        <source>Show on the map</source>
+        <translation>在地图上显示</translation>
+    </message>
 </context>
 <context>
     <name>Banner</name>
@@ -619,6 +623,37 @@
         <translation>
             <numerusform>PIN 码错误次数过多。%n 秒后可再次尝试。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to Vigil</source>
+        <translation>登录 Vigil</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>This PC has users: log in with your name and password.</source>
+        <translation>本机已设用户：请输入用户名和密码登录。</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 <context>
@@ -1015,6 +1050,34 @@
         <source>Instant replay of the last minute: the maximized tile, the tile under the pointer, or the whole wall (Esc: back to live)</source>
         <translation>即时回放最近一分钟：最大化的窗格、指针下的窗格或整面电视墙（Esc：返回实况）</translation>
     </message>
+    <message>
+        <source>Your role does not allow playback. Log in as an operator or administrator.</source>
+        <translation>您的角色不允许回放。请以操作员或管理员身份登录。</translation>
+    </message>
+    <message>
+        <source>close Vigil</source>
+        <translation>关闭 Vigil</translation>
+    </message>
+    <message>
+        <source>%1 (%2) ▾</source>
+        <translation>%1（%2）▾</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Users and the audit log; log out</source>
+        <translation>用户和审计日志；退出登录</translation>
+    </message>
+    <message>
+        <source>Users &amp; audit log…</source>
+        <translation>用户与审计日志…</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
 </context>
 <context>
     <name>MapPane</name>
@@ -1058,6 +1121,97 @@
     <message>
         <source>Preparing the offline map of the demo area…</source>
         <translation>正在准备演示区域的离线地图…</translation>
+    </message>
+    <message>
+        <source>Alarm %1: %2</source>
+        <translation>报警 %1：%2</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+</context>
+<context>
+    <name>NearestUnits</name>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>不到 1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>responding</source>
+        <translation>出警中</translation>
+    </message>
+    <message>
+        <source>off duty</source>
+        <translation>下班</translation>
+    </message>
+    <message>
+        <source>emergency</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Nearest units</source>
+        <translation>最近的警力</translation>
+    </message>
+    <message>
+        <source>Nearest patrol units (ETA at %1 km/h)</source>
+        <translation>最近的巡逻警力（按 %1 公里/小时估算到达时间）</translation>
+    </message>
+    <message>
+        <source>This alarm has no place: no units to list.</source>
+        <translation>该报警没有位置，无法列出警力。</translation>
+    </message>
+    <message>
+        <source>No patrol units known.</source>
+        <translation>暂无巡逻警力。</translation>
+    </message>
+    <message>
+        <source>%1 by road, ETA %2</source>
+        <translation>道路距离 %1，预计 %2 到达</translation>
+    </message>
+    <message>
+        <source>ETA %1 (straight line)</source>
+        <translation>预计 %1 到达（直线）</translation>
+    </message>
+    <message>
+        <source>first there</source>
+        <translation>最先到达</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派警</translation>
+    </message>
+    <message>
+        <source>Send %1 to the alarm: marked responding, followed on the map, noted on the alarm</source>
+        <translation>派 %1 前往报警地点：标记为出警中，在地图上跟随，并记录到报警中</translation>
     </message>
 </context>
 <context>
@@ -1527,10 +1681,380 @@
     </message>
 </context>
 <context>
+    <name>UsersAuditView</name>
+    <message>
+        <source>Login</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Logout</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Wall</source>
+        <translation>电视墙</translation>
+    </message>
+    <message>
+        <source>PTZ</source>
+        <translation>云台</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>Vigil asks for a login at start. Administrators manage users; operators steer, play back and export; viewers watch.</source>
+        <translation>Vigil 启动时要求登录。管理员管理用户；操作员可控制云台、回放和导出；观看者只能观看。</translation>
+    </message>
+    <message>
+        <source>No users yet: Vigil starts without a login. Add an administrator first; from then on Vigil asks for a login at start.</source>
+        <translation>尚无用户：Vigil 启动时无需登录。请先添加一名管理员；此后 Vigil 启动时将要求登录。</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1（您）</translation>
+    </message>
+    <message>
+        <source>“%1” is now: %2.</source>
+        <translation>“%1”现在是：%2。</translation>
+    </message>
+    <message>
+        <source>Password…</source>
+        <translation>密码…</translation>
+    </message>
+    <message>
+        <source>Set a new password for this user</source>
+        <translation>为此用户设置新密码</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>User “%1” removed.</source>
+        <translation>已删除用户“%1”。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>New user&apos;s name</source>
+        <translation>新用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>User “%1” added.</source>
+        <translation>已添加用户“%1”。</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>从 … 到 …</translation>
+    </message>
+    <message>
+        <source>2026-12-01 08:00</source>
+        <translation>2026-12-01 08:00</translation>
+    </message>
+    <message>
+        <source>2026-12-02 08:00</source>
+        <translation>2026-12-02 08:00</translation>
+    </message>
+    <message>
+        <source>Any user</source>
+        <translation>任意用户</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Every entry that matches the filters, as a CSV file for a spreadsheet</source>
+        <translation>将符合筛选条件的全部记录导出为可用表格软件打开的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Reading the audit log…</source>
+        <translation>正在读取审计日志…</translation>
+    </message>
+    <message>
+        <source>No entries match the filters.</source>
+        <translation>没有符合筛选条件的记录。</translation>
+    </message>
+    <message>
+        <source>The newest 2000 entries are shown; narrow the filters or export CSV for all of them.</source>
+        <translation>仅显示最新 2000 条；请缩小筛选范围，或导出 CSV 查看全部。</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <source>Export the audit log as CSV</source>
+        <translation>将审计日志导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>New password for “%1”</source>
+        <translation>“%1”的新密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>The password of “%1” was changed.</source>
+        <translation>“%1”的密码已更改。</translation>
+    </message>
+</context>
+<context>
     <name>WallWindow</name>
     <message>
         <source>Vigil — %1</source>
         <translation>Vigil — %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::access</name>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>观看者</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>展示模式</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::access::AccessController</name>
+    <message>
+        <source>change the wall</source>
+        <translation>更改电视墙</translation>
+    </message>
+    <message>
+        <source>steer cameras</source>
+        <translation>控制云台</translation>
+    </message>
+    <message>
+        <source>play back recordings</source>
+        <translation>回放录像</translation>
+    </message>
+    <message>
+        <source>export recordings</source>
+        <translation>导出录像</translation>
+    </message>
+    <message>
+        <source>change the settings or the cameras</source>
+        <translation>更改设置或摄像机</translation>
+    </message>
+    <message>
+        <source>close Vigil</source>
+        <translation>关闭 Vigil</translation>
+    </message>
+    <message>
+        <source>handle alarms</source>
+        <translation>处理告警</translation>
+    </message>
+    <message>
+        <source>manage users or read the audit log</source>
+        <translation>管理用户或查看审计日志</translation>
+    </message>
+    <message>
+        <source>Log in first: nobody is logged in, so nobody may %1.</source>
+        <translation>请先登录：当前无人登录，无法%1。</translation>
+    </message>
+    <message>
+        <source>A user with the role “%1” may not %2. Log in as an operator or administrator, or ask one.</source>
+        <translation>角色为“%1”的用户不能%2。请以操作员或管理员身份登录，或请他们操作。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. Check them and try again.</source>
+        <translation>用户名或密码错误。请检查后重试。</translation>
+    </message>
+    <message>
+        <source>Choose a role for the user.</source>
+        <translation>请为该用户选择角色。</translation>
+    </message>
+    <message>
+        <source>You cannot remove the user you are logged in as.</source>
+        <translation>不能删除当前登录的用户。</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>请选择导出文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entries written to %1.</source>
+        <translation><numerusform>已将 %n 条审计记录写入 %1。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::access::AuditDatabase</name>
+    <message>
+        <source>The audit log %1 is damaged (%2) and could not be moved aside. Move it away, then start Vigil again.</source>
+        <translation>审计日志 %1 已损坏（%2）且无法移走。请将其移走后重新启动 Vigil。</translation>
+    </message>
+    <message>
+        <source>The audit log was damaged (%1); it was kept as %2 and a new one was started.</source>
+        <translation>审计日志已损坏（%1）；已保存为 %2，并新建了一个日志。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::access::AuditLog</name>
+    <message>
+        <source>The audit log %1 cannot be opened (%2): actions are not being recorded. Check the folder and the disk.</source>
+        <translation>无法打开审计日志 %1（%2）：操作未被记录。请检查文件夹和磁盘。</translation>
+    </message>
+    <message>
+        <source>Audit entries could not be written (%1). Check the disk; actions are not being recorded.</source>
+        <translation>无法写入审计记录（%1）。请检查磁盘；操作未被记录。</translation>
+    </message>
+    <message>
+        <source>The CSV file %1 could not be written (%2). Choose another folder.</source>
+        <translation>无法写入 CSV 文件 %1（%2）。请选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::access::UserStore</name>
+    <message>
+        <source>The users file was damaged (%1); Vigil used its backup copy. Users added or changed since then must be set again. The damaged file was kept as %2.</source>
+        <translation>用户文件已损坏（%1）；Vigil 已使用其备份。此后新增或修改的用户需要重新设置。损坏的文件已保存为 %2。</translation>
+    </message>
+    <message>
+        <source>The users file %1 is damaged (%2) and has no usable backup, so nobody can log in. It was kept as %3: restore it from a backup, or remove users.json and users.json.bak to start again without users.</source>
+        <translation>用户文件 %1 已损坏（%2）且没有可用备份，因此无人能登录。该文件已保存为 %3：请从备份恢复，或删除 users.json 和 users.json.bak 以无用户状态重新开始。</translation>
+    </message>
+    <message>
+        <source>The password must have at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>The user name is too long (at most %1 characters).</source>
+        <translation>用户名过长（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>The user name cannot contain control characters.</source>
+        <translation>用户名不能包含控制字符。</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed (not enough memory). Close other programs and try again.</source>
+        <translation>无法计算密码哈希（内存不足）。请关闭其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>The users could not be saved to %1 (%2). Check that the folder is writable and the disk is not full, then try again.</source>
+        <translation>无法将用户保存到 %1（%2）。请检查文件夹是否可写、磁盘是否已满，然后重试。</translation>
+    </message>
+    <message>
+        <source>A user named “%1” exists already.</source>
+        <translation>名为“%1”的用户已存在。</translation>
+    </message>
+    <message>
+        <source>The first user must be an administrator, so that someone can manage the users.</source>
+        <translation>第一个用户必须是管理员，以便有人管理用户。</translation>
+    </message>
+    <message>
+        <source>There is no user named “%1”.</source>
+        <translation>没有名为“%1”的用户。</translation>
+    </message>
+    <message>
+        <source>“%1” is the last administrator: make another user an administrator first.</source>
+        <translation>“%1”是最后一名管理员：请先将其他用户设为管理员。</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +2066,10 @@
     <message>
         <source>The alarm rules could not be saved (%1). They act until Vigil is closed; check that the folder is writable.</source>
         <translation>告警联动规则无法保存（%1）。规则在 Vigil 关闭前仍然生效；请检查文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>Dispatched %1</source>
+        <translation>已派 %1</translation>
     </message>
 </context>
 <context>
