@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtMultimedia
+import Vigil.Access
 import Vigil.Alarms
 import Vigil.Cameras
 import Vigil.Views
@@ -132,6 +133,7 @@ Popup {
             ToolbarButton {
                 objectName: "alarmPopupAcknowledge"
                 text: qsTr("Acknowledge")
+                enabled: Access.canHandleAlarms
                 accent: true
                 onClicked: {
                     Alarms.acknowledge(root._alarmId, "");

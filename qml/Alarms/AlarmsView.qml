@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Vigil.Access
 import Vigil.Alarms
 import Vigil.App
 import Vigil.Cameras
@@ -296,7 +297,8 @@ Rectangle {
                         ToolbarButton {
                             objectName: "acknowledgeButton"
                             text: qsTr("Acknowledge")
-                            enabled: row.alarmState === "new"
+                            // The role gates the alarm's steps (the store refuses them too, with a sentence).
+                            enabled: row.alarmState === "new" && Access.canHandleAlarms
                             accent: true
                             onClicked: {
                                 Alarms.acknowledge(row.alarmId, note.text);
@@ -306,7 +308,7 @@ Rectangle {
                         ToolbarButton {
                             objectName: "handledButton"
                             text: qsTr("Handled")
-                            enabled: row.open
+                            enabled: row.open && Access.canHandleAlarms
                             onClicked: {
                                 Alarms.markHandled(row.alarmId, note.text);
                                 note.clear();
@@ -315,7 +317,7 @@ Rectangle {
                         ToolbarButton {
                             objectName: "falseAlarmButton"
                             text: qsTr("False alarm")
-                            enabled: row.open
+                            enabled: row.open && Access.canHandleAlarms
                             onClicked: {
                                 Alarms.markFalseAlarm(row.alarmId, note.text);
                                 note.clear();

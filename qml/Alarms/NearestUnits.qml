@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
+import Vigil.Access
 import Vigil.Alarms
 import Vigil.Map
 import Vigil.Views
@@ -142,7 +143,7 @@ ColumnLayout {
                 objectName: "dispatchButton"
                 text: qsTr("Dispatch")
                 toolTip: qsTr("Send %1 to the alarm: marked responding, followed on the map, noted on the alarm").arg(unitRow.modelData.callSign)
-                enabled: root.alarmOpen && unitRow.modelData.status !== UnitsModel.OffDuty
+                enabled: root.alarmOpen && Access.canHandleAlarms && unitRow.modelData.status !== UnitsModel.OffDuty
                 accent: unitRow.index === root._fastest
                 onClicked: root.dispatchUnit(unitRow.modelData.unitId, unitRow.modelData.callSign)
             }

@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtPositioning
+import Vigil.Access
 import Vigil.Alarms
 import Vigil.App
 import Vigil.Cameras
@@ -156,6 +157,7 @@ Item {
             ToolbarButton {
                 objectName: "mapAlarmAcknowledge"
                 visible: alarmPanel._alarm.state === "new"
+                enabled: Access.canHandleAlarms
                 text: qsTr("Acknowledge")
                 accent: true
                 onClicked: Alarms.acknowledge(root.selectedAlarmId, "")

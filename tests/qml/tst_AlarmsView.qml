@@ -1,5 +1,6 @@
 import QtQuick
 import QtTest
+import Vigil.Access
 import Vigil.Alarms
 import Vigil.Views
 
@@ -58,6 +59,32 @@ TestCase {
         tryCompare(list, "count", 0);
         mouseClick(findChild(view, "stateFilter_all"));
         tryCompare(list, "count", 3);
+    }
+
+    // The alarm's steps follow the role: nobody logged in (or a viewer) may not handle alarms, so the
+    // buttons are off; logged in again as the administrator, they are back.
+    function test_buttonsFollowTheRole() {
+        const list = findChild(view, "alarmList");
+        tryCompare(list, "count", 3);
+        let row = null;
+        for (let i = 0; i < list.count; ++i) {
+            const item = list.itemAtIndex(i);
+            if (item && item.alarmState === "new")
+                row = item;
+        }
+        verify(row !== null, "an open alarm");
+        mouseClick(row, 20, 10);
+        const ack = findChild(row, "acknowledgeButton");
+        tryVerify(() => ack.visible && ack.enabled);
+        Access.logout();
+        tryVerify(() => !Access.canHandleAlarms);
+        verify(!ack.enabled);
+        verify(!findChild(row, "handledButton").enabled);
+        verify(!findChild(row, "falseAlarmButton").enabled);
+        Access.login("admin", "admin-password");
+        tryVerify(() => Access.canHandleAlarms, 10000);
+        verify(ack.enabled);
+        verify(findChild(row, "handledButton").enabled);
     }
 
     function test_acknowledgeThenFalseAlarm() {
