@@ -3,6 +3,7 @@
 // made with the ffmpeg CLI in Vigil's layout, exported by the recording room's Exporter, measured by ffprobe.
 #include "vigil/app/recording_service.h"
 #include "vigil/playback/playback_session.h"
+#include "vigil/video/video_player.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
@@ -106,6 +107,10 @@ private slots:
         session.close();
         playback::PlaybackSession::setDefaultRecordingLookup({});
     }
+
+    // The recorded engine's worker may still be loading VLC's plugins: it must be gone before the process
+    // exits (a plugin loaded while GLib is being torn down aborted this test once in CI).
+    void cleanupTestCase() { QVERIFY(video::VideoPlayer::waitForWorkers(10000)); }
 };
 
 QTEST_MAIN(TstRecordingService)
