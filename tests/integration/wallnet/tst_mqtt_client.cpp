@@ -70,7 +70,12 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(publisher.isConnected(), 10000);
         QCOMPARE(publisher.statusText(),
                  QStringLiteral("Connected to the MQTT broker at mqtt://127.0.0.1:%1.").arg(broker.port()));
+        // The publish is asynchronous: the broker has taken (and retained) it once it comes back to the
+        // publisher's own subscription. Without this wait a subscriber could subscribe first and get it live.
+        QSignalSpy own(&publisher, &MqttClient::messageReceived);
+        publisher.subscribe(QStringLiteral("t/state"));
         QVERIFY(publisher.publish(QStringLiteral("t/state"), "kept", 1, true));
+        QTRY_COMPARE_WITH_TIMEOUT(own.size(), 1, 10000);
 
         MqttClient subscriber(local(broker.port()));
         QSignalSpy messages(&subscriber, &MqttClient::messageReceived);
