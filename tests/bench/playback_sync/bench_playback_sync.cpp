@@ -13,7 +13,9 @@
 #include <QtGui/QGuiApplication>
 #include <QtMultimedia/QVideoSink>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 using namespace vigil;
@@ -76,6 +78,26 @@ int main(int argc, char **argv)
     std::printf("playback sync: %d tiles, %d s, 320x180 H.264 25 fps (libVLC recorded engine)\n", tiles,
                 seconds);
 
+    // Both arms: wait until every player shows a position, then sample the positions every 100 ms for
+    // `seconds` into `spread`; returns this process's CPU in cores over the sampling.
+    const auto measure = [seconds](const std::function<std::vector<double>()> &positions, Spread &spread) {
+        bench::waitFor(
+            [&] {
+                const std::vector<double> now = positions();
+                return std::none_of(now.begin(), now.end(), [](double ms) { return ms < 0; });
+            },
+            30000);
+        const double cpu0 = bench::processCpuSeconds(QCoreApplication::applicationPid());
+        QElapsedTimer run;
+        run.start();
+        while (run.elapsed() < seconds * 1000) {
+            bench::waitMs(100);
+            spread.add(positions());
+        }
+        return (bench::processCpuSeconds(QCoreApplication::applicationPid()) - cpu0) /
+               (double(run.elapsed()) / 1000);
+    };
+
     // 1) One clock: the PlaybackSession.
     Spread synced;
     double syncedCpu = 0;
@@ -92,26 +114,14 @@ int main(int argc, char **argv)
             sinks.push_back(std::make_unique<QVideoSink>());
             session.playerAt(i)->setVideoSink(sinks.back().get());
         }
-        bench::waitFor(
+        syncedCpu = measure(
             [&] {
+                std::vector<double> shown;
                 for (int i = 0; i < tiles; ++i)
-                    if (session.playerAt(i)->livePositionMs() < 0)
-                        return false;
-                return true;
+                    shown.push_back(session.playerAt(i)->livePositionMs());
+                return shown;
             },
-            30000);
-        const double cpu0 = bench::processCpuSeconds(QCoreApplication::applicationPid());
-        QElapsedTimer run;
-        run.start();
-        while (run.elapsed() < seconds * 1000) {
-            bench::waitMs(100);
-            std::vector<double> shown;
-            for (int i = 0; i < tiles; ++i)
-                shown.push_back(session.playerAt(i)->livePositionMs());
-            synced.add(shown);
-        }
-        syncedCpu = (bench::processCpuSeconds(QCoreApplication::applicationPid()) - cpu0) /
-                    (double(run.elapsed()) / 1000);
+            synced);
         session.close();
     }
 
@@ -125,26 +135,14 @@ int main(int argc, char **argv)
             players.back()->setVideoSink(sinks[size_t(i)].get());
             players.back()->openRecording(clip, 1000);
         }
-        bench::waitFor(
+        aloneCpu = measure(
             [&] {
+                std::vector<double> shown;
                 for (const auto &p : players)
-                    if (p->livePositionMs() < 0)
-                        return false;
-                return true;
+                    shown.push_back(p->livePositionMs());
+                return shown;
             },
-            30000);
-        const double cpu0 = bench::processCpuSeconds(QCoreApplication::applicationPid());
-        QElapsedTimer run;
-        run.start();
-        while (run.elapsed() < seconds * 1000) {
-            bench::waitMs(100);
-            std::vector<double> shown;
-            for (const auto &p : players)
-                shown.push_back(p->livePositionMs());
-            alone.add(shown);
-        }
-        aloneCpu = (bench::processCpuSeconds(QCoreApplication::applicationPid()) - cpu0) /
-                   (double(run.elapsed()) / 1000);
+            alone);
         for (auto &p : players)
             p->stop();
     }
