@@ -10,59 +10,41 @@
 //     QtConcurrent::run([client] { return client->cameras(progress); })  // then back on the GUI thread
 // Thread: blocking calls, one at a time per object, on any thread except the GUI thread and the network
 // thread (HttpClient::sendSync asserts on the latter). Progress callbacks run on the calling thread.
-#include "vigil/backend/types.h"
+#include "vigil/backend/platform_client.h"
 
 #include <functional>
 
 namespace vigil::backend {
 
-struct OursSite
-{
-    QUrl
-        baseUrl; // http(s)://host:port (a path prefix is kept: https://h/vigil -> https://h/vigil/api/v1/...)
-    QString user;     //
-    QString password; // secret: never logged
-    int timeoutMs = 15000;
-};
+using OursSite = SiteConnection;
 
-struct CameraList
-{
-    QList<Region> regions;
-    QList<BackendCamera> cameras;
-    QByteArray etag;          // the list's version as the platform named it (empty = none)
-    bool notModified = false; // answered from the previous call's list after a 304
-    int requests = 0;         // HTTP requests this call made (tests, benchmarks)
-};
-
-class OursClient
+class OursClient final : public PlatformClient
 {
 public:
-    // (done, total): cameras received so far and the platform's total. Return false to cancel.
-    using Progress = std::function<bool(qint64 done, qint64 total)>;
-
     explicit OursClient(OursSite site);
-    ~OursClient();
+    ~OursClient() override;
     OursClient(const OursClient &) = delete;
     OursClient &operator=(const OursClient &) = delete;
 
-    const OursSite &site() const { return m_site; }
+    PlatformKind kind() const override { return PlatformKind::Ours; }
+    const SiteConnection &site() const override { return m_site; }
     // Cameras per page asked for (the platform may cap it); default 1000.
     void setPageSize(int pageSize) { m_pageSize = pageSize; }
 
     // Logs in now (otherwise the first call does). WrongCredentials carries the sentence to show.
-    Result<Tokens> login();
+    Result<Tokens> login() override;
     Result<QList<Region>> regions();
     // The region tree and every camera, page by page: after page 1, one helper thread fetches the next pages
     // while others parse those already here. A page that changed version mid-way (the platform's list changed
     // while we read it) restarts the walk once. Progress runs on the calling thread.
-    Result<CameraList> cameras(const Progress &progress = {});
-    Result<LiveUrl> liveUrl(const QString &cameraId, bool sub = false);
-    Result<QList<UnitFix>> units();
+    Result<CameraList> cameras(const Progress &progress = {}) override;
+    Result<LiveUrl> liveUrl(const QString &cameraId, bool sub = false) override;
+    Result<QList<UnitFix>> units() override;
     // The recorded segments of a camera in [from, to], oldest first, and a playable URL of [from, to]
     // (HTTP MP4/MKV, HLS or RTSP with Range; the recorded engine opens it).
     Result<QList<RecordingSegment>> recordings(const QString &cameraId, const QDateTime &from,
-                                               const QDateTime &to);
-    Result<LiveUrl> playbackUrl(const QString &cameraId, const QDateTime &from, const QDateTime &to);
+                                               const QDateTime &to) override;
+    Result<LiveUrl> playbackUrl(const QString &cameraId, const QDateTime &from, const QDateTime &to) override;
 
     // The access token of the last login (for the WebSocket push, sent as "Authorization: Bearer").
     QString accessToken() const { return m_tokens.accessToken; }
