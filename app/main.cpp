@@ -16,6 +16,7 @@
 #include "vigil/core/worker_threads.h"
 #include "vigil/map/dispatch.h"
 #include "vigil/ptz/ptz_controller.h"
+#include "vigil/sites/site_manager.h"
 #include "vigil/video/decode_governor.h"
 #include "vigil/video/video_player.h"
 #include "vigil/wall/wall_screen_set.h"
@@ -311,6 +312,13 @@ int main(int argc, char **argv)
     cameras::loadCredentialsInBackground(&directory);
     cameras::CameraDirectory::setInstance(&directory);
     directory.load();
+    // Platforms ("sites", sites.json): each read through its adapter into the directory, beside the cameras
+    // added by hand; their passwords through the directory's credential store (start() waits for it).
+    sites::SiteManager siteManager(&directory);
+    sites::SiteManager::setInstance(&siteManager);
+    siteManager.setChinese(chinese);
+    siteManager.load();
+    siteManager.start();
     wall::WallStore wallStore(&directory);
     wall::WallStore::setInstance(&wallStore);
     wallStore.load();

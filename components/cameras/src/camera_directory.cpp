@@ -234,11 +234,23 @@ int CameraDirectory::configCount() const
 
 int CameraDirectory::indexOf(const QString &id) const
 {
-    for (int i = 0; i < m_cameras.size(); ++i) {
-        if (m_cameras.at(i).id == id)
-            return i;
+    // A platform's tree may hold hundreds of thousands of cameras: past a few hundred rows, look ids up in
+    // an index rebuilt lazily after any change (m_index is cleared wherever rows move).
+    if (m_cameras.size() < 256) {
+        for (int i = 0; i < m_cameras.size(); ++i) {
+            if (m_cameras.at(i).id == id)
+                return i;
+        }
+        return -1;
     }
-    return -1;
+    if (m_index.size() != m_cameras.size()) {
+        m_index.clear();
+        m_index.reserve(m_cameras.size());
+        for (int i = 0; i < m_cameras.size(); ++i)
+            m_index.insert(m_cameras.at(i).id, i);
+    }
+    const auto it = m_index.constFind(id);
+    return it == m_index.cend() ? -1 : it.value();
 }
 
 QString CameraDirectory::newId() const
@@ -298,11 +310,13 @@ bool CameraDirectory::load()
     if (oldCount > 0) {
         beginRemoveRows({}, 0, oldCount - 1);
         m_cameras.remove(0, oldCount);
+        m_index.clear();
         endRemoveRows();
     }
     if (!loadedCameras.isEmpty()) {
         beginInsertRows({}, 0, int(loadedCameras.size()) - 1);
         m_cameras = loadedCameras + m_cameras;
+        m_index.clear();
         endInsertRows();
     }
     if (oldCount != loadedCameras.size())
@@ -382,37 +396,80 @@ std::optional<ResolvedStream> CameraDirectory::resolve(const QString &cameraId, 
 
 void CameraDirectory::setDemoCameras(QList<Camera> cameras)
 {
+    setOriginCameras(kDemoOrigin.toString(), std::move(cameras));
+}
+
+void CameraDirectory::setOriginCameras(const QString &origin, QList<Camera> cameras)
+{
+    if (origin.isEmpty() || origin == kConfigOrigin) {
+        qCWarning(vigilCameras) << "setOriginCameras: origin" << origin << "is not an in-memory origin";
+        return;
+    }
     const QStringList groupsBefore = groups();
-    const int first = configCount();
     const int oldCount = int(m_cameras.size());
-    if (oldCount > first) {
-        beginRemoveRows({}, first, oldCount - 1);
-        m_cameras.remove(first, oldCount - first);
+    // The origin's block: contiguous (config first, then each origin's cameras together).
+    int first = configCount();
+    while (first < m_cameras.size() && m_cameras.at(first).origin != origin)
+        ++first;
+    int last = first;
+    while (last < m_cameras.size() && m_cameras.at(last).origin == origin)
+        ++last;
+    if (last > first) {
+        beginRemoveRows({}, first, last - 1);
+        m_cameras.remove(first, last - first);
         endRemoveRows();
     }
     QSet<QString> seen;
+    seen.reserve(m_cameras.size() + cameras.size());
     for (const Camera &c : std::as_const(m_cameras))
         seen.insert(c.id);
     QList<Camera> accepted;
+    accepted.reserve(cameras.size());
+    int skipped = 0;
     for (Camera &c : cameras) {
         if (c.id.isEmpty() || seen.contains(c.id)) {
-            qCWarning(vigilCameras) << "demo camera" << c.id << "has an empty or duplicate id; skipped";
+            ++skipped;
             continue;
         }
         seen.insert(c.id);
-        c.origin = kDemoOrigin.toString();
+        c.origin = origin;
         for (StreamInfo &s : c.streams)
             s.url.setUserInfo(QString());
         accepted.append(std::move(c));
     }
+    if (skipped > 0)
+        qCWarning(vigilCameras) << skipped << origin << "cameras have an empty or duplicate id; skipped";
     if (!accepted.isEmpty()) {
         beginInsertRows({}, first, first + int(accepted.size()) - 1);
-        m_cameras.append(accepted);
+        m_cameras.insert(first, accepted.size(), Camera());
+        std::move(accepted.begin(), accepted.end(), m_cameras.begin() + first);
         endInsertRows();
     }
+    m_index.clear();
     if (m_cameras.size() != oldCount)
         emit countChanged();
     notifyGroups(groupsBefore);
+}
+
+int CameraDirectory::originCount(const QString &origin) const
+{
+    return int(std::count_if(m_cameras.cbegin(), m_cameras.cend(),
+                             [&](const Camera &c) { return c.origin == origin; }));
+}
+
+std::optional<QString> CameraDirectory::secret(const QString &ref) const
+{
+    return m_credentials->password(ref);
+}
+
+bool CameraDirectory::setSecret(const QString &ref, const QString &secret, QString *error)
+{
+    return m_credentials->setPassword(ref, secret, error);
+}
+
+bool CameraDirectory::removeSecret(const QString &ref, QString *error)
+{
+    return m_credentials->remove(ref, error);
 }
 
 bool CameraDirectory::setCameraPtz(const QString &id, bool ptz)
@@ -489,6 +546,7 @@ bool CameraDirectory::addCamera(Camera camera)
     }
     beginInsertRows({}, row, row);
     m_cameras.insert(row, std::move(camera));
+    m_index.clear();
     endInsertRows();
     emit countChanged();
     notifyGroups(groupsBefore);
@@ -660,6 +718,7 @@ bool CameraDirectory::removeCamera(const QString &id)
     }
     beginRemoveRows({}, row, row);
     m_cameras.removeAt(row);
+    m_index.clear();
     endRemoveRows();
     emit countChanged();
     if (!c.credentialRef.isEmpty() && c.origin == kConfigOrigin) {

@@ -144,6 +144,18 @@ public:
     // Replaces all demo cameras (origin is forced to "demo"); they are not saved. Cameras whose id is already
     // used by a config camera are skipped with a warning.
     void setDemoCameras(QList<Camera> cameras);
+    // Replaces every camera of an in-memory `origin` ("demo", "site:<id>": a platform's tree) with
+    // `cameras` (their origin is forced; they are never saved). Each origin's cameras stay together, after
+    // the config cameras, in the order the origins first appeared; an empty list removes the origin. Cameras
+    // whose id is empty or already used elsewhere are skipped with a warning. "config" is refused.
+    void setOriginCameras(const QString &origin, QList<Camera> cameras);
+    int originCount(const QString &origin) const;
+    // Secrets that are not a camera's (a platform site's password, under "site:<id>"), through the same
+    // credential store as the cameras' — the one door to passwords. Same rules: never logged; while
+    // credentialsPending a secret may not be readable yet.
+    std::optional<QString> secret(const QString &ref) const;
+    bool setSecret(const QString &ref, const QString &secret, QString *error = nullptr);
+    bool removeSecret(const QString &ref, QString *error = nullptr);
     // Adds a config camera as is (its id must be new and non-empty; credentials must already be in the store)
     // and saves. Returns false and sets lastError on failure.
     bool addCamera(Camera camera);
@@ -218,7 +230,8 @@ private:
 
     std::unique_ptr<CredentialStore> m_credentials;
     QString m_configPath;
-    QList<Camera> m_cameras; // [0, configCount) origin "config", then origin "demo"
+    QList<Camera> m_cameras; // [0, configCount) origin "config", then each in-memory origin's block
+    mutable QHash<QString, int> m_index; // id -> row, rebuilt by indexOf() after rows moved (big lists)
     QString m_lastError;
     QString m_loadError;
     QString m_credentialsLoadError; // from the FileCredentialStore's startup read, folded into loadError

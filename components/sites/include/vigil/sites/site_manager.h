@@ -1,0 +1,193 @@
+#pragma once
+// SiteManager: the video platforms ("sites") the operator configured — a county platform on our API, a
+// ZLMediaKit relay, a WVP or Artemis platform — each read through its network/backend adapter and merged
+// into the one camera directory beside the cameras added by hand (ONVIF, RTSP) and the demo's. A list model
+// of the sites with each one's state (connecting, online, user name or password refused, unreachable,
+// certificate not trusted, failed) for the Sites dialog; the QML singleton `Sites`.
+//
+// Each site's cameras are the directory's origin "site:<id>", their ids "<id>:<platform camera id>" (so two
+// sites never collide and a saved wall keeps pointing at the same camera), grouped "<site name> / <region
+// path>". A site that fails keeps its last camera list in the directory (tiles showing them keep trying);
+// an unreachable one is retried with a backoff that never waits more than 5 s, so a platform that comes back
+// is online again within 5 s; a refused password is not retried (a retry loop can lock the account): the
+// operator edits the site. Every site is read again every few minutes (cheap: our API answers 304 when the
+// list did not change).
+//
+// sites.json (version 1), written atomically, never holding a password (the password or secret is in the
+// credential store under "site:<id>", through CameraDirectory::setSecret — the one door to passwords):
+//   { "version": 1, "sites": [ { "id": "s-3f2a9c1b", "name": "County platform", "kind": "ours",
+//                                "url": "https://10.1.2.3:8443", "user": "operator", "enabled": true } ] }
+//
+// Thread: GUI. Platform calls run on a worker per sync ("site-sync"); a platform that hangs holds up
+// nothing but its own row (its request times out after the connection's timeout).
+#include "vigil/backend/platform_client.h"
+#include "vigil/cameras/camera.h"
+
+#include <QtCore/QAbstractListModel>
+#include <QtCore/QDateTime>
+#include <QtCore/QPointer>
+#include <QtCore/QStringList>
+#include <QtCore/QTimer>
+#include <QtQml/qqmlregistration.h>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QQmlEngine;
+class QJSEngine;
+QT_END_NAMESPACE
+
+namespace vigil::cameras {
+class CameraDirectory;
+}
+
+namespace vigil::sites {
+
+struct SiteConfig
+{
+    QString id;   // "s-3f2a9c1b": stable for the life of the site
+    QString name; // the operator's name for it
+    backend::PlatformKind kind = backend::PlatformKind::Ours;
+    QUrl url; // never with credentials
+    QString user;
+    bool enabled = true;
+
+    QString credentialRef() const { return QStringLiteral("site:") + id; }
+    QString origin() const { return QStringLiteral("site:") + id; }
+};
+
+class SiteManager : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Sites)
+    QML_SINGLETON
+    QML_UNCREATABLE("Sites is created by the application")
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    // Translated sentence about the last failed call (addSite, updateSite, removeSite); empty after a
+    // success.
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    // Translated sentence when sites.json was damaged at load: what was recovered and what to do.
+    Q_PROPERTY(QString loadError READ loadError NOTIFY loadErrorChanged)
+    // Platform kinds for the dialog: [{ kind: "ours", name: "Vigil API" }, ...].
+    Q_PROPERTY(QVariantList kinds READ kinds CONSTANT)
+
+public:
+    enum class State
+    {
+        Disabled,
+        Connecting,            // first read (or after an edit) under way
+        Online,                // the last read succeeded
+        AuthFailed,            // user name, password, secret or key refused
+        Unreachable,           // no connection or no answer; retried
+        CertificateNotTrusted, // the HTTPS certificate was refused
+        Failed,                // answered, but not usefully (wrong kind of platform, server error); retried
+    };
+    Q_ENUM(State)
+
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1, // "siteId"
+        NameRole,                  // "name"
+        KindRole,                  // "kind": "ours" | "zlm" | "wvp" | "artemis"
+        KindNameRole,              // "kindName": "ZLMediaKit"...
+        UrlRole,                   // "url" (no credentials)
+        UserRole,                  // "user"
+        EnabledRole,               // "enabled"
+        StateRole,                 // "state": State as int
+        StateNameRole,             // "stateName": "online", "auth-failed", ... (stable, for tests and QML)
+        StatusTextRole,            // "statusText": translated sentence for the row
+        CameraCountRole,           // "cameraCount"
+        BusyRole,                  // "busy": a read is under way
+        ProgressRole,              // "progress": 0..1, or -1 when the total is unknown
+    };
+    Q_ENUM(Role)
+
+    // Reads configDir()/sites.json on load(). The directory receives the cameras and keeps the passwords.
+    SiteManager(cameras::CameraDirectory *directory, QObject *parent = nullptr);
+    ~SiteManager() override;
+
+    static SiteManager *create(QQmlEngine *, QJSEngine *);
+    static void setInstance(SiteManager *instance);
+    static SiteManager *instance();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    int count() const { return int(m_sites.size()); }
+    QString lastError() const { return m_lastError; }
+    QString loadError() const { return m_loadError; }
+    QVariantList kinds() const;
+    QString configPath() const { return m_path; }
+
+    // --- C++ API -------------------------------------------------------------------------------------------
+    // (Re)reads sites.json. Returns false when it was damaged (loadError says what was recovered).
+    bool load();
+    // Connects every enabled site (waits for the credential store when its passwords are still being read).
+    void start();
+    QList<SiteConfig> sites() const;
+    State state(const QString &id) const;
+    QString statusText(const QString &id) const;
+    // The platform camera a directory camera id ("<site>:<platform id>") belongs to, or {} for a camera not
+    // from a site.
+    static std::pair<QString, QString> splitCameraId(const QString &cameraId);
+    // Tests: the retry backoff (first delay doubling up to max) and the periodic re-read.
+    void setRetryDelays(int firstMs, int maxMs);
+    void setRefreshIntervalMs(int ms);
+    // The platforms' own (Chinese) names, or English ones where a platform has them.
+    void setChinese(bool chinese) { m_chinese = chinese; }
+
+    // --- QML API -------------------------------------------------------------------------------------------
+    // Adds a site, stores its password (or secret), saves and connects it. Returns the new id, or "" with
+    // lastError set (bad URL, unknown kind, the password could not be stored, sites.json not written).
+    Q_INVOKABLE QString addSite(const QString &name, const QString &kind, const QString &url,
+                                const QString &user, const QString &password);
+    // Changes a site; `password` empty keeps the stored one. Reconnects it at once.
+    Q_INVOKABLE bool updateSite(const QString &id, const QString &name, const QString &kind,
+                                const QString &url, const QString &user, const QString &password);
+    // Removes a site, its password and its cameras from the directory.
+    Q_INVOKABLE bool removeSite(const QString &id);
+    Q_INVOKABLE bool setEnabled(const QString &id, bool enabled);
+    // Reads the site again now (also after AuthFailed, once the operator fixed the platform side).
+    Q_INVOKABLE void refresh(const QString &id);
+
+signals:
+    void countChanged();
+    void lastErrorChanged();
+    void loadErrorChanged();
+    // A read of a site ended (tests, logs): ok, or failed with `state`.
+    void siteSynced(const QString &id, bool ok, vigil::sites::SiteManager::State state);
+
+private:
+    struct Site;
+    int rowOf(const QString &id) const;
+    Site *find(const QString &id) const;
+    void sync(Site &site);
+    void finishSync(const QString &id, quint64 generation, backend::Result<backend::CameraList> result,
+                    QList<cameras::Camera> cameras);
+    void scheduleRetry(Site &site, int delayMs);
+    void setState(Site &site, State state, const QString &text);
+    void rowChanged(const Site &site);
+    bool save(const QList<SiteConfig> &sites, QString *error);
+    bool validate(const QString &name, const QString &kind, const QString &url, SiteConfig *out);
+    void setLastError(const QString &text);
+    QString newId() const;
+
+    static SiteManager *s_instance;
+
+    QPointer<cameras::CameraDirectory> m_directory;
+    QString m_path;
+    std::vector<std::unique_ptr<Site>> m_sites;
+    QString m_lastError;
+    QString m_loadError;
+    bool m_started = false;
+    bool m_chinese = true;
+    int m_retryFirstMs = 1000;
+    int m_retryMaxMs = 5000;
+    int m_refreshMs = 10 * 60 * 1000;
+    quint64 m_generation = 0;
+};
+
+} // namespace vigil::sites

@@ -1,0 +1,281 @@
+// SiteManager against real platforms: the demo backend (our API, Beast, in-process on 127.0.0.1) started
+// as several sites. What the operator sees is checked: the sites' cameras merged into the one directory
+// beside the hand-added ones, each site's state (online, user name or password refused, unreachable), a
+// platform that comes back online again within 5 s, sites.json without a password, and a damaged sites.json.
+#include "vigil/cameras/camera_directory.h"
+#include "vigil/demo/demo_backend.h"
+#include "vigil/sites/site_manager.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QFile>
+#include <QtCore/QTemporaryDir>
+#include <QtNetwork/QTcpServer>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QtTest>
+
+using namespace vigil;
+using sites::SiteManager;
+
+namespace {
+
+std::unique_ptr<demo::DemoBackend> startBackend(int cameras, quint16 port = 0,
+                                                const QString &password = QStringLiteral("demo"))
+{
+    demo::DemoBackendOptions o;
+    o.port = port;
+    o.cameraCount = cameras;
+    o.unitCount = 0;
+    o.password = password;
+    o.rtspBase = QUrl(QStringLiteral("rtsp://127.0.0.1:8554"));
+    auto b = std::make_unique<demo::DemoBackend>(o);
+    QString error;
+    if (!b->start(&error)) {
+        qWarning() << "demo backend:" << error;
+        return nullptr;
+    }
+    return b;
+}
+
+// A port nothing listens on (taken and released).
+quint16 freePort()
+{
+    QTcpServer s;
+    if (!s.listen(QHostAddress::LocalHost))
+        return 0;
+    return s.serverPort();
+}
+
+// Waits for the next siteSynced of `id` and returns its state's name ("Online", ...; "timeout").
+QString nextSync(QSignalSpy &spy, const QString &id, int timeoutMs = 10000)
+{
+    QElapsedTimer t;
+    t.start();
+    for (;;) {
+        for (qsizetype i = 0; i < spy.size(); ++i) { // other sites' signals stay for their own wait
+            if (spy.at(i).at(0).toString() != id)
+                continue;
+            const QList<QVariant> args = spy.takeAt(i);
+            return QString::fromLatin1(QMetaEnum::fromType<SiteManager::State>().valueToKey(
+                int(args.at(2).value<SiteManager::State>())));
+        }
+        const int left = timeoutMs - int(t.elapsed());
+        if (left <= 0 || !spy.wait(left))
+            return QStringLiteral("timeout");
+    }
+}
+
+} // namespace
+
+class TstSiteManager : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_config;
+
+    std::unique_ptr<cameras::CameraDirectory> newDirectory()
+    {
+        auto d =
+            std::make_unique<cameras::CameraDirectory>(std::make_unique<cameras::MemoryCredentialStore>());
+        d->load();
+        return d;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_config.isValid());
+        qputenv("VIGIL_CONFIG_DIR", m_config.path().toUtf8());
+        qRegisterMetaType<SiteManager::State>();
+    }
+
+    void init()
+    {
+        for (const QString &name : QDir(m_config.path()).entryList({QStringLiteral("sites.json*")}))
+            QVERIFY(QFile::remove(m_config.filePath(name)));
+    }
+
+    void twoSitesMergeIntoOneDirectory()
+    {
+        auto county = startBackend(9);
+        auto town = startBackend(4);
+        QVERIFY(county && town);
+        auto dir = newDirectory();
+        // A camera added by hand stays first and untouched.
+        QVERIFY(!dir->addRtspCamera(QStringLiteral("Gate"), QString(), QStringLiteral("rtsp://10.0.0.5/ch1"),
+                                    QString(), QString(), QString())
+                     .isEmpty());
+        SiteManager sites(dir.get());
+        sites.setChinese(false);
+        sites.load();
+        sites.start();
+        QSignalSpy synced(&sites, &SiteManager::siteSynced);
+
+        const QString a =
+            sites.addSite(QStringLiteral("County"), QStringLiteral("ours"), county->baseUrl().toString(),
+                          QStringLiteral("demo"), QStringLiteral("demo"));
+        QVERIFY2(!a.isEmpty(), qPrintable(sites.lastError()));
+        const QString b =
+            sites.addSite(QStringLiteral("Town"), QStringLiteral("ours"), town->baseUrl().toString(),
+                          QStringLiteral("demo"), QStringLiteral("demo"));
+        QVERIFY(!b.isEmpty());
+        QCOMPARE(nextSync(synced, a), QStringLiteral("Online"));
+        QCOMPARE(nextSync(synced, b), QStringLiteral("Online"));
+
+        QCOMPARE(dir->count(), 1 + 9 + 4);
+        QCOMPARE(dir->originCount(QStringLiteral("site:") + a), 9);
+        QCOMPARE(dir->originCount(QStringLiteral("site:") + b), 4);
+        QCOMPARE(dir->cameras().first().name, QStringLiteral("Gate"));
+        // Same platform ids on both sites, never the same directory id; groups under each site's name.
+        QVERIFY(dir->camera(a + QStringLiteral(":cam01")).has_value());
+        QVERIFY(dir->camera(b + QStringLiteral(":cam01")).has_value());
+        QVERIFY(dir->camera(a + QStringLiteral(":cam01"))->group.startsWith(QStringLiteral("County")));
+        QVERIFY(dir->camera(b + QStringLiteral(":cam01"))->group.startsWith(QStringLiteral("Town")));
+        QCOMPARE(SiteManager::splitCameraId(b + QStringLiteral(":cam01")),
+                 std::make_pair(b, QStringLiteral("cam01")));
+        const auto stream = dir->resolve(a + QStringLiteral(":cam01"), QStringLiteral("main"));
+        QVERIFY(stream.has_value());
+        QCOMPARE(stream->url.port(), 8554);
+
+        // The model says so too.
+        const QModelIndex row = sites.index(0);
+        QCOMPARE(row.data(SiteManager::StateNameRole).toString(), QStringLiteral("online"));
+        QCOMPARE(row.data(SiteManager::CameraCountRole).toInt(), 9);
+        QVERIFY(row.data(SiteManager::StatusTextRole).toString().contains(QLatin1String("9")));
+
+        // sites.json holds both sites and no password; the store holds the password.
+        QFile f(sites.configPath());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray json = f.readAll();
+        QVERIFY(json.contains(a.toUtf8()) && json.contains(b.toUtf8()));
+        QVERIFY(!json.contains("\"password\""));
+        QCOMPARE(dir->secret(QStringLiteral("site:") + a), std::optional<QString>(QStringLiteral("demo")));
+
+        // A second manager (a restart) reads the file and reconnects with the stored password.
+        auto dir2 = newDirectory();
+        QVERIFY(dir2->setSecret(QStringLiteral("site:") + a, QStringLiteral("demo")));
+        QVERIFY(dir2->setSecret(QStringLiteral("site:") + b, QStringLiteral("demo")));
+        SiteManager again(dir2.get());
+        QSignalSpy synced2(&again, &SiteManager::siteSynced);
+        QVERIFY(again.load());
+        QCOMPARE(again.count(), 2);
+        again.start();
+        QCOMPARE(nextSync(synced2, a), QStringLiteral("Online"));
+        QCOMPARE(nextSync(synced2, b), QStringLiteral("Online"));
+        QCOMPARE(dir2->count(), 9 + 4 + 1); // the hand-added camera is in cameras.json
+
+        // Removing a site takes its cameras and its password away, nothing else.
+        QVERIFY(sites.removeSite(a));
+        QCOMPARE(dir->count(), 1 + 4);
+        QVERIFY(!dir->secret(QStringLiteral("site:") + a).has_value());
+        QCOMPARE(sites.count(), 1);
+    }
+
+    void wrongPasswordIsNotRetried()
+    {
+        auto platform = startBackend(3, 0, QStringLiteral("right"));
+        QVERIFY(platform);
+        auto dir = newDirectory();
+        SiteManager sites(dir.get());
+        sites.setRetryDelays(20, 40); // a retry, if there were one, would come at once
+        sites.load();
+        sites.start();
+        QSignalSpy synced(&sites, &SiteManager::siteSynced);
+        const QString wrong =
+            sites.addSite(QStringLiteral("Wrong"), QStringLiteral("ours"), platform->baseUrl().toString(),
+                          QStringLiteral("demo"), QStringLiteral("not-it"));
+        QCOMPARE(nextSync(synced, wrong), QStringLiteral("AuthFailed"));
+        const QString text = sites.statusText(wrong);
+        QVERIFY(!text.contains(QLatin1String("not-it")));
+        QVERIFY2(text.contains(QLatin1String("edit the site")), qPrintable(text));
+
+        // Marker: a second site read after the refusal; the refused site must not have been read again.
+        const QString right =
+            sites.addSite(QStringLiteral("Right"), QStringLiteral("ours"), platform->baseUrl().toString(),
+                          QStringLiteral("demo"), QStringLiteral("right"));
+        QCOMPARE(nextSync(synced, right), QStringLiteral("Online"));
+        QVERIFY(sites.state(wrong) == SiteManager::State::AuthFailed);
+        QVERIFY(synced.isEmpty());
+
+        // The operator corrects the password: online.
+        QVERIFY(sites.updateSite(wrong, QStringLiteral("Wrong"), QStringLiteral("ours"),
+                                 platform->baseUrl().toString(), QStringLiteral("demo"),
+                                 QStringLiteral("right")));
+        QCOMPARE(nextSync(synced, wrong), QStringLiteral("Online"));
+        QCOMPARE(dir->originCount(QStringLiteral("site:") + wrong), 3);
+    }
+
+    void platformThatComesBackIsOnlineWithinFiveSeconds()
+    {
+        const quint16 port = freePort();
+        QVERIFY(port != 0);
+        auto dir = newDirectory();
+        SiteManager sites(dir.get()); // the production backoff: 1 s doubling to 5 s
+        sites.load();
+        sites.start();
+        QSignalSpy synced(&sites, &SiteManager::siteSynced);
+        const QString id = sites.addSite(QStringLiteral("Down"), QStringLiteral("ours"),
+                                         QStringLiteral("http://127.0.0.1:%1").arg(port),
+                                         QStringLiteral("demo"), QStringLiteral("demo"));
+        QCOMPARE(nextSync(synced, id), QStringLiteral("Unreachable"));
+        QVERIFY(sites.statusText(id).contains(QLatin1String("Retrying")));
+        // Let the backoff grow to its ceiling (1, 2, 4, 5 s) before the platform comes back.
+        QCOMPARE(nextSync(synced, id), QStringLiteral("Unreachable"));
+        QCOMPARE(nextSync(synced, id), QStringLiteral("Unreachable"));
+
+        auto platform = startBackend(5, port);
+        QVERIFY(platform);
+        QElapsedTimer back;
+        back.start();
+        QString s;
+        do {
+            s = nextSync(synced, id, 8000);
+        } while (s == QStringLiteral("Unreachable"));
+        QCOMPARE(s, QStringLiteral("Online"));
+        qInfo("platform back -> site online in %lld ms", qint64(back.elapsed()));
+        QVERIFY(back.elapsed() <= 5000 + 1000); // the 5 s ceiling plus the read itself (loaded machine)
+        QCOMPARE(dir->originCount(QStringLiteral("site:") + id), 5);
+
+        // It goes away again: the site says so and its cameras stay listed.
+        platform->stop();
+        sites.refresh(id);
+        QCOMPARE(nextSync(synced, id), QStringLiteral("Unreachable"));
+        QCOMPARE(dir->originCount(QStringLiteral("site:") + id), 5);
+        QVERIFY(sites.statusText(id).contains(QLatin1String("stays")));
+    }
+
+    void badInputIsRefusedClearly()
+    {
+        auto dir = newDirectory();
+        SiteManager sites(dir.get());
+        sites.load();
+        QVERIFY(sites
+                    .addSite(QStringLiteral("X"), QStringLiteral("nosuch"), QStringLiteral("http://h:1"),
+                             QString(), QString())
+                    .isEmpty());
+        QVERIFY(!sites.lastError().isEmpty());
+        QVERIFY(sites
+                    .addSite(QStringLiteral("X"), QStringLiteral("ours"), QStringLiteral("ftp://h"),
+                             QString(), QString())
+                    .isEmpty());
+        QVERIFY(sites
+                    .addSite(QStringLiteral("X"), QStringLiteral("ours"),
+                             QStringLiteral("http://u:secret@h:1"), QString(), QString())
+                    .isEmpty());
+        QVERIFY(!sites.lastError().contains(QLatin1String("secret")));
+        QCOMPARE(sites.count(), 0);
+
+        // A damaged sites.json: nothing crashes, the reason is said, the file is kept aside.
+        QFile f(sites.configPath());
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("{\"version\": 1, \"sites\": [ {\"id\": ");
+        f.close();
+        SiteManager damaged(dir.get());
+        QVERIFY(!damaged.load());
+        QVERIFY(!damaged.loadError().isEmpty());
+        QCOMPARE(damaged.count(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSiteManager)
+#include "tst_site_manager.moc"
