@@ -93,8 +93,8 @@ struct Cli
         QStringLiteral("view"),
         QStringLiteral(
             "View shown at start: wall (default), map, screens (the miniature of the wall screens), "
-            "alarms, playback (the wall's cameras from two minutes ago), or access (users and the audit "
-            "log, for administrators)."),
+            "alarms, playback (the wall's cameras from two minutes ago), access (users and the audit "
+            "log, for administrators), or sites (the wall with the platforms dialog open)."),
         QStringLiteral("view"), QStringLiteral("wall")};
     const QCommandLineOption kiosk{
         QStringLiteral("kiosk"),
@@ -519,6 +519,9 @@ int main(int argc, char **argv)
         (v == QLatin1String("map") || v == QLatin1String("screens") || v == QLatin1String("alarms") ||
          v == QLatin1String("access")))
         window->setProperty("view", v);
+    if (window && !session.kiosk() && cli.parser.value(cli.view) == QLatin1String("sites") &&
+        !QMetaObject::invokeMethod(window, "openSites"))
+        qCWarning(vigilApp) << "--view sites: the window could not open the platforms dialog";
     // --view playback: the wall's cameras from two minutes ago (in the demo, once its cameras are there).
     if (window && !session.kiosk() && cli.parser.value(cli.view) == QLatin1String("playback")) {
         auto openPlayback = [window, &wallStore] {

@@ -95,7 +95,7 @@ ApplicationWindow {
     readonly property list<string> _layoutKeys: ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6",
         "Ctrl+7", "Ctrl+8", "Ctrl+9", "Ctrl+0", "Ctrl+-"]
     // Kiosk mode counts as modal: no shortcut of the console acts in it (the PIN chord is KioskOverlay's).
-    readonly property bool _modal: Session.kiosk || loginDialog.visible || addDialog.visible || addDevicesDialog.visible || help.visible || saveSceneDialog.visible
+    readonly property bool _modal: Session.kiosk || loginDialog.visible || addDialog.visible || addDevicesDialog.visible || sitesDialog.visible || help.visible || saveSceneDialog.visible
 
     // The toast for an ONVIF alarm (camera name and the time it arrived here).
     function _alarmText(kind: string, cameraName: string): string {
@@ -338,6 +338,13 @@ ApplicationWindow {
                 text: qsTr("Add ONVIF devices…")
                 toolTip: qsTr("Find ONVIF cameras on the network, test them and add one or several (Ctrl+Shift+N)")
                 onClicked: addDevicesDialog.openBlank()
+            }
+            ToolbarButton {
+                objectName: "sitesButton"
+                visible: Access.canSettings
+                text: qsTr("Platforms…")
+                toolTip: qsTr("Video platforms (sites) whose cameras join the list: add, check their state, retry")
+                onClicked: root.openSites()
             }
             VLabel {
                 objectName: "languageLabel"
@@ -705,6 +712,15 @@ ApplicationWindow {
     SaveSceneDialog {
         id: saveSceneDialog
         onSaved: name => root.notify(qsTr("Scene “%1” saved.").arg(name), false)
+    }
+
+    SitesDialog {
+        id: sitesDialog
+    }
+    // The platforms dialog (the Platforms… button; --view sites).
+    function openSites() {
+        if (Access.canSettings)
+            sitesDialog.openBlank();
     }
 
     AddDevicesDialog {

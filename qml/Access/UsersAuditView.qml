@@ -80,26 +80,6 @@ Rectangle {
             root.notify(done, false);
     }
 
-    // A combo box in the dark theme.
-    component VCombo: ComboBox {
-        id: combo
-        implicitHeight: Theme.controlHeight
-        font: Theme.defaultFont
-        background: Rectangle {
-            radius: Theme.radius
-            color: combo.hovered ? Theme.hover : Theme.window
-            border.color: combo.activeFocus ? Theme.accent : Theme.border
-        }
-        contentItem: Text {
-            leftPadding: Theme.spacing
-            text: combo.displayText
-            font: combo.font
-            color: Theme.text
-            verticalAlignment: Text.AlignVCenter
-            elide: Text.ElideRight
-        }
-    }
-
     color: Theme.window
     Component.onCompleted: root.refresh()
     // Read again whenever the page is shown (entries keep coming while it is hidden).
@@ -179,7 +159,7 @@ Rectangle {
                             text: userRow.modelData.you ? qsTr("%1 (you)").arg(userRow.modelData.name) : userRow.modelData.name
                             elide: Text.ElideRight
                         }
-                        VCombo {
+                        VComboBox {
                             objectName: "roleOf_" + userRow.modelData.name
                             model: Access.roles
                             textRole: "name"
@@ -228,7 +208,7 @@ Rectangle {
                 FieldLabel {
                     text: qsTr("Role")
                 }
-                VCombo {
+                VComboBox {
                     id: newRole
                     objectName: "newUserRole"
                     Layout.fillWidth: true
@@ -291,7 +271,7 @@ Rectangle {
             RowLayout {
                 Layout.fillWidth: true
                 spacing: Theme.spacing
-                VCombo {
+                VComboBox {
                     id: timeFilter
                     objectName: "auditTime"
                     implicitWidth: 150
@@ -327,7 +307,7 @@ Rectangle {
                     placeholderText: qsTr("Any user")
                     onAccepted: root.refresh()
                 }
-                VCombo {
+                VComboBox {
                     id: kindFilter
                     objectName: "auditKind"
                     implicitWidth: 140

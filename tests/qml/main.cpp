@@ -8,6 +8,7 @@
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/map/dispatch.h"
+#include "vigil/sites/site_manager.h"
 #include "vigil/video/video_player.h"
 #include "vigil/wall/wall_screen_set.h"
 #include "vigil/wall/wall_store.h"
@@ -35,6 +36,12 @@ public slots:
         m_directory->setDemoCameras(
             {stubCamera("cam-a", "Gate north", "Depot"), stubCamera("cam-b", "Gate south", "Depot"),
              stubCamera("cam-c", "Platform 1", "Station"), stubCamera("cam-d", "Loose camera", "")});
+        // Sites (tst_SitesDialog): none configured; the test adds them.
+        m_sites = std::make_unique<sites::SiteManager>(m_directory.get());
+        sites::SiteManager::setInstance(m_sites.get());
+        m_sites->setRetryDelays(200, 400);
+        m_sites->load();
+        m_sites->start();
         m_wall = std::make_unique<wall::WallStore>(m_directory.get());
         wall::WallStore::setInstance(m_wall.get());
         m_screens = std::make_unique<wall::WallScreenSet>(m_wall.get());
@@ -111,6 +118,8 @@ public slots:
         app::Session::setInstance(nullptr);
         wall::WallScreenSet::setInstance(nullptr);
         wall::WallStore::setInstance(nullptr);
+        sites::SiteManager::setInstance(nullptr);
+        m_sites.reset();
         cameras::CameraDirectory::setInstance(nullptr);
         m_session.reset();
         access::AccessController::setInstance(nullptr);
@@ -141,6 +150,7 @@ private:
     std::unique_ptr<wall::WallScreenSet> m_screens;
     std::unique_ptr<app::Session> m_session;
     std::unique_ptr<access::AccessController> m_access;
+    std::unique_ptr<sites::SiteManager> m_sites;
     std::unique_ptr<alarms::CameraAlarms> m_alarms;
     std::unique_ptr<alarms::AlarmCenter> m_center;
     std::unique_ptr<map::Patrol> m_patrol;
