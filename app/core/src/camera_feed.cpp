@@ -126,6 +126,8 @@ void CameraFeed::apply()
         emit cameraNameChanged();
     }
     const auto resolved = camera ? dir->resolve(m_cameraId, m_role) : std::nullopt;
+    if (camera && camera->streams.isEmpty() && m_active)
+        dir->requestStreams(m_cameraId); // a platform camera whose URL is asked for when played
     const QString activeRole = resolved ? resolved->role : QString();
     if (activeRole != m_activeRole) {
         m_activeRole = activeRole;

@@ -1,5 +1,7 @@
 #include "vigil/app/recording_service.h"
+
 #include "vigil/access/audit_sink.h"
+#include "vigil/sites/site_manager.h"
 
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/core/gui_post.h"
@@ -372,6 +374,23 @@ void RecordingService::installPlaybackLookup()
     playback::PlaybackSession::setDefaultRecordingLookup(
         [root](const QString &cameraId, playback::Span range,
                std::function<void(QList<playback::RecordingPiece>, QString)> done) {
+            // A platform camera: the platform's recordings, through its adapter.
+            if (sites::SiteManager *sites = sites::SiteManager::instance();
+                sites && sites->isSiteCamera(cameraId)) {
+                sites->recordings(
+                    cameraId, QDateTime::fromMSecsSinceEpoch(range.startMs, Qt::UTC),
+                    QDateTime::fromMSecsSinceEpoch(range.endMs, Qt::UTC),
+                    [done](const QList<backend::RecordingSegment> &segments, const QString &error) {
+                        QList<playback::RecordingPiece> pieces;
+                        for (const backend::RecordingSegment &s : segments) {
+                            if (!s.url.isEmpty())
+                                pieces.append({s.start.toMSecsSinceEpoch(), s.end.toMSecsSinceEpoch(),
+                                               s.url.toString()});
+                        }
+                        done(pieces, pieces.isEmpty() ? error : QString());
+                    });
+                return;
+            }
             // One directory listing plus a header read per new file: off the GUI thread.
             core::WorkerThreads::start(QStringLiteral("recordings-scan"), [root, cameraId, range, done] {
                 const QList<recording::Segment> segments =

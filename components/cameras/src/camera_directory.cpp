@@ -457,6 +457,27 @@ int CameraDirectory::originCount(const QString &origin) const
                              [&](const Camera &c) { return c.origin == origin; }));
 }
 
+void CameraDirectory::requestStreams(const QString &id)
+{
+    const int i = indexOf(id);
+    if (i >= 0 && m_cameras.at(i).streams.isEmpty())
+        emit streamsRequested(id);
+}
+
+bool CameraDirectory::setStreams(const QString &id, QList<StreamInfo> streams)
+{
+    const int i = indexOf(id);
+    if (i < 0 || m_cameras.at(i).origin == kConfigOrigin)
+        return false;
+    for (StreamInfo &s : streams)
+        s.url.setUserInfo(QString());
+    if (m_cameras.at(i).streams == streams)
+        return true;
+    m_cameras[i].streams = std::move(streams);
+    emit dataChanged(index(i), index(i));
+    return true;
+}
+
 std::optional<QString> CameraDirectory::secret(const QString &ref) const
 {
     return m_credentials->password(ref);

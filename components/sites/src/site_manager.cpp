@@ -14,9 +14,11 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QRandomGenerator>
+#include <QtCore/QSet>
 #include <QtQml/QJSEngine>
 
 #include <algorithm>
+#include <mutex>
 
 Q_LOGGING_CATEGORY(vigilSites, "vigil.sites", QtInfoMsg)
 
@@ -135,6 +137,13 @@ QString hostPort(const QUrl &url)
 
 } // namespace
 
+// The on-demand calls of one site (live URLs, recordings): one client, one call at a time.
+struct SiteManager::Lane
+{
+    std::mutex mutex;
+    std::unique_ptr<backend::PlatformClient> client;
+};
+
 struct SiteManager::Site
 {
     SiteConfig config;
@@ -148,7 +157,9 @@ struct SiteManager::Site
     quint64 generation = 0;
     std::shared_ptr<backend::PlatformClient> client; // kept between reads (its ETag makes re-reads cheap)
     std::shared_ptr<std::atomic_bool> cancel;
-    QTimer timer; // the next retry or periodic re-read
+    QTimer timer;               // the next retry or periodic re-read
+    std::shared_ptr<Lane> lane; // made on the first on-demand call; replaced when the site is edited
+    QSet<QString> streamsAsked; // cameras whose live URL is being asked for
 };
 
 SiteManager *SiteManager::s_instance = nullptr;
@@ -157,7 +168,10 @@ SiteManager::SiteManager(cameras::CameraDirectory *directory, QObject *parent)
     : QAbstractListModel(parent)
     , m_directory(directory)
     , m_path(QDir(core::configDir()).filePath(QStringLiteral("sites.json")))
-{}
+{
+    if (directory)
+        connect(directory, &cameras::CameraDirectory::streamsRequested, this, &SiteManager::fetchStreams);
+}
 
 SiteManager::~SiteManager()
 {
@@ -358,6 +372,93 @@ std::pair<QString, QString> SiteManager::splitCameraId(const QString &cameraId)
     if (colon <= 0)
         return {};
     return {cameraId.left(colon), cameraId.mid(colon + 1)};
+}
+
+bool SiteManager::isSiteCamera(const QString &cameraId) const
+{
+    const auto [siteId, platformId] = splitCameraId(cameraId);
+    return !platformId.isEmpty() && find(siteId) != nullptr;
+}
+
+void SiteManager::onLane(Site &site, std::function<void(backend::PlatformClient &)> call)
+{
+    if (!site.lane) {
+        site.lane = std::make_shared<Lane>();
+        backend::SiteConnection connection;
+        connection.baseUrl = site.config.url;
+        connection.user = site.config.user;
+        connection.password =
+            m_directory ? m_directory->secret(site.config.credentialRef()).value_or(QString()) : QString();
+        site.lane->client = backend::makePlatformClient(site.config.kind, connection);
+    }
+    core::WorkerThreads::start(QStringLiteral("site-call"), [lane = site.lane, call = std::move(call)] {
+        const std::lock_guard lock(lane->mutex);
+        if (lane->client)
+            call(*lane->client);
+    });
+}
+
+void SiteManager::fetchStreams(const QString &cameraId)
+{
+    const auto [siteId, platformId] = splitCameraId(cameraId);
+    Site *site = platformId.isEmpty() ? nullptr : find(siteId);
+    if (!site || !site->config.enabled || site->streamsAsked.contains(cameraId))
+        return;
+    site->streamsAsked.insert(cameraId);
+    QPointer<SiteManager> self(this);
+    const QString where = site->config.name;
+    onLane(*site, [self, siteId, cameraId, platformId, where](backend::PlatformClient &client) {
+        const backend::Result<backend::LiveUrl> main = client.liveUrl(platformId, false);
+        const backend::Result<backend::LiveUrl> sub =
+            main.ok() ? client.liveUrl(platformId, true) : backend::Result<backend::LiveUrl>{};
+        core::postToApp([self, siteId, cameraId, where, main, sub] {
+            if (!self)
+                return;
+            if (Site *s = self->find(siteId))
+                s->streamsAsked.remove(cameraId);
+            if (!main.ok()) {
+                qCWarning(vigilSites).noquote()
+                    << "site" << where << "gave no live URL for" << cameraId << ":" << main.error.message;
+                return;
+            }
+            QList<cameras::StreamInfo> streams{{cameras::kMainRole.toString(), main.value.url, {}, 0, {}}};
+            if (sub.ok() && sub.value.url.isValid() && sub.value.url != main.value.url)
+                streams.append({cameras::kSubRole.toString(), sub.value.url, {}, 0, {}});
+            if (self->m_directory)
+                self->m_directory->setStreams(cameraId, streams);
+        });
+    });
+}
+
+void SiteManager::recordings(const QString &cameraId, const QDateTime &from, const QDateTime &to,
+                             RecordingsDone done)
+{
+    const auto [siteId, platformId] = splitCameraId(cameraId);
+    Site *site = platformId.isEmpty() ? nullptr : find(siteId);
+    if (!site) {
+        done({}, tr("This camera's platform is no longer configured."));
+        return;
+    }
+    QPointer<SiteManager> self(this);
+    onLane(*site, [self, platformId, from, to, done = std::move(done)](backend::PlatformClient &client) {
+        backend::Result<QList<backend::RecordingSegment>> found = client.recordings(platformId, from, to);
+        QString error = found.ok() ? QString() : found.error.message;
+        QList<backend::RecordingSegment> segments = found.value;
+        for (backend::RecordingSegment &seg :
+             segments) { // a URL for every segment the platform did not give one
+            if (!seg.url.isEmpty() || !error.isEmpty())
+                continue;
+            const backend::Result<backend::LiveUrl> url = client.playbackUrl(platformId, seg.start, seg.end);
+            if (url.ok())
+                seg.url = url.value.url;
+            else
+                error = url.error.message;
+        }
+        core::postToApp([self, done, segments, error] {
+            if (self)
+                done(segments, error);
+        });
+    });
 }
 
 void SiteManager::setRetryDelays(int firstMs, int maxMs)
@@ -633,6 +734,8 @@ bool SiteManager::updateSite(const QString &id, const QString &name, const QStri
     site->busy = false;
     site->generation = ++m_generation; // a read under way answers for the old settings: dropped
     site->client.reset();
+    site->lane.reset();
+    site->streamsAsked.clear();
     site->retryDelayMs = 0;
     if (moved && m_directory) { // another platform: its cameras are not these
         m_directory->setOriginCameras(c.origin(), {});

@@ -244,6 +244,104 @@ private slots:
         QVERIFY(sites.statusText(id).contains(QLatin1String("stays")));
     }
 
+    // A camera listed without streams (the demo platform leaves them out of every fourth generated camera)
+    // gets them when a view wants to play it: the platform's live call, answered into the directory.
+    void streamsAreAskedForWhenPlayed()
+    {
+        auto platform = startBackend(20);
+        QVERIFY(platform);
+        auto dir = newDirectory();
+        SiteManager sites(dir.get());
+        sites.load();
+        sites.start();
+        QSignalSpy synced(&sites, &SiteManager::siteSynced);
+        const QString id =
+            sites.addSite(QStringLiteral("County"), QStringLiteral("ours"), platform->baseUrl().toString(),
+                          QStringLiteral("demo"), QStringLiteral("demo"));
+        QCOMPARE(nextSync(synced, id), QStringLiteral("Online"));
+        QString bare;
+        for (const cameras::Camera &c : dir->cameras()) {
+            if (c.origin == QStringLiteral("site:") + id && c.streams.isEmpty())
+                bare = c.id;
+        }
+        QVERIFY2(!bare.isEmpty(), "the demo platform lists a camera without streams");
+        QVERIFY(!dir->resolve(bare, QStringLiteral("sub")).has_value());
+
+        QSignalSpy changed(dir.get(), &QAbstractItemModel::dataChanged);
+        dir->requestStreams(bare);
+        QTRY_VERIFY_WITH_TIMEOUT(!dir->camera(bare)->streams.isEmpty(), 10000);
+        QVERIFY(!changed.isEmpty());
+        const auto stream = dir->resolve(bare, QStringLiteral("sub"));
+        QVERIFY(stream.has_value());
+        QCOMPARE(stream->url.scheme(), QStringLiteral("rtsp"));
+        QCOMPARE(stream->url.port(), 8554);
+        QCOMPARE(stream->role, QStringLiteral("sub"));
+    }
+
+    // Playback of a site camera: the platform's recordings, each with a URL the recorded engine opens; a
+    // platform that keeps none says so.
+    void recordingsComeFromThePlatform()
+    {
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+        demo::DemoBackendOptions o;
+        o.cameraCount = 3;
+        o.unitCount = 0;
+        o.recordingRoot = m_config.path();
+        o.recordings = [t0](const QString &camera, qint64 from, qint64 to) {
+            QList<demo::DemoRecording> out;
+            for (int i = 0; i < 4; ++i) {
+                const qint64 start = t0 + i * 600000;
+                if (start + 600000 > from && start < to && camera == QLatin1String("cam02"))
+                    out.append({start, start + 600000, QStringLiteral("seg%1.mp4").arg(i), 1000});
+            }
+            return out;
+        };
+        demo::DemoBackend platform(o);
+        QString error;
+        QVERIFY2(platform.start(&error), qPrintable(error));
+        auto bare = startBackend(3); // keeps no recordings
+        QVERIFY(bare);
+
+        auto dir = newDirectory();
+        SiteManager sites(dir.get());
+        sites.load();
+        const QString a =
+            sites.addSite(QStringLiteral("A"), QStringLiteral("ours"), platform.baseUrl().toString(),
+                          QStringLiteral("demo"), QStringLiteral("demo"));
+        const QString b =
+            sites.addSite(QStringLiteral("B"), QStringLiteral("ours"), bare->baseUrl().toString(),
+                          QStringLiteral("demo"), QStringLiteral("demo"));
+        QVERIFY(sites.isSiteCamera(a + QStringLiteral(":cam02")));
+        QVERIFY(!sites.isSiteCamera(QStringLiteral("cam02")));
+        QVERIFY(!sites.isSiteCamera(QStringLiteral("s-gone:cam02")));
+
+        QList<backend::RecordingSegment> got;
+        QString gotError = QStringLiteral("not called");
+        sites.recordings(a + QStringLiteral(":cam02"), QDateTime::fromMSecsSinceEpoch(t0 + 300000, Qt::UTC),
+                         QDateTime::fromMSecsSinceEpoch(t0 + 1500000, Qt::UTC),
+                         [&](const QList<backend::RecordingSegment> &s, const QString &e) {
+                             got = s;
+                             gotError = e;
+                         });
+        QTRY_VERIFY_WITH_TIMEOUT(gotError != QLatin1String("not called"), 10000);
+        QVERIFY2(gotError.isEmpty(), qPrintable(gotError));
+        QCOMPARE(got.size(), 3); // segments 0, 1, 2 overlap [t0+5 min, t0+25 min]
+        QCOMPARE(got.first().start.toMSecsSinceEpoch(), t0);
+        QVERIFY(got.first().url.toString().contains(QLatin1String("seg0.mp4")));
+        QCOMPARE(got.first().url.port(), platform.port());
+
+        gotError = QStringLiteral("not called");
+        sites.recordings(b + QStringLiteral(":cam02"), QDateTime::fromMSecsSinceEpoch(t0, Qt::UTC),
+                         QDateTime::fromMSecsSinceEpoch(t0 + 600000, Qt::UTC),
+                         [&](const QList<backend::RecordingSegment> &s, const QString &e) {
+                             got = s;
+                             gotError = e;
+                         });
+        QTRY_VERIFY_WITH_TIMEOUT(gotError != QLatin1String("not called"), 10000);
+        QVERIFY(got.isEmpty());
+        QVERIFY2(gotError.contains(QLatin1String("recordings")), qPrintable(gotError));
+    }
+
     void badInputIsRefusedClearly()
     {
         auto dir = newDirectory();

@@ -150,6 +150,13 @@ public:
     // whose id is empty or already used elsewhere are skipped with a warning. "config" is refused.
     void setOriginCameras(const QString &origin, QList<Camera> cameras);
     int originCount(const QString &origin) const;
+    // Cameras whose platform gives stream URLs only on request (Artemis previewURLs, WVP play/start): a view
+    // that wants to play such a camera calls requestStreams(); when the camera has no stream,
+    // streamsRequested(id) asks whoever owns its origin (the SiteManager), which answers with setStreams().
+    void requestStreams(const QString &id);
+    // Replaces the streams of an in-memory camera (not a config camera: those are the operator's) and tells
+    // the views (dataChanged: feeds resolve again and play). False for an unknown or config camera.
+    bool setStreams(const QString &id, QList<StreamInfo> streams);
     // Secrets that are not a camera's (a platform site's password, under "site:<id>"), through the same
     // credential store as the cameras' — the one door to passwords. Same rules: never logged; while
     // credentialsPending a secret may not be readable yet.
@@ -215,6 +222,8 @@ signals:
     void groupsChanged();
     // A camera was removed on purpose (not replaced): views holding its id should let go of it.
     void cameraRemoved(const QString &id);
+    // A view wants to play a camera that has no stream yet (see requestStreams()).
+    void streamsRequested(const QString &id);
 
 private:
     int configCount() const;

@@ -31,6 +31,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -133,6 +134,13 @@ public:
     // The platform camera a directory camera id ("<site>:<platform id>") belongs to, or {} for a camera not
     // from a site.
     static std::pair<QString, QString> splitCameraId(const QString &cameraId);
+    // True for a camera of a configured site ("<site id>:<platform id>" of a site in the list).
+    bool isSiteCamera(const QString &cameraId) const;
+    // The recorded segments of a site camera in [from, to], oldest first, each with a URL the recorded
+    // engine opens (the platform's own, else its playback URL for the segment). `done` runs on the GUI
+    // thread (not at all when the manager is gone), with an error sentence when the platform failed.
+    using RecordingsDone = std::function<void(QList<backend::RecordingSegment> segments, QString error)>;
+    void recordings(const QString &cameraId, const QDateTime &from, const QDateTime &to, RecordingsDone done);
     // Tests: the retry backoff (first delay doubling up to max) and the periodic re-read.
     void setRetryDelays(int firstMs, int maxMs);
     void setRefreshIntervalMs(int ms);
@@ -174,6 +182,12 @@ private:
     bool validate(const QString &name, const QString &kind, const QString &url, SiteConfig *out);
     void setLastError(const QString &text);
     QString newId() const;
+    // A camera without streams is about to be played: ask its platform for a live URL.
+    void fetchStreams(const QString &cameraId);
+    // Runs `call` on a worker with the site's on-demand client (one call at a time per site, in order; the
+    // periodic camera read has its own client), then `done` on the GUI thread.
+    struct Lane;
+    void onLane(Site &site, std::function<void(backend::PlatformClient &)> call);
 
     static SiteManager *s_instance;
 
