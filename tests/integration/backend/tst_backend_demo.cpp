@@ -484,8 +484,7 @@ private slots:
                      .contains(QStringLiteral("wrong user name or password")),
                  wrong.out.constData());
 
-        for (const QString &kind :
-             {QStringLiteral("zlm"), QStringLiteral("wvp"), QStringLiteral("artemis")}) {
+        for (const QString &kind : {QStringLiteral("wvp")}) {
             const Cli unsupported = vigilctl({QStringLiteral("cameras"), url, QStringLiteral("--kind"), kind,
                                               QStringLiteral("--user"), QStringLiteral("demo")});
             QCOMPARE(unsupported.exit, 2);
