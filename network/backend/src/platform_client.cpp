@@ -2,6 +2,7 @@
 
 #include "vigil/backend/artemis_client.h"
 #include "vigil/backend/ours_client.h"
+#include "vigil/backend/wvp_client.h"
 #include "vigil/backend/zlm_client.h"
 
 #include <QtCore/QCoreApplication>
@@ -85,7 +86,7 @@ std::unique_ptr<PlatformClient> makePlatformClient(PlatformKind kind, SiteConnec
     case PlatformKind::Artemis:
         return std::make_unique<ArtemisClient>(std::move(site));
     case PlatformKind::Wvp:
-        break; // adapter not written yet
+        return std::make_unique<WvpClient>(std::move(site));
     }
     return nullptr;
 }
