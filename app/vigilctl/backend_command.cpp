@@ -3,6 +3,7 @@
 #include "vigil/backend/artemis_client.h"
 #include "vigil/backend/ours_client.h"
 #include "vigil/backend/ours_parsers.h"
+#include "vigil/backend/wvp_client.h"
 #include "vigil/core/redact.h"
 
 #include <QtCore/QCommandLineParser>
@@ -56,7 +57,7 @@ const char kUsageText[] =
     "  ours     the Vigil platform API (docs/api/vigil-api.yaml): --user and --password\n"
     "  zlm      ZLMediaKit's HTTP API: --password is the API secret (no --user)\n"
     "  artemis  Hikvision iSecure Center / Artemis OpenAPI: --user is the AppKey, --password the AppSecret\n"
-    "  wvp      WVP-GB28181-pro: not supported yet\n"
+    "  wvp      WVP-GB28181-pro: --user and --password (sent as its MD5, as WVP's own page does)\n"
     "Without --password the password is read from $VIGIL_BACKEND_PASSWORD (keeps it out of shell history).\n"
     "Credentials inside stream URLs are shown as *** unless --show-secrets.\n"
     "Exit 0 on success, 1 on failure (the JSON says why), 2 on usage errors.\n";
@@ -232,6 +233,8 @@ int cameras(const QStringList &args, const Io &io)
         ours->setPageSize(pageSize);
     if (auto *artemis = dynamic_cast<ArtemisClient *>(client.get()))
         artemis->setPageSize(pageSize);
+    if (auto *wvp = dynamic_cast<WvpClient *>(client.get()))
+        wvp->setPageSize(pageSize);
     const auto list = client->cameras();
     if (!list.ok())
         return failed(io, list.error, "cameras");
