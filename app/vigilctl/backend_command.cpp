@@ -1,7 +1,9 @@
 #include "backend_command.h"
 
+#include "vigil/backend/artemis_client.h"
 #include "vigil/backend/ours_client.h"
 #include "vigil/backend/ours_parsers.h"
+#include "vigil/backend/wvp_client.h"
 #include "vigil/core/redact.h"
 
 #include <QtCore/QCommandLineParser>
@@ -40,19 +42,22 @@ struct Io
 
 const char kUsageText[] =
     "Usage:\n"
-    "  vigilctl backend cameras SITE-URL --kind ours --user U [--password P] [--show-secrets] [--compact]\n"
+    "  vigilctl backend cameras SITE-URL [--kind K] [--user U] [--password P] [--show-secrets] [--compact]\n"
     "        [--page-size N]\n"
     "      The site's region tree and every camera (id, name, region path, position, streams).\n"
-    "  vigilctl backend live SITE-URL CAMERA-ID --kind ours --user U [--password P] [--sub] "
+    "  vigilctl backend live SITE-URL CAMERA-ID [--kind K] [--user U] [--password P] [--sub] "
     "[--show-secrets]\n"
     "      A playable URL of one camera: {\"url\": ...}.\n"
-    "  vigilctl backend recordings SITE-URL CAMERA-ID --kind ours --user U [--password P] [--from T] [--to "
+    "  vigilctl backend recordings SITE-URL CAMERA-ID [--kind K] [--user U] [--password P] [--from T] [--to "
     "T]\n"
     "      The camera's recordings in [from, to] (ISO 8601; default the last 24 hours): start, end and the "
     "URL\n"
     "      that plays each (vigilctl play URL).\n"
-    "SITE-URL is the platform's address, e.g. http://10.1.2.3:8080. Kinds: ours (the Vigil platform API,\n"
-    "docs/api/vigil-api.yaml); zlm, wvp and artemis are not supported yet.\n"
+    "SITE-URL is the platform's address, e.g. http://10.1.2.3:8080. Kinds (--kind, default ours):\n"
+    "  ours     the Vigil platform API (docs/api/vigil-api.yaml): --user and --password\n"
+    "  zlm      ZLMediaKit's HTTP API: --password is the API secret (no --user)\n"
+    "  artemis  Hikvision iSecure Center / Artemis OpenAPI: --user is the AppKey, --password the AppSecret\n"
+    "  wvp      WVP-GB28181-pro: --user and --password (sent as its MD5, as WVP's own page does)\n"
     "Without --password the password is read from $VIGIL_BACKEND_PASSWORD (keeps it out of shell history).\n"
     "Credentials inside stream URLs are shown as *** unless --show-secrets.\n"
     "Exit 0 on success, 1 on failure (the JSON says why), 2 on usage errors.\n";
@@ -133,7 +138,8 @@ QString toString(CameraStatus s)
 // The options every backend subcommand shares, and the site they name. False when the command must end now.
 struct Common
 {
-    OursSite site;
+    PlatformKind kind = PlatformKind::Ours;
+    SiteConnection site;
     bool showSecrets = false;
     bool compact = false;
 };
@@ -159,14 +165,16 @@ bool common(const QCommandLineParser &p, const QStringList &args, const Io &io, 
         return false;
     }
     const QString kind = p.value(QStringLiteral("kind"));
-    if (kind == QLatin1String("zlm") || kind == QLatin1String("wvp") || kind == QLatin1String("artemis")) {
-        *exit = usage(io, QStringLiteral("--kind %1 is not supported yet (only \"ours\" is)").arg(kind));
-        return false;
-    }
-    if (kind != QLatin1String("ours")) {
+    const auto k = platformKindFromString(kind);
+    if (!k) {
         *exit = usage(io, QStringLiteral("unknown --kind '%1' (ours, zlm, wvp or artemis)").arg(kind));
         return false;
     }
+    if (!makePlatformClient(*k, {})) {
+        *exit = usage(io, QStringLiteral("--kind %1 is not supported yet").arg(kind));
+        return false;
+    }
+    c->kind = *k;
     const QStringList pos = p.positionalArguments();
     if (pos.size() != positionals) {
         *exit = usage(io, positionals == 2
@@ -193,7 +201,8 @@ bool common(const QCommandLineParser &p, const QStringList &args, const Io &io, 
         *exit = usage(io, QStringLiteral("--timeout takes a positive number of milliseconds"));
         return false;
     }
-    if (c->site.user.isEmpty()) {
+    // ZLMediaKit needs only its API secret (--password); the others a user (Artemis: the AppKey).
+    if (c->site.user.isEmpty() && c->kind != PlatformKind::ZlMediaKit) {
         *exit = usage(io, QStringLiteral("--user is needed to log in to the site"));
         return false;
     }
@@ -219,9 +228,14 @@ int cameras(const QStringList &args, const Io &io)
     if (!ok || pageSize <= 0)
         return usage(io, QStringLiteral("--page-size takes a positive number"));
 
-    OursClient client(c.site);
-    client.setPageSize(pageSize);
-    const auto list = client.cameras();
+    auto client = makePlatformClient(c.kind, c.site);
+    if (auto *ours = dynamic_cast<OursClient *>(client.get()))
+        ours->setPageSize(pageSize);
+    if (auto *artemis = dynamic_cast<ArtemisClient *>(client.get()))
+        artemis->setPageSize(pageSize);
+    if (auto *wvp = dynamic_cast<WvpClient *>(client.get()))
+        wvp->setPageSize(pageSize);
+    const auto list = client->cameras();
     if (!list.ok())
         return failed(io, list.error, "cameras");
 
@@ -233,7 +247,7 @@ int cameras(const QStringList &args, const Io &io)
     QByteArray head =
         QJsonDocument(QJsonObject{{QStringLiteral("ok"), true},
                                   {QStringLiteral("site"), core::redactUrl(c.site.baseUrl.toString())},
-                                  {QStringLiteral("kind"), QStringLiteral("ours")},
+                                  {QStringLiteral("kind"), toString(c.kind)},
                                   {QStringLiteral("regionCount"), list.value.regions.size()},
                                   {QStringLiteral("cameraCount"), list.value.cameras.size()},
                                   {QStringLiteral("requests"), list.value.requests}})
@@ -311,8 +325,8 @@ int live(const QStringList &args, const Io &io)
     int exit = 0;
     if (!common(p, args, io, 3, &c, &exit))
         return exit;
-    OursClient client(c.site);
-    const auto live = client.liveUrl(p.positionalArguments().at(2), p.isSet(QStringLiteral("sub")));
+    auto client = makePlatformClient(c.kind, c.site);
+    const auto live = client->liveUrl(p.positionalArguments().at(2), p.isSet(QStringLiteral("sub")));
     if (!live.ok())
         return failed(io, live.error, "live");
     QJsonObject o{{QStringLiteral("ok"), true},
@@ -346,8 +360,8 @@ int recordings(const QStringList &args, const Io &io)
         return usage(
             io, QStringLiteral(
                     "--from and --to are ISO 8601 times (2026-12-06T14:00:00Z), --to not before --from"));
-    OursClient client(c.site);
-    const auto segments = client.recordings(p.positionalArguments().at(2), from, to);
+    auto client = makePlatformClient(c.kind, c.site);
+    const auto segments = client->recordings(p.positionalArguments().at(2), from, to);
     if (!segments.ok())
         return failed(io, segments.error, "recordings");
     QJsonArray items;

@@ -1,6 +1,9 @@
 #include "vigil/backend/platform_client.h"
 
+#include "vigil/backend/artemis_client.h"
 #include "vigil/backend/ours_client.h"
+#include "vigil/backend/wvp_client.h"
+#include "vigil/backend/zlm_client.h"
 
 #include <QtCore/QCoreApplication>
 
@@ -79,9 +82,11 @@ std::unique_ptr<PlatformClient> makePlatformClient(PlatformKind kind, SiteConnec
     case PlatformKind::Ours:
         return std::make_unique<OursClient>(std::move(site));
     case PlatformKind::ZlMediaKit:
-    case PlatformKind::Wvp:
+        return std::make_unique<ZlmClient>(std::move(site));
     case PlatformKind::Artemis:
-        break; // adapters not written yet
+        return std::make_unique<ArtemisClient>(std::move(site));
+    case PlatformKind::Wvp:
+        return std::make_unique<WvpClient>(std::move(site));
     }
     return nullptr;
 }
