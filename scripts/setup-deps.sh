@@ -27,6 +27,8 @@ PKGS=(
   qtkeychain-qt6-dev dbus-daemon gnome-keyring
   # local users' passwords (Argon2id through libsodium's crypto_pwhash_str) and the audit log (SQLite via Qt Sql)
   libsodium-dev
+  # camera search by pinyin: the Hanzi -> pinyin table is generated at build time from Unihan (kMandarin)
+  unicode-data bzip2
   # demo site and test RTSP server
   libgstrtspserver-1.0-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad

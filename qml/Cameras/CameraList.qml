@@ -105,6 +105,7 @@ Rectangle {
             required property string cameraId
             required property string name
             required property string origin
+            required property bool available
             width: ListView.view.width
             height: Theme.rowHeight
 
@@ -154,6 +155,7 @@ Rectangle {
                 name: rowItem.name
                 group: rowItem.group
                 origin: rowItem.origin
+                available: rowItem.available
                 onActivated: root.showOnWall(rowItem.cameraId)
             }
         }

@@ -10,6 +10,8 @@ Rectangle {
     required property string name
     required property string group
     required property string origin
+    // False while the camera's platform is away: the row stays, greyed.
+    property bool available: true
     readonly property string groupName: root.group
 
     signal activated
@@ -20,7 +22,9 @@ Rectangle {
 
     ToolTip.visible: mouse.containsMouse && !mouse.drag.active
     ToolTip.delay: Theme.toolTipDelayLong
-    ToolTip.text: qsTr("Drag onto a tile, or double-click to show on the first free tile")
+    ToolTip.text: root.available ? qsTr("Drag onto a tile, or double-click to show on the first free tile")
+                                 : qsTr("Its platform cannot be reached now (see Platforms…); the camera stays in the list and plays again when the platform is back")
+    opacity: root.available ? 1 : 0.45
 
     // A small camera glyph
     Rectangle {

@@ -203,6 +203,8 @@ QVariant CameraDirectory::data(const QModelIndex &index, int role) const
         return c.position ? c.position->directionDeg : 0.0;
     case FovRole:
         return c.position ? c.position->fovDeg : 0.0;
+    case AvailableRole:
+        return !m_unavailableOrigins.contains(c.origin);
     default:
         return {};
     }
@@ -221,6 +223,7 @@ QHash<int, QByteArray> CameraDirectory::roleNames() const
         {OriginRole, "origin"},
         {DirectionRole, "directionDeg"},
         {FovRole, "fovDeg"},
+        {AvailableRole, "available"},
     };
 }
 
@@ -455,6 +458,33 @@ int CameraDirectory::originCount(const QString &origin) const
 {
     return int(std::count_if(m_cameras.cbegin(), m_cameras.cend(),
                              [&](const Camera &c) { return c.origin == origin; }));
+}
+
+void CameraDirectory::setOriginAvailable(const QString &origin, bool available)
+{
+    if (available == !m_unavailableOrigins.contains(origin))
+        return;
+    if (available)
+        m_unavailableOrigins.remove(origin);
+    else
+        m_unavailableOrigins.insert(origin);
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < m_cameras.size(); ++i) {
+        if (m_cameras.at(i).origin == origin) {
+            if (first < 0)
+                first = i;
+            last = i;
+        }
+    }
+    if (first >= 0)
+        emit dataChanged(index(first), index(last), {AvailableRole});
+}
+
+bool CameraDirectory::isAvailable(const QString &id) const
+{
+    const int i = indexOf(id);
+    return i >= 0 && !m_unavailableOrigins.contains(m_cameras.at(i).origin);
 }
 
 void CameraDirectory::requestStreams(const QString &id)

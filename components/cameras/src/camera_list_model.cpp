@@ -1,5 +1,7 @@
 #include "vigil/cameras/camera_list_model.h"
 
+#include "vigil/cameras/pinyin.h"
+
 #include <QtCore/QHash>
 
 namespace vigil::cameras {
@@ -76,8 +78,22 @@ void CameraListModel::rebuild()
         if (m_keys.size() != std::size_t(cameras.size())) {
             m_keys.clear();
             m_keys.reserve(std::size_t(cameras.size()));
-            for (const Camera &c : cameras)
-                m_keys.push_back((c.name + QChar(0x1f) + c.group).toCaseFolded());
+            QHash<QString, QString> groupPinyin; // a province has 400,000 cameras but a few thousand groups
+            for (const Camera &c : cameras) {
+                QString key = (c.name + QChar(0x1f) + c.group).toCaseFolded();
+                // Chinese names also match by their pinyin initials and full pinyin ("xxl", "xinxianglu").
+                if (const auto name = pinyin::spell(c.name))
+                    key += QChar(0x1f) + name->initials + QChar(0x1f) + name->full;
+                auto g = groupPinyin.constFind(c.group);
+                if (g == groupPinyin.constEnd()) {
+                    const auto spelled = pinyin::spell(c.group);
+                    g = groupPinyin.insert(c.group, spelled ? QChar(0x1f) + spelled->initials + QChar(0x1f) +
+                                                                  spelled->full
+                                                            : QString());
+                }
+                key += g.value();
+                m_keys.push_back(std::move(key));
+            }
         }
         // Which cameras match, bucketed by group in directory order.
         std::vector<std::vector<int>> members(std::size_t(m_groups.size()));
@@ -165,9 +181,12 @@ QVariant CameraListModel::data(const QModelIndex &index, int role) const
     default:
         break;
     }
-    if (r.source < 0 || !m_directory)
+    if (r.source < 0 || !m_directory) {
+        if (role == CameraDirectory::AvailableRole)
+            return true;
         return role == CameraDirectory::IdRole || role == CameraDirectory::OriginRole ? QVariant(QString())
                                                                                       : QVariant();
+    }
     return m_directory->data(m_directory->index(r.source),
                              role == Qt::DisplayRole ? int(CameraDirectory::NameRole) : role);
 }

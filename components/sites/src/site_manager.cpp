@@ -593,6 +593,8 @@ void SiteManager::finishSync(const QString &id, quint64 generation,
             m_directory->setOriginCameras(site->config.origin(), std::move(cams));
             site->cameraCount = m_directory->originCount(site->config.origin());
         }
+        if (m_directory)
+            m_directory->setOriginAvailable(site->config.origin(), true);
         site->retryDelayMs = 0;
         qCInfo(vigilSites).noquote() << "site" << where << "online:" << site->cameraCount << "cameras,"
                                      << result.value.requests << "requests"
@@ -609,6 +611,8 @@ void SiteManager::finishSync(const QString &id, quint64 generation,
         return;
     } else {
         outcome = stateFor(result.error.code);
+        if (m_directory) // its last tree stays, greyed, until the platform is back
+            m_directory->setOriginAvailable(site->config.origin(), false);
         qCWarning(vigilSites).noquote() << "site" << where << "failed:" << result.error.message;
         QString text = result.error.message;
         if (outcome == State::AuthFailed) {

@@ -235,13 +235,24 @@ private slots:
         qInfo("platform back -> site online in %lld ms", qint64(back.elapsed()));
         QVERIFY(back.elapsed() <= 5000 + 1000); // the 5 s ceiling plus the read itself (loaded machine)
         QCOMPARE(dir->originCount(QStringLiteral("site:") + id), 5);
+        const QString someCamera = id + QStringLiteral(":cam01");
+        QVERIFY(dir->isAvailable(someCamera));
 
-        // It goes away again: the site says so and its cameras stay listed.
+        // It goes away again: the site says so and its cameras stay listed, greyed (not available).
         platform->stop();
         sites.refresh(id);
         QCOMPARE(nextSync(synced, id), QStringLiteral("Unreachable"));
         QCOMPARE(dir->originCount(QStringLiteral("site:") + id), 5);
         QVERIFY(sites.statusText(id).contains(QLatin1String("stays")));
+        QVERIFY(!dir->isAvailable(someCamera));
+        const int row = [&] {
+            for (int i = 0; i < dir->rowCount(); ++i)
+                if (dir->index(i).data(cameras::CameraDirectory::IdRole).toString() == someCamera)
+                    return i;
+            return -1;
+        }();
+        QVERIFY(row >= 0);
+        QCOMPARE(dir->index(row).data(cameras::CameraDirectory::AvailableRole).toBool(), false);
     }
 
     // A camera listed without streams (the demo platform leaves them out of every fourth generated camera)

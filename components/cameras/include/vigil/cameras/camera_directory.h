@@ -26,6 +26,7 @@
 #include "vigil/cameras/credential_store.h"
 
 #include <QtCore/QAbstractListModel>
+#include <QtCore/QSet>
 #include <QtCore/QStringList>
 #include <QtQml/qqmlregistration.h>
 
@@ -95,6 +96,9 @@ public:
         OriginRole,                // "origin": "config" | "demo"
         DirectionRole, // "directionDeg": compass bearing the camera looks at (0 without a position)
         FovRole,       // "fovDeg": horizontal field of view, 0 when unknown
+        // "available": false while the camera's source is known to be away (its platform unreachable: the
+        // list keeps the camera, greyed, until the platform is back). Cameras are available by default.
+        AvailableRole,
     };
     Q_ENUM(Role)
 
@@ -150,6 +154,9 @@ public:
     // whose id is empty or already used elsewhere are skipped with a warning. "config" is refused.
     void setOriginCameras(const QString &origin, QList<Camera> cameras);
     int originCount(const QString &origin) const;
+    // Marks every camera of an in-memory origin available or not (AvailableRole; dataChanged of its block).
+    void setOriginAvailable(const QString &origin, bool available);
+    bool isAvailable(const QString &id) const;
     // Cameras whose platform gives stream URLs only on request (Artemis previewURLs, WVP play/start): a view
     // that wants to play such a camera calls requestStreams(); when the camera has no stream,
     // streamsRequested(id) asks whoever owns its origin (the SiteManager), which answers with setStreams().
@@ -241,6 +248,7 @@ private:
     QString m_configPath;
     QList<Camera> m_cameras; // [0, configCount) origin "config", then each in-memory origin's block
     mutable QHash<QString, int> m_index; // id -> row, rebuilt by indexOf() after rows moved (big lists)
+    QSet<QString> m_unavailableOrigins;
     QString m_lastError;
     QString m_loadError;
     QString m_credentialsLoadError; // from the FileCredentialStore's startup read, folded into loadError

@@ -8,7 +8,8 @@
 // collapsed), then — unless collapsed — its matching cameras in directory order. Camera rows carry the
 // directory's own roles (cameraId, name, group, origin …). Groups come in the directory's order (groups()),
 // ungrouped cameras last. A camera matches when the search text (trimmed, case-insensitive) is in its name or
-// its group; an empty text matches all.
+// its group, or in the pinyin initials or full pinyin of a Chinese name or group ("xxl", "xinxiang" find
+// 新乡路; see pinyin.h); an empty text matches all.
 //
 // Rebuilt (model reset) when the directory's rows, names or groups change, the filter changes or a group is
 // folded; other data changes of the directory are forwarded as dataChanged of the camera's row.

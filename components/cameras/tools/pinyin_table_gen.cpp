@@ -1,0 +1,150 @@
+// pinyin_table_gen: the Hanzi -> pinyin table of camera search, generated at build time from the Unicode
+// Consortium's Unihan database as Debian ships it (unicode-data: /usr/share/unicode/Unihan_Readings.txt.bz2),
+// never typed by hand. Each Hanzi of U+3400..U+9FFF gets its first kMandarin reading (the most common one),
+// without tone marks, ü written "v" as pinyin input methods do ("lǜ" -> "lv").
+//
+//     pinyin_table_gen BZCAT READINGS.bz2 OUT.inc     (BZCAT or READINGS "-": an empty table)
+//
+// Plain C++ (a host tool that runs during the build): no Qt.
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr unsigned kFirst = 0x3400;
+constexpr unsigned kLast = 0x9FFF;
+
+// One UTF-8 code point from s at i (advances i); 0 on malformed input.
+unsigned nextCodePoint(const std::string &s, size_t &i)
+{
+    const auto c = static_cast<unsigned char>(s[i]);
+    int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+    if (extra < 0 || i + size_t(extra) >= s.size() + (extra == 0 ? 1 : 0)) {
+        ++i;
+        return 0;
+    }
+    unsigned cp = extra == 0 ? c : c & (0x3F >> extra);
+    for (int k = 1; k <= extra; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + size_t(k)]) & 0x3F);
+    i += size_t(extra) + 1;
+    return cp;
+}
+
+// A toned pinyin letter -> its plain ASCII letter(s); 0 when it is not one.
+const char *plain(unsigned cp)
+{
+    static const std::map<unsigned, const char *> table = {
+        {0x101, "a"}, {0xE1, "a"},   {0x1CE, "a"}, {0xE0, "a"},  {0x113, "e"}, {0xE9, "e"},  {0x11B, "e"},
+        {0xE8, "e"},  {0xEA, "e"},   {0x12B, "i"}, {0xED, "i"},  {0x1D0, "i"}, {0xEC, "i"},  {0x14D, "o"},
+        {0xF3, "o"},  {0x1D2, "o"},  {0xF2, "o"},  {0x16B, "u"}, {0xFA, "u"},  {0x1D4, "u"}, {0xF9, "u"},
+        {0xFC, "v"},  {0x1D6, "v"},  {0x1D8, "v"}, {0x1DA, "v"}, {0x1DC, "v"}, {0x144, "n"}, {0x148, "n"},
+        {0x1F9, "n"}, {0x1E3F, "m"}, {0x304, ""},  {0x300, ""},  {0x301, ""},  {0x30C, ""},
+    };
+    const auto it = table.find(cp);
+    return it == table.end() ? nullptr : it->second;
+}
+
+std::string toneless(const std::string &reading)
+{
+    std::string out;
+    for (size_t i = 0; i < reading.size();) {
+        const unsigned cp = nextCodePoint(reading, i);
+        if (cp >= 'a' && cp <= 'z')
+            out += char(cp);
+        else if (cp >= 'A' && cp <= 'Z')
+            out += char(cp - 'A' + 'a');
+        else if (const char *p = plain(cp))
+            out += p;
+        else
+            return {}; // not a reading we understand: leave the character out
+    }
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc != 4) {
+        std::fprintf(stderr, "usage: %s BZCAT READINGS.bz2 OUT.inc\n", argv[0]);
+        return 2;
+    }
+    std::vector<std::string> syllables{""}; // index 0: no reading
+    std::map<std::string, unsigned short> syllableIndex{{"", 0}};
+    std::vector<unsigned short> index(kLast - kFirst + 1, 0);
+    unsigned readings = 0;
+
+    if (std::strcmp(argv[1], "-") != 0 && std::strcmp(argv[2], "-") != 0) {
+        const std::string command = std::string("'") + argv[1] + "' -c '" + argv[2] + "'";
+        FILE *in = popen(command.c_str(), "r");
+        if (!in) {
+            std::fprintf(stderr, "pinyin_table_gen: cannot run %s\n", command.c_str());
+            return 1;
+        }
+        std::string line;
+        std::array<char, 4096> buf{};
+        while (std::fgets(buf.data(), int(buf.size()), in)) {
+            line = buf.data();
+            // U+5317<TAB>kMandarin<TAB>běi
+            if (line.rfind("U+", 0) != 0)
+                continue;
+            const size_t tab1 = line.find('\t');
+            if (tab1 == std::string::npos || line.compare(tab1 + 1, 10, "kMandarin\t") != 0)
+                continue;
+            const unsigned cp = unsigned(std::strtoul(line.substr(2, tab1 - 2).c_str(), nullptr, 16));
+            if (cp < kFirst || cp > kLast)
+                continue;
+            std::string value = line.substr(tab1 + 11);
+            while (!value.empty() && (value.back() == '\n' || value.back() == '\r'))
+                value.pop_back();
+            const std::string first = value.substr(0, value.find(' '));
+            const std::string s = toneless(first);
+            if (s.empty())
+                continue;
+            auto [it, added] = syllableIndex.emplace(s, (unsigned short)syllables.size());
+            if (added)
+                syllables.push_back(s);
+            index[cp - kFirst] = it->second;
+            ++readings;
+        }
+        if (pclose(in) != 0 || readings == 0) {
+            std::fprintf(stderr, "pinyin_table_gen: no kMandarin reading read from %s\n", argv[2]);
+            return 1;
+        }
+    }
+
+    std::ostringstream out;
+    out << "// Generated by pinyin_table_gen from Unihan_Readings.txt (kMandarin, first reading). Do not "
+           "edit.\n"
+        << "// " << readings << " Hanzi, " << syllables.size() - 1 << " syllables.\n"
+        << "inline constexpr char32_t kPinyinFirst = 0x" << std::hex << kFirst << ";\n"
+        << "inline constexpr char32_t kPinyinLast = 0x" << kLast << std::dec << ";\n"
+        << "inline constexpr int kPinyinReadings = " << readings << ";\n"
+        << "inline constexpr const char *kPinyinSyllables[] = {";
+    for (size_t i = 0; i < syllables.size(); ++i)
+        out << (i % 16 == 0 ? "\n    " : " ") << '"' << syllables[i] << "\",";
+    out << "\n};\ninline constexpr unsigned short kPinyinIndex[] = {";
+    for (size_t i = 0; i < index.size(); ++i)
+        out << (i % 24 == 0 ? "\n    " : "") << index[i] << ',';
+    out << "\n};\n";
+
+    const std::string text = out.str();
+    // Rewrite only when it changed (no rebuild of what includes it otherwise).
+    {
+        std::ifstream old(argv[3], std::ios::binary);
+        std::stringstream was;
+        was << old.rdbuf();
+        if (old && was.str() == text)
+            return 0;
+    }
+    std::ofstream file(argv[3], std::ios::binary | std::ios::trunc);
+    file << text;
+    return file ? 0 : 1;
+}
