@@ -202,6 +202,7 @@ void OursPush::onFailed(const network::WebSocketFailure &f)
     }
     setStatus(Status::Reconnecting,
               Msg::tr("Live positions and alarms paused: %1. Reconnecting…").arg(f.text));
+    emit reconnecting(f.retryInMs, f.text);
 }
 
 void OursPush::setStatus(Status s, const QString &error)

@@ -54,6 +54,8 @@ signals:
     void statusChanged();
     void connected(); // after every (re)connect, once the subscription is sent
     void subscribed(const QStringList &topics);
+    // A connection attempt failed or the connection dropped; the next attempt is in retryInMs (each time).
+    void reconnecting(int retryInMs, const QString &reason);
     void unitsReceived(const QList<vigil::backend::UnitFix> &units);
     void alarmReceived(const vigil::backend::PushMessage &alarm);
 
