@@ -187,8 +187,8 @@ void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wa
     QPointer<map::Patrol> patrolGuard(patrol);
     auto site = m_demo;
     // Encoding the demo clips takes a minute on first run: never on the GUI thread.
-    core::WorkerThreads::start(QStringLiteral("demo-prepare"), [self, dir, wallStore, site, chinese,
-                                                                cameraCount] {
+    core::WorkerThreads::start(QStringLiteral("demo-prepare"), [self, dir, wallStore, patrolGuard, site,
+                                                                chinese, cameraCount] {
         QString error;
         QList<cameras::Camera> cams;
         std::shared_ptr<demo::DemoBackend> platform;

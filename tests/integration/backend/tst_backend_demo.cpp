@@ -25,6 +25,9 @@
 #include <QtCore/QSet>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
+#include <QtNetwork/QSslConfiguration>
+#include <QtNetwork/QSslKey>
+#include <QtNetwork/QSslServer>
 #include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QtTest>
@@ -110,18 +113,24 @@ Cli vigilctl(const QStringList &args)
 
 // Takes WebSocket connections and says nothing: with `upgrade`, it answers the upgrade (101) and then stays
 // silent (counts the pings it never answers); without, it never answers at all.
-class SilentServer : public QTcpServer
+template<typename Base> class SilentServerOn : public Base
 {
 public:
-    explicit SilentServer(bool upgrade)
+    explicit SilentServerOn(bool upgrade)
         : m_upgrade(upgrade)
     {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = nextPendingConnection()) {
+        // A plain server announces newConnection; QSslServer (6.4) pendingConnectionAvailable once encrypted.
+        QObject::connect(this, &QTcpServer::newConnection, this, [this] { take(); });
+        QObject::connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] { take(); });
+    }
+    void take()
+    {
+        {
+            while (QTcpSocket *s = this->nextPendingConnection()) {
                 const qsizetype i = sockets.size();
                 sockets.append(s);
                 requests.append(QByteArray());
-                connect(s, &QTcpSocket::readyRead, this, [this, s, i] {
+                QObject::connect(s, &QTcpSocket::readyRead, this, [this, s, i] {
                     const QByteArray data = s->readAll();
                     if (!requests[i].contains("\r\n\r\n")) {
                         requests[i] += data;
@@ -132,7 +141,7 @@ public:
                     }
                 });
             }
-        });
+        }
     }
     void answerUpgrade(qsizetype i)
     {
@@ -157,6 +166,8 @@ public:
 private:
     bool m_upgrade;
 };
+using SilentServer = SilentServerOn<QTcpServer>;
+using SilentTlsServer = SilentServerOn<QSslServer>;
 
 } // namespace
 
@@ -733,6 +744,59 @@ private slots:
         QVERIFY(units.wait(5000));
         QVERIFY2(same(units.last().first().value<QList<UnitFix>>()),
                  "the push does not carry the moved cars");
+    }
+
+    // wss:// through the same client: a TLS server with a throwaway self-signed certificate takes the upgrade
+    // (verification off, the default: cameras and small platforms ship such certificates); with verification
+    // on, the same certificate is refused with a TLS error and a retry.
+    void pushOverTls()
+    {
+        using namespace vigil::network;
+        QTemporaryDir dir;
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                       QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                       QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"),
+                       dir.filePath(QStringLiteral("k.pem")), QStringLiteral("-out"),
+                       dir.filePath(QStringLiteral("c.pem"))});
+        if (!openssl.waitForFinished(20000) || openssl.exitCode() != 0)
+            QSKIP("the openssl command is needed to make a test certificate");
+        QFile keyFile(dir.filePath(QStringLiteral("k.pem")));
+        QFile certFile(dir.filePath(QStringLiteral("c.pem")));
+        QVERIFY(keyFile.open(QIODevice::ReadOnly) && certFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+        tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
+        QVERIFY(!tls.privateKey().isNull() && !tls.localCertificate().isNull());
+
+        for (const bool verify : {false, true}) {
+            SilentTlsServer server(true);
+            server.setSslConfiguration(tls);
+            QVERIFY(server.listen(QHostAddress::LocalHost));
+            WebSocketClient client;
+            QSignalSpy connected(&client, &WebSocketClient::connected);
+            QSignalSpy failed(&client, &WebSocketClient::failed);
+            WebSocketOptions o;
+            o.url = QUrl(QStringLiteral("wss://127.0.0.1:%1/api/v1/push").arg(server.serverPort()));
+            o.tlsVerifyPeer = verify;
+            client.open(o);
+            if (!verify) {
+                QVERIFY(connected.wait(5000));
+                QCOMPARE(failed.size(), 0);
+                QCOMPARE(server.requests.size(), 1);
+                QVERIFY(server.requests.first().startsWith("GET /api/v1/push HTTP/1.1"));
+            } else {
+                QVERIFY(failed.wait(5000));
+                const auto f = failed.first().first().value<WebSocketFailure>();
+                QCOMPARE(toString(f.error), toString(WebSocketError::Tls));
+                QVERIFY(f.retryInMs >= 0);
+                QCOMPARE(connected.size(), 0);
+                qInfo("verified wss: %s", qPrintable(f.text));
+            }
+        }
     }
 
     void vigilctlCameras()
