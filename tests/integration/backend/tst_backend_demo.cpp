@@ -636,7 +636,7 @@ private slots:
         auto conn = WebSocketConnection::create(options, handlers);
         conn->start();
         QTRY_VERIFY_WITH_TIMEOUT(server.sockets.size() == 1, 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(server.requests.size() == 1, 5000); // the upgrade is on its way
+        QTRY_VERIFY_WITH_TIMEOUT(server.requests.first().contains("\r\n\r\n"), 5000); // the upgrade is here
         conn->stop();
         server.answerUpgrade(0); // too late: the client has given up on it
         QTRY_COMPARE_WITH_TIMEOUT(server.sockets.first()->state(), QAbstractSocket::UnconnectedState, 5000);
@@ -698,7 +698,7 @@ private slots:
             qInfo("%s: declared after %lld ms: %s", upgrade ? "silent after upgrade" : "no upgrade answer",
                   t.elapsed(), qPrintable(f.text));
             QCOMPARE(toString(f.error), toString(upgrade ? WebSocketError::Dead : WebSocketError::Handshake));
-            QVERIFY(t.elapsed() >= 900);
+            QVERIFY(t.elapsed() >= 500); // not at once: after the ping (idle / 2) went unanswered
             QVERIFY(f.retryInMs >= 0 && f.retryInMs <= 4000);
             if (upgrade)
                 QVERIFY2(server.pings > 0, "the client never pinged the silent server");
