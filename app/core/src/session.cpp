@@ -323,10 +323,7 @@ void Session::startDemoPush(map::Patrol *patrol)
                 if (guard)
                     guard->units()->applyBatch(toPatrolUnits(f));
             });
-    connect(m_push.get(), &backend::OursPush::statusChanged, this, [this] {
-        if (m_push && !m_push->lastError().isEmpty())
-            qCWarning(vigilApp).noquote() << "demo platform push:" << m_push->lastError();
-    });
+    // OursPush logs its own failures and reconnects (vigil.push).
     m_push->start();
 }
 
