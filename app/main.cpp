@@ -380,7 +380,7 @@ int main(int argc, char **argv)
     map::Patrol patrol(nullptr);
     map::Patrol::setInstance(&patrol);
     if (session.demoMode())
-        patrol.startDemo(24, 1800);
+        patrol.startDemo(24, 1800, true); // the cars then come through the demo platform's push
     // Alarm steps are recorded under the logged-in user (the OS user when there are no users).
     QObject::connect(&accessControl, &access::AccessController::stateChanged, alarmCenter.store(),
                      [&] { alarmCenter.store()->setOperatorName(accessControl.userName()); });
@@ -544,7 +544,7 @@ int main(int argc, char **argv)
     if (session.demoMode()) {
         bool ok = false;
         const int n = cli.parser.value(cli.demoCameras).toInt(&ok);
-        session.startDemo(&directory, &wallStore, chinese, ok ? std::clamp(n, 1, 16) : 9);
+        session.startDemo(&directory, &wallStore, chinese, ok ? std::clamp(n, 1, 16) : 9, &patrol);
         // Empty wall screens get something to show: the first an online patrol (a tour of every camera
         // across its four tiles), the others every camera at once.
         QObject::connect(&session, &app::Session::demoReady, &wallScreens, [&wallScreens, &directory] {

@@ -102,7 +102,7 @@ void Patrol::setRoads(RoadGraph roads)
     emit roadsChanged();
 }
 
-void Patrol::startDemo(int unitCount, int historySeconds)
+void Patrol::startDemo(int unitCount, int historySeconds, bool throughPlatform)
 {
     setRoads(RoadGraph::demo());
     m_units.setTrailLength(20);
@@ -110,10 +110,12 @@ void Patrol::startDemo(int unitCount, int historySeconds)
     m_simulator.setTrackStore(&m_tracks);
     m_simulator.setHistorySeconds(historySeconds);
     m_simulator.setUnitCount(unitCount);
-    m_simulator.setModel(&m_units); // builds the cars (and their past) once
+    m_platformUnits.setTrailLength(0);
+    // Builds the cars (and their past) once.
+    m_simulator.setModel(throughPlatform ? &m_platformUnits : &m_units);
     m_simulator.setRunning(true);
-    qCInfo(vigilMap) << "patrol demo:" << m_units.count() << "simulated units on" << m_roads.segmentCount()
-                     << "road segments," << historySeconds << "s of past";
+    qCInfo(vigilMap) << "patrol demo:" << m_simulator.model()->count() << "simulated units on"
+                     << m_roads.segmentCount() << "road segments," << historySeconds << "s of past";
 }
 
 QVariantList Patrol::nearestUnits(double latitude, double longitude, int k) const
@@ -141,10 +143,13 @@ bool Patrol::dispatchUnit(const QString &unitId, double latitude, double longitu
         return false;
     }
     m_units.setStatus(unitId, UnitsModel::Responding);
+    // The demo platform's car too, so its next push says Responding.
+    if (m_simulator.model() == &m_platformUnits)
+        m_platformUnits.setStatus(unitId, UnitsModel::Responding);
     const PatrolUnit &u = m_units.units().at(row);
     const GeoPoint spot{latitude, longitude};
     // The simulated car drives there: the roads when they connect, else straight across.
-    if (m_simulator.model() == &m_units) {
+    if (m_simulator.model() == &m_units || m_simulator.model() == &m_platformUnits) {
         RoadRoute route = m_roads.route(u.position, spot, true);
         QList<GeoPoint> path = route.found ? route.path : QList<GeoPoint>{};
         path.prepend(u.position);

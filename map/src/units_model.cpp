@@ -5,6 +5,8 @@
 #include <QtCore/QSet>
 #include <QtCore/QTimeZone>
 
+#include <cmath>
+
 namespace vigil::map {
 
 namespace {
@@ -183,6 +185,37 @@ void UnitsModel::updatePositions(const QList<Fix> &fixes, const QDateTime &time)
     }
     m_indexDirty = true;
     emit positionsChanged();
+}
+
+void UnitsModel::applyBatch(const QList<PatrolUnit> &units)
+{
+    QList<Fix> fixes;
+    QDateTime newest;
+    for (const PatrolUnit &u : units) {
+        const int row = indexOf(u.id);
+        if (row < 0) {
+            PatrolUnit added = u;
+            added.trail.clear();
+            if (std::isnan(added.headingDeg))
+                added.headingDeg = 0;
+            if (std::isnan(added.speedMps))
+                added.speedMps = 0;
+            addUnit(std::move(added));
+            continue;
+        }
+        PatrolUnit &known = m_units[row];
+        if (known.status != u.status || known.callSign != u.callSign) {
+            known.status = u.status;
+            known.callSign = u.callSign;
+            const QModelIndex i = index(row);
+            emit dataChanged(i, i, {StatusRole, CallSignRole});
+        }
+        fixes.append({row, u.position, u.headingDeg, u.speedMps});
+        if (u.lastFix.isValid() && (!newest.isValid() || u.lastFix > newest))
+            newest = u.lastFix;
+    }
+    if (!fixes.isEmpty())
+        updatePositions(fixes, newest.isValid() ? newest : QDateTime::currentDateTimeUtc());
 }
 
 bool UnitsModel::applyNmeaFix(const QString &id, const NmeaFix &fix)

@@ -4,6 +4,8 @@
 
 #include "vigil/network/http_client.h"
 
+#include "http_client_private.h"
+
 #include "vigil/core/redact.h"
 #include "vigil/network/logging.h"
 
@@ -429,6 +431,20 @@ int HttpClient::idleConnections() const
 {
     return d->idleCount;
 }
+
+namespace detail {
+
+asio::io_context &networkContext()
+{
+    return HttpClient::instance().internals().ioc;
+}
+
+asio::ssl::context &networkTls()
+{
+    return HttpClient::instance().internals().tls;
+}
+
+} // namespace detail
 
 QString toString(HttpError e)
 {

@@ -1,6 +1,7 @@
 #include "vigil/app/session.h"
 
 #include "vigil/backend/ours_client.h"
+#include "vigil/backend/ours_push.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/core/atomic_file.h"
 #include "vigil/core/gui_post.h"
@@ -9,6 +10,8 @@
 #include "vigil/core/worker_threads.h"
 #include "vigil/demo/demo_backend.h"
 #include "vigil/demo/demo_site.h"
+#include "vigil/map/dispatch.h"
+#include "vigil/map/geo.h"
 #include "vigil/ptz/input_rules.h"
 #include "vigil/sites/site_cameras.h"
 #include "vigil/wall/wall_store.h"
@@ -134,8 +137,45 @@ void Session::setStartupError(const QString &text)
     emit startupErrorChanged();
 }
 
+namespace {
+
+map::PatrolUnit::Status unitStatus(const QString &s)
+{
+    if (s == QLatin1String("busy"))
+        return map::PatrolUnit::Status::Busy;
+    if (s == QLatin1String("responding"))
+        return map::PatrolUnit::Status::Responding;
+    if (s == QLatin1String("off-duty"))
+        return map::PatrolUnit::Status::OffDuty;
+    if (s == QLatin1String("emergency"))
+        return map::PatrolUnit::Status::Emergency;
+    return map::PatrolUnit::Status::Available;
+}
+
+// A platform's batch of fixes as the map's units (WGS-84; unknown heading/speed stay NaN: keep the last).
+QList<map::PatrolUnit> toPatrolUnits(const QList<backend::UnitFix> &fixes)
+{
+    QList<map::PatrolUnit> out;
+    out.reserve(fixes.size());
+    for (const backend::UnitFix &f : fixes) {
+        map::PatrolUnit u;
+        u.id = f.id;
+        u.callSign = f.callSign.isEmpty() ? f.id : f.callSign;
+        const map::GeoPoint p{f.latitude, f.longitude};
+        u.position = f.datum == backend::Datum::Gcj02 ? map::gcj02ToWgs84(p) : p;
+        u.headingDeg = f.headingDeg;
+        u.speedMps = f.speedMps;
+        u.status = unitStatus(f.status);
+        u.lastFix = f.time;
+        out.append(u);
+    }
+    return out;
+}
+
+} // namespace
+
 void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wall, bool chinese,
-                        int cameraCount)
+                        int cameraCount, map::Patrol *patrol)
 {
     demo::DemoSiteOptions options;
     options.cameraCount = cameraCount;
@@ -144,10 +184,11 @@ void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wa
     QPointer<Session> self(this);
     QPointer<cameras::CameraDirectory> dir(directory);
     QPointer<wall::WallStore> wallStore(wall);
+    QPointer<map::Patrol> patrolGuard(patrol);
     auto site = m_demo;
     // Encoding the demo clips takes a minute on first run: never on the GUI thread.
-    core::WorkerThreads::start(QStringLiteral("demo-prepare"), [self, dir, wallStore, site, chinese,
-                                                                cameraCount] {
+    core::WorkerThreads::start(QStringLiteral("demo-prepare"), [self, dir, wallStore, patrolGuard, site,
+                                                                chinese, cameraCount] {
         QString error;
         QList<cameras::Camera> cams;
         std::shared_ptr<demo::DemoBackend> platform;
@@ -170,11 +211,11 @@ void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wa
             demo::DemoBackendOptions o;
             o.rtspBase = rtspBase;
             o.cameraCount = cameraCount;
-            o.unitCount = 0; // the map's simulator drives the demo's patrol cars
+            o.unitCount = 0; // the app's simulator drives the cars; the platform serves them (setUnitsSource)
             platform = std::make_shared<demo::DemoBackend>(o);
             ok = platform->start(&error) && readDemoCameras(*platform, *site, chinese, &cams, &error);
         }
-        core::postToApp([self, dir, wallStore, site, platform, ok, error, cams] {
+        core::postToApp([self, dir, wallStore, patrolGuard, site, platform, ok, error, cams] {
             if (!self)
                 return;
             self->m_demoBackend = platform;
@@ -188,6 +229,8 @@ void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wa
             }
             if (dir)
                 dir->setDemoCameras(cams);
+            if (patrolGuard)
+                self->startDemoPush(patrolGuard.data());
             if (wallStore) {
                 const QStringList assigned = wallStore->state().tileCameras;
                 const bool anyCamera = std::any_of(assigned.begin(), assigned.end(),
@@ -265,8 +308,28 @@ void Session::setPtzSpeed(double speed)
     m_settingsSave.start();
 }
 
+void Session::startDemoPush(map::Patrol *patrol)
+{
+    // The platform pushes the cars the simulator drives in patrol->platformUnits(); the map's units() get
+    // them back from the push, the way a real site's cars arrive.
+    m_demoBackend->setUnitsSource(patrol->platformUnits());
+    const demo::DemoBackendOptions &o = m_demoBackend->options();
+    m_push = std::make_unique<backend::OursPush>(
+        backend::SiteConnection{m_demoBackend->baseUrl(), o.user, o.password},
+        QStringList{QStringLiteral("units")});
+    QPointer<map::Patrol> guard(patrol);
+    connect(m_push.get(), &backend::OursPush::unitsReceived, patrol,
+            [guard](const QList<backend::UnitFix> &f) {
+                if (guard)
+                    guard->units()->applyBatch(toPatrolUnits(f));
+            });
+    // OursPush logs its own failures and reconnects (vigil.push).
+    m_push->start();
+}
+
 void Session::stopDemo()
 {
+    m_push.reset();
     if (m_demoBackend)
         m_demoBackend->stop();
     if (m_demo)

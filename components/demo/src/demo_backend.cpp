@@ -105,6 +105,7 @@ struct DemoBackend::Private
 
     // Owner's (Qt) thread.
     std::unique_ptr<QObject> context;
+    std::unique_ptr<QObject> sourceContext; // setUnitsSource()'s connection
     std::unique_ptr<map::UnitsModel> units;
     std::unique_ptr<map::UnitSimulator> simulator;
 
@@ -152,6 +153,8 @@ struct DemoBackend::Private
     }
 
     void broadcastUnits(std::shared_ptr<const std::string> message);
+    // One "units" push message of the model's units, to every subscriber (and GET /units). Owner's thread.
+    void publishUnits(const map::UnitsModel &model);
 };
 
 namespace {
@@ -220,6 +223,7 @@ public:
             if (ec)
                 return;
             ++self->m_p.pushClients;
+            self->m_counted = true;
             self->m_open = true;
             self->m_p.sessions.push_back(self);
             self->read();
@@ -228,7 +232,8 @@ public:
 
     ~WsSession()
     {
-        if (m_open)
+        // Counted until the session is gone, whether it ended open (stop()) or by a close or error.
+        if (m_counted)
             --m_p.pushClients;
     }
 
@@ -321,6 +326,7 @@ private:
     std::deque<std::shared_ptr<const std::string>> m_queue;
     bool m_writing = false;
     bool m_open = false;
+    bool m_counted = false;
     bool m_units = false;
     bool m_alarms = false;
 };
@@ -669,6 +675,41 @@ void accept(DemoBackend::Private *p)
 
 } // namespace
 
+void DemoBackend::Private::publishUnits(const map::UnitsModel &model)
+{
+    const std::string now = isoNow();
+    std::string msg = "{\"type\":\"units\",\"time\":";
+    json::appendString(msg, now);
+    msg += ",\"items\":[";
+    bool first = true;
+    for (const map::PatrolUnit &u : model.units()) {
+        if (!first)
+            msg += ',';
+        first = false;
+        msg += "{\"id\":";
+        json::appendString(msg, u.id.toStdString());
+        msg += ",\"callSign\":";
+        json::appendString(msg, u.callSign.toStdString());
+        msg += ",\"lon\":";
+        json::appendNumber(msg, u.position.lon, 6);
+        msg += ",\"lat\":";
+        json::appendNumber(msg, u.position.lat, 6);
+        msg += ",\"datum\":\"wgs84\",\"heading\":";
+        json::appendNumber(msg, u.headingDeg, 1);
+        msg += ",\"speed\":";
+        json::appendNumber(msg, u.speedMps, 1);
+        msg += ",\"status\":";
+        json::appendString(msg, unitStatus(u.status));
+        msg += ",\"time\":";
+        json::appendString(
+            msg, u.lastFix.isValid() ? u.lastFix.toUTC().toString(Qt::ISODateWithMs).toStdString() : now);
+        msg += '}';
+    }
+    msg += "]}";
+    auto shared = std::make_shared<const std::string>(std::move(msg));
+    asio::post(*ioc, [this, shared] { broadcastUnits(shared); });
+}
+
 void DemoBackend::Private::broadcastUnits(std::shared_ptr<const std::string> message)
 {
     lastUnits = message;
@@ -733,38 +774,7 @@ bool DemoBackend::start(QString *error)
         d->simulator->setModel(d->units.get());
         Private *p = d.get();
         auto publish = [p] {
-            const std::string now = isoNow();
-            std::string msg = "{\"type\":\"units\",\"time\":";
-            json::appendString(msg, now);
-            msg += ",\"items\":[";
-            bool first = true;
-            for (const map::PatrolUnit &u : p->units->units()) {
-                if (!first)
-                    msg += ',';
-                first = false;
-                msg += "{\"id\":";
-                json::appendString(msg, u.id.toStdString());
-                msg += ",\"callSign\":";
-                json::appendString(msg, u.callSign.toStdString());
-                msg += ",\"lon\":";
-                json::appendNumber(msg, u.position.lon, 6);
-                msg += ",\"lat\":";
-                json::appendNumber(msg, u.position.lat, 6);
-                msg += ",\"datum\":\"wgs84\",\"heading\":";
-                json::appendNumber(msg, u.headingDeg, 1);
-                msg += ",\"speed\":";
-                json::appendNumber(msg, u.speedMps, 1);
-                msg += ",\"status\":";
-                json::appendString(msg, unitStatus(u.status));
-                msg += ",\"time\":";
-                json::appendString(msg, u.lastFix.isValid()
-                                            ? u.lastFix.toUTC().toString(Qt::ISODateWithMs).toStdString()
-                                            : now);
-                msg += '}';
-            }
-            msg += "]}";
-            auto shared = std::make_shared<const std::string>(std::move(msg));
-            asio::post(*p->ioc, [p, shared] { p->broadcastUnits(shared); });
+            p->publishUnits(*p->units);
         };
         QObject::connect(d->units.get(), &map::UnitsModel::positionsChanged, d->context.get(), publish);
         publish(); // the starting positions, before the first tick
@@ -783,6 +793,7 @@ void DemoBackend::stop()
     if (d->simulator)
         d->simulator->setRunning(false);
     d->context.reset();
+    d->sourceContext.reset();
     if (d->thread.joinable()) {
         asio::post(*d->ioc, [p = d.get()] {
             beast::error_code ignored;
@@ -797,6 +808,19 @@ void DemoBackend::stop()
         d->ioc.reset();
     }
     d->running = false;
+}
+
+void DemoBackend::setUnitsSource(map::UnitsModel *model)
+{
+    d->sourceContext.reset();
+    if (!model || !d->running)
+        return;
+    d->sourceContext = std::make_unique<QObject>();
+    Private *p = d.get();
+    QObject::connect(model, &map::UnitsModel::positionsChanged, d->sourceContext.get(),
+                     [p, model] { p->publishUnits(*model); });
+    // A destroyed model takes its connection with it.
+    p->publishUnits(*model); // the positions it has now, before its next step
 }
 
 bool DemoBackend::isRunning() const

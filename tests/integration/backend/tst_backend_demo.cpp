@@ -1,13 +1,23 @@
 // Our Vigil API end to end against the real `vigil-demo-backend` process: login, the camera pages and the
 // ETag/304, token expiry and the single re-login, wrong password, live URLs, the WebSocket push of unit
 // positions, and `vigilctl backend` (JSON, redaction, exit codes). Each test starts its own server with
-// --port 0 and waits for its READY line.
+// --port 0 and waits for its READY line. The push* tests run Vigil's own WebSocket client (OursPush) against
+// the DemoBackend in-process (stopped and started again on its port), and against a QTcpServer that goes
+// silent.
 #include <utility> // before Asio: g++ 12 needs std::exchange declared for Boost 1.74's Asio
 
 #include "vigil/backend/ours_client.h"
 #include "vigil/backend/ours_parsers.h"
+#include "vigil/backend/ours_push.h"
+#include "vigil/core/worker_threads.h"
+#include "vigil/demo/demo_backend.h"
+#include "vigil/map/unit_simulator.h"
+#include "vigil/map/units_model.h"
 #include "vigil/network/http_client.h"
+#include "vigil/network/websocket_client.h"
 
+#include <QtCore/QCryptographicHash>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -15,6 +25,11 @@
 #include <QtCore/QSet>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
+#include <QtNetwork/QSslConfiguration>
+#include <QtNetwork/QSslKey>
+#include <QtNetwork/QSslServer>
+#include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
 #include <QtTest/QtTest>
 
 #include <boost/asio/connect.hpp>
@@ -22,6 +37,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <memory>
 
 using namespace vigil::backend;
@@ -93,6 +110,64 @@ Cli vigilctl(const QStringList &args)
     c.err = p.readAllStandardError();
     return c;
 }
+
+// Takes WebSocket connections and says nothing: with `upgrade`, it answers the upgrade (101) and then stays
+// silent (counts the pings it never answers); without, it never answers at all.
+template<typename Base> class SilentServerOn : public Base
+{
+public:
+    explicit SilentServerOn(bool upgrade)
+        : m_upgrade(upgrade)
+    {
+        // A plain server announces newConnection; QSslServer (6.4) pendingConnectionAvailable once encrypted.
+        QObject::connect(this, &QTcpServer::newConnection, this, [this] { take(); });
+        QObject::connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] { take(); });
+    }
+    void take()
+    {
+        {
+            while (QTcpSocket *s = this->nextPendingConnection()) {
+                const qsizetype i = sockets.size();
+                sockets.append(s);
+                requests.append(QByteArray());
+                QObject::connect(s, &QTcpSocket::readyRead, this, [this, s, i] {
+                    const QByteArray data = s->readAll();
+                    if (!requests[i].contains("\r\n\r\n")) {
+                        requests[i] += data;
+                        if (m_upgrade && requests[i].contains("\r\n\r\n"))
+                            answerUpgrade(i);
+                    } else if (!data.isEmpty() && (quint8(data.at(0)) & 0x0f) == 0x9) {
+                        ++pings; // a client frame: FIN + opcode 9 is a ping
+                    }
+                });
+            }
+        }
+    }
+    void answerUpgrade(qsizetype i)
+    {
+        QByteArray key;
+        for (const QByteArray &line : requests[i].split('\n'))
+            if (line.toLower().startsWith("sec-websocket-key:"))
+                key = line.mid(18).trimmed();
+        const QByteArray accept =
+            QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11", QCryptographicHash::Sha1)
+                .toBase64();
+        if (sockets[i]->state() == QAbstractSocket::ConnectedState)
+            sockets[i]->write(
+                "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                "Sec-WebSocket-Accept: " +
+                accept + "\r\n\r\n");
+    }
+
+    QList<QTcpSocket *> sockets;
+    QList<QByteArray> requests;
+    int pings = 0;
+
+private:
+    bool m_upgrade;
+};
+using SilentServer = SilentServerOn<QTcpServer>;
+using SilentTlsServer = SilentServerOn<QSslServer>;
 
 } // namespace
 
@@ -433,6 +508,295 @@ private slots:
         }
         QCOMPARE(seen, (QStringList{QStringLiteral("error"), QStringLiteral("subscribed")}));
         byQuery.close(websocket::close_code::normal, ec);
+    }
+
+    // --- The push channel through Vigil's own client (network::WebSocketClient, backend::OursPush) against
+    // the in-process DemoBackend.
+
+    void pushClientReceivesUnits()
+    {
+        vigil::demo::DemoBackendOptions o;
+        o.unitCount = 3;
+        o.unitIntervalMs = 200;
+        vigil::demo::DemoBackend backend(o);
+        QString error;
+        QVERIFY2(backend.start(&error), qPrintable(error));
+        OursPush push({backend.baseUrl(), QStringLiteral("demo"), QStringLiteral("demo")});
+        QSignalSpy units(&push, &OursPush::unitsReceived);
+        QSignalSpy subscribed(&push, &OursPush::subscribed);
+        push.start();
+        QVERIFY2(units.wait(10000), qPrintable(push.lastError()));
+        QCOMPARE(subscribed.size(), 1);
+        QCOMPARE(subscribed.first().first().toStringList(),
+                 (QStringList{QStringLiteral("units"), QStringLiteral("alarms")}));
+        const auto first = units.first().first().value<QList<UnitFix>>();
+        QCOMPARE(first.size(), 3);
+        QVERIFY(!first.first().id.isEmpty());
+        QCOMPARE(push.status(), OursPush::Status::Live);
+        QCOMPARE(push.logins(), 1);
+        QCOMPARE(backend.pushClients(), 1);
+        // Batches keep coming, one per simulator step.
+        QTRY_VERIFY_WITH_TIMEOUT(units.size() >= 3, 5000);
+        push.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(backend.pushClients(), 0, 5000);
+    }
+
+    // The platform goes away and comes back on the same port: the client is live again (a units batch) within
+    // 5 s of the platform being back, whatever the backoff had reached. The platform lost its tokens, so each
+    // comeback also costs the one re-login (401 invalid_token at the upgrade).
+    void pushReconnectsWithinFiveSeconds()
+    {
+        vigil::demo::DemoBackendOptions o;
+        o.unitCount = 2;
+        o.unitIntervalMs = 200;
+        auto backend = std::make_unique<vigil::demo::DemoBackend>(o);
+        QString error;
+        QVERIFY2(backend->start(&error), qPrintable(error));
+        o.port = backend->port();
+        OursPush push({backend->baseUrl(), QStringLiteral("demo"), QStringLiteral("demo")});
+        QSignalSpy units(&push, &OursPush::unitsReceived);
+        push.start();
+        QVERIFY2(units.wait(10000), qPrintable(push.lastError()));
+
+        // Restart after 1, 2 and 4 failed attempts: the next attempt is then 0.5, 1-2 and 4 s (the cap) away.
+        QList<qint64> liveAgainMs;
+        int restarts = 0;
+        for (const int failedAttempts : {1, 2, 4}) {
+            backend.reset();
+            QSignalSpy failures(&push, &OursPush::reconnecting);
+            QTRY_VERIFY_WITH_TIMEOUT(failures.size() >= failedAttempts, 15000);
+            const int nextAttemptMs = failures.last().first().toInt();
+            backend = std::make_unique<vigil::demo::DemoBackend>(o);
+            QVERIFY2(backend->start(&error), qPrintable(error));
+            ++restarts;
+            units.clear();
+            QElapsedTimer back;
+            back.start();
+            QVERIFY2(units.wait(10000), qPrintable(push.lastError()));
+            liveAgainMs.append(back.elapsed());
+            QCOMPARE(push.status(), OursPush::Status::Live);
+            qInfo("reconnect: platform back after %d failed attempt(s), next attempt due in %d ms -> units "
+                  "again after %lld ms (with the re-login, upgrade, subscribe and first batch)",
+                  failedAttempts, nextAttemptMs, liveAgainMs.last());
+            QVERIFY2(liveAgainMs.last() < 5000,
+                     qPrintable(QStringLiteral("live again only after %1 ms").arg(liveAgainMs.last())));
+        }
+        const auto median = [](QList<qint64> v) {
+            std::sort(v.begin(), v.end());
+            return v.at(v.size() / 2);
+        };
+        qInfo("reconnect: units again after median %lld ms, max %lld ms over %lld restarts",
+              median(liveAgainMs), *std::max_element(liveAgainMs.cbegin(), liveAgainMs.cend()),
+              qlonglong(liveAgainMs.size()));
+        QCOMPARE(push.logins(), 1 + restarts); // one re-login per comeback, not more
+        QCOMPARE(backend->logins(), 1);
+    }
+
+    // Every token is born expired: the push logs in, is refused at the upgrade, logs in again once, is
+    // refused again and stops with a sentence for the operator (no loop of logins).
+    void pushTokenRefusedAtUpgradeLogsInAgainOnce()
+    {
+        vigil::demo::DemoBackendOptions o;
+        o.unitCount = 1;
+        o.tokenSeconds = 0;
+        vigil::demo::DemoBackend backend(o);
+        QString error;
+        QVERIFY2(backend.start(&error), qPrintable(error));
+        OursPush push({backend.baseUrl(), QStringLiteral("demo"), QStringLiteral("demo")});
+        push.start();
+        QTRY_COMPARE_WITH_TIMEOUT(push.status(), OursPush::Status::Failed, 10000);
+        QCOMPARE(push.logins(), 2);
+        QCOMPARE(backend.logins(), 2);
+        QVERIFY2(push.lastError().contains(QStringLiteral("fresh login")), qPrintable(push.lastError()));
+        QVERIFY2(!push.lastError().contains(QStringLiteral("Bearer")), qPrintable(push.lastError()));
+        QCOMPARE(backend.pushClients(), 0);
+    }
+
+    // The owner goes away mid-connect: no crash, no handler, no signal, and the socket is closed.
+    void pushOwnerDestroyedMidConnect()
+    {
+        using namespace vigil::network;
+        SilentServer server(false);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+
+        std::atomic<int> calls{0};
+        WebSocketOptions options;
+        options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/push").arg(server.serverPort()));
+        options.headers = {{"Authorization", "Bearer secret"}};
+        WebSocketConnection::Handlers handlers;
+        handlers.opened = [&calls] {
+            ++calls;
+        };
+        handlers.message = [&calls](QByteArray) {
+            ++calls;
+        };
+        handlers.failed = [&calls](WebSocketFailure) {
+            ++calls;
+        };
+        auto conn = WebSocketConnection::create(options, handlers);
+        conn->start();
+        QTRY_VERIFY_WITH_TIMEOUT(server.sockets.size() == 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(server.requests.first().contains("\r\n\r\n"), 5000); // the upgrade is here
+        conn->stop();
+        server.answerUpgrade(0); // too late: the client has given up on it
+        QTRY_COMPARE_WITH_TIMEOUT(server.sockets.first()->state(), QAbstractSocket::UnconnectedState, 5000);
+        conn.reset();
+        QCOMPARE(calls.load(), 0);
+
+        // The Qt wrapper destroyed mid-connect, and OursPush destroyed mid-login.
+        {
+            auto client = std::make_unique<WebSocketClient>();
+            QSignalSpy any(client.get(), &WebSocketClient::failed);
+            options.headers.clear();
+            client->open(options);
+            QTRY_VERIFY_WITH_TIMEOUT(server.sockets.size() == 2, 5000);
+            client.reset();
+            QTRY_COMPARE_WITH_TIMEOUT(server.sockets.last()->state(), QAbstractSocket::UnconnectedState,
+                                      5000);
+            QCOMPARE(any.size(), 0);
+        }
+        vigil::demo::DemoBackendOptions o;
+        o.unitCount = 1;
+        vigil::demo::DemoBackend backend(o);
+        QString error;
+        QVERIFY2(backend.start(&error), qPrintable(error));
+        auto push = std::make_unique<OursPush>(
+            SiteConnection{backend.baseUrl(), QStringLiteral("demo"), QStringLiteral("demo")});
+        push->start();
+        push.reset();
+        QVERIFY(vigil::core::WorkerThreads::wait(15000, u"push-login"));
+        QCoreApplication::sendPostedEvents(); // the login's answer, addressed to no one
+        QCOMPARE(backend.logins(), 1);
+        QCOMPARE(backend.pushClients(), 0);
+    }
+
+    // A server that takes the connection and then says nothing: without an upgrade answer the attempt ends at
+    // connectTimeoutMs; after a good upgrade, the missing pongs declare the connection dead at idleTimeoutMs.
+    // Both are followed by a reconnect.
+    void pushPingTimeoutDetectsDeadServer()
+    {
+        using namespace vigil::network;
+        for (const bool upgrade : {false, true}) {
+            SilentServer server(upgrade);
+            QVERIFY(server.listen(QHostAddress::LocalHost));
+            WebSocketClient client;
+            QSignalSpy connected(&client, &WebSocketClient::connected);
+            QSignalSpy failed(&client, &WebSocketClient::failed);
+            WebSocketOptions o;
+            o.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/push").arg(server.serverPort()));
+            o.connectTimeoutMs = 1000;
+            o.idleTimeoutMs = 1000;
+            QElapsedTimer t;
+            t.start();
+            client.open(o);
+            if (upgrade) {
+                QVERIFY(connected.wait(5000));
+                t.restart();
+            }
+            QVERIFY(failed.wait(5000));
+            const auto f = failed.first().first().value<WebSocketFailure>();
+            qInfo("%s: declared after %lld ms: %s", upgrade ? "silent after upgrade" : "no upgrade answer",
+                  t.elapsed(), qPrintable(f.text));
+            QCOMPARE(toString(f.error), toString(upgrade ? WebSocketError::Dead : WebSocketError::Handshake));
+            QVERIFY(t.elapsed() >= 500); // not at once: after the ping (idle / 2) went unanswered
+            QVERIFY(f.retryInMs >= 0 && f.retryInMs <= 4000);
+            if (upgrade)
+                QVERIFY2(server.pings > 0, "the client never pinged the silent server");
+            // ...and it tries again.
+            QTRY_VERIFY_WITH_TIMEOUT(server.sockets.size() >= 2, 5000);
+        }
+    }
+
+    // `vigil --demo`: the app's simulator drives a model, the platform serves that model (setUnitsSource) and
+    // the push carries exactly its cars, moving as the simulator steps.
+    void pushServesTheSimulatorsCars()
+    {
+        vigil::map::UnitsModel cars;
+        vigil::map::UnitSimulator simulator;
+        simulator.setUnitCount(4);
+        simulator.setModel(&cars); // not running: stepped by hand below
+        vigil::demo::DemoBackendOptions o;
+        o.unitCount = 0;
+        vigil::demo::DemoBackend backend(o);
+        QString error;
+        QVERIFY2(backend.start(&error), qPrintable(error));
+        backend.setUnitsSource(&cars);
+        OursPush push({backend.baseUrl(), QStringLiteral("demo"), QStringLiteral("demo")},
+                      {QStringLiteral("units")});
+        QSignalSpy units(&push, &OursPush::unitsReceived);
+        push.start();
+        QVERIFY2(units.wait(10000), qPrintable(push.lastError()));
+        auto same = [&cars](const QList<UnitFix> &batch) {
+            if (batch.size() != cars.count())
+                return false;
+            for (int i = 0; i < batch.size(); ++i) {
+                const vigil::map::PatrolUnit &u = cars.units().at(i);
+                if (batch[i].id != u.id || std::abs(batch[i].latitude - u.position.lat) > 1e-6 ||
+                    std::abs(batch[i].longitude - u.position.lon) > 1e-6)
+                    return false;
+            }
+            return true;
+        };
+        QCOMPARE(units.last().first().value<QList<UnitFix>>().size(), 4);
+        QVERIFY(same(units.last().first().value<QList<UnitFix>>()));
+        units.clear();
+        simulator.step(5);
+        QVERIFY(units.wait(5000));
+        QVERIFY2(same(units.last().first().value<QList<UnitFix>>()),
+                 "the push does not carry the moved cars");
+    }
+
+    // wss:// through the same client: a TLS server with a throwaway self-signed certificate takes the upgrade
+    // (verification off, the default: cameras and small platforms ship such certificates); with verification
+    // on, the same certificate is refused with a TLS error and a retry.
+    void pushOverTls()
+    {
+        using namespace vigil::network;
+        QTemporaryDir dir;
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                       QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                       QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"),
+                       dir.filePath(QStringLiteral("k.pem")), QStringLiteral("-out"),
+                       dir.filePath(QStringLiteral("c.pem"))});
+        if (!openssl.waitForFinished(20000) || openssl.exitCode() != 0)
+            QSKIP("the openssl command is needed to make a test certificate");
+        QFile keyFile(dir.filePath(QStringLiteral("k.pem")));
+        QFile certFile(dir.filePath(QStringLiteral("c.pem")));
+        QVERIFY(keyFile.open(QIODevice::ReadOnly) && certFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+        tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
+        QVERIFY(!tls.privateKey().isNull() && !tls.localCertificate().isNull());
+
+        for (const bool verify : {false, true}) {
+            SilentTlsServer server(true);
+            server.setSslConfiguration(tls);
+            QVERIFY(server.listen(QHostAddress::LocalHost));
+            WebSocketClient client;
+            QSignalSpy connected(&client, &WebSocketClient::connected);
+            QSignalSpy failed(&client, &WebSocketClient::failed);
+            WebSocketOptions o;
+            o.url = QUrl(QStringLiteral("wss://127.0.0.1:%1/api/v1/push").arg(server.serverPort()));
+            o.tlsVerifyPeer = verify;
+            client.open(o);
+            if (!verify) {
+                QVERIFY(connected.wait(5000));
+                QCOMPARE(failed.size(), 0);
+                QCOMPARE(server.requests.size(), 1);
+                QVERIFY(server.requests.first().startsWith("GET /api/v1/push HTTP/1.1"));
+            } else {
+                QVERIFY(failed.wait(5000));
+                const auto f = failed.first().first().value<WebSocketFailure>();
+                QCOMPARE(toString(f.error), toString(WebSocketError::Tls));
+                QVERIFY(f.retryInMs >= 0);
+                QCOMPARE(connected.size(), 0);
+                qInfo("verified wss: %s", qPrintable(f.text));
+            }
+        }
     }
 
     void vigilctlCameras()

@@ -151,12 +151,27 @@ private slots:
         QCOMPARE(follow.count(), 2);
     }
 
-    // In the demo, the car sent to an alarm drives the road path to it and stops there.
+    // In the demo, the car sent to an alarm drives the road path to it and stops there; also when the cars
+    // reach the map through the demo platform (the simulator drives platformUnits(), the platform pushes them
+    // and units() takes each batch: here fed by hand, the push itself is tst_backend_demo's).
+    void simulatedCarDrivesToTheSpot_data()
+    {
+        QTest::addColumn<bool>("throughPlatform");
+        QTest::newRow("simulator drives the map's units") << false;
+        QTest::newRow("through the demo platform") << true;
+    }
     void simulatedCarDrivesToTheSpot()
     {
+        QFETCH(bool, throughPlatform);
         Patrol patrol(nullptr);
-        patrol.startDemo(3, 60);
+        patrol.startDemo(3, 60, throughPlatform);
         patrol.simulator()->setRunning(false); // steps by hand
+        const auto push = [&] {
+            if (throughPlatform)
+                patrol.units()->applyBatch(patrol.platformUnits()->units());
+        };
+        QCOMPARE(patrol.platformUnits()->count(), throughPlatform ? 3 : 0);
+        push();
         QCOMPARE(patrol.units()->count(), 3);
         QCOMPARE(patrol.tracks()->unitCount(), 3); // the minute of past, for track playback
         const PatrolUnit car = patrol.units()->units().first();
@@ -172,11 +187,13 @@ private slots:
         const GeoPoint spot = g.node(target);
         const RoadRoute route = g.route(car.position, spot);
         QVERIFY(patrol.dispatchUnit(car.id, spot.lat, spot.lon));
+        QCOMPARE(patrol.units()->units().first().status, PatrolUnit::Status::Responding);
         QVERIFY(!patrol.simulator()->hasArrived(car.id));
         const double seconds = route.totalM() / (patrol.assumedSpeedKmh() / 3.6);
         int steps = 0;
         while (!patrol.simulator()->hasArrived(car.id) && steps < 10000) {
             patrol.simulator()->step(1);
+            push();
             ++steps;
         }
         QVERIFY(patrol.simulator()->hasArrived(car.id));
@@ -187,6 +204,7 @@ private slots:
         QVERIFY(greatCircleDistance(there.position, spot) < 1.0);
         QCOMPARE(there.status, PatrolUnit::Status::Responding);
         patrol.simulator()->step(5); // and stays
+        push();
         QVERIFY(greatCircleDistance(patrol.units()->units().first().position, spot) < 1.0);
     }
 };

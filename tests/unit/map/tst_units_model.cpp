@@ -83,6 +83,63 @@ private slots:
         QCOMPARE(model.units().at(3).headingDeg, 45.0);
         QVERIFY(!model.updatePosition(QStringLiteral("nope"), {}, 0, 0, {}));
     }
+    // A platform's push batch: known units move (fine-grained, one positionsChanged), status and call sign
+    // follow, new units are added, units missing from the batch stay, NaN heading/speed keep the last.
+    void platformBatchMovesAddsAndKeeps()
+    {
+        UnitsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTrailLength(5);
+        const QDateTime t0 = QDateTime::currentDateTimeUtc();
+        model.applyBatch({{QStringLiteral("a"),
+                           QStringLiteral("A"),
+                           {30.50, 119.90},
+                           qQNaN(),
+                           qQNaN(),
+                           PatrolUnit::Status::Available,
+                           t0,
+                           {}},
+                          {QStringLiteral("b"),
+                           QStringLiteral("B"),
+                           {30.51, 119.91},
+                           90,
+                           8,
+                           PatrolUnit::Status::Busy,
+                           t0,
+                           {}}});
+        QCOMPARE(model.count(), 2);
+        QCOMPARE(model.units().at(0).headingDeg, 0.0); // unknown at first: 0, not NaN
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy moved(&model, &UnitsModel::positionsChanged);
+        model.applyBatch({{QStringLiteral("b"),
+                           QStringLiteral("B"),
+                           {30.52, 119.92},
+                           qQNaN(),
+                           qQNaN(),
+                           PatrolUnit::Status::Responding,
+                           t0.addSecs(1),
+                           {}}});
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(changed.size(), 2); // status, then position
+        const PatrolUnit &b = model.units().at(1);
+        QCOMPARE(b.position, (GeoPoint{30.52, 119.92}));
+        QCOMPARE(b.status, PatrolUnit::Status::Responding);
+        QCOMPARE(b.headingDeg, 90.0);
+        QCOMPARE(b.lastFix, t0.addSecs(1));
+        QCOMPARE(b.trail.size(), 2);
+        QCOMPARE(model.units().at(0).position, (GeoPoint{30.50, 119.90})); // not in the batch: stays
+        model.applyBatch({{QStringLiteral("c"),
+                           QStringLiteral("C"),
+                           {30.53, 119.93},
+                           0,
+                           0,
+                           PatrolUnit::Status::Available,
+                           t0,
+                           {}}});
+        QCOMPARE(model.count(), 3);
+    }
     void nmeaFixMovesUnit()
     {
         UnitsModel model;

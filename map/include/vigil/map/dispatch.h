@@ -79,8 +79,12 @@ public:
     void setRoads(RoadGraph roads);
 
     // The demo site: the demo county's roads, `unitCount` simulated cars with `historySeconds` of past
-    // in the track store, driving from now on.
-    void startDemo(int unitCount, int historySeconds);
+    // in the track store, driving from now on. `throughPlatform`: the simulator drives platformUnits(), the
+    // demo platform serves those (DemoBackend::setUnitsSource) and units() is fed from its push
+    // (UnitsModel::applyBatch), as a real site's cars are; otherwise the simulator drives units() directly.
+    void startDemo(int unitCount, int historySeconds, bool throughPlatform = false);
+    // The demo platform's own cars (empty unless startDemo(..., true)).
+    UnitsModel *platformUnits() { return &m_platformUnits; }
 
     // dispatchCandidates() for QML: [{ unitId, callSign, status (UnitsModel.Status), latitude, longitude,
     // distance (m, straight), byRoad, roadDistance (m, or -1), eta (s) }].
@@ -100,6 +104,7 @@ signals:
 
 private:
     UnitsModel m_units;
+    UnitsModel m_platformUnits;
     TrackStore m_tracks;
     UnitSimulator m_simulator;
     RoadGraph m_roads;

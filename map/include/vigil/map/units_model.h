@@ -116,6 +116,10 @@ public:
         double speedMps;
     };
     void updatePositions(const QList<Fix> &fixes, const QDateTime &time);
+    // A batch of units from a platform (its push): known units move (a dataChanged each, one
+    // positionsChanged), their status and call sign follow; unknown ones are added. Units not in the batch
+    // stay as they are. Trails are kept here (the units' own are ignored).
+    void applyBatch(const QList<PatrolUnit> &units);
 
 private:
     void applyFix(PatrolUnit &u, GeoPoint position, double headingDeg, double speedMps,

@@ -108,6 +108,8 @@ public:
     int idleConnections() const;
 
     struct Private;
+    // network/src only: the WebSocket client shares the network thread and its TLS context.
+    Private &internals() { return *d; }
 
 private:
     HttpClient();

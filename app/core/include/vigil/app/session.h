@@ -30,6 +30,12 @@ class CameraDirectory;
 namespace vigil::wall {
 class WallStore;
 }
+namespace vigil::map {
+class Patrol;
+}
+namespace vigil::backend {
+class OursPush;
+}
 
 namespace vigil::app {
 
@@ -101,9 +107,11 @@ public:
 
     // Demo mode: prepares the demo site's clips on a worker thread (progress reported), starts its RTSP
     // server on loopback, publishes its cameras into `directory` and, if the wall shows no camera at all,
-    // fills a 3x3 wall. `chinese` picks the cameras' Chinese names.
+    // fills a 3x3 wall. `chinese` picks the cameras' Chinese names. With `patrol` (started with
+    // Patrol::startDemo(..., true)), the demo platform serves the simulator's cars and the map's units come
+    // from the platform's push (backend::OursPush), as a real site's do.
     void startDemo(cameras::CameraDirectory *directory, wall::WallStore *wall, bool chinese,
-                   int cameraCount = 9);
+                   int cameraCount = 9, map::Patrol *patrol = nullptr);
     void stopDemo();
 
 signals:
@@ -116,6 +124,7 @@ private:
     void setProgress(bool busy, const QString &text, double value);
     void setStartupError(const QString &text);
     void loadSettings();
+    void startDemoPush(map::Patrol *patrol);
 
     bool m_demoMode;
     bool m_busy = false;
@@ -126,6 +135,8 @@ private:
     std::shared_ptr<demo::DemoSite> m_demo;
     // The demo platform (our API over the demo county, on 127.0.0.1): the demo's cameras come through it.
     std::shared_ptr<demo::DemoBackend> m_demoBackend;
+    // The demo platform's push channel: the patrol cars' positions for the map.
+    std::unique_ptr<backend::OursPush> m_push;
     QString m_settingsPath;
     double m_ptzSpeed;
     bool m_kiosk = false;

@@ -17,6 +17,10 @@
 #include <functional>
 #include <memory>
 
+namespace vigil::map {
+class UnitsModel;
+}
+
 namespace vigil::demo {
 
 // One recorded file of a demo camera, as the recordings callback finds it.
@@ -68,6 +72,11 @@ public:
     // Closes every connection and stops the simulator.
     void stop();
     bool isRunning() const;
+    // Serves `model`'s units (GET /api/v1/units and the push, on each positionsChanged) as the platform's
+    // patrol cars: for `vigil --demo`, whose simulator drives the cars the platform then pushes to the map.
+    // Use with unitCount 0; call after start(), on the model's thread (it must run a Qt event loop); null
+    // stops serving it. The model may be destroyed first.
+    void setUnitsSource(map::UnitsModel *model);
     quint16 port() const;
     QUrl baseUrl() const; // http://127.0.0.1:PORT (the API is under /api/v1)
     const DemoBackendOptions &options() const;
