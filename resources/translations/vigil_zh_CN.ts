@@ -520,6 +520,10 @@
         <source>Demo</source>
         <translation>演示</translation>
     </message>
+    <message>
+        <source>Its platform cannot be reached now (see Platforms…); the camera stays in the list and plays again when the platform is back</source>
+        <translation>其平台当前无法连接（见“平台…”）；摄像机保留在列表中，平台恢复后即可再次播放</translation>
+    </message>
 </context>
 <context>
     <name>CameraTile</name>
@@ -1078,6 +1082,14 @@
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
+    <message>
+        <source>Platforms…</source>
+        <translation>平台…</translation>
+    </message>
+    <message>
+        <source>Video platforms (sites) whose cameras join the list: add, check their state, retry</source>
+        <translation>视频平台（站点），其摄像机会加入列表：添加、查看状态、重试</translation>
+    </message>
 </context>
 <context>
     <name>MapPane</name>
@@ -1474,6 +1486,121 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>SitesDialog</name>
+    <message>
+        <source>AppKey</source>
+        <translation>AppKey</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>AppSecret</source>
+        <translation>AppSecret</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Platforms (sites)</source>
+        <translation>平台（站点）</translation>
+    </message>
+    <message>
+        <source>Cameras of video platforms (a county platform on the Vigil API, ZLMediaKit, WVP-GB28181-pro, Hikvision Artemis) join the camera list under the site&apos;s name, beside the cameras added by hand.</source>
+        <translation>视频平台（使用 Vigil API 的县级平台、ZLMediaKit、WVP-GB28181-pro、海康 Artemis）的摄像机会以站点名称归入摄像机列表，与手动添加的摄像机并列。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Read this site&apos;s cameras again now</source>
+        <translation>立即重新读取此站点的摄像机</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Turn on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>Stop reading this site; its cameras leave the list</source>
+        <translation>停止读取此站点；其摄像机将从列表中移除</translation>
+    </message>
+    <message>
+        <source>Read this site&apos;s cameras again</source>
+        <translation>重新读取此站点的摄像机</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Forget this site, its password and its cameras</source>
+        <translation>删除此站点及其密码和摄像机</translation>
+    </message>
+    <message>
+        <source>No platform yet. Add one below with its address and login; its cameras then appear in the camera list.</source>
+        <translation>还没有平台。请在下方填写地址和登录信息添加平台，其摄像机随后会出现在摄像机列表中。</translation>
+    </message>
+    <message>
+        <source>Change the site</source>
+        <translation>修改站点</translation>
+    </message>
+    <message>
+        <source>Add a site</source>
+        <translation>添加站点</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. County platform</source>
+        <translation>例如：县级平台</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>Cancel the change</source>
+        <translation>取消修改</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Add site</source>
+        <translation>添加站点</translation>
     </message>
 </context>
 <context>
@@ -1977,7 +2104,9 @@
     </message>
     <message numerus="yes">
         <source>%n audit entries written to %1.</source>
-        <translation><numerusform>已将 %n 条审计记录写入 %1。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 条审计记录写入 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2237,6 +2366,132 @@
     </message>
 </context>
 <context>
+    <name>vigil::backend::Adapters</name>
+    <message>
+        <source>the answer is %1 MB, more than the %2 MB Vigil accepts</source>
+        <translation>应答大小为 %1 MB，超过 Vigil 可接受的 %2 MB</translation>
+    </message>
+    <message>
+        <source>the answer is not valid JSON (%1 at byte %2)</source>
+        <translation>应答不是有效的 JSON（第 %2 字节处：%1）</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>应答不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 at %2: %3. Check the address, that the platform is running, and the network or firewall.</source>
+        <translation>无法连接 %2 上的 %1：%3。请检查地址、平台是否在运行，以及网络或防火墙。</translation>
+    </message>
+    <message>
+        <source>%1 at %2 did not answer %3 in time (%4). It may be overloaded; try again.</source>
+        <translation>%2 上的 %1 未及时响应%3（%4）。平台可能负载过高，请重试。</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3. Check that the platform offers HTTPS on this port, or use its http:// address.</source>
+        <translation>%2 上的 %1：%3。请确认平台在此端口提供 HTTPS，或改用其 http:// 地址。</translation>
+    </message>
+    <message>
+        <source>The answer of %1 at %2 to %3 is too large: %4. Check the platform.</source>
+        <translation>%2 上的 %1 对%3的应答过大：%4。请检查平台。</translation>
+    </message>
+    <message>
+        <source>%1 at %2 did not answer %3 like a %1 platform (%4). Check the address, port and kind of the site.</source>
+        <translation>%2 上的 %1 对%3的应答不像 %1 平台（%4）。请检查站点的地址、端口和类型。</translation>
+    </message>
+    <message>
+        <source>%1 at %2 sent %3 that Vigil cannot read: %4. Check the address and the kind of the site.</source>
+        <translation>%2 上的 %1 发送的%3 Vigil 无法读取：%4。请检查站点的地址和类型。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::backend::ArtemisClient</name>
+    <message>
+        <source>the answer has no &quot;code&quot;</source>
+        <translation>应答中没有 &quot;code&quot;</translation>
+    </message>
+    <message>
+        <source>code %1 (%2)</source>
+        <translation>错误码 %1（%2）</translation>
+    </message>
+    <message>
+        <source>&quot;data&quot; is not an object</source>
+        <translation>&quot;data&quot; 不是对象</translation>
+    </message>
+    <message>
+        <source>&quot;data.total&quot; is missing or not a count</source>
+        <translation>&quot;data.total&quot; 缺失或不是计数</translation>
+    </message>
+    <message>
+        <source>&quot;data.list&quot; is not a list</source>
+        <translation>&quot;data.list&quot; 不是列表</translation>
+    </message>
+    <message>
+        <source>camera %1 of the page has no &quot;cameraIndexCode&quot;</source>
+        <translation>本页第 %1 个摄像机缺少 &quot;cameraIndexCode&quot;</translation>
+    </message>
+    <message>
+        <source>region %1 of the page has no &quot;indexCode&quot;</source>
+        <translation>本页第 %1 个区域缺少 &quot;indexCode&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;data.url&quot; is missing or not a URL</source>
+        <translation>&quot;data.url&quot; 缺失或不是 URL</translation>
+    </message>
+    <message>
+        <source>recording %1 has no valid &quot;beginTime&quot;/&quot;endTime&quot; (ISO 8601, end after begin)</source>
+        <translation>第 %1 段录像没有有效的 &quot;beginTime&quot;/&quot;endTime&quot;（ISO 8601，结束须晚于开始）</translation>
+    </message>
+    <message>
+        <source>Hikvision Artemis at %1 refused AppKey &quot;%2&quot; when asked for %3%4. Check the AppKey and AppSecret in the site&apos;s settings, the partner&apos;s rights on the platform, and that this PC&apos;s clock is right.</source>
+        <translation>%1 上的海康 Artemis 在请求%3时拒绝了 AppKey &quot;%2&quot;%4。请检查站点设置中的 AppKey 和 AppSecret、合作方在平台上的权限，以及本机时钟是否准确。</translation>
+    </message>
+    <message>
+        <source>Hikvision Artemis at %1 has no API for %2 (HTTP 404). Check the address and the kind of the site.</source>
+        <translation>%1 上的海康 Artemis 没有%2的接口（HTTP 404）。请检查站点的地址和类型。</translation>
+    </message>
+    <message>
+        <source>Hikvision Artemis at %1 answered %2 with HTTP %3%4. Try again later.</source>
+        <translation>%1 上的海康 Artemis 对%2返回 HTTP %3%4。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Hikvision Artemis at %1 could not answer %2: %3. Check the id, or try again later.</source>
+        <translation>%1 上的海康 Artemis 无法响应%2：%3。请检查编号，或稍后重试。</translation>
+    </message>
+    <message>
+        <source>the region tree</source>
+        <translation>区域树</translation>
+    </message>
+    <message>
+        <source>the region tree (page %1)</source>
+        <translation>区域树（第 %1 页）</translation>
+    </message>
+    <message>
+        <source>the camera list (page %1)</source>
+        <translation>摄像机列表（第 %1 页）</translation>
+    </message>
+    <message>
+        <source>Loading the cameras was cancelled.</source>
+        <translation>已取消加载摄像机。</translation>
+    </message>
+    <message>
+        <source>a live URL for camera %1</source>
+        <translation>摄像机 %1 的实时视频地址</translation>
+    </message>
+    <message>
+        <source>the recordings of camera %1</source>
+        <translation>摄像机 %1 的录像</translation>
+    </message>
+    <message>
+        <source>a playback URL for camera %1</source>
+        <translation>摄像机 %1 的回放地址</translation>
+    </message>
+    <message>
+        <source>Hikvision Artemis at %1 has no recording of camera %2 between %3 and %4. Pick another time.</source>
+        <translation>%1 上的海康 Artemis 在 %3 至 %4 之间没有摄像机 %2 的录像。请选择其他时间。</translation>
+    </message>
+</context>
+<context>
     <name>vigil::backend::OursClient</name>
     <message>
         <source>Cannot reach the platform at %1: %2. Check the address, that the platform is running, and the network or firewall.</source>
@@ -2344,6 +2599,29 @@
     </message>
 </context>
 <context>
+    <name>vigil::backend::OursPush</name>
+    <message>
+        <source>The platform&apos;s live positions and alarms are off: %1</source>
+        <translation>平台的实时位置和报警已关闭：%1</translation>
+    </message>
+    <message>
+        <source>Cannot log in for live positions and alarms: %1 Vigil keeps trying.</source>
+        <translation>无法登录以接收实时位置和报警：%1 Vigil 将继续尝试。</translation>
+    </message>
+    <message>
+        <source>The platform refused live positions and alarms even after a fresh login%1. Check the site&apos;s user in the site settings, or ask the platform&apos;s administrator.</source>
+        <translation>重新登录后平台仍拒绝推送实时位置和报警%1。请在站点设置中检查该站点的用户，或联系平台管理员。</translation>
+    </message>
+    <message>
+        <source>Live positions and alarms are off: %1. Check the site&apos;s address and settings.</source>
+        <translation>实时位置和报警已关闭：%1。请检查站点地址和设置。</translation>
+    </message>
+    <message>
+        <source>Live positions and alarms paused: %1. Reconnecting…</source>
+        <translation>实时位置和报警已暂停：%1。正在重新连接…</translation>
+    </message>
+</context>
+<context>
     <name>vigil::backend::Parsers</name>
     <message>
         <source>the answer is %1 MB, more than the %2 MB Vigil accepts</source>
@@ -2432,6 +2710,211 @@
     <message>
         <source>recording #%1 ends before it starts</source>
         <translation>第 %1 段录像的结束时间早于开始时间</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::backend::PlatformClient</name>
+    <message>
+        <source>patrol units</source>
+        <translation>巡逻车辆</translation>
+    </message>
+    <message>
+        <source>%1 at %2 does not provide %3.</source>
+        <translation>%2 上的 %1 不提供%3。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::backend::WvpClient</name>
+    <message>
+        <source>&quot;code&quot; is not a number</source>
+        <translation>&quot;code&quot; 不是数字</translation>
+    </message>
+    <message>
+        <source>code %1 (%2)</source>
+        <translation>错误码 %1（%2）</translation>
+    </message>
+    <message>
+        <source>the page has no &quot;total&quot;</source>
+        <translation>该页没有 &quot;total&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;list&quot; is not a list</source>
+        <translation>&quot;list&quot; 不是列表</translation>
+    </message>
+    <message>
+        <source>the login answer has no &quot;accessToken&quot;</source>
+        <translation>登录应答中没有 &quot;accessToken&quot;</translation>
+    </message>
+    <message>
+        <source>device %1 of the page has no &quot;deviceId&quot;</source>
+        <translation>本页第 %1 个设备缺少 &quot;deviceId&quot;</translation>
+    </message>
+    <message>
+        <source>channel %1 of device %2 has no &quot;channelId&quot;</source>
+        <translation>设备 %2 的第 %1 个通道缺少 &quot;channelId&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL</source>
+        <translation>&quot;%1&quot; 不是 URL</translation>
+    </message>
+    <message>
+        <source>the answer names no stream URL</source>
+        <translation>应答中没有流地址</translation>
+    </message>
+    <message>
+        <source>&quot;data&quot; is not an object</source>
+        <translation>&quot;data&quot; 不是对象</translation>
+    </message>
+    <message>
+        <source>&quot;recordList&quot; is not a list</source>
+        <translation>&quot;recordList&quot; 不是列表</translation>
+    </message>
+    <message>
+        <source>recording %1 has no valid &quot;startTime&quot;/&quot;endTime&quot; (yyyy-MM-dd HH:mm:ss, end after start)</source>
+        <translation>第 %1 段录像没有有效的 &quot;startTime&quot;/&quot;endTime&quot;（yyyy-MM-dd HH:mm:ss，结束须晚于开始）</translation>
+    </message>
+    <message>
+        <source>WVP-GB28181-pro at %1 could not answer %2: %3. Check that the device is online, or try again later.</source>
+        <translation>%1 上的 WVP-GB28181-pro 无法响应%2：%3。请确认设备在线，或稍后重试。</translation>
+    </message>
+    <message>
+        <source>the login</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>WVP-GB28181-pro at %1 refused user &quot;%2&quot;: wrong user name or password. Check them in the site&apos;s settings.</source>
+        <translation>%1 上的 WVP-GB28181-pro 拒绝了用户 &quot;%2&quot;：用户名或密码错误。请在站点设置中检查。</translation>
+    </message>
+    <message>
+        <source>WVP-GB28181-pro at %1 has no login API (HTTP 404). Check the address and the kind of the site.</source>
+        <translation>%1 上的 WVP-GB28181-pro 没有登录接口（HTTP 404）。请检查站点的地址和类型。</translation>
+    </message>
+    <message>
+        <source>WVP-GB28181-pro at %1 refused a fresh login when asked for %2. Check that the clocks of this PC and the platform agree and the user&apos;s rights, then reconnect.</source>
+        <translation>%1 上的 WVP-GB28181-pro 在请求%2时拒绝了刚完成的登录。请检查本机与平台的时钟是否一致以及用户权限，然后重新连接。</translation>
+    </message>
+    <message>
+        <source>WVP-GB28181-pro at %1 refused user &quot;%2&quot; access to %3. Check the user&apos;s rights on the platform.</source>
+        <translation>%1 上的 WVP-GB28181-pro 拒绝用户 &quot;%2&quot; 访问%3。请检查该用户在平台上的权限。</translation>
+    </message>
+    <message>
+        <source>WVP-GB28181-pro at %1 could not answer %2: not found (HTTP 404). Check the id, or the address and kind of the site.</source>
+        <translation>%1 上的 WVP-GB28181-pro 无法响应%2：未找到（HTTP 404）。请检查编号，或站点的地址和类型。</translation>
+    </message>
+    <message>
+        <source>WVP-GB28181-pro at %1 answered %2 with HTTP %3. Try again later.</source>
+        <translation>%1 上的 WVP-GB28181-pro 对%2返回 HTTP %3。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>the device list (page %1)</source>
+        <translation>设备列表（第 %1 页）</translation>
+    </message>
+    <message>
+        <source>the channels of device %1 (page %2)</source>
+        <translation>设备 %1 的通道（第 %2 页）</translation>
+    </message>
+    <message>
+        <source>Loading the cameras was cancelled.</source>
+        <translation>已取消加载摄像机。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a WVP-GB28181-pro channel id (deviceId/channelId). Reload the camera list of %2.</source>
+        <translation>&quot;%1&quot; 不是 WVP-GB28181-pro 通道编号（deviceId/channelId）。请重新加载 %2 的摄像机列表。</translation>
+    </message>
+    <message>
+        <source>a live URL for camera %1</source>
+        <translation>摄像机 %1 的实时视频地址</translation>
+    </message>
+    <message>
+        <source>the recordings of camera %1</source>
+        <translation>摄像机 %1 的录像</translation>
+    </message>
+    <message>
+        <source>a playback URL for camera %1</source>
+        <translation>摄像机 %1 的回放地址</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::backend::ZlmClient</name>
+    <message>
+        <source>the answer has no numeric &quot;code&quot;</source>
+        <translation>应答中没有数值型 &quot;code&quot;</translation>
+    </message>
+    <message>
+        <source>code %1 (%2)</source>
+        <translation>错误码 %1（%2）</translation>
+    </message>
+    <message>
+        <source>&quot;data&quot; is not a list</source>
+        <translation>&quot;data&quot; 不是列表</translation>
+    </message>
+    <message>
+        <source>stream %1 of the list has no &quot;app&quot; or &quot;stream&quot;</source>
+        <translation>列表中第 %1 路流缺少 &quot;app&quot; 或 &quot;stream&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;data&quot; is not the server&apos;s settings</source>
+        <translation>&quot;data&quot; 不是服务器配置</translation>
+    </message>
+    <message>
+        <source>&quot;data.paths&quot; is not a list</source>
+        <translation>&quot;data.paths&quot; 不是列表</translation>
+    </message>
+    <message>
+        <source>&quot;data.paths&quot; holds a non-string</source>
+        <translation>&quot;data.paths&quot; 含有非字符串项</translation>
+    </message>
+    <message>
+        <source>ZLMediaKit at %1 has no API %2 (HTTP 404). Check the address and port (the server&apos;s http.port) and the kind of the site.</source>
+        <translation>%1 上的 ZLMediaKit 没有接口 %2（HTTP 404）。请检查地址和端口（服务器的 http.port）以及站点类型。</translation>
+    </message>
+    <message>
+        <source>ZLMediaKit at %1 answered %2 with HTTP %3. Try again later.</source>
+        <translation>%1 上的 ZLMediaKit 对%2返回 HTTP %3。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>ZLMediaKit at %1 refused the API secret when asked for %2 (%3). Check the secret in the site&apos;s settings (api.secret in the server&apos;s config.ini) and that the server allows this PC&apos;s address.</source>
+        <translation>%1 上的 ZLMediaKit 在请求%2时拒绝了 API 密钥（%3）。请检查站点设置中的密钥（服务器 config.ini 中的 api.secret），并确认服务器允许本机地址访问。</translation>
+    </message>
+    <message>
+        <source>ZLMediaKit at %1 found nothing for %2 (%3). Check the camera id.</source>
+        <translation>%1 上的 ZLMediaKit 未找到%2（%3）。请检查摄像机编号。</translation>
+    </message>
+    <message>
+        <source>ZLMediaKit at %1 could not answer %2: %3. Try again later, or check the server&apos;s log.</source>
+        <translation>%1 上的 ZLMediaKit 无法响应%2：%3。请稍后重试，或查看服务器日志。</translation>
+    </message>
+    <message>
+        <source>its settings</source>
+        <translation>其配置</translation>
+    </message>
+    <message>
+        <source>the stream list</source>
+        <translation>流列表</translation>
+    </message>
+    <message>
+        <source>Loading the cameras was cancelled.</source>
+        <translation>已取消加载摄像机。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a ZLMediaKit stream id (app/stream). Reload the camera list of %2.</source>
+        <translation>&quot;%1&quot; 不是 ZLMediaKit 流编号（app/stream）。请重新加载 %2 的摄像机列表。</translation>
+    </message>
+    <message>
+        <source>The time span asked for is empty.</source>
+        <translation>所请求的时间段为空。</translation>
+    </message>
+    <message>
+        <source>ZLMediaKit lists recordings one day at a time; ask for at most 62 days at once.</source>
+        <translation>ZLMediaKit 按天列出录像；一次最多查询 62 天。</translation>
+    </message>
+    <message>
+        <source>the recordings of %1 on %2</source>
+        <translation>%1 在 %2 的录像</translation>
+    </message>
+    <message>
+        <source>ZLMediaKit at %1 has no recording of %2 between %3 and %4. Pick another time or check that the server records this stream (enable_mp4).</source>
+        <translation>%1 上的 ZLMediaKit 在 %3 至 %4 之间没有 %2 的录像。请选择其他时间，或确认服务器在录制此流（enable_mp4）。</translation>
     </message>
 </context>
 <context>
@@ -2713,6 +3196,61 @@
     <message>
         <source>The answer from %1 is longer than the %2 MB Vigil accepts</source>
         <translation>来自 %1 的应答超过了 Vigil 可接受的 %2 MB</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::network::WebSocketClient</name>
+    <message>
+        <source>Not a ws:// or wss:// address: %1</source>
+        <translation>不是 ws:// 或 wss:// 地址：%1</translation>
+    </message>
+    <message>
+        <source>Cannot resolve %1: %2</source>
+        <translation>无法解析 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>%1 毫秒内无应答</translation>
+    </message>
+    <message>
+        <source>Secure connection (WSS) to %1 failed: %2</source>
+        <translation>到 %1 的安全连接（WSS）失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 refused the WebSocket connection (HTTP %2)</source>
+        <translation>%1 拒绝了 WebSocket 连接（HTTP %2）</translation>
+    </message>
+    <message>
+        <source>%1 accepted the connection but did not answer the WebSocket upgrade within %2 ms</source>
+        <translation>%1 接受了连接，但在 %2 毫秒内未响应 WebSocket 升级请求</translation>
+    </message>
+    <message>
+        <source>%1 is not a WebSocket server: %2</source>
+        <translation>%1 不是 WebSocket 服务器：%2</translation>
+    </message>
+    <message>
+        <source>%1 stopped answering (no reply to pings within %2 ms)</source>
+        <translation>%1 已停止响应（%2 毫秒内未回应心跳）</translation>
+    </message>
+    <message>
+        <source>%1 sent a message longer than the %2 MB Vigil accepts</source>
+        <translation>%1 发送的消息超过了 Vigil 可接受的 %2 MB</translation>
+    </message>
+    <message>
+        <source>%1 closed the WebSocket connection</source>
+        <translation>%1 关闭了 WebSocket 连接</translation>
+    </message>
+    <message>
+        <source>The WebSocket connection to %1 broke: %2</source>
+        <translation>与 %1 的 WebSocket 连接中断：%2</translation>
+    </message>
+    <message>
+        <source>Could not send to %1: %2</source>
+        <translation>无法向 %1 发送：%2</translation>
     </message>
 </context>
 <context>
@@ -3007,6 +3545,89 @@
     <message>
         <source>Could not write the recording %1 (%2). Check that the disk is not full and that Vigil may write to this folder.</source>
         <translation>无法写入录像 %1（%2）。请检查磁盘是否已满，以及 Vigil 是否有权写入此文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::sites::SiteManager</name>
+    <message>
+        <source>The site list %1 was damaged (%2). Vigil loaded the previous copy from its backup; the damaged file was kept as %3. Check the sites and add any missing one again.</source>
+        <translation>站点列表 %1 已损坏（%2）。Vigil 已从备份载入上一份副本；损坏的文件保存为 %3。请检查站点，并重新添加缺少的站点。</translation>
+    </message>
+    <message>
+        <source>The site list %1 was damaged (%2) and no backup was usable; it was kept as %3. Add the sites again.</source>
+        <translation>站点列表 %1 已损坏（%2），且没有可用的备份；该文件保存为 %3。请重新添加站点。</translation>
+    </message>
+    <message>
+        <source>Waiting to connect…</source>
+        <translation>等待连接…</translation>
+    </message>
+    <message>
+        <source>Off.</source>
+        <translation>已关闭。</translation>
+    </message>
+    <message>
+        <source>This camera&apos;s platform is no longer configured.</source>
+        <translation>此摄像机所属的平台已不在配置中。</translation>
+    </message>
+    <message>
+        <source>This version of Vigil cannot read %1 platforms yet. Choose another kind of platform for this site.</source>
+        <translation>此版本的 Vigil 尚不能读取 %1 平台。请为此站点选择其他平台类型。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Reading cameras: %1 of %2…</source>
+        <translation>正在读取摄像机：%1 / %2…</translation>
+    </message>
+    <message>
+        <source>Reading cameras: %1…</source>
+        <translation>正在读取摄像机：%1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Online: %n camera(s), read at %1.</source>
+        <translation><numerusform>在线：%n 台摄像机，读取于 %1。</numerusform></translation>
+    </message>
+    <message>
+        <source>Vigil will not retry on its own: edit the site to correct the user name and password, or press Retry.</source>
+        <translation>Vigil 不会自动重试：请编辑站点以更正用户名和密码，或点击“重试”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its last camera list (%n camera(s)) stays in the list.</source>
+        <translation><numerusform>其上次的摄像机列表（%n 台）仍保留在列表中。</numerusform></translation>
+    </message>
+    <message>
+        <source>Retrying in %1 s.</source>
+        <translation>%1 秒后重试。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of platform.</source>
+        <translation>请选择平台类型。</translation>
+    </message>
+    <message>
+        <source>The address must look like http://host:port or https://host:port.</source>
+        <translation>地址格式应为 http://主机:端口 或 https://主机:端口。</translation>
+    </message>
+    <message>
+        <source>Type the user name and password in their own fields, not in the address.</source>
+        <translation>请在各自的输入框中填写用户名和密码，不要写在地址中。</translation>
+    </message>
+    <message>
+        <source>The site&apos;s password could not be stored: %1</source>
+        <translation>无法保存站点的密码：%1</translation>
+    </message>
+    <message>
+        <source>The site could not be saved to %1: %2</source>
+        <translation>无法将站点保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>This site is no longer in the list.</source>
+        <translation>此站点已不在列表中。</translation>
+    </message>
+    <message>
+        <source>The site could not be removed from %1: %2</source>
+        <translation>无法从 %1 中删除站点：%2</translation>
     </message>
 </context>
 <context>
