@@ -47,26 +47,9 @@ struct Msg
 constexpr std::size_t kMaxIdlePerHost = 4;
 
 // One TCP connection, plain or TLS. visit() hands the stream to generic Beast calls.
-struct Connection
+struct Connection : detail::EitherStream<beast::tcp_stream, beast::ssl_stream<beast::tcp_stream>>
 {
-    Connection(asio::io_context &ioc, asio::ssl::context *tls)
-    {
-        if (tls)
-            secure.emplace(ioc, *tls);
-        else
-            plain.emplace(ioc);
-    }
-    template<typename F> void visit(F &&f)
-    {
-        if (secure)
-            f(*secure);
-        else
-            f(*plain);
-    }
-    beast::tcp_stream &tcp() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
-
-    std::optional<beast::tcp_stream> plain;
-    std::optional<beast::ssl_stream<beast::tcp_stream>> secure;
+    using EitherStream::EitherStream;
     beast::flat_buffer buffer;
 };
 

@@ -57,27 +57,12 @@ using PlainWs = websocket::stream<beast::tcp_stream>;
 using SecureWs = websocket::stream<beast::ssl_stream<beast::tcp_stream>>;
 
 // One connection attempt and, once upgraded, the open connection. Network thread only.
-struct Attempt
+struct Attempt : detail::EitherStream<PlainWs, SecureWs>
 {
     Attempt(asio::io_context &ioc, asio::ssl::context *tls)
-        : resolver(ioc)
-    {
-        if (tls)
-            secure.emplace(ioc, *tls);
-        else
-            plain.emplace(ioc);
-    }
-    template<typename F> void visit(F &&f)
-    {
-        if (secure)
-            f(*secure);
-        else
-            f(*plain);
-    }
-    beast::tcp_stream &tcp()
-    {
-        return secure ? beast::get_lowest_layer(*secure) : beast::get_lowest_layer(*plain);
-    }
+        : EitherStream(ioc, tls)
+        , resolver(ioc)
+    {}
     void abandon()
     {
         dead = true;
@@ -88,8 +73,6 @@ struct Attempt
     }
 
     tcp::resolver resolver;
-    std::optional<PlainWs> plain;
-    std::optional<SecureWs> secure;
     websocket::response_type response;
     beast::flat_buffer buffer;
     std::deque<std::string> queue;
