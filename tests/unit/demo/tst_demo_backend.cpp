@@ -177,7 +177,7 @@ private slots:
         QVERIFY2(cams.ok(), qPrintable(cams.error.message));
         QHash<QString, backend::BackendCamera> cameras;
         double minLon = 180, maxLon = -180, minLat = 90, maxLat = -90;
-        for (const backend::BackendCamera &c : cams.value.items) {
+        for (const backend::BackendCamera &c : cams.value.cameras) {
             cameras.insert(c.id, c);
             minLon = std::min(minLon, c.longitude);
             maxLon = std::max(maxLon, c.longitude);
