@@ -544,7 +544,8 @@ int main(int argc, char **argv)
     if (session.demoMode()) {
         bool ok = false;
         const int n = cli.parser.value(cli.demoCameras).toInt(&ok);
-        session.startDemo(&directory, &wallStore, chinese, ok ? std::clamp(n, 1, 16) : 9, &patrol);
+        session.startDemo(&directory, &wallStore, chinese, ok ? std::clamp(n, 1, 16) : 9, &patrol,
+                          &alarmCenter);
         // Empty wall screens get something to show: the first an online patrol (a tour of every camera
         // across its four tiles), the others every camera at once.
         QObject::connect(&session, &app::Session::demoReady, &wallScreens, [&wallScreens, &directory] {

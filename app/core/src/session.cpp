@@ -1,4 +1,6 @@
 #include "vigil/app/session.h"
+#include "vigil/alarms/alarm_center.h"
+#include "vigil/alarms/platform_alarms.h"
 
 #include "vigil/backend/ours_client.h"
 #include "vigil/backend/ours_push.h"
@@ -175,7 +177,7 @@ QList<map::PatrolUnit> toPatrolUnits(const QList<backend::UnitFix> &fixes)
 } // namespace
 
 void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wall, bool chinese,
-                        int cameraCount, map::Patrol *patrol)
+                        int cameraCount, map::Patrol *patrol, alarms::AlarmCenter *alarmCenter)
 {
     demo::DemoSiteOptions options;
     options.cameraCount = cameraCount;
@@ -185,10 +187,11 @@ void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wa
     QPointer<cameras::CameraDirectory> dir(directory);
     QPointer<wall::WallStore> wallStore(wall);
     QPointer<map::Patrol> patrolGuard(patrol);
+    QPointer<alarms::AlarmCenter> alarmGuard(alarmCenter);
     auto site = m_demo;
     // Encoding the demo clips takes a minute on first run: never on the GUI thread.
-    core::WorkerThreads::start(QStringLiteral("demo-prepare"), [self, dir, wallStore, patrolGuard, site,
-                                                                chinese, cameraCount] {
+    core::WorkerThreads::start(QStringLiteral("demo-prepare"), [self, dir, wallStore, patrolGuard, alarmGuard,
+                                                                site, chinese, cameraCount] {
         QString error;
         QList<cameras::Camera> cams;
         std::shared_ptr<demo::DemoBackend> platform;
@@ -212,10 +215,16 @@ void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wa
             o.rtspBase = rtspBase;
             o.cameraCount = cameraCount;
             o.unitCount = 0; // the app's simulator drives the cars; the platform serves them (setUnitsSource)
+            // A demo alarm every few minutes; VIGIL_DEMO_ALARM_INTERVAL_MS for a livelier demo (0 = none).
+            bool intervalOk = false;
+            const int interval = qEnvironmentVariableIntValue("VIGIL_DEMO_ALARM_INTERVAL_MS", &intervalOk);
+            if (intervalOk && interval >= 0)
+                o.alarmIntervalMs = interval < 1000 && interval > 0 ? 1000 : interval;
             platform = std::make_shared<demo::DemoBackend>(o);
             ok = platform->start(&error) && readDemoCameras(*platform, *site, chinese, &cams, &error);
         }
-        core::postToApp([self, dir, wallStore, patrolGuard, site, platform, ok, error, cams] {
+        core::postToApp([self, dir, wallStore, patrolGuard, alarmGuard, site, platform, ok, error, cams,
+                         chinese] {
             if (!self)
                 return;
             self->m_demoBackend = platform;
@@ -229,8 +238,8 @@ void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wa
             }
             if (dir)
                 dir->setDemoCameras(cams);
-            if (patrolGuard)
-                self->startDemoPush(patrolGuard.data());
+            if (patrolGuard || alarmGuard)
+                self->startDemoPush(patrolGuard.data(), alarmGuard.data(), chinese);
             if (wallStore) {
                 const QStringList assigned = wallStore->state().tileCameras;
                 const bool anyCamera = std::any_of(assigned.begin(), assigned.end(),
@@ -308,27 +317,42 @@ void Session::setPtzSpeed(double speed)
     m_settingsSave.start();
 }
 
-void Session::startDemoPush(map::Patrol *patrol)
+void Session::startDemoPush(map::Patrol *patrol, alarms::AlarmCenter *alarmCenter, bool chinese)
 {
     // The platform pushes the cars the simulator drives in patrol->platformUnits(); the map's units() get
-    // them back from the push, the way a real site's cars arrive.
-    m_demoBackend->setUnitsSource(patrol->platformUnits());
+    // them back from the push, the way a real site's cars arrive. Its alarms come through the same push.
+    QStringList topics;
+    if (patrol) {
+        m_demoBackend->setUnitsSource(patrol->platformUnits());
+        topics << QStringLiteral("units");
+    }
+    if (alarmCenter)
+        topics << QStringLiteral("alarms");
     const demo::DemoBackendOptions &o = m_demoBackend->options();
     m_push = std::make_unique<backend::OursPush>(
-        backend::SiteConnection{m_demoBackend->baseUrl(), o.user, o.password},
-        QStringList{QStringLiteral("units")});
-    QPointer<map::Patrol> guard(patrol);
-    connect(m_push.get(), &backend::OursPush::unitsReceived, patrol,
-            [guard](const QList<backend::UnitFix> &f) {
-                if (guard)
-                    guard->units()->applyBatch(toPatrolUnits(f));
-            });
+        backend::SiteConnection{m_demoBackend->baseUrl(), o.user, o.password}, topics);
+    if (patrol) {
+        QPointer<map::Patrol> guard(patrol);
+        connect(m_push.get(), &backend::OursPush::unitsReceived, patrol,
+                [guard](const QList<backend::UnitFix> &f) {
+                    if (guard)
+                        guard->units()->applyBatch(toPatrolUnits(f));
+                });
+    }
+    if (alarmCenter) {
+        alarms::PlatformAlarmOptions options;
+        options.source = QStringLiteral("platform");
+        options.cameraIdPrefix = QString(); // the demo's cameras keep the platform's ids (readDemoCameras)
+        options.chinese = chinese;
+        m_platformAlarms = std::make_unique<alarms::PlatformAlarms>(alarmCenter, m_push.get(), options);
+    }
     // OursPush logs its own failures and reconnects (vigil.push).
     m_push->start();
 }
 
 void Session::stopDemo()
 {
+    m_platformAlarms.reset();
     m_push.reset();
     if (m_demoBackend)
         m_demoBackend->stop();

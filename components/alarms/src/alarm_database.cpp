@@ -17,11 +17,12 @@ namespace {
 
 std::atomic<int> s_connections{0};
 
-constexpr int kSchemaVersion = 1;
+// 2: external_id (a platform's alarm id), unique per source.
+constexpr int kSchemaVersion = 2;
 
 const char *const kColumns =
     "id, source, type, camera_id, zone, lon, lat, time, priority, text, state, notes, "
-    "acknowledged_at, acknowledged_by, closed_at, closed_by";
+    "acknowledged_at, acknowledged_by, closed_at, closed_by, external_id";
 
 QVariant timeValue(const QDateTime &t)
 {
@@ -56,6 +57,7 @@ Alarm alarmFrom(const QSqlQuery &q)
     a.acknowledgedBy = q.value(13).toString();
     a.closedAt = timeFrom(q.value(14));
     a.closedBy = q.value(15).toString();
+    a.externalId = q.value(16).toString();
     return a;
 }
 
@@ -114,7 +116,20 @@ bool AlarmDatabase::prepareSchema()
                            "id INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, type TEXT NOT NULL, "
                            "camera_id TEXT, zone TEXT, lon REAL, lat REAL, time TEXT NOT NULL, "
                            "priority INTEGER NOT NULL, text TEXT, state TEXT NOT NULL, notes TEXT, "
-                           "acknowledged_at TEXT, acknowledged_by TEXT, closed_at TEXT, closed_by TEXT)")))
+                           "acknowledged_at TEXT, acknowledged_by TEXT, closed_at TEXT, closed_by TEXT, "
+                           "external_id TEXT)")))
+        return fail(q.lastError().text());
+    // A file of schema 1 (before external_id) gains the column; its alarms keep theirs.
+    bool hasExternalId = false;
+    if (!q.exec(QStringLiteral("PRAGMA table_info(alarms)")))
+        return fail(q.lastError().text());
+    while (q.next())
+        hasExternalId = hasExternalId || q.value(1).toString() == QLatin1String("external_id");
+    q.finish();
+    if (!hasExternalId && !q.exec(QStringLiteral("ALTER TABLE alarms ADD COLUMN external_id TEXT")))
+        return fail(q.lastError().text());
+    if (!q.exec(QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS alarms_external ON alarms (source, "
+                               "external_id) WHERE external_id IS NOT NULL AND external_id <> ''")))
         return fail(q.lastError().text());
     // A table of another shape (a file of something else that happens to have an "alarms" table).
     if (!q.exec(QStringLiteral("SELECT %1 FROM alarms LIMIT 1").arg(QLatin1String(kColumns))))
@@ -157,17 +172,30 @@ bool AlarmDatabase::open(const QString &path)
             .arg(path, m_error));
 }
 
-qint64 AlarmDatabase::insert(const Alarm &a)
+qint64 AlarmDatabase::insert(const Alarm &a, bool *duplicate)
 {
+    if (duplicate)
+        *duplicate = false;
     if (!m_open) {
         fail(QStringLiteral("The alarm database is not open."));
         return 0;
     }
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!a.externalId.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT id FROM alarms WHERE source = ? AND external_id = ?"));
+        q.addBindValue(a.source);
+        q.addBindValue(a.externalId);
+        if (q.exec() && q.next()) {
+            if (duplicate)
+                *duplicate = true;
+            return q.value(0).toLongLong();
+        }
+        q.finish();
+    }
     q.prepare(
         QStringLiteral("INSERT INTO alarms (source, type, camera_id, zone, lon, lat, time, priority, text, "
-                       "state, notes, acknowledged_at, acknowledged_by, closed_at, closed_by) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "state, notes, acknowledged_at, acknowledged_by, closed_at, closed_by, external_id) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QVariant nullReal(QMetaType(QMetaType::Double));
     q.addBindValue(a.source);
     q.addBindValue(a.type);
@@ -184,6 +212,7 @@ qint64 AlarmDatabase::insert(const Alarm &a)
     q.addBindValue(a.acknowledgedBy);
     q.addBindValue(timeValue(a.closedAt));
     q.addBindValue(a.closedBy);
+    q.addBindValue(a.externalId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(a.externalId));
     if (!q.exec()) {
         fail(QStringLiteral("An alarm could not be stored: %1").arg(q.lastError().text()));
         return 0;

@@ -85,12 +85,17 @@ void AlarmStore::add(Alarm alarm, Done done)
         alarm.time = QDateTime::currentDateTimeUtc();
     post([this, alarm, done = std::move(done)](AlarmDatabase &db) mutable {
         Alarm stored = alarm;
-        stored.id = db.insert(alarm);
+        bool duplicate = false;
+        stored.id = db.insert(alarm, &duplicate);
         const QString error = stored.id > 0 ? QString() : db.error();
         QMetaObject::invokeMethod(
             this,
-            [this, stored, error, done = std::move(done)] {
-                if (stored.id > 0) {
+            [this, stored, error, duplicate, done = std::move(done)] {
+                if (duplicate) {
+                    ++m_duplicates;
+                    qCInfo(vigilAlarms).noquote() << "alarm" << stored.externalId << "from" << stored.source
+                                                  << "is already alarm" << stored.id << "- not raised again";
+                } else if (stored.id > 0) {
                     onAdded(stored);
                 } else {
                     setLastError(

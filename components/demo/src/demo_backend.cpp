@@ -23,10 +23,12 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <deque>
@@ -72,6 +74,33 @@ std::string unitStatus(map::PatrolUnit::Status s)
     return "available";
 }
 
+bool isAlarmMessage(const std::string &m)
+{
+    return m.rfind("{\"type\":\"alarm\"", 0) == 0;
+}
+
+// What a demo alarm can be: at a camera (the camera's name goes before the text) or at a place.
+struct AlarmKind
+{
+    const char *kind;
+    const char *zh;
+    const char *en;
+    int priority;
+};
+constexpr AlarmKind kCameraAlarms[] = {
+    {"intrusion", "区域入侵", "Intrusion", 4},
+    {"motion", "移动侦测", "Motion detected", 2},
+    {"line-crossing", "越线检测", "Line crossing", 3},
+    {"tamper", "视频遮挡", "Camera tampering", 3},
+};
+constexpr AlarmKind kPlaceAlarms[] = {
+    {"sos", "村民一键报警", "SOS button pressed by a villager", 5},
+    {"call-110", "110 接警：群众求助", "Call to 110: a citizen asks for help", 4},
+    {"fire", "火情报告", "Fire reported", 5},
+};
+constexpr std::size_t kMaxAlarmsKept = 10000;
+constexpr std::size_t kOpenAlarmsReplayed = 20;
+
 struct Token
 {
     Clock::time_point expires;
@@ -98,6 +127,23 @@ struct DemoBackend::Private
     std::mt19937_64 rng{std::random_device{}()};
     std::vector<std::weak_ptr<WsSession>> sessions;
     std::shared_ptr<const std::string> lastUnits; // the latest "units" message
+
+    // Demo alarms: raised on the Asio thread (timer) or by raiseAlarm() (any thread); the table under
+    // alarmMutex. Alarm ids carry the start time so alarms of an earlier run never share an id.
+    struct DemoAlarm
+    {
+        std::shared_ptr<const std::string> message; // the "alarm" push message
+        bool acknowledged = false;
+    };
+    std::optional<asio::steady_timer> alarmTimer; // Asio thread
+    mutable std::mutex alarmMutex;
+    std::unordered_map<std::string, DemoAlarm> alarms;
+    std::deque<std::string> alarmOrder; // ids, oldest first
+    std::mt19937 alarmRng{std::random_device{}()};
+    std::string alarmPrefix;
+    std::atomic<int> alarmsRaised{0};
+    std::atomic<int> alarmsAcknowledged{0};
+    std::atomic<int> ackRequests{0};
 
     std::atomic<int> logins{0};
     std::atomic<qint64> requests{0};
@@ -153,6 +199,16 @@ struct DemoBackend::Private
     }
 
     void broadcastUnits(std::shared_ptr<const std::string> message);
+    // A new demo alarm (stored; not yet sent): its id and push message. Any thread.
+    std::pair<std::string, std::shared_ptr<const std::string>> makeAlarm();
+    // Sends an alarm message to every session subscribed to "alarms". Asio thread.
+    void broadcastAlarm(const std::shared_ptr<const std::string> &message);
+    // The next alarm after alarmIntervalMs. Asio thread.
+    void scheduleAlarm();
+    // The open (unacknowledged) alarms among the newest kOpenAlarmsReplayed, oldest first. Any thread.
+    std::vector<std::shared_ptr<const std::string>> openAlarms() const;
+    // POST .../ack: 1 = acknowledged, 0 = no such alarm. Any thread.
+    bool acknowledge(const std::string &id);
     // One "units" push message of the model's units, to every subscriber (and GET /units). Owner's thread.
     void publishUnits(const map::UnitsModel &model);
 };
@@ -238,13 +294,19 @@ public:
     }
 
     bool wantsUnits() const { return m_units; }
+    bool wantsAlarms() const { return m_alarms; }
 
     void send(std::shared_ptr<const std::string> message)
     {
         if (!m_open)
             return;
-        if (m_queue.size() >= kMaxQueuedMessages)
-            m_queue.pop_front(); // a slow client loses the oldest positions, never the newest
+        if (m_queue.size() >= kMaxQueuedMessages) {
+            // A slow client loses the oldest positions, never an alarm and never the message being written.
+            const auto it = std::find_if(m_queue.begin() + (m_writing ? 1 : 0), m_queue.end(),
+                                         [](const auto &m) { return !isAlarmMessage(*m); });
+            if (it != m_queue.end())
+                m_queue.erase(it);
+        }
         m_queue.push_back(std::move(message));
         if (m_queue.size() == 1 && !m_writing)
             write();
@@ -278,6 +340,7 @@ private:
             return;
         }
         const bool on = type == QLatin1String("subscribe");
+        const bool hadAlarms = m_alarms;
         for (const QJsonValue &t : o.value(QLatin1String("topics")).toArray()) {
             if (t.toString() == QLatin1String("units"))
                 m_units = on;
@@ -300,6 +363,9 @@ private:
         send(std::make_shared<const std::string>(std::move(ack)));
         if (on && m_units && m_p.lastUnits)
             send(m_p.lastUnits); // the current positions at once, not after the next tick
+        if (on && m_alarms && !hadAlarms)
+            for (const auto &alarm : m_p.openAlarms()) // what a client that was away has not acknowledged
+                send(alarm);
     }
 
     void write()
@@ -624,8 +690,20 @@ private:
         if (route.rfind("units/", 0) == 0 && isGet)
             return errorReply(req, http::status::not_implemented, "not_implemented",
                               "The demo platform keeps no track history yet.");
-        if (route.rfind("alarms/", 0) == 0 && method == http::verb::post)
-            return errorReply(req, http::status::not_found, "alarm_not_found", "No such alarm.");
+        if (route.rfind("alarms/", 0) == 0 && route.size() > 11 && route.substr(route.size() - 4) == "/ack") {
+            if (method != http::verb::post)
+                return errorReply(req, http::status::method_not_allowed, "method_not_allowed", "Use POST.");
+            const std::string id = route.substr(7, route.size() - 11);
+            if (!m_p.acknowledge(id))
+                return errorReply(req, http::status::not_found, "alarm_not_found",
+                                  "No alarm with id " + id +
+                                      " (the demo platform forgets alarms when it "
+                                      "restarts).");
+            Response res{http::status::no_content, req.version()};
+            res.set(http::field::server, "vigil-demo-backend");
+            res.keep_alive(req.keep_alive());
+            return res;
+        }
         return errorReply(req, http::status::not_found, "not_found", "No such endpoint: " + path + ".");
     }
 
@@ -719,6 +797,103 @@ void DemoBackend::Private::broadcastUnits(std::shared_ptr<const std::string> mes
             s->send(message);
 }
 
+std::pair<std::string, std::shared_ptr<const std::string>> DemoBackend::Private::makeAlarm()
+{
+    std::lock_guard lock(alarmMutex);
+    const int n = ++alarmsRaised;
+    const std::string id = alarmPrefix + std::to_string(n);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const int cams = catalog ? catalog->demoCameraCount() : 0;
+    std::string alarm = "{\"id\":";
+    json::appendString(alarm, id);
+    // Two alarms in three at a camera, the others at a place in the county (a villager's SOS button).
+    if (cams > 0 && alarmRng() % 3 != 0) {
+        const AlarmKind &k = kCameraAlarms[alarmRng() % std::size(kCameraAlarms)];
+        const DemoCatalog::CameraPlace c = catalog->demoCamera(int(alarmRng() % unsigned(cams)));
+        alarm += ",\"cameraId\":";
+        json::appendString(alarm, c.id);
+        alarm += ",\"kind\":";
+        json::appendString(alarm, k.kind);
+        alarm += ",\"priority\":" + std::to_string(k.priority) + ",\"message\":";
+        json::appendString(alarm, c.name + "：" + k.zh);
+        alarm += ",\"messageEn\":";
+        json::appendString(alarm, std::string(k.en) + " at " + c.nameEn);
+    } else {
+        const AlarmKind &k = kPlaceAlarms[alarmRng() % std::size(kPlaceAlarms)];
+        const DemoCatalog::RegionRec &county = catalog->regions().front();
+        alarm += ",\"kind\":";
+        json::appendString(alarm, k.kind);
+        alarm += ",\"priority\":" + std::to_string(k.priority) + ",\"message\":";
+        json::appendString(alarm, k.zh);
+        alarm += ",\"messageEn\":";
+        json::appendString(alarm, k.en);
+        alarm += ",\"lon\":";
+        json::appendNumber(alarm, county.lon + county.dLon * (0.1 + 0.8 * unit(alarmRng)), 6);
+        alarm += ",\"lat\":";
+        json::appendNumber(alarm, county.lat + county.dLat * (0.1 + 0.8 * unit(alarmRng)), 6);
+        alarm += ",\"datum\":\"wgs84\"";
+    }
+    alarm += ",\"time\":";
+    json::appendString(alarm, isoNow());
+    alarm += '}';
+    auto message = std::make_shared<const std::string>("{\"type\":\"alarm\",\"alarm\":" + alarm + "}");
+    alarms[id] = DemoAlarm{message, false};
+    alarmOrder.push_back(id);
+    if (alarmOrder.size() > kMaxAlarmsKept) {
+        alarms.erase(alarmOrder.front());
+        alarmOrder.pop_front();
+    }
+    return {id, message};
+}
+
+void DemoBackend::Private::broadcastAlarm(const std::shared_ptr<const std::string> &message)
+{
+    std::erase_if(sessions, [](const std::weak_ptr<WsSession> &w) { return w.expired(); });
+    for (const auto &w : sessions)
+        if (auto s = w.lock(); s && s->wantsAlarms())
+            s->send(message);
+}
+
+void DemoBackend::Private::scheduleAlarm()
+{
+    if (!alarmTimer || o.alarmIntervalMs <= 0)
+        return;
+    alarmTimer->expires_after(std::chrono::milliseconds(o.alarmIntervalMs));
+    alarmTimer->async_wait([this](beast::error_code ec) {
+        if (ec)
+            return; // stop()
+        const auto made = makeAlarm();
+        qCInfo(vigilDemo) << "demo alarm" << QString::fromStdString(made.first);
+        broadcastAlarm(made.second);
+        scheduleAlarm();
+    });
+}
+
+std::vector<std::shared_ptr<const std::string>> DemoBackend::Private::openAlarms() const
+{
+    std::lock_guard lock(alarmMutex);
+    std::vector<std::shared_ptr<const std::string>> out;
+    const std::size_t first =
+        alarmOrder.size() > kOpenAlarmsReplayed ? alarmOrder.size() - kOpenAlarmsReplayed : 0;
+    for (std::size_t i = first; i < alarmOrder.size(); ++i)
+        if (const auto it = alarms.find(alarmOrder[i]); it != alarms.end() && !it->second.acknowledged)
+            out.push_back(it->second.message);
+    return out;
+}
+
+bool DemoBackend::Private::acknowledge(const std::string &id)
+{
+    std::lock_guard lock(alarmMutex);
+    const auto it = alarms.find(id);
+    if (it == alarms.end())
+        return false;
+    if (!it->second.acknowledged)
+        ++alarmsAcknowledged;
+    it->second.acknowledged = true;
+    ++ackRequests;
+    return true;
+}
+
 DemoBackend::DemoBackend(DemoBackendOptions options)
     : d(std::make_unique<Private>())
 {
@@ -781,6 +956,10 @@ bool DemoBackend::start(QString *error)
         d->simulator->setRunning(true);
     }
 
+    d->alarmPrefix = "demo-" + std::to_string(QDateTime::currentMSecsSinceEpoch()) + "-";
+    d->alarmTimer.emplace(*d->ioc);
+    asio::post(*d->ioc, [p = d.get()] { p->scheduleAlarm(); });
+
     accept(d.get());
     d->thread = std::thread([p = d.get()] { p->ioc->run(); });
     d->running = true;
@@ -799,11 +978,14 @@ void DemoBackend::stop()
             beast::error_code ignored;
             if (p->acceptor)
                 p->acceptor->close(ignored);
+            if (p->alarmTimer)
+                p->alarmTimer->cancel();
             p->ioc->stop();
         });
         d->thread.join();
         // Destroy the pending handlers (and the sessions they hold) now, while Private is whole.
         d->acceptor.reset();
+        d->alarmTimer.reset();
         d->sessions.clear();
         d->ioc.reset();
     }
@@ -856,6 +1038,37 @@ qint64 DemoBackend::requests() const
 int DemoBackend::pushClients() const
 {
     return d->pushClients;
+}
+
+int DemoBackend::alarmsRaised() const
+{
+    return d->alarmsRaised;
+}
+
+int DemoBackend::alarmsAcknowledged() const
+{
+    return d->alarmsAcknowledged;
+}
+
+int DemoBackend::ackRequests() const
+{
+    return d->ackRequests;
+}
+
+bool DemoBackend::isAlarmAcknowledged(const QString &alarmId) const
+{
+    std::lock_guard lock(d->alarmMutex);
+    const auto it = d->alarms.find(alarmId.toStdString());
+    return it != d->alarms.end() && it->second.acknowledged;
+}
+
+QString DemoBackend::raiseAlarm()
+{
+    if (!d->running)
+        return {};
+    auto made = d->makeAlarm();
+    asio::post(*d->ioc, [p = d.get(), message = made.second] { p->broadcastAlarm(message); });
+    return QString::fromStdString(made.first);
 }
 
 } // namespace vigil::demo

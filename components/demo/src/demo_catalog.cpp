@@ -283,6 +283,12 @@ std::string DemoCatalog::streamUrl(qint64 index, bool main) const
     return m_rtspBase + buf;
 }
 
+DemoCatalog::CameraPlace DemoCatalog::demoCamera(int index) const
+{
+    const Demo &d = m_demo.at(size_t(index));
+    return {cameraId(index, m_demoCount), d.name, d.nameEn, d.lat, d.lon};
+}
+
 void DemoCatalog::appendCamera(std::string &out, qint64 index) const
 {
     const RegionRec &village = m_regions[size_t(villageOf(index))];

@@ -53,6 +53,15 @@ public:
     // True when the camera's list entry carries its streams (else: the live call only).
     bool listsStreams(qint64 index) const;
 
+    // One of the demo cameras (index < demoCameraCount()): what a demo alarm at it says about its place.
+    struct CameraPlace
+    {
+        std::string id, name, nameEn;
+        double lat = 0, lon = 0;
+    };
+    int demoCameraCount() const { return m_demoCount; }
+    CameraPlace demoCamera(int index) const;
+
 private:
     int townshipOf(qint64 index) const;
     int villageOf(qint64 index) const; // index into m_regions

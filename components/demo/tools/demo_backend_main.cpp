@@ -69,8 +69,13 @@ int main(int argc, char *argv[])
         QStringLiteral("Serve the recordings under DIR (Vigil's local recording layout, DIR/<cameraId>/<UTC "
                        "start>.mkv, as `vigilctl record` or `vigil` write it) as the platform's recordings."),
         QStringLiteral("DIR"));
+    const QCommandLineOption alarmIntervalOption(
+        QStringLiteral("alarm-interval-ms"),
+        QStringLiteral(
+            "A demo alarm every MS milliseconds (at a demo camera or a place in the county); 0 = none."),
+        QStringLiteral("MS"), QStringLiteral("180000"));
     parser.addOptions({portOption, rtspOption, camerasOption, userOption, passwordOption, tokenSecondsOption,
-                       tokenUsesOption, unitsOption, recordingsOption});
+                       tokenUsesOption, unitsOption, recordingsOption, alarmIntervalOption});
     parser.process(app);
 
     vigil::demo::DemoBackendOptions options;
@@ -98,6 +103,9 @@ int main(int argc, char *argv[])
     options.unitCount = parser.value(unitsOption).toInt(&ok);
     if (!ok || options.unitCount < 0)
         return fail(QStringLiteral("--units takes a number."));
+    options.alarmIntervalMs = parser.value(alarmIntervalOption).toInt(&ok);
+    if (!ok || options.alarmIntervalMs < 0)
+        return fail(QStringLiteral("--alarm-interval-ms takes a number of milliseconds (0 = no alarms)."));
 
     if (parser.isSet(recordingsOption)) {
         options.recordingRoot = QDir(parser.value(recordingsOption)).absolutePath();

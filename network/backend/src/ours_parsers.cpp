@@ -510,7 +510,12 @@ Result<PushMessage> parsePushMessage(const QByteArray &body, qsizetype maxBytes)
             m.alarmCameraId = ar.id("cameraId", false);
             m.alarmKind = ar.string("kind", true);
             m.alarmMessage = ar.string("message", false);
+            m.alarmMessageEn = ar.string("messageEn", false);
             m.alarmTime = ar.time("time", true);
+            m.alarmLongitude = ar.number("lon", false, -180, 180, BackendCamera::kNoValue);
+            m.alarmLatitude = ar.number("lat", false, -90, 90, BackendCamera::kNoValue);
+            readDatum(ar, &m.alarmDatum);
+            m.alarmPriority = int(ar.number("priority", false, 1, 5, 0));
         }
     } else {
         m.type = PushMessage::Type::Other;

@@ -3,6 +3,7 @@
 #include "vigil/backend/ours_parsers.h"
 #include "vigil/core/gui_post.h"
 #include "vigil/core/worker_threads.h"
+#include "vigil/network/http_client.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QJsonArray>
@@ -11,6 +12,8 @@
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
+
+#include <mutex>
 
 Q_LOGGING_CATEGORY(vigilPush, "vigil.push", QtInfoMsg)
 
@@ -38,9 +41,79 @@ QUrl pushUrl(const QUrl &base)
 
 } // namespace
 
+struct OursPush::AckClient
+{
+    explicit AckClient(const SiteConnection &site)
+        : client(site)
+    {}
+    std::mutex mutex; // one acknowledgement at a time (OursClient: one call at a time)
+    OursClient client;
+    QString token; // secret: never logged
+
+    // POST .../ack; "" on success, else the sentence (and `*permanent`). Worker thread, under `mutex`.
+    QString acknowledge(const QString &alarmId, const QString &note, bool *permanent)
+    {
+        *permanent = false;
+        const SiteConnection &site = client.site();
+        const QString host = site.baseUrl.host() + QLatin1Char(':') + QString::number(site.baseUrl.port());
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            if (token.isEmpty()) {
+                const Result<Tokens> r = client.login();
+                if (!r.ok()) {
+                    *permanent = r.error.category() == ErrorCategory::Auth;
+                    return r.error.message;
+                }
+                token = r.value.accessToken;
+            }
+            network::HttpRequest req;
+            req.method = "POST";
+            req.url = site.baseUrl;
+            QString prefix = req.url.path();
+            while (prefix.endsWith(QLatin1Char('/')))
+                prefix.chop(1);
+            req.url.setPath(prefix + QStringLiteral("/api/v1/alarms/") +
+                            QString::fromLatin1(QUrl::toPercentEncoding(alarmId)) + QStringLiteral("/ack"));
+            req.url.setQuery(QString());
+            req.url.setUserInfo(QString());
+            req.timeoutMs = site.timeoutMs;
+            req.maxBodyBytes = 64 * 1024;
+            req.body =
+                QJsonDocument(QJsonObject{{QStringLiteral("note"), note}}).toJson(QJsonDocument::Compact);
+            req.headers = {{"Accept", "application/json"},
+                           {"Content-Type", "application/json"},
+                           {"Authorization", "Bearer " + token.toUtf8()}};
+            const network::HttpResponse resp = network::HttpClient::instance().sendSync(std::move(req));
+            if (!resp.ok())
+                return Msg::tr("Cannot reach the platform at %1 to acknowledge alarm %2: %3. Vigil tries "
+                               "again when the platform is back.")
+                    .arg(host, alarmId, resp.errorText);
+            if (resp.status >= 200 && resp.status < 300)
+                return {};
+            QString code, message;
+            parseErrorBody(resp.body, &code, &message);
+            if (resp.status == 401 && attempt == 0) {
+                token.clear(); // expired or unknown (the platform restarted): log in again once
+                continue;
+            }
+            *permanent = resp.status != 408 && resp.status != 429 && resp.status < 500;
+            if (resp.status == 404)
+                return Msg::tr("The platform at %1 does not know alarm %2 (it may have restarted): "
+                               "acknowledge it there by hand if it still shows it.")
+                    .arg(host, alarmId);
+            return Msg::tr("The platform at %1 refused to acknowledge alarm %2 (HTTP %3%4). Check the "
+                           "site's user in the site settings.")
+                .arg(host, alarmId)
+                .arg(resp.status)
+                .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message);
+        }
+        return {};
+    }
+};
+
 OursPush::OursPush(SiteConnection site, QStringList topics, QObject *parent)
     : QObject(parent)
-    , m_client(std::make_shared<OursClient>(std::move(site)))
+    , m_client(std::make_shared<OursClient>(site))
+    , m_ack(std::make_shared<AckClient>(site))
     , m_topics(std::move(topics))
 {
     connect(&m_ws, &network::WebSocketClient::connected, this, &OursPush::onConnected);
@@ -53,6 +126,28 @@ OursPush::~OursPush() = default; // m_ws closes its connection; a login still ru
 int OursPush::connects() const
 {
     return m_ws.connects();
+}
+
+void OursPush::acknowledgeAlarm(const QString &alarmId, const QString &note, AckDone done)
+{
+    QPointer<OursPush> self(this);
+    core::WorkerThreads::start(
+        QStringLiteral("push-ack"), [self, ack = m_ack, alarmId, note, done = std::move(done)] {
+            QString error;
+            bool permanent = false;
+            {
+                std::lock_guard lock(ack->mutex);
+                error = ack->acknowledge(alarmId, note, &permanent);
+            }
+            if (error.isEmpty())
+                qCInfo(vigilPush).noquote() << "push: alarm" << alarmId << "acknowledged on the platform";
+            else
+                qCWarning(vigilPush).noquote() << "push: alarm" << alarmId << "not acknowledged:" << error;
+            core::postToApp([self, error, permanent, done] {
+                if (self && done)
+                    done(error, permanent);
+            });
+        });
 }
 
 void OursPush::start()

@@ -3,9 +3,13 @@
 // positions, and `vigilctl backend` (JSON, redaction, exit codes). Each test starts its own server with
 // --port 0 and waits for its READY line. The push* tests run Vigil's own WebSocket client (OursPush) against
 // the DemoBackend in-process (stopped and started again on its port), and against a QTcpServer that goes
-// silent.
+// silent. platformAlarmsIntoTheAlarmFlow: the demo platform's alarms through OursPush and PlatformAlarms into
+// the AlarmCenter (a real SQLite file), once each, and the operator's acknowledgement back over REST.
 #include <utility> // before Asio: g++ 12 needs std::exchange declared for Boost 1.74's Asio
 
+#include "vigil/alarms/alarm_center.h"
+#include "vigil/alarms/alarm_database.h"
+#include "vigil/alarms/platform_alarms.h"
 #include "vigil/backend/ours_client.h"
 #include "vigil/backend/ours_parsers.h"
 #include "vigil/backend/ours_push.h"
@@ -797,6 +801,109 @@ private slots:
                 qInfo("verified wss: %s", qPrintable(f.text));
             }
         }
+    }
+
+    // The demo platform's alarms into the one alarm flow: raised on the platform, pushed, stored once by
+    // the AlarmCenter even when the platform pushes it again (a client that subscribes again gets the open
+    // alarms replayed); the operator's acknowledgement reaches the platform over REST; a platform that is
+    // down at that moment gives a clear error, the alarm stays acknowledged in Vigil, and the platform is
+    // asked again when the push is back.
+    void platformAlarmsIntoTheAlarmFlow()
+    {
+        using namespace vigil::alarms;
+        QTemporaryDir dir;
+        const QString dbPath = dir.filePath(QStringLiteral("alarms.db"));
+        AlarmCenter center(dbPath, dir.filePath(QStringLiteral("alarm_rules.json")));
+        QTRY_VERIFY_WITH_TIMEOUT(center.store()->ready(), 5000);
+        QSignalSpy raised(&center, &AlarmCenter::alarmRaised);
+
+        vigil::demo::DemoBackendOptions o;
+        o.unitCount = 0;
+        o.alarmIntervalMs = 0; // raised by hand: the test knows each one
+        auto platform = std::make_unique<vigil::demo::DemoBackend>(o);
+        QString error;
+        QVERIFY2(platform->start(&error), qPrintable(error));
+        o.port = platform->port();
+        const SiteConnection site{platform->baseUrl(), o.user, o.password};
+        auto push = std::make_unique<OursPush>(site, QStringList{QStringLiteral("alarms")});
+        auto glue = std::make_unique<PlatformAlarms>(&center, push.get(), PlatformAlarmOptions{});
+        QSignalSpy subscribed(push.get(), &OursPush::subscribed);
+        push->start();
+        QVERIFY2(subscribed.wait(10000), qPrintable(push->lastError()));
+
+        const QString first = platform->raiseAlarm();
+        QTRY_COMPARE_WITH_TIMEOUT(center.store()->count(), 1, 10000);
+        const Alarm a = center.store()->alarms().first();
+        QCOMPARE(a.source, QStringLiteral("platform"));
+        QCOMPARE(a.externalId, first);
+        QVERIFY(!a.type.isEmpty());
+        QVERIFY(a.time.isValid());
+        QVERIFY(a.priority >= kMinPriority && a.priority <= kMaxPriority);
+        QVERIFY(!a.text.isEmpty());
+        QVERIFY(!a.cameraId.isEmpty() || a.hasPosition());
+        QCOMPARE(raised.size(), 1);
+
+        // Pushed again: a second client of the same Vigil (and this one after it subscribes again) gets the
+        // open alarm replayed — still one alarm.
+        auto push2 = std::make_unique<OursPush>(site, QStringList{QStringLiteral("alarms")});
+        PlatformAlarms glue2(&center, push2.get(), PlatformAlarmOptions{});
+        QSignalSpy replayed(push2.get(), &OursPush::alarmReceived);
+        push2->start();
+        QVERIFY2(replayed.wait(10000), qPrintable(push2->lastError()));
+        QCOMPARE(replayed.first().first().value<PushMessage>().alarmId, first);
+        QTRY_COMPARE_WITH_TIMEOUT(center.store()->duplicates(), 1, 5000);
+        const QString second = platform->raiseAlarm(); // both clients get it: stored once
+        QTRY_COMPARE_WITH_TIMEOUT(center.store()->duplicates(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(center.store()->count(), 2, 10000);
+        QCOMPARE(raised.size(), 2);
+        push2.reset();
+        {
+            AlarmDatabase db; // what the file holds
+            QVERIFY(db.open(dbPath));
+            QCOMPARE(db.count(), 2);
+        }
+
+        // The operator acknowledges: the platform hears of it (once, with the note).
+        QSignalSpy sent(glue.get(), &PlatformAlarms::ackSent);
+        QVERIFY(center.acknowledge(a.id, QStringLiteral("on my way")));
+        QVERIFY2(sent.wait(10000), qPrintable(glue->lastError()));
+        QCOMPARE(sent.first().first().toString(), first);
+        QVERIFY(platform->isAlarmAcknowledged(first));
+        QCOMPARE(platform->alarmsAcknowledged(), 1);
+        QVERIFY(center.markHandled(a.id, QStringLiteral("done"))); // already told: no second request
+        QTRY_COMPARE_WITH_TIMEOUT(center.store()->alarm(a.id)->state, Alarm::State::Handled, 5000);
+        QCOMPARE(platform->ackRequests(), 1);
+        QCOMPARE(glue->acknowledged(), 1);
+
+        // The platform is down when the operator closes the second alarm: a clear error, the alarm keeps
+        // its state in Vigil, the acknowledgement waits for the platform.
+        const qint64 secondId = center.store()->alarms().first().id;
+        QCOMPARE(center.store()->alarms().first().externalId, second);
+        platform.reset();
+        QSignalSpy failed(glue.get(), &PlatformAlarms::ackFailed);
+        QVERIFY(center.markFalseAlarm(secondId, QStringLiteral("a cat")));
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(failed.first().first().toString(), second);
+        const QString why = failed.first().at(1).toString();
+        QVERIFY2(why.contains(QLatin1String("Cannot reach the platform")) ||
+                     why.contains(QLatin1String("reach")),
+                 qPrintable(why));
+        QVERIFY2(center.store()->lastError().contains(second), qPrintable(center.store()->lastError()));
+        QCOMPARE(center.store()->alarm(secondId)->state, Alarm::State::FalseAlarm);
+        QCOMPARE(glue->pendingAcks(), 1);
+        qInfo("ack with the platform down: %s", qPrintable(why));
+
+        // The platform is back (a fresh one on the same port: it forgot its alarms): the push reconnects and
+        // the acknowledgement is sent again; this platform does not know the alarm, which ends the retries
+        // with a sentence that says what to do.
+        platform = std::make_unique<vigil::demo::DemoBackend>(o);
+        QVERIFY2(platform->start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 30000);
+        QVERIFY2(failed.last().at(1).toString().contains(QLatin1String("does not know alarm")),
+                 qPrintable(failed.last().at(1).toString()));
+        QCOMPARE(glue->pendingAcks(), 0);
+        QCOMPARE(center.store()->alarm(secondId)->state, Alarm::State::FalseAlarm);
+        QCOMPARE(center.store()->count(), 2);
     }
 
     void vigilctlCameras()

@@ -1,13 +1,18 @@
 // Linkage rules as pure functions: ruleMatches() and actionsForAlarm() over tables of rules and alarms, the
 // JSON shape of alarm_rules.json (round trip and refusals), and the file itself (atomic save, a damaged file
-// kept aside), plus the executor applying actions through injected functions.
+// kept aside), plus the executor applying actions through injected functions; and alarmFromPush(), the
+// mapping of a platform's pushed alarm into an Alarm, as a table.
 #include "vigil/alarms/alarm_actions.h"
 #include "vigil/alarms/alarm_rules.h"
+#include "vigil/alarms/platform_alarms.h"
+#include "vigil/backend/ours_push.h"
+#include "vigil/map/geo.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QTimeZone>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -91,6 +96,108 @@ class TestAlarmRules : public QObject
     Q_OBJECT
 
 private slots:
+    void alarmFromPush_data()
+    {
+        using vigil::backend::PushMessage;
+        QTest::addColumn<PushMessage>("message");
+        QTest::addColumn<QString>("prefix");
+        QTest::addColumn<bool>("chinese");
+        QTest::addColumn<bool>("raised");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("cameraId");
+        QTest::addColumn<double>("lon"); // NaN = no position
+        QTest::addColumn<double>("lat");
+        QTest::addColumn<int>("priority");
+        QTest::addColumn<QString>("text");
+
+        const double none = qQNaN();
+        PushMessage cam;
+        cam.type = PushMessage::Type::Alarm;
+        cam.alarmId = QStringLiteral("demo-1-1");
+        cam.alarmCameraId = QStringLiteral("cam03");
+        cam.alarmKind = QStringLiteral("intrusion");
+        cam.alarmPriority = 4;
+        cam.alarmMessage = QStringLiteral("新乡路口：区域入侵");
+        cam.alarmMessageEn = QStringLiteral("Intrusion at Xinxiang Road");
+        cam.alarmTime = QDateTime(QDate(2026, 12, 7), QTime(5, 40), QTimeZone(8 * 3600));
+        QTest::newRow("camera, Chinese") << cam << QString() << true << true << "intrusion"
+                                         << "cam03" << none << none << 4 << "新乡路口：区域入侵";
+        QTest::newRow("camera, English, site prefix")
+            << cam << QStringLiteral("county/") << false << true << "intrusion"
+            << "county/cam03" << none << none << 4 << "Intrusion at Xinxiang Road";
+        PushMessage place = cam;
+        place.alarmCameraId.clear();
+        place.alarmKind = QStringLiteral("sos");
+        place.alarmPriority = 0; // not given: by kind
+        place.alarmMessageEn.clear();
+        place.alarmMessage = QStringLiteral("村民一键报警");
+        place.alarmLongitude = 113.9;
+        place.alarmLatitude = 35.3;
+        QTest::newRow("place, no priority, English missing")
+            << place << QString() << false << true << "sos" << QString() << 113.9 << 35.3 << 5
+            << "村民一键报警";
+        PushMessage gcj = place;
+        gcj.alarmDatum = vigil::backend::Datum::Gcj02;
+        const vigil::map::GeoPoint wgs = vigil::map::gcj02ToWgs84({35.3, 113.9});
+        QTest::newRow("place in GCJ-02") << gcj << QString() << true << true << "sos" << QString() << wgs.lon
+                                         << wgs.lat << 5 << "村民一键报警";
+        PushMessage bare;
+        bare.type = PushMessage::Type::Alarm;
+        bare.alarmId = QStringLiteral(" 42 ");
+        bare.alarmPriority = 9; // out of range: by kind
+        QTest::newRow("bare: kind and text missing")
+            << bare << QString() << true << true << "alarm" << QString() << none << none << 3 << QString();
+        PushMessage motion = bare;
+        motion.alarmKind = QStringLiteral("motion");
+        motion.alarmLongitude = 113.9; // half a position is none
+        QTest::newRow("motion, half a position")
+            << motion << QString() << true << true << "motion" << QString() << none << none << 2 << QString();
+        PushMessage noId = cam;
+        noId.alarmId = QStringLiteral("  ");
+        QTest::newRow("no id") << noId << QString() << true << false << QString() << QString() << none << none
+                               << 0 << QString();
+        PushMessage units;
+        units.type = PushMessage::Type::Units;
+        QTest::newRow("not an alarm") << units << QString() << true << false << QString() << QString() << none
+                                      << none << 0 << QString();
+    }
+
+    void alarmFromPush()
+    {
+        QFETCH(vigil::backend::PushMessage, message);
+        QFETCH(QString, prefix);
+        QFETCH(bool, chinese);
+        QFETCH(bool, raised);
+        PlatformAlarmOptions options;
+        options.cameraIdPrefix = prefix;
+        options.chinese = chinese;
+        const std::optional<Alarm> a = vigil::alarms::alarmFromPush(message, options);
+        QCOMPARE(a.has_value(), raised);
+        if (!a)
+            return;
+        QFETCH(QString, type);
+        QFETCH(QString, cameraId);
+        QFETCH(double, lon);
+        QFETCH(double, lat);
+        QFETCH(int, priority);
+        QFETCH(QString, text);
+        QCOMPARE(a->source, QStringLiteral("platform"));
+        QCOMPARE(a->externalId, message.alarmId.trimmed());
+        QCOMPARE(a->type, type);
+        QCOMPARE(a->cameraId, cameraId);
+        QCOMPARE(a->hasPosition(), !qIsNaN(lon));
+        if (a->hasPosition()) {
+            QVERIFY(qAbs(*a->lon - lon) < 1e-9);
+            QVERIFY(qAbs(*a->lat - lat) < 1e-9);
+        }
+        QCOMPARE(a->priority, priority);
+        QCOMPARE(a->text, text);
+        QCOMPARE(a->state, Alarm::State::New);
+        QCOMPARE(a->time, message.alarmTime.isValid() ? message.alarmTime.toUTC() : QDateTime());
+        if (a->time.isValid())
+            QCOMPARE(a->time.timeSpec(), Qt::UTC);
+    }
+
     void matches_data()
     {
         QTest::addColumn<AlarmRule>("rule");

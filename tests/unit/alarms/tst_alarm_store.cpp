@@ -8,6 +8,8 @@
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlQuery>
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -169,6 +171,71 @@ private slots:
         QCOMPARE(*back->lon, 119.961234);
         QCOMPARE(*back->lat, 30.541234);
         QVERIFY(back->cameraId.isEmpty());
+    }
+
+    // One alarm per (source, externalId): the same platform alarm added twice (pushed again after a
+    // reconnect) is one row in the file and the model, the second add answers the first's id; another
+    // source or no external id is a new alarm.
+    void externalIdStoredOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("alarms.db"));
+        AlarmStore store(path);
+        QTRY_VERIFY_WITH_TIMEOUT(store.ready(), 5000);
+        QSignalSpy added(&store, &AlarmStore::alarmAdded);
+        Alarm a = make("intrusion", "platform", 4);
+        a.externalId = QStringLiteral("demo-1-7");
+        const qint64 first = addAndWait(store, a);
+        QVERIFY(first > 0);
+        QCOMPARE(addAndWait(store, a), first);
+        QCOMPARE(store.count(), 1);
+        QCOMPARE(added.size(), 1);
+        QCOMPARE(store.duplicates(), 1);
+        QCOMPARE(store.alarm(first)->externalId, QStringLiteral("demo-1-7"));
+        Alarm other = a;
+        other.source = QStringLiteral("platform:county");
+        QVERIFY(addAndWait(store, other) > first);
+        Alarm plain = make("motion", "platform", 2);
+        QVERIFY(addAndWait(store, plain) > 0);
+        QVERIFY(addAndWait(store, plain) > 0); // no external id: every add is an alarm
+        QCOMPARE(store.count(), 4);
+        QCOMPARE(rowsInFile(path), 4);
+    }
+
+    // A file of schema 1 (no external_id) keeps its alarms and gains the column.
+    void schemaOneFileMigrated()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("alarms.db"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE alarms (id INTEGER PRIMARY KEY AUTOINCREMENT, source "
+                                          "TEXT NOT NULL, type TEXT NOT "
+                                          "NULL, camera_id TEXT, zone TEXT, lon REAL, lat REAL, time TEXT "
+                                          "NOT NULL, priority INTEGER NOT "
+                                          "NULL, text TEXT, state TEXT NOT NULL, notes TEXT, acknowledged_at "
+                                          "TEXT, acknowledged_by TEXT, "
+                                          "closed_at TEXT, closed_by TEXT)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO alarms (source, type, time, priority, state) VALUES "
+                                          "('onvif', 'motion', '2026-12-01T10:00:00.000Z', 2, 'handled')")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        AlarmStore store(path);
+        QTRY_VERIFY_WITH_TIMEOUT(store.ready(), 5000);
+        QVERIFY2(store.notice().isEmpty(), qPrintable(store.notice())); // not taken for a damaged file
+        QCOMPARE(store.count(), 1);
+        QCOMPARE(store.alarms().first().state, State::Handled);
+        Alarm a = make("sos", "platform", 5);
+        a.externalId = QStringLiteral("x1");
+        const qint64 id = addAndWait(store, a);
+        QVERIFY(id > 1);
+        QCOMPARE(addAndWait(store, a), id);
+        QCOMPARE(rowsInFile(path), 2);
     }
 
     void damagedFileMovedAside()

@@ -3,6 +3,7 @@
 // camera sits in a village of the region tree; generated cameras have live URLs.
 #include "vigil/backend/ours_client.h"
 #include "vigil/backend/ours_parsers.h"
+#include "vigil/backend/ours_push.h"
 #include "vigil/demo/demo_backend.h"
 #include "vigil/network/http_client.h"
 
@@ -159,6 +160,102 @@ private slots:
         const auto notModified = network::HttpClient::instance().sendSync(req);
         QVERIFY2(notModified.ok(), qPrintable(notModified.errorText));
         QCOMPARE(notModified.status, 304);
+    }
+
+    // Demo alarms: one every alarmIntervalMs, pushed on "alarms", each at a demo camera or a place in the
+    // county with a kind, a priority and Chinese and English text; acknowledged over REST (repeats are
+    // harmless, an unknown id is a 404 the client turns into a sentence).
+    void alarmsPushedAtTheIntervalAndAcknowledged()
+    {
+        demo::DemoBackendOptions o;
+        o.unitCount = 0;
+        o.alarmIntervalMs = 100;
+        demo::DemoBackend server(o);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const auto cams = backend::OursClient({server.baseUrl(), o.user, o.password}).cameras();
+        QVERIFY2(cams.ok(), qPrintable(cams.error.message));
+        QHash<QString, backend::BackendCamera> cameras;
+        double minLon = 180, maxLon = -180, minLat = 90, maxLat = -90;
+        for (const backend::BackendCamera &c : cams.value.cameras) {
+            cameras.insert(c.id, c);
+            minLon = std::min(minLon, c.longitude);
+            maxLon = std::max(maxLon, c.longitude);
+            minLat = std::min(minLat, c.latitude);
+            maxLat = std::max(maxLat, c.latitude);
+        }
+
+        backend::OursPush push({server.baseUrl(), o.user, o.password}, {QStringLiteral("alarms")});
+        QSignalSpy alarms(&push, &backend::OursPush::alarmReceived);
+        push.start();
+        QVERIFY2(alarms.wait(10000), qPrintable(push.lastError()));
+
+        // The interval: five more alarms take at least four intervals (and not much more).
+        const int before = server.alarmsRaised();
+        QElapsedTimer clock;
+        clock.start();
+        QTRY_VERIFY_WITH_TIMEOUT(server.alarmsRaised() >= before + 5, 10000);
+        const qint64 fiveMs = clock.elapsed();
+        qInfo("demo alarms: 5 raised in %lld ms at a 100 ms interval", fiveMs);
+        QVERIFY2(fiveMs >= 400, qPrintable(QString::number(fiveMs)));
+        QTRY_VERIFY_WITH_TIMEOUT(alarms.size() >= 6, 5000);
+
+        QSet<QString> ids;
+        int atCamera = 0, atPlace = 0;
+        for (const QList<QVariant> &args : std::as_const(alarms)) {
+            const auto m = args.first().value<backend::PushMessage>();
+            QCOMPARE(m.type, backend::PushMessage::Type::Alarm);
+            QVERIFY2(m.alarmId.startsWith(QLatin1String("demo-")), qPrintable(m.alarmId));
+            QVERIFY2(!ids.contains(m.alarmId), qPrintable(m.alarmId));
+            ids.insert(m.alarmId);
+            QVERIFY(!m.alarmKind.isEmpty());
+            QVERIFY(m.alarmPriority >= 1 && m.alarmPriority <= 5);
+            QVERIFY(!m.alarmMessage.isEmpty());
+            QVERIFY(!m.alarmMessageEn.isEmpty());
+            QVERIFY(m.alarmMessage != m.alarmMessageEn);
+            QVERIFY(m.alarmTime.isValid());
+            QVERIFY(qAbs(m.alarmTime.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+            if (!m.alarmCameraId.isEmpty()) {
+                ++atCamera;
+                QVERIFY2(cameras.contains(m.alarmCameraId), qPrintable(m.alarmCameraId));
+                QVERIFY2(m.alarmMessage.contains(cameras.value(m.alarmCameraId).name),
+                         qPrintable(m.alarmMessage));
+            } else {
+                ++atPlace;
+                // Inside the county: around the demo cameras (they are spread over it).
+                QVERIFY2(m.alarmLongitude > minLon - 0.3 && m.alarmLongitude < maxLon + 0.3,
+                         qPrintable(QString::number(m.alarmLongitude)));
+                QVERIFY2(m.alarmLatitude > minLat - 0.3 && m.alarmLatitude < maxLat + 0.3,
+                         qPrintable(QString::number(m.alarmLatitude)));
+            }
+        }
+        qInfo("demo alarms: %d at a camera, %d at a place", atCamera, atPlace);
+
+        const QString id = alarms.first().first().value<backend::PushMessage>().alarmId;
+        QVERIFY(!server.isAlarmAcknowledged(id));
+        QStringList answers;
+        push.acknowledgeAlarm(id, QStringLiteral("seen"),
+                              [&answers](const QString &e, bool) { answers << e; });
+        QTRY_COMPARE_WITH_TIMEOUT(answers.size(), 1, 10000);
+        QCOMPARE(answers.first(), QString());
+        QVERIFY(server.isAlarmAcknowledged(id));
+        QCOMPARE(server.alarmsAcknowledged(), 1);
+        push.acknowledgeAlarm(id, {}, [&answers](const QString &e, bool) { answers << e; });
+        QTRY_COMPARE_WITH_TIMEOUT(answers.size(), 2, 10000);
+        QCOMPARE(answers.last(), QString());
+        QCOMPARE(server.alarmsAcknowledged(), 1); // the same alarm
+        QCOMPARE(server.ackRequests(), 2);
+
+        bool permanent = false;
+        push.acknowledgeAlarm(QStringLiteral("no-such-alarm"), {}, [&](const QString &e, bool p) {
+            answers << e;
+            permanent = p;
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(answers.size(), 3, 10000);
+        QVERIFY2(answers.last().contains(QLatin1String("does not know alarm no-such-alarm")),
+                 qPrintable(answers.last()));
+        QVERIFY(permanent);
+        QCOMPARE(server.alarmsAcknowledged(), 1);
     }
 
     void portInUse()

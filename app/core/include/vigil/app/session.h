@@ -36,6 +36,10 @@ class Patrol;
 namespace vigil::backend {
 class OursPush;
 }
+namespace vigil::alarms {
+class AlarmCenter;
+class PlatformAlarms;
+} // namespace vigil::alarms
 
 namespace vigil::app {
 
@@ -109,9 +113,16 @@ public:
     // server on loopback, publishes its cameras into `directory` and, if the wall shows no camera at all,
     // fills a 3x3 wall. `chinese` picks the cameras' Chinese names. With `patrol` (started with
     // Patrol::startDemo(..., true)), the demo platform serves the simulator's cars and the map's units come
-    // from the platform's push (backend::OursPush), as a real site's do.
+    // from the platform's push (backend::OursPush), as a real site's do. With `alarmCenter`, the demo
+    // platform's alarms (one every VIGIL_DEMO_ALARM_INTERVAL_MS, default 3 minutes; 0 = none) come through
+    // the same push into the alarm flow as source "platform", and the operator's acknowledgements go back
+    // to the platform over REST (alarms::PlatformAlarms).
     void startDemo(cameras::CameraDirectory *directory, wall::WallStore *wall, bool chinese,
-                   int cameraCount = 9, map::Patrol *patrol = nullptr);
+                   int cameraCount = 9, map::Patrol *patrol = nullptr,
+                   alarms::AlarmCenter *alarmCenter = nullptr);
+    // The demo platform (null before the demo is ready or outside demo mode) and its alarms' glue.
+    demo::DemoBackend *demoBackend() const { return m_demoBackend.get(); }
+    alarms::PlatformAlarms *demoAlarms() const { return m_platformAlarms.get(); }
     void stopDemo();
 
 signals:
@@ -124,7 +135,7 @@ private:
     void setProgress(bool busy, const QString &text, double value);
     void setStartupError(const QString &text);
     void loadSettings();
-    void startDemoPush(map::Patrol *patrol);
+    void startDemoPush(map::Patrol *patrol, alarms::AlarmCenter *alarmCenter, bool chinese);
 
     bool m_demoMode;
     bool m_busy = false;
@@ -137,6 +148,7 @@ private:
     std::shared_ptr<demo::DemoBackend> m_demoBackend;
     // The demo platform's push channel: the patrol cars' positions for the map.
     std::unique_ptr<backend::OursPush> m_push;
+    std::unique_ptr<alarms::PlatformAlarms> m_platformAlarms; // the push's alarms -> the alarm flow
     QString m_settingsPath;
     double m_ptzSpeed;
     bool m_kiosk = false;

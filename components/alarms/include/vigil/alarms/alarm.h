@@ -20,8 +20,11 @@ struct Alarm
         FalseAlarm,
     };
 
-    qint64 id = 0;             // the store's (0 until stored)
-    QString source;            // "onvif", "webhook:<sender>", "platform:<site>"
+    qint64 id = 0;  // the store's (0 until stored)
+    QString source; // "onvif", "webhook:<sender>", "platform" (the demo's) / "platform:<site>"
+    // The sender's own id (a platform's alarm id), or empty. The store keeps one alarm per (source,
+    // externalId): the same platform alarm pushed twice (after a reconnect) is one alarm.
+    QString externalId;
     QString type;              // "motion", "tamper", "intrusion", ...
     QString cameraId;          // the place as a camera, or empty
     QString zone;              // the sender's zone, or empty

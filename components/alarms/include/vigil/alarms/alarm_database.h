@@ -31,8 +31,10 @@ public:
     QString notice() const { return m_notice; }
     QString keptAs() const { return m_keptAs; }
 
-    // Stores a new alarm; returns its id (0 on failure, error() says why).
-    qint64 insert(const Alarm &alarm);
+    // Stores a new alarm; returns its id (0 on failure, error() says why). An alarm with an externalId that
+    // is already stored for its source is not stored again: the stored one's id is returned and
+    // `*duplicate` set.
+    qint64 insert(const Alarm &alarm, bool *duplicate = nullptr);
     // Writes the state, notes and state-change fields of an alarm already stored.
     bool update(const Alarm &alarm);
     std::optional<Alarm> find(qint64 id);

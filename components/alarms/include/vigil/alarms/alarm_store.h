@@ -81,7 +81,9 @@ public:
     QString path() const { return m_path; }
 
     // Stores an alarm (its id and state are the store's). `done(id, error)` runs on this thread once it is
-    // stored (id > 0) or failed (error: a sentence); the row and alarmAdded() come first.
+    // stored (id > 0) or failed (error: a sentence); the row and alarmAdded() come first. An alarm whose
+    // (source, externalId) is already stored adds nothing: `done` gets the stored alarm's id, no row, no
+    // alarmAdded(), and duplicates() counts it.
     using Done = std::function<void(qint64 id, const QString &error)>;
     void add(Alarm alarm, Done done = {});
 
@@ -98,6 +100,10 @@ public:
     int rowOf(qint64 id) const;
     std::optional<Alarm> alarm(qint64 id) const;
     const QList<Alarm> &alarms() const { return m_rows; }
+    int duplicates() const { return m_duplicates; }
+    // Shows a failure that belongs to the alarms (lastError) — e.g. a platform that could not be told of
+    // an acknowledgement. The sentence says what to do.
+    void reportError(const QString &text) { setLastError(text); }
 
 signals:
     void countChanged();
@@ -132,6 +138,7 @@ private:
     bool m_ready = false;
     QHash<qint64, std::pair<quint64, Alarm>> m_pending; // queued, not yet stored: (sequence, alarm)
     quint64 m_saveSequence = 0;
+    int m_duplicates = 0;
 };
 
 } // namespace vigil::alarms

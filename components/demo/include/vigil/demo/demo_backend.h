@@ -5,7 +5,9 @@
 // DemoSite::kMaxCameras, that many generated cameras spread deterministically over generated townships and
 // villages (pages are built lazily per request: 400,000 cameras cost no memory until asked for), the live
 // URL call, the patrol units of map::UnitSimulator (GET /api/v1/units and the WebSocket push of their
-// positions). `vigil --demo` and the standalone `vigil-demo-backend` use it; so do the tests.
+// positions) and alarms raised at random places every alarmIntervalMs (at a demo camera or a lon/lat inside
+// the county; pushed on the "alarms" topic, acknowledged with POST /api/v1/alarms/{id}/ack). `vigil --demo`
+// and the standalone `vigil-demo-backend` use it; so do the tests.
 //
 // Thread: create, start(), stop() and destroy on one thread that runs a Qt event loop (the unit simulator's
 // timer lives there). The HTTP server runs on its own Asio thread owned by the DemoBackend; the counters are
@@ -51,6 +53,10 @@ struct DemoBackendOptions
     int unitCount = 12;        // patrol cars of the simulator (0 = none)
     int unitIntervalMs = 1000; // simulator step and push period
     int maxPageSize = 5000;    // larger pageSize values are capped
+    // A demo alarm every alarmIntervalMs (0 = none): at a demo camera or a place inside the county, with a
+    // kind, a priority and its text in Chinese ("message") and English ("messageEn"). `vigil --demo` reads
+    // VIGIL_DEMO_ALARM_INTERVAL_MS (README); tests use ~100 ms.
+    int alarmIntervalMs = 180000;
     // Recordings: GET /cameras/{id}/recordings lists what this callback finds in [fromMs, toMs] (called on
     // the server's thread: it must be thread-safe and quick), each with the URL of its file, which the
     // server streams from recordingRoot/<cameraId>/ with HTTP Range support (the recorded engine seeks in
@@ -82,9 +88,15 @@ public:
     const DemoBackendOptions &options() const;
 
     // Counters (tests, benchmarks). Any thread.
-    int logins() const;      // successful logins
-    qint64 requests() const; // HTTP requests answered
-    int pushClients() const; // open WebSocket sessions
+    int logins() const;             // successful logins
+    qint64 requests() const;        // HTTP requests answered
+    int pushClients() const;        // open WebSocket sessions
+    int alarmsRaised() const;       // demo alarms raised so far
+    int alarmsAcknowledged() const; // distinct alarms acknowledged over REST
+    int ackRequests() const;        // POST .../ack requests answered 204 (repeats included)
+    bool isAlarmAcknowledged(const QString &alarmId) const;
+    // Raises one demo alarm now (besides the interval's) and returns its id. Any thread.
+    QString raiseAlarm();
 
     struct Private; // public so the file-local session classes of the implementation can name it
 

@@ -16,6 +16,7 @@
 #include <QtCore/QObject>
 #include <QtCore/QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace vigil::backend {
@@ -50,6 +51,15 @@ public:
     int logins() const { return m_logins; } // completed login attempts (tests: one per re-login)
     int connects() const;                   // WebSocket (re)connects so far
 
+    // Acknowledges a pushed alarm on the platform (POST /api/v1/alarms/{id}/ack with the operator's note),
+    // on a worker thread with an OursClient of its own for the token (logs in on first use and once again
+    // after a 401). `done(error, permanent)` runs on this object's thread: error "" when acknowledged, else a
+    // sentence that says what failed and what to do; `permanent` when trying again cannot help (the
+    // platform does not know the alarm, or refuses the account) rather than a platform that is away. Not
+    // called when this object is gone first.
+    using AckDone = std::function<void(const QString &error, bool permanent)>;
+    void acknowledgeAlarm(const QString &alarmId, const QString &note, AckDone done);
+
 signals:
     void statusChanged();
     void connected(); // after every (re)connect, once the subscription is sent
@@ -69,6 +79,8 @@ private:
     QList<QPair<QByteArray, QByteArray>> authHeaders() const;
 
     std::shared_ptr<OursClient> m_client;
+    struct AckClient; // the REST acknowledgements' client and token, one request at a time
+    std::shared_ptr<AckClient> m_ack;
     QStringList m_topics;
     network::WebSocketOptions m_socketOptions;
     network::WebSocketClient m_ws;

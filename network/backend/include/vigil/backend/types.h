@@ -171,8 +171,14 @@ struct PushMessage
     QString alarmId;
     QString alarmCameraId;
     QString alarmKind;
-    QString alarmMessage;
+    QString alarmMessage;   // the platform's text (the demo: Chinese)
+    QString alarmMessageEn; // English text where the platform has one
     QDateTime alarmTime;
+    double alarmLongitude =
+        BackendCamera::kNoValue; // the place as lon/lat (both or neither), else the camera
+    double alarmLatitude = BackendCamera::kNoValue;
+    Datum alarmDatum = Datum::Wgs84;
+    int alarmPriority = 0; // 1 (lowest) .. 5 (most urgent); 0 = not given
 };
 
 } // namespace vigil::backend
