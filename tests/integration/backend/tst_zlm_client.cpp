@@ -422,6 +422,27 @@ void TstZlmClient::httpsCertificateTrust()
     QCOMPARE(toString(wrong.error.code), toString(ErrorCode::Tls));
     QCOMPARE(wrong.error.presentedCertSha256, cert.sha256);
 
+    // Our API's client says the same sentence, before any credential is sent.
+    SiteConnection ours = s;
+    ours.trustedCertSha256.clear();
+    ours.user = QStringLiteral("operator");
+    ours.password = QStringLiteral("ours-password");
+    server.clearRequests();
+    const auto login = makePlatformClient(PlatformKind::Ours, ours)->login();
+    QCOMPARE(toString(login.error.code), toString(ErrorCode::Tls));
+    QCOMPARE(login.error.presentedCertSha256, cert.sha256);
+    QCOMPARE(login.error.message,
+             QStringLiteral(
+                 "The platform at 127.0.0.1:%1 presented a certificate that is not trusted (SHA-256 %2). "
+                 "If that is your platform's certificate, trust it in the site's settings.")
+                 .arg(server.port())
+                 .arg(cert.opensslText.toUpper()));
+    QCOMPARE(server.requestCount(), 0);
+    ours.trustedCertSha256 = cert.sha256; // trusted: the login reaches the server (no such route here: 404)
+    QCOMPARE(toString(makePlatformClient(PlatformKind::Ours, ours)->login().error.code),
+             toString(ErrorCode::NotFound));
+    QCOMPARE(server.requestCount(), 1);
+
     // A plain http:// site is not touched by any of this.
     QCOMPARE(makePlatformClient(PlatformKind::ZlMediaKit, site(QString::fromUtf8(kSecret)))->cameras().ok(),
              true);
