@@ -51,7 +51,7 @@ struct HttpRequest
     // and case do not matter). When set, the connection is accepted if and only if the server's leaf
     // certificate matches it: chain and host name are then not checked, whatever tlsVerifyPeer says. A pin
     // that is not 64 hex digits fails the request with HttpError::Tls.
-    QString trustedCertSha256;
+    QString trustedCertSha256 = {};
     // Longer answers fail with HttpError::TooLarge (platform lists are bigger than any camera answer).
     qint64 maxBodyBytes = 16 * 1024 * 1024;
 };

@@ -43,7 +43,7 @@ struct Error
     int httpStatus = 0;
     // Tls: the SHA-256 (64 lowercase hex digits) of the certificate the platform presented, for the operator
     // to compare and trust; empty otherwise.
-    QString presentedCertSha256;
+    QString presentedCertSha256 = {};
 
     bool isError() const { return code != ErrorCode::None; }
     ErrorCategory category() const;
