@@ -207,18 +207,18 @@ VDialog {
                                             + siteRow.presentedCertText.substring(48)
                                           : siteRow.presentedCertText
                                 }
-                                ToolbarButton {
-                                    objectName: "trustButton"
-                                    Layout.alignment: Qt.AlignTop
-                                    text: qsTr("Trust this certificate")
-                                    toolTip: qsTr("Only if this fingerprint is the same as the one the platform's "
-                                                  + "administrator reads on the server itself (not from this "
-                                                  + "connection). Vigil then accepts this one certificate for "
-                                                  + "this site, and no other.")
-                                    onClicked: {
-                                        if (!Sites.trustCertificate(siteRow.siteId, siteRow.presentedCertSha256))
-                                            root._error = Sites.lastError;
-                                    }
+                            }
+                            ToolbarButton {
+                                objectName: "trustButton"
+                                visible: siteRow.certRefused
+                                text: qsTr("Trust this certificate")
+                                toolTip: qsTr("Only if this fingerprint is the same as the one the platform's "
+                                              + "administrator reads on the server itself (not from this "
+                                              + "connection). Vigil then accepts this one certificate for "
+                                              + "this site, and no other.")
+                                onClicked: {
+                                    if (!Sites.trustCertificate(siteRow.siteId, siteRow.presentedCertSha256))
+                                        root._error = Sites.lastError;
                                 }
                             }
                             VLabel {
