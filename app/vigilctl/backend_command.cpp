@@ -5,6 +5,7 @@
 #include "vigil/backend/ours_parsers.h"
 #include "vigil/backend/wvp_client.h"
 #include "vigil/core/redact.h"
+#include "vigil/network/http_client.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QFile>
@@ -53,7 +54,11 @@ const char kUsageText[] =
     "      The camera's recordings in [from, to] (ISO 8601; default the last 24 hours): start, end and the "
     "URL\n"
     "      that plays each (vigilctl play URL).\n"
-    "SITE-URL is the platform's address, e.g. http://10.1.2.3:8080. Kinds (--kind, default ours):\n"
+    "SITE-URL is the platform's address, e.g. http://10.1.2.3:8080. An https:// site's certificate is "
+    "verified\n"
+    "(system store and host name) unless it is the one named by --trust-cert SHA256 (hex, colons allowed);\n"
+    "a refused certificate's fingerprint is in the JSON (presentedCertSha256).\n"
+    "Kinds (--kind, default ours):\n"
     "  ours     the Vigil platform API (docs/api/vigil-api.yaml): --user and --password\n"
     "  zlm      ZLMediaKit's HTTP API: --password is the API secret (no --user)\n"
     "  artemis  Hikvision iSecure Center / Artemis OpenAPI: --user is the AppKey, --password the AppSecret\n"
@@ -83,7 +88,9 @@ int failed(const Io &io, const Error &e, const char *operation)
     io.json({{QStringLiteral("ok"), false},
              {QStringLiteral("operation"), QLatin1String(operation)},
              {QStringLiteral("code"), toString(e.code)},
-             {QStringLiteral("error"), e.message}},
+             {QStringLiteral("error"), e.message},
+             {QStringLiteral("presentedCertSha256"),
+              e.presentedCertSha256.isEmpty() ? QJsonValue() : QJsonValue(e.presentedCertSha256)}},
             false);
     return kFailed;
 }
@@ -153,6 +160,8 @@ void addCommonOptions(QCommandLineParser &p)
     p.addOption({QStringLiteral("timeout"), QStringLiteral("per-request timeout"), QStringLiteral("ms"),
                  QStringLiteral("15000")});
     p.addOption({QStringLiteral("show-secrets"), QStringLiteral("print credentials inside URLs")});
+    p.addOption({QStringLiteral("trust-cert"), QStringLiteral("the SHA-256 of the site's own certificate"),
+                 QStringLiteral("sha256")});
     p.addOption({QStringLiteral("compact"), QStringLiteral("one line of JSON")});
     p.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("this help")});
 }
@@ -205,6 +214,13 @@ bool common(const QCommandLineParser &p, const QStringList &args, const Io &io, 
     if (c->site.user.isEmpty() && c->kind != PlatformKind::ZlMediaKit) {
         *exit = usage(io, QStringLiteral("--user is needed to log in to the site"));
         return false;
+    }
+    if (p.isSet(QStringLiteral("trust-cert"))) {
+        c->site.trustedCertSha256 = network::normalizeFingerprint(p.value(QStringLiteral("trust-cert")));
+        if (c->site.trustedCertSha256.isEmpty()) {
+            *exit = usage(io, QStringLiteral("--trust-cert takes a SHA-256 fingerprint (64 hex digits)"));
+            return false;
+        }
     }
     c->showSecrets = p.isSet(QStringLiteral("show-secrets"));
     c->compact = p.isSet(QStringLiteral("compact"));

@@ -21,9 +21,12 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
 
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <future>
 #include <map>
 #include <optional>
@@ -51,6 +54,8 @@ struct Connection : detail::EitherStream<beast::tcp_stream, beast::ssl_stream<be
 {
     using EitherStream::EitherStream;
     beast::flat_buffer buffer;
+    // The leaf certificate checked at the handshake (TLS with verification or a pin).
+    std::shared_ptr<detail::PeerCertificate> peer = std::make_shared<detail::PeerCertificate>();
 };
 
 int defaultPort(const QUrl &url)
@@ -75,7 +80,14 @@ struct HttpClient::Private
     std::atomic<int> idleCount{0};
     // TLS: cameras ship self-signed certificates, so by default the peer is not verified (a request can ask
     // for verification against the system store and the host name). Network thread only.
-    asio::ssl::context tls{asio::ssl::context::tls_client};
+    asio::ssl::context tls = [] {
+        asio::ssl::context c{asio::ssl::context::tls_client};
+        beast::error_code ec; // no system store: verification then refuses every certificate (and says so)
+        c.set_default_verify_paths(ec);
+        if (ec)
+            qCWarning(vigilNet) << "no system certificate store:" << ec.message().c_str();
+        return c;
+    }();
 };
 
 namespace {
@@ -99,9 +111,22 @@ public:
         if (!u.isValid() || (u.scheme() != QLatin1String("http") && !m_secure) || u.host().isEmpty())
             return fail(HttpError::InvalidUrl,
                         Msg::tr("Not an http:// or https:// address: %1").arg(core::redactUrl(u.toString())));
-        m_key = (u.scheme() + QLatin1Char('/') + endpointText(u) +
-                 (m_request.tlsVerifyPeer ? QStringLiteral("/verified") : QString()))
-                    .toStdString();
+        if (!m_request.trustedCertSha256.isEmpty()) {
+            m_pin = normalizeFingerprint(m_request.trustedCertSha256);
+            if (m_pin.isEmpty())
+                return fail(HttpError::Tls,
+                            Msg::tr("The trusted certificate fingerprint for %1 is not a SHA-256 fingerprint "
+                                    "(64 hexadecimal digits)")
+                                .arg(endpointText(u)));
+        }
+        // A kept-alive connection is only reused under the policy it was checked with: plain, verified, or
+        // pinned to this one fingerprint.
+        QString policy;
+        if (m_secure && !m_pin.isEmpty())
+            policy = QStringLiteral("/pin:") + m_pin;
+        else if (m_secure && m_request.tlsVerifyPeer)
+            policy = QStringLiteral("/verified");
+        m_key = (u.scheme() + QLatin1Char('/') + endpointText(u) + policy).toStdString();
         // Reuse an idle connection when one is there.
         auto it = m_p.idle.find(m_key);
         if (it != m_p.idle.end()) {
@@ -120,19 +145,9 @@ private:
         m_reused = false;
         m_conn = std::make_unique<Connection>(m_p.ioc, m_secure ? &m_p.tls : nullptr);
         const QUrl &u = m_request.url;
-        if (m_secure) {
-            const std::string host = u.host().toStdString();
-            beast::error_code notAnAddress;
-            asio::ip::make_address(host, notAnAddress);
-            if (notAnAddress) // SNI carries names, never IP literals
-                SSL_set_tlsext_host_name(m_conn->secure->native_handle(), host.c_str());
-            if (m_request.tlsVerifyPeer) {
-                m_conn->secure->set_verify_mode(asio::ssl::verify_peer);
-                m_conn->secure->set_verify_callback(asio::ssl::host_name_verification(host));
-            } else {
-                m_conn->secure->set_verify_mode(asio::ssl::verify_none);
-            }
-        }
+        if (m_secure)
+            detail::applyTlsPolicy(*m_conn->secure, u.host().toStdString(), m_request.tlsVerifyPeer, m_pin,
+                                   m_conn->peer);
         auto self = shared_from_this();
         m_resolver.async_resolve(
             u.host().toStdString(), std::to_string(defaultPort(u)),
@@ -158,17 +173,31 @@ private:
                             return self->write();
                         self->m_conn->tcp().expires_after(
                             std::chrono::milliseconds(self->m_request.connectTimeoutMs));
-                        self->m_conn->secure->async_handshake(
-                            asio::ssl::stream_base::client, [self](const beast::error_code &hec) {
-                                if (hec)
-                                    return self->fail(HttpError::Tls,
-                                                      Msg::tr("Secure connection (HTTPS) to %1 failed: %2")
-                                                          .arg(endpointText(self->m_request.url),
-                                                               QString::fromStdString(hec.message())));
-                                self->write();
-                            });
+                        self->m_conn->secure->async_handshake(asio::ssl::stream_base::client,
+                                                              [self](const beast::error_code &hec) {
+                                                                  if (hec)
+                                                                      return self->tlsFailed(hec);
+                                                                  self->write();
+                                                              });
                     });
             });
+    }
+
+    void tlsFailed(const beast::error_code &ec)
+    {
+        const detail::PeerCertificate peer = m_conn ? *m_conn->peer : detail::PeerCertificate{};
+        const QString where = endpointText(m_request.url);
+        QString text;
+        if (!peer.sha256.isEmpty() && !m_pin.isEmpty())
+            text = Msg::tr("The HTTPS certificate of %1 (SHA-256 %2) is not the trusted one (SHA-256 %3)")
+                       .arg(where, formatFingerprint(peer.sha256), formatFingerprint(m_pin));
+        else if (!peer.sha256.isEmpty())
+            text = Msg::tr("The HTTPS certificate of %1 (SHA-256 %2) is not trusted: %3")
+                       .arg(where, formatFingerprint(peer.sha256), QString::fromStdString(ec.message()));
+        else
+            text = Msg::tr("Secure connection (HTTPS) to %1 failed: %2")
+                       .arg(where, QString::fromStdString(ec.message()));
+        fail(HttpError::Tls, text, peer);
     }
 
     void write()
@@ -266,6 +295,7 @@ private:
         HttpResponse r;
         r.status = int(msg.result_int());
         r.reusedConnection = m_reused;
+        setPeer(r, *m_conn->peer);
         for (const auto &f : msg)
             r.headers.append({QByteArray(f.name_string().data(), int(f.name_string().size())),
                               QByteArray(f.value().data(), int(f.value().size()))});
@@ -299,7 +329,15 @@ private:
         finish(std::move(r));
     }
 
-    void fail(HttpError e, const QString &text)
+    static void setPeer(HttpResponse &r, const detail::PeerCertificate &peer)
+    {
+        r.peerCertSha256 = peer.sha256;
+        r.peerCertSubject = peer.subjectCn;
+        r.peerCertNotBefore = peer.notBefore;
+        r.peerCertNotAfter = peer.notAfter;
+    }
+
+    void fail(HttpError e, const QString &text, const detail::PeerCertificate &peer = {})
     {
         if (m_conn) {
             beast::error_code ignored;
@@ -309,6 +347,7 @@ private:
         HttpResponse r;
         r.error = e;
         r.errorText = text;
+        setPeer(r, peer);
         finish(std::move(r));
     }
 
@@ -326,6 +365,7 @@ private:
     tcp::resolver m_resolver;
     std::unique_ptr<Connection> m_conn;
     std::string m_key;
+    QString m_pin; // normalised trustedCertSha256
     bool m_secure = false;
     bool m_reused = false;
     int m_redirects = 0;
@@ -427,7 +467,57 @@ asio::ssl::context &networkTls()
     return HttpClient::instance().internals().tls;
 }
 
+void notePeerCertificate(asio::ssl::verify_context &ctx, PeerCertificate *out)
+{
+    X509 *leaf = X509_STORE_CTX_get0_cert(ctx.native_handle());
+    if (!leaf)
+        return;
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (X509_digest(leaf, EVP_sha256(), md, &length) != 1 || length != 32)
+        return;
+    out->sha256 = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(md), int(length)).toHex());
+    char cn[256] = {};
+    if (X509_NAME_get_text_by_NID(X509_get_subject_name(leaf), NID_commonName, cn, int(sizeof cn)) > 0)
+        out->subjectCn = QString::fromUtf8(cn);
+    const auto toUtc = [](const ASN1_TIME *t) {
+        std::tm tm{};
+        if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
+            return QDateTime();
+        return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
+                         QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
+    };
+    out->notBefore = toUtc(X509_get0_notBefore(leaf));
+    out->notAfter = toUtc(X509_get0_notAfter(leaf));
+}
+
 } // namespace detail
+
+QString normalizeFingerprint(const QString &text)
+{
+    QString hex;
+    for (const QChar c : text) {
+        if (c == QLatin1Char(':') || c.isSpace())
+            continue;
+        const char l = c.toLower().toLatin1();
+        if (!((l >= '0' && l <= '9') || (l >= 'a' && l <= 'f')))
+            return {};
+        hex.append(QLatin1Char(l));
+    }
+    return hex.size() == 64 ? hex : QString();
+}
+
+QString formatFingerprint(const QString &hex)
+{
+    const QString h = normalizeFingerprint(hex).toUpper();
+    QString out;
+    for (qsizetype i = 0; i < h.size(); i += 2) {
+        if (i)
+            out.append(QLatin1Char(':'));
+        out.append(h.mid(i, 2));
+    }
+    return out;
+}
 
 QString toString(HttpError e)
 {

@@ -3,6 +3,7 @@
 // socket and marks it dead, so its late completions do nothing.
 #include <utility> // before Asio: g++ 12 needs std::exchange declared for Boost 1.74's Asio
 
+#include "vigil/network/http_client.h"
 #include "vigil/network/websocket_client.h"
 
 #include "http_client_private.h"
@@ -124,19 +125,9 @@ struct WebSocketConnection::Private : std::enable_shared_from_this<WebSocketConn
         }
         auto a = std::make_shared<Attempt>(ioc, secure ? &detail::networkTls() : nullptr);
         attempt = a;
-        if (secure) {
-            const std::string host = u.host().toStdString();
-            beast::error_code notAnAddress;
-            asio::ip::make_address(host, notAnAddress);
-            if (notAnAddress) // SNI carries names, never IP literals
-                SSL_set_tlsext_host_name(a->secure->next_layer().native_handle(), host.c_str());
-            if (options.tlsVerifyPeer) {
-                a->secure->next_layer().set_verify_mode(asio::ssl::verify_peer);
-                a->secure->next_layer().set_verify_callback(asio::ssl::host_name_verification(host));
-            } else {
-                a->secure->next_layer().set_verify_mode(asio::ssl::verify_none);
-            }
-        }
+        if (secure)
+            detail::applyTlsPolicy(a->secure->next_layer(), u.host().toStdString(), options.tlsVerifyPeer,
+                                   normalizeFingerprint(options.trustedCertSha256), nullptr);
         auto self = shared_from_this();
         a->resolver.async_resolve(
             u.host().toStdString(), std::to_string(defaultPort(u)),

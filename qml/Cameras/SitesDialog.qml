@@ -130,6 +130,11 @@ VDialog {
                     required property int cameraCount
                     required property bool busy
                     required property real progress
+                    required property string presentedCertSha256
+                    required property string presentedCertText
+                    required property string trustedCertText
+                    readonly property bool certRefused: stateName === "certificate-not-trusted"
+                                                        && presentedCertSha256 !== ""
 
                     objectName: "siteRow" + index
                     width: ListView.view.width
@@ -174,6 +179,56 @@ VDialog {
                                 color: siteRow.stateName === "online" || siteRow.stateName === "connecting"
                                        || siteRow.stateName === "disabled" ? Theme.text : root._stateColor(siteRow.stateName)
                                 text: siteRow.statusText
+                            }
+                            // The refused certificate's SHA-256, grouped in two lines of 16 bytes, selectable so it
+                            // can be read out or pasted to the platform's administrator.
+                            RowLayout {
+                                objectName: "certificateRow"
+                                Layout.fillWidth: true
+                                visible: siteRow.certRefused
+                                spacing: Theme.spacing
+                                VLabel {
+                                    Layout.alignment: Qt.AlignTop
+                                    size: VLabel.Small
+                                    color: Theme.textMuted
+                                    text: qsTr("Certificate SHA-256:")
+                                }
+                                TextEdit {
+                                    objectName: "certificateFingerprint"
+                                    Layout.fillWidth: true
+                                    readOnly: true
+                                    selectByMouse: true
+                                    color: Theme.text
+                                    selectionColor: Theme.accent
+                                    font.family: "monospace"
+                                    font.pixelSize: 12
+                                    text: siteRow.presentedCertText.length > 48
+                                          ? siteRow.presentedCertText.substring(0, 47) + "\n"
+                                            + siteRow.presentedCertText.substring(48)
+                                          : siteRow.presentedCertText
+                                }
+                            }
+                            ToolbarButton {
+                                objectName: "trustButton"
+                                visible: siteRow.certRefused
+                                text: qsTr("Trust this certificate")
+                                toolTip: qsTr("Only if this fingerprint is the same as the one the platform's "
+                                              + "administrator reads on the server itself (not from this "
+                                              + "connection). Vigil then accepts this one certificate for "
+                                              + "this site, and no other.")
+                                onClicked: {
+                                    if (!Sites.trustCertificate(siteRow.siteId, siteRow.presentedCertSha256))
+                                        root._error = Sites.lastError;
+                                }
+                            }
+                            VLabel {
+                                objectName: "trustedCertificate"
+                                Layout.fillWidth: true
+                                visible: siteRow.trustedCertText !== "" && !siteRow.certRefused
+                                elide: Text.ElideMiddle
+                                size: VLabel.Small
+                                color: Theme.textMuted
+                                text: qsTr("Trusted certificate SHA-256 %1").arg(siteRow.trustedCertText)
                             }
                             ProgressBar {
                                 Layout.fillWidth: true

@@ -5,6 +5,7 @@
 #include "vigil/core/gui_post.h"
 #include "vigil/core/paths.h"
 #include "vigil/core/worker_threads.h"
+#include "vigil/network/http_client.h"
 #include "vigil/sites/site_cameras.h"
 
 #include <QtCore/QDir>
@@ -59,6 +60,8 @@ QList<SiteConfig> parseSites(const QByteArray &data)
         c.url = QUrl(o.value(QLatin1String("url")).toString(), QUrl::StrictMode);
         c.user = o.value(QLatin1String("user")).toString();
         c.enabled = o.value(QLatin1String("enabled")).toBool(true);
+        c.trustedCertSha256 =
+            network::normalizeFingerprint(o.value(QLatin1String("trustedCertSha256")).toString());
         const bool duplicate =
             std::any_of(out.cbegin(), out.cend(), [&](const SiteConfig &s) { return s.id == c.id; });
         if (c.id.isEmpty() || c.id.contains(QLatin1Char(':')) || duplicate || !kind || !c.url.isValid() ||
@@ -79,14 +82,17 @@ QByteArray sitesJson(const QList<SiteConfig> &sites)
 {
     QJsonArray array;
     for (const SiteConfig &c : sites) {
-        array.append(QJsonObject{
+        QJsonObject o{
             {QStringLiteral("id"), c.id},
             {QStringLiteral("name"), c.name},
             {QStringLiteral("kind"), backend::toString(c.kind)},
             {QStringLiteral("url"), c.url.toString()},
             {QStringLiteral("user"), c.user},
             {QStringLiteral("enabled"), c.enabled},
-        });
+        };
+        if (!c.trustedCertSha256.isEmpty())
+            o.insert(QStringLiteral("trustedCertSha256"), c.trustedCertSha256);
+        array.append(o);
     }
     return QJsonDocument(QJsonObject{{QStringLiteral("version"), kVersion}, {QStringLiteral("sites"), array}})
         .toJson();
@@ -149,6 +155,7 @@ struct SiteManager::Site
     SiteConfig config;
     State state = State::Connecting;
     QString statusText;
+    QString presentedCert; // CertificateNotTrusted: the refused certificate's SHA-256
     int cameraCount = 0;
     bool busy = false;
     bool again = false; // asked to read again while a read was under way
@@ -241,6 +248,12 @@ QVariant SiteManager::data(const QModelIndex &index, int role) const
         return s.busy;
     case ProgressRole:
         return s.progress;
+    case PresentedCertRole:
+        return s.presentedCert;
+    case PresentedCertTextRole:
+        return network::formatFingerprint(s.presentedCert);
+    case TrustedCertTextRole:
+        return network::formatFingerprint(s.config.trustedCertSha256);
     default:
         return {};
     }
@@ -262,6 +275,9 @@ QHash<int, QByteArray> SiteManager::roleNames() const
         {CameraCountRole, "cameraCount"},
         {BusyRole, "busy"},
         {ProgressRole, "progress"},
+        {PresentedCertRole, "presentedCertSha256"},
+        {PresentedCertTextRole, "presentedCertText"},
+        {TrustedCertTextRole, "trustedCertText"},
     };
 }
 
@@ -366,6 +382,12 @@ QString SiteManager::statusText(const QString &id) const
     return s ? s->statusText : QString();
 }
 
+QString SiteManager::presentedCertificate(const QString &id) const
+{
+    const Site *s = find(id);
+    return s ? s->presentedCert : QString();
+}
+
 std::pair<QString, QString> SiteManager::splitCameraId(const QString &cameraId)
 {
     const qsizetype colon = cameraId.indexOf(QLatin1Char(':'));
@@ -389,6 +411,7 @@ void SiteManager::onLane(Site &site, std::function<void(backend::PlatformClient 
         connection.user = site.config.user;
         connection.password =
             m_directory ? m_directory->secret(site.config.credentialRef()).value_or(QString()) : QString();
+        connection.trustedCertSha256 = site.config.trustedCertSha256;
         site.lane->client = backend::makePlatformClient(site.config.kind, connection);
     }
     core::WorkerThreads::start(QStringLiteral("site-call"), [lane = site.lane, call = std::move(call)] {
@@ -515,6 +538,7 @@ void SiteManager::sync(Site &site)
         connection.baseUrl = site.config.url;
         connection.user = site.config.user;
         connection.password = m_directory->secret(site.config.credentialRef()).value_or(QString());
+        connection.trustedCertSha256 = site.config.trustedCertSha256;
         site.client = backend::makePlatformClient(site.config.kind, connection);
         if (!site.client) {
             setState(site, State::Failed,
@@ -529,7 +553,8 @@ void SiteManager::sync(Site &site)
     site.progress = -1;
     site.generation = ++m_generation;
     site.cancel = std::make_shared<std::atomic_bool>(false);
-    if (site.state != State::Online)
+    // A refused certificate keeps its row (fingerprint, Trust button) while it is checked again.
+    if (site.state != State::Online && site.state != State::CertificateNotTrusted)
         setState(site, State::Connecting, tr("Connecting to %1…").arg(hostPort(site.config.url)));
     else
         rowChanged(site);
@@ -596,6 +621,7 @@ void SiteManager::finishSync(const QString &id, quint64 generation,
         if (m_directory)
             m_directory->setOriginAvailable(site->config.origin(), true);
         site->retryDelayMs = 0;
+        site->presentedCert.clear();
         qCInfo(vigilSites).noquote() << "site" << where << "online:" << site->cameraCount << "cameras,"
                                      << result.value.requests << "requests"
                                      << (result.value.notModified ? "(not modified)" : "");
@@ -611,6 +637,8 @@ void SiteManager::finishSync(const QString &id, quint64 generation,
         return;
     } else {
         outcome = stateFor(result.error.code);
+        site->presentedCert =
+            outcome == State::CertificateNotTrusted ? result.error.presentedCertSha256 : QString();
         if (m_directory) // its last tree stays, greyed, until the platform is back
             m_directory->setOriginAvailable(site->config.origin(), false);
         qCWarning(vigilSites).noquote() << "site" << where << "failed:" << result.error.message;
@@ -623,11 +651,11 @@ void SiteManager::finishSync(const QString &id, quint64 generation,
             setState(*site, outcome, text);
         } else {
             const int delay =
-                outcome == State::Failed
+                outcome == State::Failed || outcome == State::CertificateNotTrusted // waits for the operator
                     ? m_retryMaxMs * kFailedRetryFactor
                     : (site->retryDelayMs == 0 ? m_retryFirstMs
                                                : std::min(site->retryDelayMs * 2, m_retryMaxMs));
-            if (outcome != State::Failed)
+            if (outcome == State::Unreachable)
                 site->retryDelayMs = delay;
             if (site->cameraCount > 0)
                 text += QLatin1Char(' ') +
@@ -720,6 +748,8 @@ bool SiteManager::updateSite(const QString &id, const QString &name, const QStri
     if (!validate(name, kind, url, &c))
         return false;
     c.user = user.trimmed();
+    if (c.url != site->config.url) // another address: the certificate trusted for the old one is not its
+        c.trustedCertSha256.clear();
     QList<SiteConfig> next = sites();
     next[rowOf(id)] = c;
     QString error;
@@ -733,6 +763,7 @@ bool SiteManager::updateSite(const QString &id, const QString &name, const QStri
     }
     const bool moved = c.kind != site->config.kind || c.url != site->config.url;
     site->config = c;
+    site->presentedCert.clear();
     if (site->cancel)
         *site->cancel = true;
     site->busy = false;
@@ -823,6 +854,51 @@ void SiteManager::refresh(const QString &id)
         site->retryDelayMs = 0;
         sync(*site);
     }
+}
+
+bool SiteManager::trustCertificate(const QString &id, const QString &fingerprint)
+{
+    Site *site = find(id);
+    if (!site) {
+        setLastError(tr("This site is no longer in the list."));
+        return false;
+    }
+    const QString pin = network::normalizeFingerprint(fingerprint);
+    if (pin.isEmpty()) {
+        setLastError(tr("\"%1\" is not a SHA-256 certificate fingerprint (64 hexadecimal digits).")
+                         .arg(fingerprint.left(120)));
+        return false;
+    }
+    QList<SiteConfig> next = sites();
+    next[rowOf(id)].trustedCertSha256 = pin;
+    QString error;
+    if (!save(next, &error)) {
+        setLastError(tr("The site could not be saved to %1: %2").arg(m_path, error));
+        return false;
+    }
+    site->config.trustedCertSha256 = pin;
+    qCInfo(vigilSites).noquote() << "site" << site->config.name << "(" + hostPort(site->config.url) + ")"
+                                 << "now trusts the certificate with SHA-256"
+                                 << network::formatFingerprint(pin);
+    // Reconnect under the new policy: a read under way answers for the old one and is dropped.
+    if (site->cancel)
+        *site->cancel = true;
+    site->busy = false;
+    site->generation = ++m_generation;
+    site->client.reset();
+    site->lane.reset();
+    site->streamsAsked.clear();
+    site->retryDelayMs = 0;
+    site->presentedCert.clear();
+    setLastError({});
+    if (site->config.enabled) {
+        site->state = State::Connecting;
+        rowChanged(*site);
+        sync(*site);
+    } else {
+        rowChanged(*site);
+    }
+    return true;
 }
 
 bool SiteManager::save(const QList<SiteConfig> &sites, QString *error)

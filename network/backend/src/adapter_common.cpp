@@ -58,6 +58,39 @@ bool jsonObject(const QByteArray &body, QJsonObject *root, Error *error, qsizety
     return true;
 }
 
+void applySiteTls(network::HttpRequest &request, const SiteConnection &site)
+{
+    if (request.url.scheme() != QLatin1String("https"))
+        return;
+    request.tlsVerifyPeer = true;
+    request.trustedCertSha256 = site.trustedCertSha256;
+}
+
+Error tlsError(const network::HttpResponse &resp, const QString &platform, const QString &host)
+{
+    if (resp.peerCertSha256.isEmpty()) {
+        const QString text = Msg::tr("Check that the platform offers HTTPS on this port, or use its http:// "
+                                     "address.");
+        return makeError(ErrorCode::Tls, platform.isEmpty()
+                                             ? resp.errorText + QStringLiteral(". ") + text
+                                             : Msg::tr("%1 at %2: %3.").arg(platform, host, resp.errorText) +
+                                                   QLatin1Char(' ') + text);
+    }
+    const QString fingerprint = network::formatFingerprint(resp.peerCertSha256);
+    Error e = makeError(
+        ErrorCode::Tls,
+        platform.isEmpty()
+            ? Msg::tr(
+                  "The platform at %1 presented a certificate that is not trusted (SHA-256 %2). If that is "
+                  "your platform's certificate, trust it in the site's settings.")
+                  .arg(host, fingerprint)
+            : Msg::tr("%1 at %2 presented a certificate that is not trusted (SHA-256 %3). If that is your "
+                      "platform's certificate, trust it in the site's settings.")
+                  .arg(platform, host, fingerprint));
+    e.presentedCertSha256 = resp.peerCertSha256;
+    return e;
+}
+
 Result<network::HttpResponse> exchange(network::HttpRequest request, const QString &platform,
                                        const QString &host, const QString &what)
 {
@@ -79,9 +112,7 @@ Result<network::HttpResponse> exchange(network::HttpRequest request, const QStri
                                          "again.")
                                      .arg(platform, host, what, resp.errorText)));
     case HttpError::Tls:
-        return R::fail(makeError(ErrorCode::Tls, Msg::tr("%1 at %2: %3. Check that the platform offers HTTPS "
-                                                         "on this port, or use its http:// address.")
-                                                     .arg(platform, host, resp.errorText)));
+        return R::fail(tlsError(resp, platform, host));
     case HttpError::TooLarge:
         return R::fail(makeError(ErrorCode::TooLarge,
                                  Msg::tr("The answer of %1 at %2 to %3 is too large: %4. Check the platform.")

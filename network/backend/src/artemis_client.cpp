@@ -333,6 +333,7 @@ Result<QByteArray> ArtemisClient::post(const QString &api, const QJsonObject &bo
     req.url.setQuery(QString());
     req.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     req.timeoutMs = m_site.timeoutMs;
+    adapter::applySiteTls(req, m_site);
     req.headers = artemis::signedPostHeaders(path, req.body, m_site.user, m_site.password,
                                              QDateTime::currentMSecsSinceEpoch(),
                                              QUuid::createUuid().toByteArray(QUuid::WithoutBraces));

@@ -2,6 +2,8 @@
 // (host:port, never credentials), what was asked and what to do.
 #include "vigil/backend/ours_client.h"
 
+#include "adapter_common.h"
+
 #include "vigil/backend/ours_parsers.h"
 #include "vigil/core/redact.h"
 #include "vigil/network/http_client.h"
@@ -88,6 +90,7 @@ Result<OursClient::Reply> OursClient::send(const QByteArray &method, const QUrl 
     req.body = body;
     req.timeoutMs = m_site.timeoutMs;
     req.maxBodyBytes = kMaxJsonBytes;
+    adapter::applySiteTls(req, m_site);
     req.headers.append({QByteArray("Accept"), QByteArray("application/json")});
     if (!body.isEmpty())
         req.headers.append({QByteArray("Content-Type"), QByteArray("application/json")});
@@ -113,10 +116,7 @@ Result<OursClient::Reply> OursClient::send(const QByteArray &method, const QUrl 
                                              "overloaded; try again.")
                                          .arg(host(), what, resp.errorText)));
         case HttpError::Tls:
-            return R::fail(
-                makeError(ErrorCode::Tls, Msg::tr("%1. Check that the platform offers HTTPS on this "
-                                                  "port, or use its http:// address.")
-                                              .arg(resp.errorText)));
+            return R::fail(adapter::tlsError(resp, {}, host()));
         case HttpError::TooLarge:
             return R::fail(
                 makeError(ErrorCode::TooLarge,

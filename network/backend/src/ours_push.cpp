@@ -215,6 +215,10 @@ void OursPush::loggedIn(const Result<Tokens> &r, bool reconnectAfter)
     network::WebSocketOptions o = m_socketOptions;
     o.url = pushUrl(m_client->site().baseUrl);
     o.headers = authHeaders();
+    if (o.url.scheme() == QLatin1String("wss")) { // as the site's HTTPS calls: verified, or the trusted pin
+        o.tlsVerifyPeer = true;
+        o.trustedCertSha256 = m_client->site().trustedCertSha256;
+    }
     qCInfo(vigilPush).noquote() << "push: connecting to"
                                 << o.url.host() + QLatin1Char(':') + QString::number(o.url.port());
     m_ws.open(o);

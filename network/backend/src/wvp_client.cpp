@@ -309,6 +309,7 @@ Result<Tokens> WvpClient::login()
     req.url = apiUrl(m_site.baseUrl, QStringLiteral("/api/user/login"),
                      {{QStringLiteral("username"), m_site.user}, {QStringLiteral("password"), md5}});
     req.timeoutMs = m_site.timeoutMs;
+    adapter::applySiteTls(req, m_site);
     req.headers.append({QByteArray("Accept"), QByteArray("application/json")});
     ++m_requests;
     qCDebug(vigilBackend) << "wvp GET" << host() << "/api/user/login";
@@ -358,6 +359,7 @@ Result<QByteArray> WvpClient::get(const QString &path, const QList<std::pair<QSt
         req.method = "GET";
         req.url = apiUrl(m_site.baseUrl, path, query);
         req.timeoutMs = m_site.timeoutMs;
+        adapter::applySiteTls(req, m_site);
         req.headers.append({QByteArray("Accept"), QByteArray("application/json")});
         req.headers.append({QByteArray("access-token"), m_token.toUtf8()});
         ++m_requests;

@@ -292,6 +292,7 @@ Result<QByteArray> ZlmClient::call(const QString &api, const QList<std::pair<QSt
         q.addQueryItem(k, QString::fromUtf8(QUrl::toPercentEncoding(v)));
     req.url.setQuery(q);
     req.timeoutMs = m_site.timeoutMs;
+    adapter::applySiteTls(req, m_site);
     req.headers.append({QByteArray("Accept"), QByteArray("application/json")});
     ++m_requests;
     // The path only: the query carries the secret.

@@ -2,6 +2,9 @@
 // as several sites. What the operator sees is checked: the sites' cameras merged into the one directory
 // beside the hand-added ones, each site's state (online, user name or password refused, unreachable), a
 // platform that comes back online again within 5 s, sites.json without a password, and a damaged sites.json.
+// An https platform with a self-signed certificate (tests/support/http over TLS): certificate not trusted,
+// with its fingerprint, until the operator trusts it.
+#include "test_http_server.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/demo/demo_backend.h"
 #include "vigil/sites/site_manager.h"
@@ -383,6 +386,90 @@ private slots:
         QVERIFY(!damaged.load());
         QVERIFY(!damaged.loadError().isEmpty());
         QCOMPARE(damaged.count(), 0);
+    }
+
+    // An https platform with a self-signed certificate: refused with its fingerprint (the one openssl
+    // reports), trusted by the operator -> online; the pin is kept in sites.json and survives a restart; a
+    // new address forgets it.
+    void certificateNotTrustedThenTrusted()
+    {
+        test::TestCertificate cert;
+        QString error;
+        if (!test::TestCertificate::make(QStringLiteral("127.0.0.1"), &cert, &error)) {
+            if (test::TestCertificate::opensslMissingIsFatal())
+                QFAIL(qPrintable(QStringLiteral("no test certificate: ") + error));
+            QSKIP(
+                qPrintable(QStringLiteral("the openssl command is needed for a test certificate: ") + error));
+        }
+        test::TestHttpServer server; // a ZLMediaKit relay over HTTPS (answers shaped as in tst_zlm_client)
+        QVERIFY(server.startTls(cert));
+        server.route(
+            "GET", QStringLiteral("/index/api/getServerConfig"), [](const test::HttpRequestRecord &) {
+                return test::HttpReply::json(R"({"code":0,"data":[{"rtsp.port":"554","http.port":"80"}]})");
+            });
+        server.route("GET", QStringLiteral("/index/api/getMediaList"), [](const test::HttpRequestRecord &) {
+            return test::HttpReply::json(R"({"code":0,"data":[
+ {"app":"live","stream":"gate1","schema":"rtsp","vhost":"__defaultVhost__","originType":4,"tracks":[]},
+ {"app":"live","stream":"gate2","schema":"rtsp","vhost":"__defaultVhost__","originType":4,"tracks":[]}]})");
+        });
+
+        auto dir = newDirectory();
+        QString id;
+        {
+            SiteManager sites(dir.get());
+            sites.setChinese(false);
+            sites.load();
+            sites.start();
+            QSignalSpy synced(&sites, &SiteManager::siteSynced);
+            id = sites.addSite(QStringLiteral("Relay"), QStringLiteral("zlm"), server.url().toString(),
+                               QString(), QStringLiteral("zlm-secret"));
+            QVERIFY2(!id.isEmpty(), qPrintable(sites.lastError()));
+            QCOMPARE(nextSync(synced, id), QStringLiteral("CertificateNotTrusted"));
+            QCOMPARE(sites.presentedCertificate(id), cert.sha256);
+            const QModelIndex row = sites.index(0);
+            QCOMPARE(sites.data(row, SiteManager::StateNameRole).toString(),
+                     QStringLiteral("certificate-not-trusted"));
+            QCOMPARE(sites.data(row, SiteManager::PresentedCertTextRole).toString(),
+                     cert.opensslText.toUpper());
+            const QString status = sites.data(row, SiteManager::StatusTextRole).toString();
+            QVERIFY2(status.contains(cert.opensslText.toUpper()) &&
+                         !status.contains(QLatin1String("zlm-secret")),
+                     qPrintable(status));
+            QCOMPARE(server.requestCount(), 0);
+
+            QVERIFY(!sites.trustCertificate(id, QStringLiteral("not a fingerprint")));
+            QVERIFY(!sites.lastError().isEmpty());
+            QVERIFY(sites.trustCertificate(id, sites.data(row, SiteManager::PresentedCertRole).toString()));
+            synced.clear(); // the reconnect's answer is posted later than this
+            QCOMPARE(nextSync(synced, id), QStringLiteral("Online"));
+            QCOMPARE(dir->originCount(QStringLiteral("site:") + id), 2);
+            QVERIFY(sites.presentedCertificate(id).isEmpty());
+            QCOMPARE(sites.data(row, SiteManager::TrustedCertTextRole).toString(),
+                     cert.opensslText.toUpper());
+            QCOMPARE(sites.sites().first().trustedCertSha256, cert.sha256);
+        }
+        QFile f(m_config.filePath(QStringLiteral("sites.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray json = f.readAll();
+        QVERIFY2(json.contains(cert.sha256.toLatin1()) && !json.contains("zlm-secret"), json.constData());
+
+        // A restart: trusted from the start.
+        SiteManager again(dir.get());
+        again.setChinese(false);
+        QSignalSpy synced(&again, &SiteManager::siteSynced);
+        again.load();
+        again.start();
+        QCOMPARE(nextSync(synced, id), QStringLiteral("Online"));
+
+        // Another address (the same server by name): the trust given to the old one is gone.
+        QUrl moved = server.url();
+        moved.setHost(QStringLiteral("localhost"));
+        QVERIFY(again.updateSite(id, QStringLiteral("Relay"), QStringLiteral("zlm"), moved.toString(),
+                                 QString(), QString()));
+        QVERIFY(again.sites().first().trustedCertSha256.isEmpty());
+        synced.clear();
+        QCOMPARE(nextSync(synced, id), QStringLiteral("CertificateNotTrusted"));
+        QCOMPARE(again.presentedCertificate(id), cert.sha256);
     }
 };
 

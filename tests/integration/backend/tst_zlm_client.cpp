@@ -11,6 +11,7 @@
 //    period of one day; file names from src/Record/MP4Recorder.cpp createFile().
 #include "test_http_server.h"
 #include "vigil/backend/zlm_client.h"
+#include "vigil/network/http_client.h"
 
 #include <QtTest/QtTest>
 
@@ -67,8 +68,31 @@ private slots:
     void recordingsAndPlayback();
     void wrongSecret();
     void serverDown();
+    void httpsCertificateTrust();
+    void httpsKeepAliveKeepsPoliciesApart();
 
 private:
+    // An HTTPS ZLMediaKit with a throwaway self-signed certificate; false (after QSKIP/QFAIL) when openssl
+    // is missing.
+    bool startTlsServer(TestHttpServer &server, vigil::test::TestCertificate *cert)
+    {
+        QString error;
+        if (!vigil::test::TestCertificate::make(QStringLiteral("127.0.0.1"), cert, &error)) {
+            if (vigil::test::TestCertificate::opensslMissingIsFatal())
+                qFatal("no test certificate: %s", qPrintable(error));
+            qWarning("no test certificate: %s", qPrintable(error));
+            return false;
+        }
+        if (!server.startTls(*cert))
+            return false;
+        server.route("GET", QStringLiteral("/index/api/*"), [](const HttpRequestRecord &req) {
+            if (req.path.endsWith(QLatin1String("getServerConfig")))
+                return HttpReply::json(kServerConfig);
+            return HttpReply::json(kMediaList);
+        });
+        return true;
+    }
+
     SiteConnection site(const QString &secret) const
     {
         SiteConnection s;
@@ -364,6 +388,119 @@ void TstZlmClient::serverDown()
     QVERIFY(r.error.message.contains(QStringLiteral("ZLMediaKit")));
     QVERIFY(r.error.message.contains(QStringLiteral("127.0.0.1:%1").arg(s.baseUrl.port())));
     QVERIFY(!r.error.message.contains(QString::fromUtf8(kSecret)));
+}
+
+void TstZlmClient::httpsCertificateTrust()
+{
+    TestHttpServer server;
+    vigil::test::TestCertificate cert;
+    if (!startTlsServer(server, &cert))
+        QSKIP("the openssl command is needed for a test certificate (in CI its absence fails the test)");
+    SiteConnection s = site(QString::fromUtf8(kSecret));
+    s.baseUrl = server.url();
+    QCOMPARE(s.baseUrl.scheme(), QStringLiteral("https"));
+
+    // Not trusted: refused with the certificate's fingerprint (as openssl reports it) and what to do.
+    auto refused = makePlatformClient(PlatformKind::ZlMediaKit, s)->cameras();
+    QCOMPARE(toString(refused.error.code), toString(ErrorCode::Tls));
+    QCOMPARE(refused.error.presentedCertSha256, cert.sha256);
+    QVERIFY2(refused.error.message.contains(cert.opensslText.toUpper()), qPrintable(refused.error.message));
+    QVERIFY2(refused.error.message.contains(QLatin1String("trust it in the site's settings")),
+             qPrintable(refused.error.message));
+    QVERIFY2(!refused.error.message.contains(QString::fromUtf8(kSecret)), "the secret is in the message");
+    QCOMPARE(server.requestCount(), 0); // nothing was sent over the refused connection
+
+    // Trusted (as typed by the operator: upper case with colons): answered.
+    s.trustedCertSha256 = cert.opensslText;
+    auto trusted = makePlatformClient(PlatformKind::ZlMediaKit, s)->cameras();
+    QVERIFY2(trusted.ok(), qPrintable(trusted.error.message));
+    QCOMPARE(trusted.value.cameras.size(), 2);
+
+    // Another certificate's fingerprint: refused, and the presented one is still named.
+    s.trustedCertSha256 = QString(64, QLatin1Char('a'));
+    auto wrong = makePlatformClient(PlatformKind::ZlMediaKit, s)->cameras();
+    QCOMPARE(toString(wrong.error.code), toString(ErrorCode::Tls));
+    QCOMPARE(wrong.error.presentedCertSha256, cert.sha256);
+
+    // Our API's client says the same sentence, before any credential is sent.
+    SiteConnection ours = s;
+    ours.trustedCertSha256.clear();
+    ours.user = QStringLiteral("operator");
+    ours.password = QStringLiteral("ours-password");
+    server.clearRequests();
+    const auto login = makePlatformClient(PlatformKind::Ours, ours)->login();
+    QCOMPARE(toString(login.error.code), toString(ErrorCode::Tls));
+    QCOMPARE(login.error.presentedCertSha256, cert.sha256);
+    QCOMPARE(login.error.message,
+             QStringLiteral(
+                 "The platform at 127.0.0.1:%1 presented a certificate that is not trusted (SHA-256 %2). "
+                 "If that is your platform's certificate, trust it in the site's settings.")
+                 .arg(server.port())
+                 .arg(cert.opensslText.toUpper()));
+    QCOMPARE(server.requestCount(), 0);
+    ours.trustedCertSha256 = cert.sha256; // trusted: the login reaches the server (no such route here: 404)
+    QCOMPARE(toString(makePlatformClient(PlatformKind::Ours, ours)->login().error.code),
+             toString(ErrorCode::NotFound));
+    QCOMPARE(server.requestCount(), 1);
+
+    // A plain http:// site is not touched by any of this.
+    QCOMPARE(makePlatformClient(PlatformKind::ZlMediaKit, site(QString::fromUtf8(kSecret)))->cameras().ok(),
+             true);
+}
+
+void TstZlmClient::httpsKeepAliveKeepsPoliciesApart()
+{
+    using namespace vigil::network;
+    TestHttpServer server;
+    vigil::test::TestCertificate cert;
+    if (!startTlsServer(server, &cert))
+        QSKIP("the openssl command is needed for a test certificate (in CI its absence fails the test)");
+    const auto request = [&](bool verify, const QString &pin) {
+        HttpRequest r;
+        r.method = "GET";
+        r.url = server.url();
+        r.url.setPath(QStringLiteral("/index/api/getMediaList"));
+        r.tlsVerifyPeer = verify;
+        r.trustedCertSha256 = pin;
+        return HttpClient::instance().sendSync(r);
+    };
+    // Pinned: verified once, then kept alive for the same pin only.
+    const auto a = request(true, cert.sha256);
+    QVERIFY2(a.ok(), qPrintable(a.errorText));
+    QCOMPARE(a.peerCertSha256, cert.sha256);
+    QCOMPARE(a.peerCertSubject, QStringLiteral("127.0.0.1"));
+    QVERIFY(a.peerCertNotBefore.isValid() && a.peerCertNotAfter > a.peerCertNotBefore);
+    QVERIFY(!a.reusedConnection);
+    const auto b = request(true, cert.opensslText); // the same pin, written differently
+    QVERIFY2(b.ok(), qPrintable(b.errorText));
+    QVERIFY(b.reusedConnection);
+    QCOMPARE(b.peerCertSha256, cert.sha256);
+    QCOMPARE(server.connections(), 1);
+    // Verified without the pin: the idle pinned connection must not answer it. A new handshake refuses it.
+    const auto c = request(true, QString());
+    QCOMPARE(int(c.error), int(HttpError::Tls));
+    QCOMPARE(c.peerCertSha256, cert.sha256);
+    QVERIFY2(c.errorText.contains(formatFingerprint(cert.sha256)), qPrintable(c.errorText));
+    // Another pin: not reused either, refused.
+    const auto d = request(false, QString(64, QLatin1Char('0')));
+    QCOMPARE(int(d.error), int(HttpError::Tls));
+    // Unverified (cameras): a connection of its own, not the pinned one.
+    const int before = server.connections();
+    const auto e = request(false, QString());
+    QVERIFY2(e.ok(), qPrintable(e.errorText));
+    QVERIFY(!e.reusedConnection);
+    QCOMPARE(server.connections(), before + 1);
+    QVERIFY(e.peerCertSha256.isEmpty()); // not checked, so not reported
+    // A pin that is not a SHA-256 is refused before connecting.
+    const auto f = request(false, QStringLiteral("AB:CD"));
+    QCOMPARE(int(f.error), int(HttpError::Tls));
+    QCOMPARE(server.connections(), before + 1);
+    // The pinned connection is still there for its own policy.
+    const auto g = request(false, cert.sha256);
+    QVERIFY2(g.ok(), qPrintable(g.errorText));
+    QVERIFY(g.reusedConnection);
+    QCOMPARE(formatFingerprint(cert.sha256), cert.opensslText.toUpper());
+    QCOMPARE(normalizeFingerprint(cert.opensslText), cert.sha256);
 }
 
 QTEST_GUILESS_MAIN(TstZlmClient)

@@ -1,9 +1,18 @@
 #include "test_http_server.h"
 
+#include <QtCore/QDir>
+#include <QtCore/QFile>
 #include <QtCore/QMetaObject>
 #include <QtCore/QMutexLocker>
+#include <QtCore/QProcess>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTemporaryDir>
 #include <QtCore/QThread>
 #include <QtNetwork/QHostAddress>
+#include <QtNetwork/QSslCertificate>
+#include <QtNetwork/QSslConfiguration>
+#include <QtNetwork/QSslKey>
+#include <QtNetwork/QSslServer>
 #include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
 
@@ -57,7 +66,7 @@ struct TestHttpServer::Worker : QObject
     void serve(QTcpSocket *socket, int id)
     {
         auto buffer = std::make_shared<QByteArray>();
-        QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer, id] {
+        const auto onData = [this, socket, buffer, id] {
             buffer->append(socket->readAll());
             for (;;) {
                 const qsizetype end = buffer->indexOf("\r\n\r\n");
@@ -116,7 +125,11 @@ struct TestHttpServer::Worker : QObject
                     return;
                 }
             }
-        });
+        };
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, onData);
+        // QSslServer hands the socket over once encrypted: the first request may already be waiting.
+        if (socket->bytesAvailable() > 0)
+            QMetaObject::invokeMethod(socket, onData, Qt::QueuedConnection);
         QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     }
 };
@@ -126,6 +139,69 @@ TestHttpServer::TestHttpServer() = default;
 TestHttpServer::~TestHttpServer()
 {
     stop();
+}
+
+bool TestCertificate::make(const QString &commonName, TestCertificate *out, QString *error)
+{
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (openssl.isEmpty()) {
+        *error = QStringLiteral("the openssl command is not installed (apt-get install openssl)");
+        return false;
+    }
+    QTemporaryDir dir;
+    if (!dir.isValid()) {
+        *error = QStringLiteral("no temporary directory");
+        return false;
+    }
+    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+    const QString key = dir.filePath(QStringLiteral("key.pem"));
+    const auto run = [&](const QStringList &args, QByteArray *stdOut) {
+        QProcess p;
+        p.start(openssl, args);
+        if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+            *error = QStringLiteral("openssl %1 failed: %2")
+                         .arg(args.value(0), QString::fromLocal8Bit(p.readAllStandardError()).trimmed());
+            return false;
+        }
+        if (stdOut)
+            *stdOut = p.readAllStandardOutput();
+        return true;
+    };
+    if (!run({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+              QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+              QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+              QStringLiteral("/CN=") + commonName, QStringLiteral("-keyout"), key, QStringLiteral("-out"),
+              cert},
+             nullptr))
+        return false;
+    QByteArray line;
+    if (!run({QStringLiteral("x509"), QStringLiteral("-in"), cert, QStringLiteral("-noout"),
+              QStringLiteral("-fingerprint"), QStringLiteral("-sha256")},
+             &line))
+        return false;
+    // "SHA256 Fingerprint=AB:CD:..." (the label's case differs between OpenSSL versions)
+    const qsizetype eq = line.indexOf('=');
+    out->opensslText = QString::fromLatin1(line.mid(eq + 1).trimmed());
+    out->sha256 = QString(out->opensslText).remove(QLatin1Char(':')).toLower();
+    QFile c(cert), k(key);
+    if (eq < 0 || out->sha256.size() != 64 || !c.open(QIODevice::ReadOnly) || !k.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("openssl's certificate or fingerprint is unreadable: ") +
+                 QString::fromLatin1(line);
+        return false;
+    }
+    out->certPem = c.readAll();
+    out->keyPem = k.readAll();
+    return true;
+}
+
+bool TestHttpServer::startTls(const TestCertificate &certificate)
+{
+    if (m_thread)
+        return false;
+    m_tls = true;
+    m_certPem = certificate.certPem;
+    m_keyPem = certificate.keyPem;
+    return start();
 }
 
 bool TestHttpServer::start()
@@ -142,15 +218,29 @@ bool TestHttpServer::start()
     QMetaObject::invokeMethod(
         m_worker,
         [this, &ok, w = m_worker] {
-            w->server = new QTcpServer(w);
+            if (m_tls) {
+                auto *tls = new QSslServer(w);
+                QSslConfiguration c = QSslConfiguration::defaultConfiguration();
+                c.setLocalCertificate(QSslCertificate(m_certPem));
+                c.setPrivateKey(QSslKey(m_keyPem, QSsl::Ec));
+                c.setPeerVerifyMode(QSslSocket::VerifyNone);
+                tls->setSslConfiguration(c);
+                w->server = tls;
+            } else {
+                w->server = new QTcpServer(w);
+            }
             ok = w->server->listen(QHostAddress::LocalHost, 0);
             m_port = ok ? w->server->serverPort() : 0;
-            QObject::connect(w->server, &QTcpServer::newConnection, w->server, [w] {
+            const auto take = [w] {
                 while (QTcpSocket *s = w->server->nextPendingConnection()) {
                     s->setParent(w->server);
                     w->serve(s, ++w->connections);
                 }
-            });
+            };
+            // A plain server announces newConnection; QSslServer (6.4) pendingConnectionAvailable once
+            // encrypted.
+            QObject::connect(w->server, &QTcpServer::newConnection, w->server, take);
+            QObject::connect(w->server, &QTcpServer::pendingConnectionAvailable, w->server, take);
         },
         Qt::BlockingQueuedConnection);
     return ok;
@@ -176,7 +266,9 @@ void TestHttpServer::stop()
 
 QUrl TestHttpServer::url() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2")
+                    .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+                    .arg(m_port));
 }
 
 void TestHttpServer::route(const QByteArray &method, const QString &path, Handler handler)

@@ -16,6 +16,9 @@
 //     ... client on server.url() ...
 //     QCOMPARE(server.requests().size(), 1);
 //
+// HTTPS: startTls() with a TestCertificate (a throwaway self-signed certificate made by the `openssl` command
+// at test time) serves the same routes over TLS (QSslServer); url() is then https://127.0.0.1:<port>.
+//
 // Thread: start/stop/route/requests from any thread; handlers run on the server's thread (keep what they
 // touch thread-safe, e.g. capture by value or use atomics).
 #include <QtCore/QByteArray>
@@ -65,6 +68,22 @@ struct HttpReply
     }
 };
 
+// A self-signed certificate for 127.0.0.1 made by the openssl command in a temporary directory, with the
+// SHA-256 fingerprint openssl itself reports (`openssl x509 -fingerprint -sha256`), so a client's fingerprint
+// is compared with an independent one.
+struct TestCertificate
+{
+    QByteArray certPem;
+    QByteArray keyPem;   // EC P-256, unencrypted
+    QString sha256;      // 64 lowercase hex digits, from openssl
+    QString opensslText; // openssl's own line ("AB:CD:...")
+
+    // False with `error` saying why (no openssl command, it failed...). Tests skip locally when the command
+    // is missing and fail in CI (CI set): the helper opensslMissingIsFatal() says which.
+    static bool make(const QString &commonName, TestCertificate *out, QString *error);
+    static bool opensslMissingIsFatal() { return qEnvironmentVariableIsSet("CI"); }
+};
+
 class TestHttpServer
 {
 public:
@@ -77,10 +96,12 @@ public:
 
     // Listens on 127.0.0.1:0. False when it could not.
     bool start();
+    // Listens on 127.0.0.1:0 for HTTPS with this certificate. False when it could not (or Qt has no TLS).
+    bool startTls(const TestCertificate &certificate);
     // Closes the listener and every connection (a client then finds nothing listening on port()).
     void stop();
     quint16 port() const { return m_port; }
-    // http://127.0.0.1:<port>
+    // http://127.0.0.1:<port> (https:// after startTls)
     QUrl url() const;
 
     // Adds or replaces the handler of (method, path).
@@ -111,6 +132,8 @@ private:
     std::unique_ptr<QThread> m_thread;
     Worker *m_worker = nullptr; // lives on m_thread
     quint16 m_port = 0;
+    bool m_tls = false;
+    QByteArray m_certPem, m_keyPem;
 };
 
 } // namespace vigil::test

@@ -8,6 +8,7 @@
 // receiver delivers on the receiver's thread and drops the result if the receiver is gone; sendSync() blocks
 // and must never be called on the network thread (it asserts).
 #include <QtCore/QByteArray>
+#include <QtCore/QDateTime>
 #include <QtCore/QList>
 #include <QtCore/QMetaObject>
 #include <QtCore/QObject>
@@ -46,6 +47,11 @@ struct HttpRequest
     // HTTPS: verify the certificate chain (system store) and the host name. Off by default because cameras
     // ship self-signed certificates; the connection is encrypted either way.
     bool tlsVerifyPeer = false;
+    // HTTPS: the SHA-256 of the one leaf certificate (DER) trusted for this request, as hex (colons, spaces
+    // and case do not matter). When set, the connection is accepted if and only if the server's leaf
+    // certificate matches it: chain and host name are then not checked, whatever tlsVerifyPeer says. A pin
+    // that is not 64 hex digits fails the request with HttpError::Tls.
+    QString trustedCertSha256 = {};
     // Longer answers fail with HttpError::TooLarge (platform lists are bigger than any camera answer).
     qint64 maxBodyBytes = 16 * 1024 * 1024;
 };
@@ -58,6 +64,11 @@ struct HttpResponse
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     bool reusedConnection = false; // answered on a kept-alive connection
+    // HTTPS with verification or a pin: the leaf certificate the server presented (also when it was refused,
+    // error Tls), so the operator can compare it with the platform's. Empty when it was not checked.
+    QString peerCertSha256;  // 64 lowercase hex digits (formatFingerprint() for display)
+    QString peerCertSubject; // its subject's common name
+    QDateTime peerCertNotBefore, peerCertNotAfter; // UTC
 
     bool ok() const { return error == HttpError::None; }
     // First header of that name (case-insensitive), empty when absent.
@@ -117,5 +128,12 @@ private:
 };
 
 QString toString(HttpError e);
+
+// A SHA-256 fingerprint as typed or shown ("AB:CD:...", "abcd...", with spaces): 64 lowercase hex digits, or
+// empty when it is not one.
+QString normalizeFingerprint(const QString &text);
+// 64 hex digits as "AB:CD:EF:..." (what `openssl x509 -fingerprint -sha256` and browsers show); empty for
+// anything else.
+QString formatFingerprint(const QString &hex);
 
 } // namespace vigil::network

@@ -48,6 +48,9 @@ struct WebSocketOptions
     int reconnectInitialMs = 500;
     int reconnectMaxMs = 4000;
     bool tlsVerifyPeer = false; // wss: verify the certificate chain and host name (system store)
+    // wss: the SHA-256 (hex) of the one leaf certificate trusted; when set, accepted iff the leaf matches
+    // (as HttpRequest::trustedCertSha256).
+    QString trustedCertSha256 = {};
     qint64 maxMessageBytes = 16 * 1024 * 1024;
 };
 

@@ -16,7 +16,11 @@
 // sites.json (version 1), written atomically, never holding a password (the password or secret is in the
 // credential store under "site:<id>", through CameraDirectory::setSecret — the one door to passwords):
 //   { "version": 1, "sites": [ { "id": "s-3f2a9c1b", "name": "County platform", "kind": "ours",
-//                                "url": "https://10.1.2.3:8443", "user": "operator", "enabled": true } ] }
+//                                "url": "https://10.1.2.3:8443", "user": "operator", "enabled": true,
+//                                "trustedCertSha256": "3f1c…" } ] }
+// An https site is verified (system store and host name) unless it presents the certificate the operator
+// trusted (trustCertificate(): the SHA-256 its row showed once it was refused); editing its address forgets
+// that certificate.
 //
 // Thread: GUI. Platform calls run on a worker per sync ("site-sync"); a platform that hangs holds up
 // nothing but its own row (its request times out after the connection's timeout).
@@ -54,6 +58,7 @@ struct SiteConfig
     QUrl url; // never with credentials
     QString user;
     bool enabled = true;
+    QString trustedCertSha256; // https: the platform certificate the operator trusted (64 hex digits), or ""
 
     QString credentialRef() const { return QStringLiteral("site:") + id; }
     QString origin() const { return QStringLiteral("site:") + id; }
@@ -102,6 +107,9 @@ public:
         CameraCountRole,           // "cameraCount"
         BusyRole,                  // "busy": a read is under way
         ProgressRole,              // "progress": 0..1, or -1 when the total is unknown
+        PresentedCertRole, // "presentedCertSha256": CertificateNotTrusted: the refused certificate's SHA-256
+        PresentedCertTextRole, // "presentedCertText": the same as "AB:CD:…" (empty otherwise)
+        TrustedCertTextRole,   // "trustedCertText": the trusted certificate's SHA-256 as "AB:CD:…", or ""
     };
     Q_ENUM(Role)
 
@@ -131,6 +139,8 @@ public:
     QList<SiteConfig> sites() const;
     State state(const QString &id) const;
     QString statusText(const QString &id) const;
+    // CertificateNotTrusted: the SHA-256 (64 lowercase hex digits) of the certificate the site presented.
+    QString presentedCertificate(const QString &id) const;
     // The platform camera a directory camera id ("<site>:<platform id>") belongs to, or {} for a camera not
     // from a site.
     static std::pair<QString, QString> splitCameraId(const QString &cameraId);
@@ -160,6 +170,9 @@ public:
     Q_INVOKABLE bool setEnabled(const QString &id, bool enabled);
     // Reads the site again now (also after AuthFailed, once the operator fixed the platform side).
     Q_INVOKABLE void refresh(const QString &id);
+    // Trusts the certificate with this SHA-256 (hex; colons and case do not matter) for the site from now on
+    // (the one the site's row showed), saves it and reconnects. False with lastError set otherwise.
+    Q_INVOKABLE bool trustCertificate(const QString &id, const QString &fingerprint);
 
 signals:
     void countChanged();

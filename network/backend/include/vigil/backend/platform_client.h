@@ -45,6 +45,11 @@ struct SiteConnection
     QString user;
     QString password; // secret: never logged
     int timeoutMs = 15000;
+    // https: the SHA-256 (hex) of the platform's own certificate the operator trusted (self-signed platform
+    // certificates). Every https call verifies the certificate (system store and host name) unless the
+    // platform presents exactly this one. Not a secret. (Initialised so that brace-initialisations ending
+    // before it stay warning-free.)
+    QString trustedCertSha256 = {};
 };
 
 struct CameraList

@@ -41,6 +41,9 @@ struct Error
     QString message;    // user-facing sentence (what failed and what to do); never a password or token
     QString serverCode; // the platform's error.code ("token_expired", ...), empty when it sent none
     int httpStatus = 0;
+    // Tls: the SHA-256 (64 lowercase hex digits) of the certificate the platform presented, for the operator
+    // to compare and trust; empty otherwise.
+    QString presentedCertSha256 = {};
 
     bool isError() const { return code != ErrorCode::None; }
     ErrorCategory category() const;
