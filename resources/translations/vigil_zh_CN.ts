@@ -1602,6 +1602,22 @@
         <source>Add site</source>
         <translation>添加站点</translation>
     </message>
+    <message>
+        <source>Certificate SHA-256:</source>
+        <translation>证书 SHA-256：</translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>信任此证书</translation>
+    </message>
+    <message>
+        <source>Only if this fingerprint is the same as the one the platform&apos;s administrator reads on the server itself (not from this connection). Vigil then accepts this one certificate for this site, and no other.</source>
+        <translation>仅当此指纹与平台管理员在服务器本机上读到的指纹完全一致时才点此（不要以本次连接显示的为准）。之后 Vigil 对此站点只接受这一张证书。</translation>
+    </message>
+    <message>
+        <source>Trusted certificate SHA-256 %1</source>
+        <translation>受信任证书 SHA-256 %1</translation>
+    </message>
 </context>
 <context>
     <name>StatsOverlay</name>
@@ -2244,6 +2260,13 @@
     </message>
 </context>
 <context>
+    <name>vigil::alarms::PlatformAlarms</name>
+    <message>
+        <source>The platform was not told that alarm %1 is acknowledged: %2</source>
+        <translation>未能通知平台告警 %1 已确认：%2</translation>
+    </message>
+</context>
+<context>
     <name>vigil::app::KioskLock</name>
     <message numerus="yes">
         <source>Too many wrong PINs. Try again in %n second(s).</source>
@@ -2388,10 +2411,6 @@
         <translation>%2 上的 %1 未及时响应%3（%4）。平台可能负载过高，请重试。</translation>
     </message>
     <message>
-        <source>%1 at %2: %3. Check that the platform offers HTTPS on this port, or use its http:// address.</source>
-        <translation>%2 上的 %1：%3。请确认平台在此端口提供 HTTPS，或改用其 http:// 地址。</translation>
-    </message>
-    <message>
         <source>The answer of %1 at %2 to %3 is too large: %4. Check the platform.</source>
         <translation>%2 上的 %1 对%3的应答过大：%4。请检查平台。</translation>
     </message>
@@ -2402,6 +2421,22 @@
     <message>
         <source>%1 at %2 sent %3 that Vigil cannot read: %4. Check the address and the kind of the site.</source>
         <translation>%2 上的 %1 发送的%3 Vigil 无法读取：%4。请检查站点的地址和类型。</translation>
+    </message>
+    <message>
+        <source>Check that the platform offers HTTPS on this port, or use its http:// address.</source>
+        <translation>请确认平台在此端口提供 HTTPS，或改用其 http:// 地址。</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3.</source>
+        <translation>位于 %2 的 %1：%3。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 presented a certificate that is not trusted (SHA-256 %2). If that is your platform&apos;s certificate, trust it in the site&apos;s settings.</source>
+        <translation>位于 %1 的平台出示的证书不受信任（SHA-256 %2）。如果这正是您平台的证书，请在该站点的设置中信任它。</translation>
+    </message>
+    <message>
+        <source>%1 at %2 presented a certificate that is not trusted (SHA-256 %3). If that is your platform&apos;s certificate, trust it in the site&apos;s settings.</source>
+        <translation>位于 %2 的 %1 出示的证书不受信任（SHA-256 %3）。如果这正是您平台的证书，请在该站点的设置中信任它。</translation>
     </message>
 </context>
 <context>
@@ -2500,10 +2535,6 @@
     <message>
         <source>The platform at %1 did not answer %2 in time (%3). It may be overloaded; try again.</source>
         <translation>平台 %1 未能及时应答%2（%3）。平台可能负载过高；请重试。</translation>
-    </message>
-    <message>
-        <source>%1. Check that the platform offers HTTPS on this port, or use its http:// address.</source>
-        <translation>%1。请确认平台在此端口提供 HTTPS，或改用其 http:// 地址。</translation>
     </message>
     <message>
         <source>The platform&apos;s answer to %1 is too large: %2. Ask for smaller pages or check the platform.</source>
@@ -2619,6 +2650,18 @@
     <message>
         <source>Live positions and alarms paused: %1. Reconnecting…</source>
         <translation>实时位置和报警已暂停：%1。正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Cannot reach the platform at %1 to acknowledge alarm %2: %3. Vigil tries again when the platform is back.</source>
+        <translation>无法连接平台 %1 以确认告警 %2：%3。平台恢复后 Vigil 会再次尝试。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 does not know alarm %2 (it may have restarted): acknowledge it there by hand if it still shows it.</source>
+        <translation>平台 %1 上没有告警 %2（平台可能已重启）：如平台上仍显示该告警，请在平台上手动确认。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 refused to acknowledge alarm %2 (HTTP %3%4). Check the site&apos;s user in the site settings.</source>
+        <translation>平台 %1 拒绝确认告警 %2（HTTP %3%4）。请在站点设置中检查该站点的用户。</translation>
     </message>
 </context>
 <context>
@@ -3197,6 +3240,18 @@
         <source>The answer from %1 is longer than the %2 MB Vigil accepts</source>
         <translation>来自 %1 的应答超过了 Vigil 可接受的 %2 MB</translation>
     </message>
+    <message>
+        <source>The trusted certificate fingerprint for %1 is not a SHA-256 fingerprint (64 hexadecimal digits)</source>
+        <translation>为 %1 设置的受信任证书指纹不是 SHA-256 指纹（应为 64 位十六进制数字）</translation>
+    </message>
+    <message>
+        <source>The HTTPS certificate of %1 (SHA-256 %2) is not the trusted one (SHA-256 %3)</source>
+        <translation>%1 的 HTTPS 证书（SHA-256 %2）不是受信任的证书（SHA-256 %3）</translation>
+    </message>
+    <message>
+        <source>The HTTPS certificate of %1 (SHA-256 %2) is not trusted: %3</source>
+        <translation>%1 的 HTTPS 证书（SHA-256 %2）不受信任：%3</translation>
+    </message>
 </context>
 <context>
     <name>vigil::network::WebSocketClient</name>
@@ -3587,7 +3642,9 @@
     </message>
     <message numerus="yes">
         <source>Online: %n camera(s), read at %1.</source>
-        <translation><numerusform>在线：%n 台摄像机，读取于 %1。</numerusform></translation>
+        <translation>
+            <numerusform>在线：%n 台摄像机，读取于 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Vigil will not retry on its own: edit the site to correct the user name and password, or press Retry.</source>
@@ -3595,7 +3652,9 @@
     </message>
     <message numerus="yes">
         <source>Its last camera list (%n camera(s)) stays in the list.</source>
-        <translation><numerusform>其上次的摄像机列表（%n 台）仍保留在列表中。</numerusform></translation>
+        <translation>
+            <numerusform>其上次的摄像机列表（%n 台）仍保留在列表中。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Retrying in %1 s.</source>
@@ -3628,6 +3687,10 @@
     <message>
         <source>The site could not be removed from %1: %2</source>
         <translation>无法从 %1 中删除站点：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a SHA-256 certificate fingerprint (64 hexadecimal digits).</source>
+        <translation>“%1”不是 SHA-256 证书指纹（应为 64 位十六进制数字）。</translation>
     </message>
 </context>
 <context>
