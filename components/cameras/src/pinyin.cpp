@@ -1,5 +1,7 @@
 #include "vigil/cameras/pinyin.h"
 
+#include <algorithm>
+
 namespace vigil::cameras::pinyin {
 
 namespace {
@@ -21,11 +23,14 @@ bool available()
 
 std::optional<Spelling> spell(QStringView text)
 {
+    // Most names searched at province scale are not Chinese at all: say so before building anything.
+    if (std::none_of(text.begin(), text.end(), [](QChar ch) { return syllableOf(ch.unicode()) != nullptr; }))
+        return std::nullopt;
     Spelling s;
-    bool hanzi = false;
+    s.initials.reserve(text.size());
+    s.full.reserve(text.size() * 4);
     for (const QChar ch : text) { // the table is within the BMP: a surrogate is never a Hanzi it knows
         if (const char *syllable = syllableOf(ch.unicode())) {
-            hanzi = true;
             s.initials += QLatin1Char(syllable[0]);
             s.full += QLatin1String(syllable);
         } else {
@@ -34,8 +39,6 @@ std::optional<Spelling> spell(QStringView text)
             s.full += folded;
         }
     }
-    if (!hanzi)
-        return std::nullopt;
     return s;
 }
 
