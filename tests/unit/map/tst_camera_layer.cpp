@@ -2,10 +2,12 @@
 // vigil/core/health_role.h) and colours the camera's dot by it: a dataChanged of that role alone recolours
 // the camera at once, without reloading the model; a model without the role, or a word it does not know,
 // leaves the camera unknown. Pixels of the drawn dots are checked in
-// tests/integration/map/tst_map_screenshot.
+// tests/integration/map/tst_map_screenshot. The spatial grid draws what a scan of every camera draws, and a
+// province-sized model is read in slices and indexed on a worker.
 #include "vigil/core/health_role.h"
 #include "vigil/map/camera_layer.h"
 
+#include <QtCore/QRandomGenerator>
 #include <QtGui/QStandardItemModel>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -57,6 +59,45 @@ void fill(QStandardItemModel &model, bool withHealthRole = true)
     addCamera(model, QStringLiteral("b"), true, QStringLiteral("unknown"));
     addCamera(model, QStringLiteral("hidden"), false, QStringLiteral("alarm")); // no position: not on the map
     addCamera(model, QStringLiteral("c"), true, QStringLiteral("offline"));
+}
+
+// Builds what CameraLayer would draw for a view, without a window (buildVertices is protected).
+class ProbeLayer : public CameraLayer
+{
+public:
+    // Sorted vertices (x, y rounded to 0.01 px, colour) and the label vertex count: order-free for comparing.
+    QList<std::array<qint64, 3>> draw(double zoom, QPointF centre0, QSizeF size0, int *labels)
+    {
+        BuildContext ctx;
+        ctx.zoom = zoom;
+        ctx.scale = std::exp2(zoom);
+        ctx.anchor0 = centre0;
+        ctx.region0 = QRectF(centre0 - QPointF(size0.width() / 2, size0.height() / 2), size0);
+        Geometry g;
+        buildVertices(ctx, g);
+        QList<std::array<qint64, 3>> out;
+        for (const Vertex &v : g.blended)
+            out.append({std::llround(v.x * 100), std::llround(v.y * 100),
+                        qint64(v.r) << 24 | qint64(v.g) << 16 | qint64(v.b) << 8 | v.a});
+        std::sort(out.begin(), out.end());
+        *labels = int(g.labels.size());
+        return out;
+    }
+};
+
+QList<MapCamera> randomCameras(int n)
+{
+    QRandomGenerator rng(5);
+    QList<MapCamera> cams;
+    for (int i = 0; i < n; ++i) {
+        const vigil::map::GeoPoint p =
+            i % 2
+                ? vigil::map::GeoPoint{30.5 + rng.generateDouble() * 0.1, 119.9 + rng.generateDouble() * 0.1}
+                : vigil::map::GeoPoint{29 + rng.generateDouble() * 2, 119 + rng.generateDouble() * 2};
+        cams.append({QStringLiteral("cam-%1").arg(i), QString(), p, rng.generateDouble() * 360, 60,
+                     i % 5 ? QStringLiteral("live") : QStringLiteral("offline")});
+    }
+    return cams;
 }
 
 } // namespace
@@ -150,6 +191,73 @@ private slots:
         QCOMPARE(layer.cameraHealth(QStringLiteral("x")), QStringLiteral("alarm"));
         QCOMPARE(layer.cameraColour(QStringLiteral("x")), kAlarm);
         QCOMPARE(layer.cameraHealth(QStringLiteral("y")), QStringLiteral("unknown"));
+    }
+
+    // The grid draws exactly what the scan of every camera draws: the same cluster discs, counts and labels
+    // at cluster zooms (for a region holding every camera: at the region's edge the grid counts a cell whole,
+    // so a cluster's count never depends on how far the map was panned), the same dots and cones at street
+    // zoom.
+    void gridDrawsWhatTheScanDraws_data()
+    {
+        QTest::addColumn<double>("zoom");
+        QTest::addColumn<double>("viewWorld0"); // the region's width in world-0 units
+        QTest::newRow("province, clusters") << 7.0 << 256.0;
+        QTest::newRow("county, clusters") << 11.4 << 256.0;
+        QTest::newRow("street, cones") << 15.0 << 0.02;
+        QTest::newRow("street, a small view") << 17.0 << 0.004;
+    }
+    void gridDrawsWhatTheScanDraws()
+    {
+        QFETCH(double, zoom);
+        QFETCH(double, viewWorld0);
+        ProbeLayer layer;
+        layer.setCameras(randomCameras(3000));
+        layer.setSelectedCameraId(QStringLiteral("cam-7"));
+        const QPointF centre = vigil::map::geoToWorld({30.55, 119.95}, 0);
+        const QSizeF size(viewWorld0, viewWorld0 * 0.625);
+        int gridLabels = 0, scanLabels = 0;
+        const auto grid = layer.draw(zoom, centre, size, &gridLabels);
+        const int gridClusters = layer.lastClusterCount();
+        layer.setSpatialIndexEnabled(false);
+        const auto scan = layer.draw(zoom, centre, size, &scanLabels);
+        QVERIFY(!scan.isEmpty());
+        QCOMPARE(gridClusters, layer.lastClusterCount());
+        QCOMPARE(gridLabels, scanLabels);
+        QCOMPARE(grid.size(), scan.size());
+        QCOMPARE(grid, scan);
+    }
+
+    // A province's model is read in slices between event-loop turns and indexed on a worker: setModel returns
+    // before the rows are read (the previous cameras stay), `loading` says so, and then every camera is
+    // there.
+    void largeModelReadInSlices()
+    {
+        QStandardItemModel model;
+        fill(model);
+        for (int i = 0; i < 40000; ++i)
+            addCamera(model, QStringLiteral("p%1").arg(i), true, QStringLiteral("live"));
+        ProbeLayer layer;
+        layer.setAsyncThreshold(1000);
+        layer.setCameras(randomCameras(10));
+        QSignalSpy loading(&layer, &CameraLayer::loadingChanged);
+        layer.setModel(&model);
+        QVERIFY(layer.loading());
+        QCOMPARE(layer.cameraCount(), 10); // the previous cameras until the model is read
+        // Health changes while the set loads are not lost: one row read already, one not yet.
+        QVERIFY(model.setData(model.index(0, 0), QStringLiteral("alarm"), HealthRole));
+        QVERIFY(model.setData(model.index(40003, 0), QStringLiteral("offline"), HealthRole));
+        QTRY_VERIFY_WITH_TIMEOUT(!layer.loading(), 30000);
+        QCOMPARE(layer.cameraCount(), 40003); // "hidden" has no position
+        QCOMPARE(layer.cameraHealth(QStringLiteral("c")), QStringLiteral("offline"));
+        QCOMPARE(layer.cameraHealth(QStringLiteral("p39998")), QStringLiteral("live"));
+        QCOMPARE(layer.cameraHealth(QStringLiteral("a")), QStringLiteral("alarm"));
+        QCOMPARE(layer.cameraHealth(QStringLiteral("p39999")), QStringLiteral("offline"));
+        QCOMPARE(loading.size(), 2); // on once (reading, then indexing), off once
+        // Indexed: a county view draws its cameras from the worker's grid.
+        int labels = 0;
+        const QPointF centre = vigil::map::geoToWorld({30.56, 119.96}, 0);
+        QVERIFY(!layer.draw(10, centre, QSizeF(1, 1), &labels).isEmpty());
+        QVERIFY(layer.lastClusterCount() > 0);
     }
 
     void camerasNearAPoint()
