@@ -60,6 +60,15 @@ void CameraListModel::toggleGroup(const QString &group)
     rebuild();
 }
 
+QString CameraListModel::searchKey(const QString &text)
+{
+    QString key = text.toCaseFolded();
+    // Chinese names also match by their pinyin initials and full pinyin ("xxl", "xinxianglu").
+    if (const auto spelled = pinyin::spell(text))
+        key += QChar(0x1f) + spelled->initials + QChar(0x1f) + spelled->full;
+    return key;
+}
+
 void CameraListModel::rebuild()
 {
     beginResetModel();
@@ -76,39 +85,47 @@ void CameraListModel::rebuild()
         for (int i = 0; i < m_groups.size(); ++i)
             groupIndex.insert(m_groups.at(i), i);
         if (m_keys.size() != std::size_t(cameras.size())) {
+            // A province has 400,000 cameras but a few thousand groups: a group's key is made (and matched)
+            // once, a camera's key holds only its name.
             m_keys.clear();
             m_keys.reserve(std::size_t(cameras.size()));
-            QHash<QString, QString> groupPinyin; // a province has 400,000 cameras but a few thousand groups
+            m_keyGroupOf.clear();
+            m_keyGroupOf.reserve(std::size_t(cameras.size()));
+            m_keyGroups.clear();
+            m_keyGroupKeys.clear();
+            QHash<QString, int> seen;
             for (const Camera &c : cameras) {
-                QString key = (c.name + QChar(0x1f) + c.group).toCaseFolded();
-                // Chinese names also match by their pinyin initials and full pinyin ("xxl", "xinxianglu").
-                if (const auto name = pinyin::spell(c.name))
-                    key += QChar(0x1f) + name->initials + QChar(0x1f) + name->full;
-                auto g = groupPinyin.constFind(c.group);
-                if (g == groupPinyin.constEnd()) {
-                    const auto spelled = pinyin::spell(c.group);
-                    g = groupPinyin.insert(c.group, spelled ? QChar(0x1f) + spelled->initials + QChar(0x1f) +
-                                                                  spelled->full
-                                                            : QString());
+                auto g = seen.constFind(c.group);
+                if (g == seen.constEnd()) {
+                    g = seen.insert(c.group, int(m_keyGroups.size()));
+                    m_keyGroups.append(c.group);
+                    m_keyGroupKeys.push_back(searchKey(c.group));
                 }
-                key += g.value();
-                m_keys.push_back(std::move(key));
+                m_keyGroupOf.push_back(g.value());
+                m_keys.push_back(searchKey(c.name));
             }
         }
-        // Which cameras match, bucketed by group in directory order.
+        // Per distinct group: does it match, and where it goes.
+        std::vector<char> groupMatches(m_keyGroupKeys.size());
+        std::vector<int> displayOf(m_keyGroupKeys.size());
         std::vector<std::vector<int>> members(std::size_t(m_groups.size()));
-        for (int i = 0; i < cameras.size(); ++i) {
-            const Camera &c = cameras.at(i);
-            if (!m_needle.isEmpty() && !m_keys[std::size_t(i)].contains(m_needle))
-                continue;
-            auto it = groupIndex.constFind(c.group);
+        for (std::size_t g = 0; g < m_keyGroupKeys.size(); ++g) {
+            groupMatches[g] = m_needle.isEmpty() || m_keyGroupKeys[g].contains(m_needle);
+            auto it = groupIndex.constFind(m_keyGroups.at(qsizetype(g)));
             if (it == groupIndex.constEnd()) {
                 // "" (ungrouped), which groups() does not list: after the named groups.
-                it = groupIndex.insert(c.group, int(m_groups.size()));
-                m_groups.append(c.group);
+                it = groupIndex.insert(m_keyGroups.at(qsizetype(g)), int(m_groups.size()));
+                m_groups.append(m_keyGroups.at(qsizetype(g)));
                 members.emplace_back();
             }
-            members[std::size_t(it.value())].push_back(i);
+            displayOf[g] = it.value();
+        }
+        // Which cameras match, bucketed by group in directory order.
+        for (int i = 0; i < cameras.size(); ++i) {
+            const int g = m_keyGroupOf[std::size_t(i)];
+            if (!groupMatches[std::size_t(g)] && !m_keys[std::size_t(i)].contains(m_needle))
+                continue;
+            members[std::size_t(displayOf[std::size_t(g)])].push_back(i);
             ++matches;
         }
         m_groupHits.assign(std::size_t(m_groups.size()), 0);

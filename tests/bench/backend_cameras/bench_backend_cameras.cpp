@@ -5,20 +5,34 @@
 // figures, never pass/fail. Usage:
 //   bench_backend_cameras --backend PATH/vigil-demo-backend [--cameras 400000] [--page-size 5000]
 //                         [--vigilctl PATH/vigilctl]   (also times `vigilctl backend cameras` to /dev/null)
+//                         [--directory]   (also the directory stage: the cameras into the camera directory
+//                         and
+//                                          the side panel's list, a search typed a key at a time; beside a
+//                                          QStandardItemModel + QSortFilterProxyModel of the same rows)
 #include "vigil/backend/ours_client.h"
 #include "vigil/backend/ours_parsers.h"
+#include "vigil/cameras/camera_directory.h"
+#include "vigil/cameras/camera_list_model.h"
+#include "vigil/cameras/pinyin.h"
 #include "vigil/network/http_client.h"
+#include "vigil/sites/site_cameras.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QProcess>
+#include <QtCore/QSortFilterProxyModel>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QThread>
+#include <QtGui/QStandardItemModel>
+
+#include <algorithm>
 
 #include <cstdio>
 #include <cstdlib>
+#include <malloc.h>
+#include <memory>
 #include <sys/resource.h>
 
 using namespace vigil;
@@ -49,6 +63,145 @@ long selfRssKb()
     return rssKb(QCoreApplication::applicationPid());
 }
 
+double percentile(QList<double> v, int pct)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v[std::min<qsizetype>(v.size() - 1, v.size() * pct / 100)];
+}
+
+// What an operator types, a keystroke at a time: the Hanzi of a camera's name, its pinyin initials, its full
+// pinyin (every prefix of each).
+struct Typing
+{
+    const char *what;
+    QStringList keystrokes;
+};
+
+QList<Typing> typingFor(const QString &name)
+{
+    auto prefixes = [](const QString &s, int max) {
+        QStringList out;
+        for (int i = 1; i <= std::min<int>(int(s.size()), max); ++i)
+            out << s.left(i);
+        return out;
+    };
+    QList<Typing> out{{"Hanzi", prefixes(name, 6)}};
+    if (const auto spelling = cameras::pinyin::spell(name)) {
+        out.append({"pinyin initials", prefixes(spelling->initials, 5)});
+        out.append({"full pinyin", prefixes(spelling->full, 12)});
+    }
+    return out;
+}
+
+// Wall time of each keystroke; *cpuMean: the process's CPU time per keystroke (less sensitive to other load).
+template<typename Filter>
+QList<double> typeAll(const QList<Typing> &typing, const char *what, Filter &&filter, double *cpuMean)
+{
+    QList<double> ms;
+    double cpu = 0;
+    for (const Typing &t : typing) {
+        if (qstrcmp(t.what, what) != 0)
+            continue;
+        for (const QString &k : t.keystrokes) {
+            QElapsedTimer timer;
+            const double cpu0 = cpuMs();
+            timer.start();
+            filter(k);
+            ms.append(double(timer.nsecsElapsed()) / 1e6);
+            cpu += cpuMs() - cpu0;
+        }
+        filter(QString());
+    }
+    *cpuMean = ms.isEmpty() ? 0 : cpu / double(ms.size());
+    return ms;
+}
+
+// The cameras into the app's directory and side-panel list (what a configured site does), a search typed into
+// it, beside the same rows in a QStandardItemModel + QSortFilterProxyModel (fixed-string filter on the name;
+// it has no pinyin) measured the same way.
+void directoryStage(const backend::CameraList &list, double fetchMs)
+{
+    QTemporaryDir config;
+    qputenv("VIGIL_CONFIG_DIR", config.path().toUtf8());
+    const QString sample = list.cameras.value(list.cameras.size() / 2).name;
+    const QList<Typing> typing = typingFor(sample);
+    const long rss0 = selfRssKb();
+    const double cpuStart = cpuMs();
+    QElapsedTimer t;
+    t.start();
+    sites::SiteCameraOptions options;
+    options.idPrefix = QStringLiteral("bench:");
+    options.origin = QStringLiteral("site:bench");
+    QList<cameras::Camera> cams = sites::camerasFromPlatform(list, options);
+    const double convertMs = double(t.nsecsElapsed()) / 1e6;
+    t.restart();
+    auto directory = std::make_unique<cameras::CameraDirectory>(nullptr);
+    directory->setOriginCameras(options.origin, std::move(cams));
+    const double directoryMs = double(t.nsecsElapsed()) / 1e6;
+    t.restart();
+    auto listModel = std::make_unique<cameras::CameraListModel>();
+    listModel->setDirectory(directory.get());
+    const int rows = listModel->rowCount();
+    const double listMs = double(t.nsecsElapsed()) / 1e6;
+    const long rss1 = selfRssKb();
+    const double modelCpuMs = cpuMs() - cpuStart;
+    std::printf(
+        "directory: %lld cameras -> directory cameras %.0f ms, directory %.0f ms, side-panel list %.0f ms "
+        "(%d rows), CPU %.0f ms; fetch + parse + model ready %.0f ms; directory + list RSS +%.1f MB\n",
+        qint64(directory->rowCount()), convertMs, directoryMs, listMs, rows, modelCpuMs,
+        fetchMs + convertMs + directoryMs + listMs, (rss1 - rss0) / 1024.0);
+    std::printf("search for \"%s\" typed a key at a time (pinyin table %s):\n", qPrintable(sample),
+                cameras::pinyin::available() ? "built in" : "missing");
+    for (const char *what : {"Hanzi", "pinyin initials", "full pinyin"}) {
+        double cpu = 0;
+        const QList<double> ms = typeAll(
+            typing, what, [&](const QString &k) { listModel->setFilterText(k); }, &cpu);
+        if (!ms.isEmpty())
+            std::printf(
+                "  %-16s %2lld keystrokes: median %.1f ms, p95 %.1f ms, max %.1f ms; CPU %.1f ms each\n",
+                what, qlonglong(ms.size()), percentile(ms, 50), percentile(ms, 95), percentile(ms, 100), cpu);
+    }
+    listModel.reset();
+    directory.reset();
+    malloc_trim(0);
+
+    // Baseline: the same names and groups in a QStandardItemModel, filtered by a QSortFilterProxyModel.
+    const long rss2 = selfRssKb();
+    t.restart();
+    auto items = std::make_unique<QStandardItemModel>();
+    const QList<cameras::Camera> again = sites::camerasFromPlatform(list, options);
+    const double againMs = double(t.nsecsElapsed()) / 1e6;
+    t.restart();
+    for (const cameras::Camera &c : again) {
+        auto *item = new QStandardItem(c.name);
+        item->setData(c.id, Qt::UserRole + 1);
+        item->setData(c.group, Qt::UserRole + 2);
+        items->appendRow(item);
+    }
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(items.get());
+    proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
+    const int proxyRows = proxy.rowCount();
+    const double itemsMs = double(t.nsecsElapsed()) / 1e6;
+    const long rss3 = selfRssKb();
+    std::printf(
+        "baseline QStandardItemModel + QSortFilterProxyModel: %.0f ms to fill (%d rows, after %.0f ms of "
+        "directory cameras), RSS +%.1f MB\n",
+        itemsMs, proxyRows, againMs, (rss3 - rss2) / 1024.0);
+    double cpu = 0;
+    const QList<double> ms = typeAll(
+        typing, "Hanzi",
+        [&](const QString &k) {
+            proxy.setFilterFixedString(k);
+            (void)proxy.rowCount();
+        },
+        &cpu);
+    std::printf("  %-16s %2lld keystrokes: median %.1f ms, p95 %.1f ms, max %.1f ms; CPU %.1f ms each (no "
+                "pinyin search)\n",
+                "Hanzi", qlonglong(ms.size()), percentile(ms, 50), percentile(ms, 95), percentile(ms, 100),
+                cpu);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -58,6 +211,10 @@ int main(int argc, char **argv)
     p.addOption(
         {QStringLiteral("backend"), QStringLiteral("vigil-demo-backend binary"), QStringLiteral("path")});
     p.addOption({QStringLiteral("vigilctl"), QStringLiteral("vigilctl binary"), QStringLiteral("path")});
+    p.addOption(
+        {QStringLiteral("directory"),
+         QStringLiteral("Also the directory stage: the cameras into the camera directory and its list "
+                        "model, and a search typed a key at a time, beside QStandardItemModel.")});
     p.addOption({QStringLiteral("cameras"), QStringLiteral("cameras"), QStringLiteral("n"),
                  QStringLiteral("400000")});
     p.addOption({QStringLiteral("page-size"), QStringLiteral("page size"), QStringLiteral("n"),
@@ -194,6 +351,8 @@ int main(int argc, char **argv)
         std::printf("vigilctl backend cameras (to /dev/null): %.0f ms, exit %d\n",
                     double(t.nsecsElapsed()) / 1e6, cli.exitCode());
     }
+    if (p.isSet(QStringLiteral("directory")))
+        directoryStage(list.value, clientMs);
     (void)serverRssBusy;
     server.terminate();
     server.waitForFinished(5000);

@@ -73,6 +73,8 @@ private:
     };
     void rebuild();
     void invalidateKeys() { m_keys.clear(); }
+    // The text case-folded, then its pinyin initials and full pinyin when it has Hanzi, separated by U+001F.
+    static QString searchKey(const QString &text);
     void onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                              const QList<int> &roles);
 
@@ -84,9 +86,13 @@ private:
     std::vector<int> m_groupHits; // matches per group
     std::vector<Row> m_rows;
     std::vector<int> m_rowOfSource; // directory row -> our row, -1 when not shown
-    // Per directory row: name + U+001F + group, case-folded once, so a keystroke in the search box is a plain
-    // substring search (cleared when rows, names or groups change).
+    // Search keys (searchKey()), made once so a keystroke in the search box is a plain substring search;
+    // cleared when rows, names or groups change. Per directory row: its name's key and its distinct group;
+    // per distinct group (a province's 400,000 cameras have a few thousand): the group and its key.
     std::vector<QString> m_keys;
+    std::vector<int> m_keyGroupOf;
+    QStringList m_keyGroups;
+    std::vector<QString> m_keyGroupKeys;
     int m_matchCount = 0;
     QList<QMetaObject::Connection> m_connections;
 };
