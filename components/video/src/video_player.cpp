@@ -4,6 +4,7 @@
 #include "live_session.h"
 #include "reconnect_policy.h"
 #include "vigil/core/logging.h"
+#include "vigil/core/worker_threads.h"
 #include "vigil/video/stream_error.h"
 #include "vlc_source.h"
 
@@ -36,6 +37,7 @@ struct VideoPlayer::Private
     // Recordings (openRecording()); all at their defaults for live streams.
     bool recorded = false;
     FrameSourceFactory recordedFactory = recordedFrameSourceFactory();
+    FrameSourceFactory replayFactory = replayFrameSourceFactory(); // recordings served over RTSP
     int caps = 0;
     double positionMs = -1;
     double durationMs = -1;
@@ -209,7 +211,9 @@ bool VideoPlayer::openRecording(const QString &urlOrPath, double startMs)
     source.password = url.password();
     url.setUserInfo({});
     source.url = url;
-    const bool recorded = !rtsp;
+    // Every recording has a timeline: files and HTTP go to libVLC, RTSP playback URLs to the FFmpeg replay
+    // engine (openSource() picks by scheme).
+    const bool recorded = true;
     if (recorded && m_source == source && d->recorded && m_session) {
         seek(startMs); // the recording already open: go to the asked position
         play();
@@ -323,7 +327,9 @@ std::shared_ptr<FrameSource> VideoPlayer::openSource(const MediaSource &source)
         options.startMs = d->startMs;
     // The engine only posts to the GUI thread (never after requestStop() has returned, so nothing is posted
     // for a retired source). Events carry the source's id so late ones are recognised.
-    const FrameSourceFactory &factory = d->recorded ? d->recordedFactory : d->factory;
+    const bool rtspReplay = d->recorded && source.url.scheme().startsWith(QLatin1String("rtsp"));
+    const FrameSourceFactory &factory =
+        !d->recorded ? d->factory : (rtspReplay ? d->replayFactory : d->recordedFactory);
     auto created = factory(options, [this](FrameSource *s, const SourceEvent &e) {
         const quint64 id = s->id();
         QMetaObject::invokeMethod(
@@ -616,7 +622,8 @@ bool VideoPlayer::waitForWorkers(int timeoutMs)
 {
     QElapsedTimer t;
     t.start();
-    const bool live = LiveSession::waitForAllStopped(timeoutMs);
+    const bool live = LiveSession::waitForAllStopped(timeoutMs) &&
+                      core::WorkerThreads::wait(std::max(0, timeoutMs - int(t.elapsed())), u"video-replay");
     return VlcSource::waitForAllStopped(std::max(0, timeoutMs - int(t.elapsed()))) && live;
 }
 
