@@ -217,10 +217,11 @@ int RtspReplaySource::runStream()
     bool streamPaused = false; // what the server was last told
     bool seeking = false;      // a seek waits for its first frame (SeekDone)
     bool ended = false;
-    std::int64_t targetMs = -1;                  // frames before it are decoded, not shown (npt seeks)
-    std::int64_t clockBaseMs = 0;                // ONVIF after a clock seek: position = pts + clockBaseMs
-    bool clockAnchorPending = false;             // the next frame fixes clockBaseMs
-    std::int64_t clockTargetMs = 0;              // where the last clock seek asked to go
+    bool waitForKey = false;         // after a seek: packets still under way from before it are not decoded
+    std::int64_t targetMs = -1;      // frames before it are decoded, not shown (npt seeks)
+    std::int64_t clockBaseMs = 0;    // ONVIF after a clock seek: position = pts + clockBaseMs
+    bool clockAnchorPending = false; // the next frame fixes clockBaseMs
+    std::int64_t clockTargetMs = 0;  // where the last clock seek asked to go
     std::int64_t anchorNs = -1, anchorPosMs = 0; // pacing: this position was due at this time
     double rate = 1;
 
@@ -251,6 +252,7 @@ int RtspReplaySource::runStream()
         }
         streamPaused = false;
         seeking = true;
+        waitForKey = true;
         ended = false;
         anchorNs = -1;
         qCDebug(vigilVideo).noquote()
@@ -319,6 +321,13 @@ int RtspReplaySource::runStream()
             av_packet_unref(pkt.get());
             continue;
         }
+        if (waitForKey && !(pkt->flags & AV_PKT_FLAG_KEY)) {
+            av_packet_unref(pkt.get());
+            std::lock_guard lock(m_infoMutex);
+            ++m_info.packetsSkipped;
+            continue;
+        }
+        waitForKey = false;
         {
             std::lock_guard lock(m_infoMutex);
             m_info.bytesReceived += pkt->size;

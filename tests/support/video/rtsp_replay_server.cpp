@@ -1,9 +1,13 @@
 #include "rtsp_replay_server.h"
 
 #include <gst/gst.h>
-#include <gst/rtsp-server/rtsp-onvif-media-factory.h>
-#include <gst/rtsp-server/rtsp-onvif-server.h>
 #include <gst/rtsp-server/rtsp-server.h>
+// The ONVIF headers of gst-rtsp-server 1.22 lack G_BEGIN_DECLS.
+extern "C" {
+#include <gst/rtsp-server/rtsp-onvif-media-factory.h>
+#include <gst/rtsp-server/rtsp-onvif-media.h>
+#include <gst/rtsp-server/rtsp-onvif-server.h>
+}
 
 #include <QtCore/QByteArray>
 
@@ -166,6 +170,8 @@ bool RtspReplayServer::start(QString *error)
     gst_rtsp_server_set_service(server, "0");
     GstRTSPMediaFactory *factory = gst_rtsp_onvif_media_factory_new();
     gst_rtsp_onvif_media_factory_set_replay_support(GST_RTSP_ONVIF_MEDIA_FACTORY(factory), TRUE);
+    // The ONVIF factory constructs nothing unless its media type is the ONVIF media.
+    gst_rtsp_media_factory_set_media_gtype(factory, GST_TYPE_RTSP_ONVIF_MEDIA);
     gchar *location = g_strescape(d->options.file.toUtf8().constData(), nullptr);
     const QByteArray launch = QByteArray("( filesrc location=\"") + location +
                               "\" ! qtdemux ! h264parse ! rtph264pay name=pay0 pt=96 config-interval=-1 )";
