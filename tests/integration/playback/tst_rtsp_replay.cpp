@@ -202,6 +202,31 @@ private slots:
                  qPrintable(QString::number(resumed)));
     }
 
+    // The Playback view's path: VideoPlayer::openRecording() on an rtsp:// playback URL plays it through the
+    // replay engine from the asked offset, and seeks and pauses it like a file.
+    void playerOnRtspRecording()
+    {
+        auto s = server(false);
+        video::VideoPlayer player;
+        QVERIFY(player.openRecording(s->url().toString(), 5000));
+        QVERIFY(player.isRecording());
+        QTRY_COMPARE_WITH_TIMEOUT(player.status(), video::VideoPlayer::Status::Playing, 15000);
+        QVERIFY(player.canSeek());
+        QTRY_VERIFY_WITH_TIMEOUT(player.positionMs() >= 5000, 5000);
+        QVERIFY(player.positionMs() < 8000);
+        QTRY_VERIFY_WITH_TIMEOUT(test::frameIndexOf(player.currentFrame()) / test::kMarkedFps >= 5, 5000);
+        player.seek(21000);
+        QTRY_COMPARE_WITH_TIMEOUT(test::frameIndexOf(player.currentFrame()) / test::kMarkedFps, 21, 5000);
+        player.setPaused(true);
+        const auto paused = [&] {
+            const auto requests = s->requests();
+            return std::any_of(requests.cbegin(), requests.cend(),
+                               [](const auto &q) { return q.method == QLatin1String("PAUSE"); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(paused(), 5000);
+        player.stop();
+    }
+
     // Profile G end to end: the loopback ONVIF device's search finds the recording, GetReplayUri gives the
     // real replay server's URI, and the replay engine plays it the ONVIF way; a seek lands on the asked
     // second of the recording.
