@@ -9,6 +9,7 @@
 #include "vlc_source.h"
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QDateTime>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFileInfo>
 #include <QtGui/QImage>
@@ -38,6 +39,7 @@ struct VideoPlayer::Private
     bool recorded = false;
     FrameSourceFactory recordedFactory = recordedFrameSourceFactory();
     FrameSourceFactory replayFactory = replayFrameSourceFactory(); // recordings served over RTSP
+    std::int64_t replayClockStartMs = -1; // an ONVIF replay URI's recording start (openRecording())
     int caps = 0;
     double positionMs = -1;
     double durationMs = -1;
@@ -206,6 +208,14 @@ bool VideoPlayer::openRecording(const QString &urlOrPath, double startMs)
             tr("This is not a recording. Give a video file or an http(s) or rtsp address of a recording."));
         return false;
     }
+    // An ONVIF replay URI: the fragment says when its recording starts (the engine sends Range: clock=).
+    std::int64_t clockStartMs = -1;
+    if (rtsp && url.fragment().startsWith(QLatin1String("onvif-start="))) {
+        const QDateTime start = QDateTime::fromString(url.fragment().mid(12), Qt::ISODateWithMs);
+        if (start.isValid())
+            clockStartMs = start.toMSecsSinceEpoch();
+        url.setFragment({});
+    }
     MediaSource source;
     source.user = url.userName();
     source.password = url.password();
@@ -219,6 +229,7 @@ bool VideoPlayer::openRecording(const QString &urlOrPath, double startMs)
         play();
         return true;
     }
+    d->replayClockStartMs = clockStartMs;
     setSourceFor(source, SwitchMode::Clean, recorded, std::int64_t(startMs));
     play();
     return true;
@@ -323,8 +334,10 @@ std::shared_ptr<FrameSource> VideoPlayer::openSource(const MediaSource &source)
     FrameSource::Options options;
     options.source = source;
     options.readTimeoutMs = std::max(m_stallTimeoutMs + 1000, 3000);
-    if (d->recorded)
+    if (d->recorded) {
         options.startMs = d->startMs;
+        options.replayClockStartMs = d->replayClockStartMs;
+    }
     // The engine only posts to the GUI thread (never after requestStop() has returned, so nothing is posted
     // for a retired source). Events carry the source's id so late ones are recognised.
     const bool rtspReplay = d->recorded && source.url.scheme().startsWith(QLatin1String("rtsp"));

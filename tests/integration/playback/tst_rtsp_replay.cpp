@@ -227,6 +227,28 @@ private slots:
         player.stop();
     }
 
+    // An ONVIF replay URI through the player: "#onvif-start=" gives the recording's start, so the opening
+    // offset goes to the device as Range: clock= (with Require: onvif-replay: the server refuses without).
+    void playerOnOnvifReplayUri()
+    {
+        auto s = server(true);
+        video::VideoPlayer player;
+        QUrl url = s->url();
+        url.setFragment(QStringLiteral("onvif-start=2026-11-01T00:00:00Z"));
+        QVERIFY(player.openRecording(url.toString(), 9000));
+        QTRY_COMPARE_WITH_TIMEOUT(player.status(), video::VideoPlayer::Status::Playing, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(test::frameIndexOf(player.currentFrame()) >= 0, 5000);
+        const int second = test::frameIndexOf(player.currentFrame()) / test::kMarkedFps;
+        QVERIFY2(second == 9 || second == 10, qPrintable(QString::number(second))); // 10: a slow machine
+        const auto requests = s->requests();
+        QVERIFY2(std::any_of(
+                     requests.cbegin(), requests.cend(),
+                     [](const auto &q) { return q.range == QLatin1String("clock=20261101T000009.000Z-"); }),
+                 qPrintable(describe(requests).join(QLatin1Char('\n'))));
+        QVERIFY2(s->problems().isEmpty(), qPrintable(s->problems().join(QLatin1Char('\n'))));
+        player.stop();
+    }
+
     // Profile G end to end: the loopback ONVIF device's search finds the recording, GetReplayUri gives the
     // real replay server's URI, and the replay engine plays it the ONVIF way; a seek lands on the asked
     // second of the recording.
