@@ -35,18 +35,20 @@ const char kUsageText[] =
     "  vigilctl probe URL [--user U --password P] [--seconds S] [--timeout MS] [--udp]\n"
     "      Opens the stream with Vigil's live engine, decodes for S seconds (default 3) and prints a JSON\n"
     "      report. Exit 0 when frames were decoded, 1 on failure (the JSON says why), 2 on usage errors.\n"
-    "  vigilctl onvif discover|info|ptz|events ...\n"
+    "  vigilctl onvif discover|info|ptz|events|recordings ...\n"
     "      ONVIF commissioning: find devices, describe one, steer it, watch its events (vigilctl onvif "
     "--help).\n"
     "  vigilctl backend cameras|live SITE-URL ... --kind ours\n"
     "      Ask a video platform for its camera tree or a live URL (vigilctl backend --help).\n"
     "  vigilctl recordings ROOT CAMERA --kind local [--from T --to T]\n"
     "  vigilctl recordings SITE-URL CAMERA --kind ours --user U [--password P] [--from T --to T]\n"
+    "  vigilctl recordings DEVICE-URL CAMERA --kind onvif --user U [--password P]\n"
     "  vigilctl export URL-or-FILE --from S --to S -o FILE.mp4\n"
     "  vigilctl record URL CAMERA-ID --root DIR --seconds N [--segment-seconds S]\n"
     "      Local recordings: list, export a range to MP4 (+ .sha256), record (vigilctl record --help).\n"
-    "  vigilctl play FILE-OR-URL [--seek SECONDS] [--rate R] [--seconds N]\n"
-    "      Play a recording with Vigil's recorded engine and report what was shown (vigilctl play --help).\n"
+    "  vigilctl play FILE-OR-URL [--seek SECONDS] [--rate R] [--seconds N] [--onvif-start UTC]\n"
+    "      Play a recording (file, http(s), rtsp playback URL, ONVIF replay URI) and report what was shown\n"
+    "      (vigilctl play --help).\n"
     "  vigilctl --version\n";
 
 // A usage error: why, then the usage, on stderr; exit 2.
@@ -142,6 +144,12 @@ int main(int argc, char **argv)
         if (kind > 0 && kind + 1 < args.size() && args.at(kind + 1) == QLatin1String("ours")) {
             args.insert(1, QStringLiteral("recordings"));
             return vigil::vigilctl::runBackend(args);
+        }
+        // A directly added ONVIF camera's recordings (Profile G) are the onvif command's.
+        if (kind > 0 && kind + 1 < args.size() && args.at(kind + 1) == QLatin1String("onvif")) {
+            args.remove(kind, 2);
+            args.insert(1, QStringLiteral("recordings"));
+            return vigil::vigilctl::runOnvif(args);
         }
         return vigil::vigilctl::runRecordings(args);
     }

@@ -51,6 +51,10 @@ const char kUsageText[] =
     "        move [--pan X] [--tilt Y] [--zoom Z] [--seconds S] | stop | presets | preset N | home\n"
     "        | set-preset NAME | remove-preset TOKEN\n"
     "  vigilctl onvif events URL --user U [--password P] [--seconds S]\n"
+    "  vigilctl onvif recordings URL [CAMERA] --user U [--password P]\n"
+    "        Profile G: the device's recordings (FindRecordings; CAMERA: only those whose source name or\n"
+    "        recording token is CAMERA), each with its span and replay URI (GetReplayUri), to play with\n"
+    "        vigilctl play URI --onvif-start EARLIEST. Also: vigilctl recordings URL CAMERA --kind onvif.\n"
     "URL is an address (192.168.1.64, 192.168.1.64:8080) or the device-service URL.\n"
     "Without --password the password is read from $VIGIL_ONVIF_PASSWORD (keeps it out of shell "
     "history).\n"
@@ -435,6 +439,44 @@ int events(const QStringList &args, const Io &io)
     return kOk;
 }
 
+int recordings(const QStringList &args, const Io &io)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("recordings"), {});
+    p.addPositionalArgument(QStringLiteral("url"), {});
+    p.addPositionalArgument(QStringLiteral("camera"), {});
+    addAuthOptions(p);
+    int exit = 0;
+    if (!parse(p, args, io, &exit))
+        return exit;
+    Target t;
+    if (!target(p, io, 1, &t, &exit))
+        return exit;
+    const QString camera = p.positionalArguments().value(2);
+    OnvifClient c(t.url, t.user, t.password, clientOptions(p));
+    const auto found = c.findRecordings();
+    if (!found.ok())
+        return failed(io, found.error, "recordings");
+    QJsonArray list;
+    for (const Recording &r : found.value) {
+        if (!camera.isEmpty() && camera != r.sourceName && camera != r.token)
+            continue;
+        const auto uri = c.replayUri(r.token);
+        if (!uri.ok())
+            return failed(io, uri.error, "recordings");
+        list.append(QJsonObject{{QStringLiteral("token"), r.token},
+                                {QStringLiteral("source"), r.sourceName},
+                                {QStringLiteral("start"), r.earliest.toUTC().toString(Qt::ISODate)},
+                                {QStringLiteral("end"), r.latest.toUTC().toString(Qt::ISODate)},
+                                {QStringLiteral("replayUri"), redacted(uri.value)}});
+    }
+    io.json({{QStringLiteral("ok"), true},
+             {QStringLiteral("kind"), QStringLiteral("onvif")},
+             {QStringLiteral("device"), redacted(t.url)},
+             {QStringLiteral("recordings"), list}});
+    return kOk;
+}
+
 } // namespace
 
 int runOnvif(const QStringList &args, QIODevice *out, QIODevice *err)
@@ -453,6 +495,8 @@ int runOnvif(const QStringList &args, QIODevice *out, QIODevice *err)
         return ptz(args, io);
     if (sub == QLatin1String("events"))
         return events(args, io);
+    if (sub == QLatin1String("recordings"))
+        return recordings(args, io);
     return usage(io, QStringLiteral("unknown onvif command '%1'").arg(sub));
 }
 

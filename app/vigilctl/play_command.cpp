@@ -6,6 +6,7 @@
 #include "vigil/video/video_player.h"
 
 #include <QtCore/QCommandLineParser>
+#include <QtCore/QDateTime>
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -30,8 +31,11 @@ enum Exit
 
 const char kUsageText[] =
     "Usage:\n"
-    "  vigilctl play URL [--seek SECONDS] [--rate R] [--seconds N] [--timeout MS]\n"
+    "  vigilctl play URL [--seek SECONDS] [--rate R] [--seconds N] [--timeout MS] [--onvif-start UTC]\n"
     "      Opens a recording (a file path, or an http(s) URL: MP4, MKV, HLS) with Vigil's recorded engine,\n"
+    "      or an rtsp:// playback URL with the RTSP replay engine (seek: PLAY with Range: npt=; with\n"
+    "      --onvif-start, the ONVIF replay URI of a recording starting at UTC (ISO 8601): Range: clock=,\n"
+    "      Require: onvif-replay),\n"
     "      seeks to SECONDS, plays N seconds of wall time (default 3) at rate R (1/16..16, default 1) and\n"
     "      prints JSON: first_media_time_s (media time of the first frame shown after the seek),\n"
     "      frames_decoded, effective_rate (media seconds per wall second), width, height, duration_s.\n"
@@ -83,6 +87,9 @@ int runPlay(const QStringList &args)
                  QStringLiteral("n"), QStringLiteral("3")});
     p.addOption({QStringLiteral("timeout"), QStringLiteral("give up after MS ms without a frame"),
                  QStringLiteral("ms"), QStringLiteral("15000")});
+    p.addOption({QStringLiteral("onvif-start"),
+                 QStringLiteral("ONVIF replay URI of a recording that starts at UTC (ISO 8601)"),
+                 QStringLiteral("utc")});
     const QCommandLineOption helpOpt({QStringLiteral("h"), QStringLiteral("help")},
                                      QStringLiteral("this help"));
     p.addOption(helpOpt);
@@ -113,39 +120,51 @@ int runPlay(const QStringList &args)
     if (scheme.isEmpty() || scheme.size() == 1) // a path (or a Windows drive letter)
         url = QUrl::fromLocalFile(QFileInfo(text).absoluteFilePath());
     else if (scheme != QLatin1String("http") && scheme != QLatin1String("https") &&
-             scheme != QLatin1String("file"))
-        return usage(QStringLiteral("play opens files and http(s) URLs, not %1 (rtsp: use vigilctl probe)")
+             scheme != QLatin1String("file") && scheme != QLatin1String("rtsp") &&
+             scheme != QLatin1String("rtsps"))
+        return usage(QStringLiteral("play opens files, http(s) and rtsp URLs, not %1")
                          .arg(vigil::core::redactUrl(text)));
+    const bool rtsp = url.scheme().toLower().startsWith(QLatin1String("rtsp"));
+    std::int64_t clockStartMs = -1;
+    if (p.isSet(QStringLiteral("onvif-start"))) {
+        const QDateTime start =
+            QDateTime::fromString(p.value(QStringLiteral("onvif-start")), Qt::ISODateWithMs);
+        if (!start.isValid() || !rtsp)
+            return usage(QStringLiteral("--onvif-start takes a UTC time like 2026-11-01T00:00:00Z, with an "
+                                        "rtsp:// replay URI"));
+        clockStartMs = start.toMSecsSinceEpoch();
+    }
 
     video::FrameSource::Options options;
     options.source.user = url.userName();
     options.source.password = url.password();
     url.setUserInfo({});
     options.source.url = url;
+    options.replayClockStartMs = clockStartMs;
     auto events = std::make_shared<Events>();
-    auto source = video::recordedFrameSourceFactory()(
-        options, [events](video::FrameSource *, const video::SourceEvent &e) {
-            std::lock_guard lock(events->m);
-            switch (e.kind) {
-            case video::SourceEvent::FirstFrame:
-                events->first = true;
-                break;
-            case video::SourceEvent::SeekDone:
-                ++events->seekDone;
-                break;
-            case video::SourceEvent::EndOfMedia:
-                events->ended = true;
-                break;
-            case video::SourceEvent::Error:
-                events->failed = true;
-                events->code = e.averror;
-                events->detail = e.detail;
-                break;
-            case video::SourceEvent::Opened:
-                break;
-            }
-            events->cv.notify_all();
-        });
+    const auto factory = rtsp ? video::replayFrameSourceFactory() : video::recordedFrameSourceFactory();
+    auto source = factory(options, [events](video::FrameSource *, const video::SourceEvent &e) {
+        std::lock_guard lock(events->m);
+        switch (e.kind) {
+        case video::SourceEvent::FirstFrame:
+            events->first = true;
+            break;
+        case video::SourceEvent::SeekDone:
+            ++events->seekDone;
+            break;
+        case video::SourceEvent::EndOfMedia:
+            events->ended = true;
+            break;
+        case video::SourceEvent::Error:
+            events->failed = true;
+            events->code = e.averror;
+            events->detail = e.detail;
+            break;
+        case video::SourceEvent::Opened:
+            break;
+        }
+        events->cv.notify_all();
+    });
 
     QJsonObject out{{QStringLiteral("url"), options.source.displayUrl()}};
     auto finish = [&](int exitCode) {

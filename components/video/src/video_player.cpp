@@ -4,10 +4,12 @@
 #include "live_session.h"
 #include "reconnect_policy.h"
 #include "vigil/core/logging.h"
+#include "vigil/core/worker_threads.h"
 #include "vigil/video/stream_error.h"
 #include "vlc_source.h"
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QDateTime>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFileInfo>
 #include <QtGui/QImage>
@@ -36,6 +38,8 @@ struct VideoPlayer::Private
     // Recordings (openRecording()); all at their defaults for live streams.
     bool recorded = false;
     FrameSourceFactory recordedFactory = recordedFrameSourceFactory();
+    FrameSourceFactory replayFactory = replayFrameSourceFactory(); // recordings served over RTSP
+    std::int64_t replayClockStartMs = -1; // an ONVIF replay URI's recording start (openRecording())
     int caps = 0;
     double positionMs = -1;
     double durationMs = -1;
@@ -204,17 +208,28 @@ bool VideoPlayer::openRecording(const QString &urlOrPath, double startMs)
             tr("This is not a recording. Give a video file or an http(s) or rtsp address of a recording."));
         return false;
     }
+    // An ONVIF replay URI: the fragment says when its recording starts (the engine sends Range: clock=).
+    std::int64_t clockStartMs = -1;
+    if (rtsp && url.fragment().startsWith(QLatin1String("onvif-start="))) {
+        const QDateTime start = QDateTime::fromString(url.fragment().mid(12), Qt::ISODateWithMs);
+        if (start.isValid())
+            clockStartMs = start.toMSecsSinceEpoch();
+        url.setFragment({});
+    }
     MediaSource source;
     source.user = url.userName();
     source.password = url.password();
     url.setUserInfo({});
     source.url = url;
-    const bool recorded = !rtsp;
+    // Every recording has a timeline: files and HTTP go to libVLC, RTSP playback URLs to the FFmpeg replay
+    // engine (openSource() picks by scheme).
+    const bool recorded = true;
     if (recorded && m_source == source && d->recorded && m_session) {
         seek(startMs); // the recording already open: go to the asked position
         play();
         return true;
     }
+    d->replayClockStartMs = clockStartMs;
     setSourceFor(source, SwitchMode::Clean, recorded, std::int64_t(startMs));
     play();
     return true;
@@ -319,11 +334,15 @@ std::shared_ptr<FrameSource> VideoPlayer::openSource(const MediaSource &source)
     FrameSource::Options options;
     options.source = source;
     options.readTimeoutMs = std::max(m_stallTimeoutMs + 1000, 3000);
-    if (d->recorded)
+    if (d->recorded) {
         options.startMs = d->startMs;
+        options.replayClockStartMs = d->replayClockStartMs;
+    }
     // The engine only posts to the GUI thread (never after requestStop() has returned, so nothing is posted
     // for a retired source). Events carry the source's id so late ones are recognised.
-    const FrameSourceFactory &factory = d->recorded ? d->recordedFactory : d->factory;
+    const bool rtspReplay = d->recorded && source.url.scheme().startsWith(QLatin1String("rtsp"));
+    const FrameSourceFactory &factory =
+        !d->recorded ? d->factory : (rtspReplay ? d->replayFactory : d->recordedFactory);
     auto created = factory(options, [this](FrameSource *s, const SourceEvent &e) {
         const quint64 id = s->id();
         QMetaObject::invokeMethod(
@@ -616,7 +635,8 @@ bool VideoPlayer::waitForWorkers(int timeoutMs)
 {
     QElapsedTimer t;
     t.start();
-    const bool live = LiveSession::waitForAllStopped(timeoutMs);
+    const bool live = LiveSession::waitForAllStopped(timeoutMs) &&
+                      core::WorkerThreads::wait(std::max(0, timeoutMs - int(t.elapsed())), u"video-replay");
     return VlcSource::waitForAllStopped(std::max(0, timeoutMs - int(t.elapsed()))) && live;
 }
 

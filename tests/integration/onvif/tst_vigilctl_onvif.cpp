@@ -57,6 +57,33 @@ private slots:
         QVERIFY(!r.out.contains(o.password.toUtf8()));
     }
 
+    // Profile G: the recordings of one camera with their span and replay URI (what `vigilctl recordings URL
+    // CAMERA --kind onvif` prints), credentials never printed.
+    void recordings()
+    {
+        t::DeviceOptions o;
+        o.replayUrl = QStringLiteral("rtsp://127.0.0.1:8554/replay/rec1");
+        o.recordingStart = QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC);
+        o.recordingEnd = o.recordingStart.addSecs(30);
+        t::LoopbackDevice d(o);
+        QVERIFY(d.start());
+        const Run r = run({QStringLiteral("recordings"), d.deviceUrl().toString(), QStringLiteral("Gate"),
+                           QStringLiteral("--user"), o.user, QStringLiteral("--password"), o.password});
+        QVERIFY2(r.exit == 0, r.out + r.err);
+        const QJsonArray list = r.json()[QStringLiteral("recordings")].toArray();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list[0][QStringLiteral("token")].toString(), QStringLiteral("rec1"));
+        QCOMPARE(list[0][QStringLiteral("start")].toString(), QStringLiteral("2026-11-01T00:00:00Z"));
+        QCOMPARE(list[0][QStringLiteral("end")].toString(), QStringLiteral("2026-11-01T00:00:30Z"));
+        QCOMPARE(list[0][QStringLiteral("replayUri")].toString(), o.replayUrl);
+        const Run none = run({QStringLiteral("recordings"), d.deviceUrl().toString(), QStringLiteral("Yard"),
+                              QStringLiteral("--user"), o.user, QStringLiteral("--password"), o.password});
+        QCOMPARE(none.exit, 0);
+        QCOMPARE(none.json()[QStringLiteral("recordings")].toArray().size(), 0);
+        QVERIFY(!r.out.contains(o.password.toUtf8()));
+        QVERIFY2(d.problems().isEmpty(), qPrintable(d.problems().join(QLatin1Char('\n'))));
+    }
+
     void infoWrongPasswordFromEnvironment()
     {
         t::DeviceOptions o;

@@ -427,6 +427,17 @@ struct LoopbackDevice::Private
             return envelope(
                 "<tse:FindRecordingsResponse xmlns:tse=\"http://www.onvif.org/ver10/search/wsdl\">"
                 "<tse:SearchToken>search-1</tse:SearchToken></tse:FindRecordingsResponse>");
+        if (op == QLatin1String("GetRecordingSearchResults") && !o.replayUrl.isEmpty())
+            return envelope(
+                "<tse:GetRecordingSearchResultsResponse xmlns:tse=\"http://www.onvif.org/ver10/search/wsdl\">"
+                "<tse:ResultList><tt:SearchState>Completed</tt:SearchState><tt:RecordingInformation>"
+                "<tt:RecordingToken>rec1</tt:RecordingToken><tt:Source><tt:Name>Gate</tt:Name></tt:Source>"
+                "<tt:EarliestRecording>" +
+                o.recordingStart.toUTC().toString(Qt::ISODate).toUtf8() +
+                "</tt:EarliestRecording><tt:LatestRecording>" +
+                o.recordingEnd.toUTC().toString(Qt::ISODate).toUtf8() +
+                "</tt:LatestRecording></tt:RecordingInformation></tse:ResultList>"
+                "</tse:GetRecordingSearchResultsResponse>");
         if (op == QLatin1String("GetRecordingSearchResults")) {
             const bool first = searchPages++ == 0;
             return envelope(
@@ -439,6 +450,10 @@ struct LoopbackDevice::Private
                 "</tt:LatestRecording></tt:RecordingInformation></tse:ResultList>"
                 "</tse:GetRecordingSearchResultsResponse>");
         }
+        if (op == QLatin1String("GetReplayUri") && !o.replayUrl.isEmpty())
+            return envelope(
+                "<trp:GetReplayUriResponse xmlns:trp=\"http://www.onvif.org/ver10/replay/wsdl\"><trp:Uri>" +
+                o.replayUrl.toHtmlEscaped().toUtf8() + "</trp:Uri></trp:GetReplayUriResponse>");
         if (op == QLatin1String("GetReplayUri"))
             return envelope(
                 "<trp:GetReplayUriResponse xmlns:trp=\"http://www.onvif.org/ver10/replay/wsdl\"><trp:Uri>"
@@ -644,7 +659,9 @@ struct LoopbackDevice::Private
         const bool generateFirst =
             ((o.media2Only || o.generatedServices) &&
              (key == QLatin1String("GetServices") || key == QLatin1String("GetCapabilities"))) ||
-            (!o.rtspUrl.isEmpty() && key.endsWith(QLatin1String("GetStreamUri")));
+            (!o.rtspUrl.isEmpty() && key.endsWith(QLatin1String("GetStreamUri"))) ||
+            (!o.replayUrl.isEmpty() &&
+             (key == QLatin1String("GetReplayUri") || key == QLatin1String("GetRecordingSearchResults")));
         if (file.isEmpty() && media1Gone) {
             r.status = 500;
             r.body = soapFault("Receiver", "ActionNotSupported", nullptr,

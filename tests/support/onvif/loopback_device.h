@@ -75,7 +75,13 @@ struct DeviceOptions
     Misbehaviour misbehaviour = Misbehaviour::None;
     QString misbehaveOn; // operation name; empty = every operation except GetSystemDateAndTime
     int slowMs = 3000;
-    QString rtspUrl;    // when set, GetStreamUri answers this; "{profile}" becomes the profile token
+    QString rtspUrl; // when set, GetStreamUri answers this; "{profile}" becomes the profile token
+    // Profile G against a real replay server (tests/support/video/rtsp_replay_server.h): when set,
+    // GetReplayUri answers it, and the recording search finds one recording, rec1 ("Gate"), from
+    // recordingStart to recordingEnd, in one page.
+    QString replayUrl;
+    QDateTime recordingStart;
+    QDateTime recordingEnd;
     QString redirectTo; // when set, requests to any other path get 302 to it ("{port}" = this device's port)
     int pullDelayMs = 300; // after the queued PullMessages captures: empty answers after this delay
 };

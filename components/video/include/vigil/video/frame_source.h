@@ -71,6 +71,9 @@ public:
         int decoderThreads = 1;   // tiles are many: keep threads few
         std::int64_t startMs =
             0; // a source with a timeline (a recording) starts here; live sources ignore it
+        // RTSP replay only: the ONVIF replay URI of a recording that starts at this UTC epoch ms; seeks go as
+        // Range: clock= (with Require: onvif-replay). -1: a platform's playback URL (Range: npt=).
+        std::int64_t replayClockStartMs = -1;
     };
     // What an engine can do besides play; a live camera can do none of it.
     enum Capability
@@ -126,5 +129,8 @@ FrameSourceFactory liveFrameSourceFactory();
 // HLS). Pause, seek (accurate on local files), rate 1/16..16 and frame step. Options::source.url is a file
 // URL (QUrl::fromLocalFile) or an http(s) URL.
 FrameSourceFactory recordedFrameSourceFactory();
+// The FFmpeg RTSP replay engine (rtsp_replay_source.h): a recording served over RTSP (a platform's playback
+// URL, an ONVIF replay URI). Pause, seek (PLAY with a Range), rate where the server lets us pace (ONVIF).
+FrameSourceFactory replayFrameSourceFactory();
 
 } // namespace vigil::video

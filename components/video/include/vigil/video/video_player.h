@@ -8,7 +8,8 @@
 // FFmpeg live engine unless setFrameSourceFactory() says otherwise). setSource() while playing
 // switches seamlessly: the old stream keeps the picture until the new one has decoded its first frame.
 //
-// Recordings (openRecording(): files and http(s) URLs through the libVLC engine) add a timeline and
+// Recordings (openRecording(): files and http(s) URLs through the libVLC engine, rtsp:// playback URLs and
+// ONVIF replay URIs through the FFmpeg RTSP replay engine) add a timeline and
 // transport: positionMs, durationMs, paused, rate, stepFrame(), atEnd. The watchdog leaves a paused recording
 // and one that reached its end alone (no frames is what they should show), and allows for slow rates; a
 // recording that fails is reopened where it was.
@@ -174,8 +175,10 @@ public:
     // it. Returns false (and sets lastError) when the URL is not a stream URL.
     Q_INVOKABLE bool openUrl(const QString &url, const QString &user = {}, const QString &password = {});
     // Opens a recording: a file path (or file:// URL) or an http(s) URL (HTTP-MP4, HLS) with the libVLC
-    // recorded engine, from `startMs`; an rtsp:// URL stays on the FFmpeg engine (no timeline). Credentials
-    // typed inside the URL are moved out of it. Reopening the recording already open seeks to `startMs`.
+    // recorded engine, an rtsp:// playback URL with the FFmpeg RTSP replay engine, from `startMs`. An ONVIF
+    // replay URI carries its recording's start as "#onvif-start=<UTC ISO 8601>" (not sent to the device):
+    // seeks then go as Range: clock=. Credentials typed inside the URL are moved out of it. Reopening the
+    // recording already open seeks to `startMs`.
     // Returns false (and sets lastError) when the text is neither a path nor such a URL.
     Q_INVOKABLE bool openRecording(const QString &urlOrPath, double startMs = 0);
     Q_INVOKABLE void play();
