@@ -32,6 +32,10 @@ struct Msg
 
 constexpr int kSchemaVersion = 1;
 
+// Fixes per INSERT statement: Qt Sql's cost per exec() (not SQLite's per row) dominated one row per
+// statement.
+constexpr int kRowsPerInsert = 100;
+
 // Fixes clustered by (unit, time): a unit's hour is one range of adjacent pages. The time index serves
 // retention (the oldest first) without scanning the table.
 const char *const kSchema[] = {
@@ -68,7 +72,8 @@ struct TrackHistory::Shared
 
     // Worker only.
     core::SqliteFile file{QStringLiteral("tracks")};
-    std::optional<QSqlQuery> insert;
+    std::optional<QSqlQuery> insert;     // one row
+    std::optional<QSqlQuery> insertMany; // kRowsPerInsert rows
     QHash<QString, qint64> unitKeys;
     qint64 retainedAtMs = 0;
 
@@ -167,9 +172,16 @@ void TrackHistory::Shared::open()
                          .arg(path, file.error()));
         return;
     }
+    const QString sql =
+        QStringLiteral("INSERT OR REPLACE INTO fixes (unit, t, lat, lon, heading, speed) VALUES ");
+    const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?)");
     insert.emplace(file.database());
-    insert->prepare(QStringLiteral("INSERT OR REPLACE INTO fixes (unit, t, lat, lon, heading, speed) "
-                                   "VALUES (?, ?, ?, ?, ?, ?)"));
+    insert->prepare(sql + row);
+    QStringList rows;
+    for (int i = 0; i < kRowsPerInsert; ++i)
+        rows.append(row);
+    insertMany.emplace(file.database());
+    insertMany->prepare(sql + rows.join(QStringLiteral(", ")));
     retain(QDateTime::currentMSecsSinceEpoch());
 }
 
@@ -205,35 +217,49 @@ bool TrackHistory::Shared::write(const std::vector<Op> &ops, qint64 *fixes)
         return false;
     }
     QString why;
-    for (const Op &op : ops) {
-        const qint64 key = unitKey(op.unit, !op.forget);
+    for (size_t i = 0; i < ops.size() && why.isEmpty();) {
+        const Op &op = ops[i];
         if (op.forget) {
+            const qint64 key = unitKey(op.unit, false);
+            ++i;
             if (key < 0)
                 continue;
             QSqlQuery q(db);
             q.prepare(QStringLiteral("DELETE FROM fixes WHERE unit = ?"));
             q.addBindValue(key);
-            if (!q.exec()) {
+            if (!q.exec())
                 why = q.lastError().text();
-                break;
-            }
             continue;
         }
-        if (key < 0) {
-            why = QStringLiteral("the unit %1 could not be added").arg(op.unit);
+        // A run of fixes: kRowsPerInsert to a statement while there are that many, then one by one.
+        size_t run = 0;
+        while (run < size_t(kRowsPerInsert) && i + run < ops.size() && !ops[i + run].forget)
+            ++run;
+        const size_t n = run == size_t(kRowsPerInsert) ? run : 1;
+        QSqlQuery &q = n > 1 ? *insertMany : *insert;
+        for (size_t k = 0; k < n; ++k) {
+            const Op &o = ops[i + k];
+            const qint64 key = unitKey(o.unit, true);
+            if (key < 0) {
+                why = QStringLiteral("the unit %1 could not be added").arg(o.unit);
+                break;
+            }
+            const int at = int(k) * 6;
+            q.bindValue(at, key);
+            q.bindValue(at + 1, o.fix.timeMs);
+            q.bindValue(at + 2, o.fix.latE7);
+            q.bindValue(at + 3, o.fix.lonE7);
+            q.bindValue(at + 4, o.fix.headingCdeg);
+            q.bindValue(at + 5, o.fix.speedCmps);
+        }
+        if (!why.isEmpty())
+            break;
+        if (!q.exec()) {
+            why = q.lastError().text();
             break;
         }
-        insert->bindValue(0, key);
-        insert->bindValue(1, op.fix.timeMs);
-        insert->bindValue(2, op.fix.latE7);
-        insert->bindValue(3, op.fix.lonE7);
-        insert->bindValue(4, op.fix.headingCdeg);
-        insert->bindValue(5, op.fix.speedCmps);
-        if (!insert->exec()) {
-            why = insert->lastError().text();
-            break;
-        }
-        ++*fixes;
+        *fixes += qint64(n);
+        i += n;
     }
     if (why.isEmpty() && db.commit())
         return true;
@@ -400,6 +426,7 @@ TrackHistory::~TrackHistory()
         [](Shared &s) {
             s.drain();
             s.insert.reset();
+            s.insertMany.reset();
             s.file.close();
         },
         Qt::BlockingQueuedConnection);
