@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <ctime>
 #include <optional>
 #include <vector>
 
@@ -56,6 +57,14 @@ struct Op
     bool forget = false;
 };
 
+// CPU time of the calling thread (the worker's own cost, without the time it waited for a core).
+qint64 threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
 } // namespace
 
 struct TrackHistory::Shared
@@ -92,6 +101,7 @@ struct TrackHistory::Shared
     std::atomic<qint64> committed{0};
     std::atomic<qint64> dropped{0};
     std::atomic<qint64> workerNs{0};
+    std::atomic<qint64> workerCpuNs{0};
 
     void post(std::function<void(Shared &)> fn, Qt::ConnectionType type = Qt::QueuedConnection);
     void emitToOwner(std::function<void(TrackHistory *)> fn);
@@ -283,9 +293,11 @@ void TrackHistory::Shared::drain()
         return;
     QElapsedTimer timer;
     timer.start();
+    const qint64 cpu0 = threadCpuNs();
     qint64 fixes = 0;
     const bool ok = file.isOpen() && write(ops, &fixes);
     workerNs += timer.nsecsElapsed();
+    workerCpuNs += threadCpuNs() - cpu0;
     const qint64 total = committed += ok ? fixes : 0;
     lock.relock();
     opsDone += ops.size();
@@ -549,6 +561,11 @@ qint64 TrackHistory::droppedCount() const
 qint64 TrackHistory::workerNanos() const
 {
     return m_shared->workerNs;
+}
+
+qint64 TrackHistory::workerCpuNanos() const
+{
+    return m_shared->workerCpuNs;
 }
 
 QString TrackHistory::lastError() const

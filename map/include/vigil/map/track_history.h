@@ -59,7 +59,8 @@ public:
     qint64 appendedCount() const;  // fixes queued since start
     qint64 committedCount() const; // of those, in committed transactions
     qint64 droppedCount() const;   // refused because the queue was full
-    qint64 workerNanos() const;    // time the worker spent writing (for the benchmark)
+    qint64 workerNanos() const;    // wall time the worker spent writing (for the benchmark)
+    qint64 workerCpuNanos() const; // the worker's CPU time in those writes
     // Translated sentences: the file could not be opened or written (what to do), or it was replaced.
     QString lastError() const;
     QString notice() const;
