@@ -75,12 +75,18 @@ int main(int argc, char **argv)
     const QCommandLineOption dirOpt(QStringLiteral("dir"),
                                     QStringLiteral("Folder for the files (a temporary one)."),
                                     QStringLiteral("path"));
-    cli.addOptions({unitsOpt, minutesOpt, queriesOpt, syncOpt, dirOpt});
+    const QCommandLineOption batchOpt(
+        QStringLiteral("batch-seconds"),
+        QStringLiteral("Simulated seconds the caller appends before it waits for the "
+                       "worker (1: one transaction a second, as in real time)."),
+        QStringLiteral("n"), QStringLiteral("1"));
+    cli.addOptions({unitsOpt, minutesOpt, queriesOpt, syncOpt, dirOpt, batchOpt});
     cli.process(app);
     const int units = std::max(1, cli.value(unitsOpt).toInt());
     const int seconds = std::max(1, cli.value(minutesOpt).toInt()) * 60;
     const int queries = std::max(1, cli.value(queriesOpt).toInt());
     const int syncFixes = std::max(1, cli.value(syncOpt).toInt());
+    const int batchSeconds = std::max(1, cli.value(batchOpt).toInt());
     QTemporaryDir tmp;
     const QString dir = cli.isSet(dirOpt) ? cli.value(dirOpt) : tmp.path();
     QDir().mkpath(dir);
@@ -112,12 +118,16 @@ int main(int argc, char **argv)
             const qint64 ns = t.nsecsElapsed();
             callerNs += ns;
             callerNsPerFix.push_back(double(ns) / units);
-            history.flush(600'000);
+            if ((s + 1) % batchSeconds == 0 || s + 1 == seconds)
+                history.flush(600'000);
             if ((s + 1) % 60 == 0)
                 std::fprintf(stderr, "  %d/%d simulated minutes written\n", (s + 1) / 60, seconds / 60);
         }
         const double wallS = double(wall.nsecsElapsed()) / 1e9;
-        std::printf("\n1. TrackHistory (SQLite, WAL, worker thread), 1 Hz batches of %d fixes\n", units);
+        std::printf(
+            "\n1. TrackHistory (SQLite, WAL, worker thread), the caller waits for the worker every %d "
+            "s of %d fixes\n",
+            batchSeconds, units);
         std::printf(
             "   caller append: mean %.0f ns/fix, per-second batch median %.0f ns/fix, p95 %.0f ns/fix\n",
             double(callerNs) / double(fixes), percentile(callerNsPerFix, 0.5),
