@@ -379,6 +379,12 @@ int main(int argc, char **argv)
     // drive the demo county's roads, with their last half hour in the track store.
     map::Patrol patrol(nullptr);
     map::Patrol::setInstance(&patrol);
+    // Their tracks are kept in SQLite too (issue 10: playback reaches back past a restart; 30 days, 2 GiB),
+    // in the cache folder beside the tile cache. The demo's simulated cars keep theirs in a file of their
+    // own.
+    patrol.openTrackHistory(
+        QDir(core::cacheDir())
+            .filePath(session.demoMode() ? QStringLiteral("demo-tracks.db") : QStringLiteral("tracks.db")));
     if (session.demoMode())
         patrol.startDemo(24, 1800, true); // the cars then come through the demo platform's push
     // Alarm steps are recorded under the logged-in user (the OS user when there are no users).

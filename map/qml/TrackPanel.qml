@@ -158,6 +158,8 @@ Rectangle {
             color: MapTheme.panelText
             text: root.player.unitId === ""
                   ? qsTr("Pick a unit on the map or in the list.")
+                  : root.player.fixCount === 0 && root.player.loading
+                    ? qsTr("Reading the track history…")
                   : root.player.fixCount === 0
                     ? qsTr("No positions recorded for this unit in the last %1 minutes.").arg(root.rangeMinutes)
                     : qsTr("%1 – %2 · %3 positions · %4 km")

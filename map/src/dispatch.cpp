@@ -79,6 +79,22 @@ Patrol *Patrol::instance()
     return s_instance;
 }
 
+TrackHistory *Patrol::openTrackHistory(const QString &path, TrackHistoryOptions options)
+{
+    if (m_history)
+        return m_history.get();
+    m_history = std::make_unique<TrackHistory>(path, options);
+    connect(m_history.get(), &TrackHistory::problem, this, [this](const QString &text) {
+        if (text == m_historyProblem)
+            return;
+        m_historyProblem = text;
+        emit trackHistoryProblemChanged();
+    });
+    m_tracks.setHistory(m_history.get());
+    qCInfo(vigilMap).noquote() << "track history in" << path;
+    return m_history.get();
+}
+
 void Patrol::setAssumedSpeedKmh(double kmh)
 {
     kmh = std::clamp(kmh, 5.0, 200.0);

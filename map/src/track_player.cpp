@@ -1,5 +1,8 @@
 #include "vigil/map/track_player.h"
 
+#include "vigil/map/logging.h"
+#include "vigil/map/track_history.h"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -45,11 +48,23 @@ void TrackPlayer::setStore(TrackStore *store)
                 return;
             const qint64 last = m_store->lastTimeMs(m_unitId);
             const qint64 shownLast = m_track.isEmpty() ? -1 : m_track.last().timeMs;
-            const bool grew = last != shownLast && (!m_to.isValid() || shownLast < m_to.toMSecsSinceEpoch());
+            const bool open = !m_to.isValid() || shownLast < m_to.toMSecsSinceEpoch();
+            if (m_store->history()) {
+                // The past is the history's; a unit gone from the store was reset (read it again).
+                if (last < 0) {
+                    reload(false);
+                } else if (last > shownLast && open) {
+                    m_past = m_track;
+                    assemble(false);
+                }
+                return;
+            }
+            const bool grew = last != shownLast && open;
             const bool shrank = !m_track.isEmpty() && m_store->firstTimeMs(m_unitId) > m_track.first().timeMs;
             if (grew || shrank || last < 0)
                 reload(false);
         });
+        connect(store, &TrackStore::historyChanged, this, [this] { reload(false); });
         connect(store, &QObject::destroyed, this, [this] {
             m_store = nullptr;
             reload(false);
@@ -97,9 +112,48 @@ void TrackPlayer::showLastMinutes(int minutes, const QDateTime &now)
 
 void TrackPlayer::reload(bool resetCursor)
 {
-    const qint64 from = m_from.isValid() ? m_from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+    m_past.clear();
+    const quint64 serial = ++m_fetchSerial;
+    TrackHistory *history = m_store && !m_unitId.isEmpty() ? m_store->history() : nullptr;
+    if (history) {
+        const qint64 from =
+            m_from.isValid() ? m_from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+        const qint64 to = m_to.isValid() ? m_to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+        setLoading(true);
+        history->fetch(m_unitId, from, to, this,
+                       [this, serial, resetCursor](const QList<TrackFix> &fixes, const QString &error) {
+                           if (serial != m_fetchSerial)
+                               return; // a newer request is on its way
+                           if (!error.isEmpty())
+                               qCWarning(vigilMap).noquote()
+                                   << "track playback: the history could not be read:" << error;
+                           m_past = fixes;
+                           setLoading(false);
+                           assemble(resetCursor);
+                       });
+    } else {
+        setLoading(false);
+    }
+    assemble(resetCursor);
+}
+
+void TrackPlayer::setLoading(bool loading)
+{
+    if (loading == m_loading)
+        return;
+    m_loading = loading;
+    emit loadingChanged();
+}
+
+void TrackPlayer::assemble(bool resetCursor)
+{
+    qint64 from = m_from.isValid() ? m_from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
     const qint64 to = m_to.isValid() ? m_to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
-    m_track = m_store && !m_unitId.isEmpty() ? m_store->track(m_unitId, from, to) : QList<TrackFix>();
+    m_track = m_past;
+    if (!m_past.isEmpty())
+        from = std::max(from, m_past.last().timeMs + 1);
+    if (m_store && !m_unitId.isEmpty() && from <= to)
+        m_track += m_store->track(m_unitId, from, to);
     m_lengthM = 0;
     for (qsizetype i = 1; i < m_track.size(); ++i)
         m_lengthM += greatCircleDistance(m_track[i - 1].position(), m_track[i].position());

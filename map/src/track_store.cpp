@@ -1,5 +1,7 @@
 #include "vigil/map/track_store.h"
 
+#include "vigil/map/track_history.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -254,9 +256,13 @@ bool TrackStore::append(const QString &unitId, const TrackFix &fix)
         }
         if (fix.timeMs == last.timeMs) {
             last = fix;
+            if (m_history)
+                m_history->append(unitId, fix);
             return true;
         }
     }
+    if (m_history)
+        m_history->append(unitId, fix);
     const qsizetype before = ring.size;
     ring.push(fix, fixesPerUnitLimit());
     m_fixCount += ring.size - before;
@@ -358,8 +364,23 @@ QDateTime TrackStore::lastFixTime(const QString &unitId) const
     return t < 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(t, Qt::UTC);
 }
 
+void TrackStore::setHistory(TrackHistory *history)
+{
+    if (history == m_history)
+        return;
+    m_history = history;
+    emit historyChanged();
+}
+
+TrackHistory *TrackStore::history() const
+{
+    return m_history;
+}
+
 void TrackStore::removeUnit(const QString &unitId)
 {
+    if (m_history)
+        m_history->removeUnit(unitId);
     const auto it = m_tracks.find(unitId);
     if (it == m_tracks.end())
         return;

@@ -177,6 +177,17 @@ Item {
         error: true
     }
 
+    // The track history (SQLite) was replaced or cannot be written: playback then reaches back two hours only.
+    Banner {
+        objectName: "trackHistoryBanner"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.spacingSmall
+        text: Patrol.trackHistoryProblem
+        error: true
+    }
+
     BusyOverlay {
         anchors.fill: parent
         visible: root._demoBasemap && DemoBasemap.busy

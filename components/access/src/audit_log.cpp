@@ -1,6 +1,7 @@
 #include "vigil/access/audit_log.h"
 
 #include "access_logging.h"
+#include "vigil/core/sqlite_file.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QDeadlineTimer>
@@ -14,13 +15,9 @@
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
 
-#include <atomic>
-
 namespace vigil::access {
 
 namespace {
-
-std::atomic<int> s_connections{0};
 
 QString tr(const char *text)
 {
@@ -68,7 +65,7 @@ QByteArray auditCsv(const QList<AuditEntry> &entries)
 // --- AuditDatabase -----------------------------------------------------------------------------------------
 
 AuditDatabase::AuditDatabase()
-    : m_connection(QStringLiteral("vigil-audit-%1").arg(++s_connections))
+    : m_file(std::make_unique<core::SqliteFile>(QStringLiteral("audit")))
 {}
 
 AuditDatabase::~AuditDatabase()
@@ -78,14 +75,12 @@ AuditDatabase::~AuditDatabase()
 
 void AuditDatabase::close()
 {
-    if (QSqlDatabase::contains(m_connection)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_connection);
-    }
-    m_open = false;
+    m_file->close();
+}
+
+bool AuditDatabase::isOpen() const
+{
+    return m_file->isOpen();
 }
 
 bool AuditDatabase::fail(const QString &what)
@@ -95,71 +90,41 @@ bool AuditDatabase::fail(const QString &what)
     return false;
 }
 
-bool AuditDatabase::prepare()
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() ||
-        q.value(0).toString() != QLatin1String("ok"))
-        return fail(q.lastError().isValid() ? q.lastError().text() : q.value(0).toString());
-    q.finish();
-    // WAL and synchronous=NORMAL: an append is a cheap log write; a power cut can lose at most the last
-    // transaction, never corrupt the file.
-    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    q.finish();
-    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-    for (const char *sql : kSchema)
-        if (!q.exec(QString::fromLatin1(sql)))
-            return fail(q.lastError().text());
-    if (!q.exec(QStringLiteral("SELECT id, time_ms, user, kind, detail, refused FROM audit LIMIT 1")))
-        return fail(q.lastError().text());
-    return true;
-}
-
 bool AuditDatabase::open(const QString &path)
 {
-    close();
     m_error.clear();
     m_notice.clear();
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    auto openFile = [this, &path] {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-        db.setDatabaseName(path);
-        if (!db.open())
-            return fail(db.lastError().text());
-        m_open = true;
-        return prepare();
-    };
-    if (openFile())
+    // WAL and synchronous=NORMAL (SqliteFile): an append is a cheap log write; a power cut can lose at most
+    // the last transaction, never corrupt the file.
+    const bool ok = m_file->open(path, [](QSqlDatabase &db) -> QString {
+        QSqlQuery q(db);
+        for (const char *sql : kSchema)
+            if (!q.exec(QString::fromLatin1(sql)))
+                return q.lastError().text();
+        if (!q.exec(QStringLiteral("SELECT id, time_ms, user, kind, detail, refused FROM audit LIMIT 1")))
+            return q.lastError().text();
+        return {};
+    });
+    if (!m_file->keptAs().isEmpty()) {
+        m_notice = tr("The audit log was damaged (%1); it was kept as %2 and a new one was started.")
+                       .arg(m_file->damage(), m_file->keptAs());
+        qCWarning(vigilAccess).noquote() << m_notice;
+    }
+    if (ok)
         return true;
-    const QString why = m_error;
-    close();
-    if (!QFileInfo::exists(path))
-        return false;
-    const QString aside = path + QStringLiteral(".corrupt-") +
-                          QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    if (!QFile::rename(path, aside))
+    if (!m_file->damage().isEmpty() && m_file->keptAs().isEmpty())
         return fail(
             tr("The audit log %1 is damaged (%2) and could not be moved aside. Move it away, then start "
                "Vigil again.")
-                .arg(path, why));
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
-    m_notice =
-        tr("The audit log was damaged (%1); it was kept as %2 and a new one was started.").arg(why, aside);
-    qCWarning(vigilAccess).noquote() << m_notice;
-    if (!openFile()) {
-        close();
-        return false;
-    }
-    return true;
+                .arg(path, m_file->damage()));
+    return fail(m_file->error());
 }
 
 bool AuditDatabase::append(const QList<AuditEntry> &entries)
 {
-    if (!m_open)
+    if (!isOpen())
         return fail(QStringLiteral("the audit log is not open"));
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlDatabase db = m_file->database();
     if (!db.transaction())
         return fail(db.lastError().text());
     QSqlQuery q(db);
@@ -190,7 +155,7 @@ bool AuditDatabase::append(const QList<AuditEntry> &entries)
 QList<AuditEntry> AuditDatabase::query(const AuditFilter &filter)
 {
     QList<AuditEntry> out;
-    if (!m_open)
+    if (!isOpen())
         return out;
     QStringList where;
     QVariantList args;
@@ -216,7 +181,7 @@ QList<AuditEntry> AuditDatabase::query(const AuditFilter &filter)
     sql += QStringLiteral(" ORDER BY id DESC");
     if (filter.limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file->database());
     q.setForwardOnly(true);
     q.prepare(sql);
     for (int i = 0; i < args.size(); ++i)
@@ -240,7 +205,7 @@ QList<AuditEntry> AuditDatabase::query(const AuditFilter &filter)
 
 qint64 AuditDatabase::count()
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file->database());
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM audit")) || !q.next())
         return -1;
     return q.value(0).toLongLong();
@@ -248,7 +213,7 @@ qint64 AuditDatabase::count()
 
 QString AuditDatabase::execForTest(const QString &sql)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file->database());
     return q.exec(sql) ? QString() : q.lastError().text();
 }
 

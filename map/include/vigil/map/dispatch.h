@@ -11,12 +11,15 @@
 // drives the shortest road path to the spot). Recording the dispatch on the alarm is the alarm center's
 // (components/alarms knows nothing of units). Thread: GUI only.
 #include "vigil/map/road_graph.h"
+#include "vigil/map/track_history.h"
 #include "vigil/map/track_store.h"
 #include "vigil/map/unit_simulator.h"
 #include "vigil/map/units_model.h"
 
 #include <QtCore/QObject>
 #include <QtQml/qqmlregistration.h>
+
+#include <memory>
 
 class QQmlEngine;
 class QJSEngine;
@@ -56,6 +59,8 @@ class Patrol : public QObject
     // The unit the map keeps centred ("" = none): set by a dispatch, cleared when the operator pans.
     Q_PROPERTY(QString followUnitId READ followUnitId WRITE setFollowUnitId NOTIFY followUnitIdChanged)
     Q_PROPERTY(bool hasRoads READ hasRoads NOTIFY roadsChanged)
+    // What went wrong with the track history (SQLite), for the operator: "" when all is well.
+    Q_PROPERTY(QString trackHistoryProblem READ trackHistoryProblem NOTIFY trackHistoryProblemChanged)
 
 public:
     // No default argument: QML would then construct its own instead of calling create().
@@ -70,6 +75,11 @@ public:
     UnitsModel *units() { return &m_units; }
     TrackStore *tracks() { return &m_tracks; }
     UnitSimulator *simulator() { return &m_simulator; }
+    // Keeps every unit's fixes in SQLite at `path` too (tracks survive a restart); call once, before
+    // startDemo(). Null until then.
+    TrackHistory *openTrackHistory(const QString &path, TrackHistoryOptions options = {});
+    TrackHistory *trackHistory() { return m_history.get(); }
+    QString trackHistoryProblem() const { return m_historyProblem; }
     double assumedSpeedKmh() const { return m_speedKmh; }
     void setAssumedSpeedKmh(double kmh);
     QString followUnitId() const { return m_follow; }
@@ -99,17 +109,20 @@ signals:
     void assumedSpeedKmhChanged();
     void followUnitIdChanged();
     void roadsChanged();
+    void trackHistoryProblemChanged();
     // A unit was dispatched (after its status changed).
     void dispatched(const QString &unitId, const QString &callSign, double latitude, double longitude);
 
 private:
     UnitsModel m_units;
     UnitsModel m_platformUnits;
+    std::unique_ptr<TrackHistory> m_history; // outlives m_tracks, which writes to it
     TrackStore m_tracks;
     UnitSimulator m_simulator;
     RoadGraph m_roads;
     double m_speedKmh = kDefaultAssumedSpeedKmh;
     QString m_follow;
+    QString m_historyProblem;
 };
 
 } // namespace vigil::map

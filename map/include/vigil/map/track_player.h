@@ -6,7 +6,10 @@
 // heading and speed (sampleTrack()); TrackLayer draws the track and the replay marker from it. Playback stops
 // at the end of the track; play() from the end starts again from the beginning. Fixes recorded later inside
 // the range (or after `from` when `to` is unset) join the track as they arrive. A ~60 Hz QTimer advances the
-// cursor by the wall-clock time elapsed times the rate; tests drive advance() directly. Thread: GUI only.
+// cursor by the wall-clock time elapsed times the rate; tests drive advance() directly. With a store that has
+// a TrackHistory, the range is read from SQLite on its worker (`loading` meanwhile; the store's recent window
+// shows at once) and the store's newer fixes join it, so the track reaches back past a restart. Thread: GUI
+// only.
 #include "vigil/map/track_store.h"
 
 #include <QtCore/QDateTime>
@@ -48,6 +51,8 @@ class TrackPlayer : public QObject
     // Times real time: 1, 2, 4, 8, 16, 32 or 64 (other values snap to the nearest of these).
     Q_PROPERTY(int rate READ rate WRITE setRate NOTIFY rateChanged)
     Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playingChanged)
+    // The range is being read from the store's history (SQLite).
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     // The unit at the cursor (interpolated).
     Q_PROPERTY(bool valid READ valid NOTIFY trackChanged)
     Q_PROPERTY(QGeoCoordinate coordinate READ coordinate NOTIFY positionChanged)
@@ -95,6 +100,7 @@ public:
     Q_INVOKABLE void play() { setPlaying(true); }
     Q_INVOKABLE void pause() { setPlaying(false); }
     Q_INVOKABLE void togglePlaying() { setPlaying(!m_playing); }
+    bool loading() const { return m_loading; }
 
     bool valid() const { return !m_track.isEmpty(); }
     TrackSample sample() const { return m_sample; }
@@ -118,11 +124,16 @@ signals:
     void positionChanged();
     void rateChanged();
     void playingChanged();
+    void loadingChanged();
     // Playback reached the end of the track.
     void finished();
 
 private:
+    // Reads the range again (from the history too, when the store has one), then assemble().
     void reload(bool resetCursor);
+    // m_track = m_past + the store's fixes after it in the range; bounds, length, cursor.
+    void assemble(bool resetCursor);
+    void setLoading(bool loading);
     void updateSample();
     void tick();
 
@@ -131,6 +142,9 @@ private:
     QDateTime m_from;
     QDateTime m_to;
     QList<TrackFix> m_track;
+    QList<TrackFix> m_past; // from the history (or what was shown before new fixes came)
+    quint64 m_fetchSerial = 0;
+    bool m_loading = false;
     double m_lengthM = 0;
     std::array<double, 4> m_bounds{qQNaN(), qQNaN(), qQNaN(), qQNaN()}; // south, west, north, east
     double m_positionMs = 0;

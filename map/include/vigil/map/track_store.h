@@ -9,8 +9,9 @@
 // share, and forgets units with nothing left, so units that went silent (or ids that changed) do not
 // keep their history or their share forever. track(id, from, to) answers a time range by binary search.
 // Fixes must arrive in time order per unit; an older one is dropped (and counted), one with the same time
-// replaces the last. History lives in memory only: no SQLite persistence (a restart starts empty; the demo
-// simulator pre-fills its last half hour). Thread: GUI only.
+// replaces the last. The rings are the recent window the map and playback use at once; with a `history`
+// (TrackHistory, SQLite) every kept fix is also queued to it, and TrackPlayer reads the past from there, so
+// tracks survive a restart (without one, a restart starts empty). Thread: GUI only.
 #include "vigil/map/geo.h"
 #include "vigil/map/units_model.h"
 
@@ -25,6 +26,8 @@
 #include <vector>
 
 namespace vigil::map {
+
+class TrackHistory;
 
 // One fix, packed: 1e-7 degree (1 cm) positions, 0.01 degree headings, 1 cm/s speeds (up to 655 m/s).
 struct TrackFix
@@ -92,6 +95,10 @@ public:
     // Bytes held by the rings (capacity, not just size).
     qint64 memoryBytes() const;
 
+    // Where every kept fix also goes (null = memory only); not owned. removeUnit() forgets there too.
+    void setHistory(TrackHistory *history);
+    TrackHistory *history() const;
+
     // Adds one fix; false (and dropped) if older than the unit's newest fix or the id is empty.
     bool record(const QString &unitId, qint64 timeMs, GeoPoint position, double headingDeg, double speedMps);
     // Many fixes of one unit at once (in time order; one fixesAdded()). Returns how many were kept.
@@ -106,6 +113,7 @@ public:
     Q_INVOKABLE QDateTime firstFixTime(const QString &unitId) const;
     Q_INVOKABLE QDateTime lastFixTime(const QString &unitId) const;
     Q_INVOKABLE void removeUnit(const QString &unitId);
+    // Empties the rings (the history keeps its fixes).
     Q_INVOKABLE void clear();
 
 signals:
@@ -113,6 +121,7 @@ signals:
     void retentionMinutesChanged();
     void maxFixesPerUnitChanged();
     void maxTotalFixesChanged();
+    void historyChanged();
     // New fixes were recorded (once per model batch, or per record() call), or tracks were removed.
     void fixesAdded();
 
@@ -148,6 +157,7 @@ private:
     static constexpr qint64 kSweepIntervalMs = 60'000;
 
     QPointer<UnitsModel> m_model;
+    QPointer<TrackHistory> m_history;
     int m_retentionMinutes = 120;
     int m_maxFixesPerUnit = 7200;
     int m_maxTotalFixes = 4'000'000;

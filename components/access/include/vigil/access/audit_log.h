@@ -22,6 +22,10 @@
 
 class QThread;
 
+namespace vigil::core {
+class SqliteFile;
+}
+
 namespace vigil::access {
 
 struct AuditEntry
@@ -64,7 +68,7 @@ public:
     // new file could be made.
     bool open(const QString &path);
     void close();
-    bool isOpen() const { return m_open; }
+    bool isOpen() const;
     QString error() const { return m_error; }
     QString notice() const { return m_notice; }
 
@@ -77,12 +81,10 @@ public:
 
 private:
     bool fail(const QString &what);
-    bool prepare();
 
-    QString m_connection;
+    std::unique_ptr<core::SqliteFile> m_file; // WAL, quick check, a damaged file moved aside
     QString m_error;
     QString m_notice;
-    bool m_open = false;
 };
 
 // Thread: append() from any thread; everything else on the GUI (owner's) thread.
