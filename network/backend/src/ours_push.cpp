@@ -99,6 +99,12 @@ struct OursPush::AckClient
                 continue;
             }
             *permanent = resp.status != 408 && resp.status != 429 && resp.status < 500;
+            if (!*permanent) // busy or restarting: not the operator's to fix
+                return Msg::tr("The platform at %1 could not take the acknowledgement of alarm %2 now (HTTP "
+                               "%3%4). Vigil tries again.")
+                    .arg(host, alarmId)
+                    .arg(resp.status)
+                    .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message);
             if (resp.status == 404)
                 return Msg::tr("The platform at %1 does not know alarm %2 (it may have restarted): "
                                "acknowledge it there by hand if it still shows it.")
