@@ -387,6 +387,9 @@ int main(int argc, char **argv)
             .filePath(session.demoMode() ? QStringLiteral("demo-tracks.db") : QStringLiteral("tracks.db")));
     if (session.demoMode())
         patrol.startDemo(24, 1800, true); // the cars then come through the demo platform's push
+    // Each configured "ours" site's push: its patrol units onto the same map, its alarms into the same flow
+    // (ids and alarm source namespaced per site; acknowledgements back to that site).
+    siteManager.setPushTargets(patrol.units(), &alarmCenter);
     // Alarm steps are recorded under the logged-in user (the OS user when there are no users).
     QObject::connect(&accessControl, &access::AccessController::stateChanged, alarmCenter.store(),
                      [&] { alarmCenter.store()->setOperatorName(accessControl.userName()); });

@@ -3,16 +3,19 @@
 #include "vigil/backend/artemis_client.h"
 #include "vigil/backend/ours_client.h"
 #include "vigil/backend/ours_parsers.h"
+#include "vigil/backend/ours_push.h"
 #include "vigil/backend/wvp_client.h"
 #include "vigil/core/redact.h"
 #include "vigil/network/http_client.h"
 
 #include <QtCore/QCommandLineParser>
+#include <QtCore/QEventLoop>
 #include <QtCore/QFile>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QLocale>
+#include <QtCore/QTimer>
 
 #include <cmath>
 
@@ -54,6 +57,12 @@ const char kUsageText[] =
     "      The camera's recordings in [from, to] (ISO 8601; default the last 24 hours): start, end and the "
     "URL\n"
     "      that plays each (vigilctl play URL).\n"
+    "  vigilctl backend units SITE-URL [--user U] [--password P] [--seconds S] [--count N]\n"
+    "  vigilctl backend alarms SITE-URL [--user U] [--password P] [--seconds S] [--count N]\n"
+    "      Listens to the site's push (kind ours only) for S seconds (default 10), or until N unit fixes or\n"
+    "      alarms came: JSON lines on stdout, one per unit fix ({\"type\":\"unit\",...}) or alarm\n"
+    "      ({\"type\":\"alarm\",...}), plus {\"type\":\"status\",...} lines (live, reconnecting, failed).\n"
+    "      Exit 0 when the push was live, 1 when it never was.\n"
     "SITE-URL is the platform's address, e.g. http://10.1.2.3:8080. An https:// site's certificate is "
     "verified\n"
     "(system store and host name) unless it is the one named by --trust-cert SHA256 (hex, colons allowed);\n"
@@ -396,13 +405,126 @@ int recordings(const QStringList &args, const Io &io)
     return kOk;
 }
 
+void jsonLine(const Io &io, const QJsonObject &o)
+{
+    io.out->write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+}
+
+QJsonValue number(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
+}
+
+QJsonValue isoTime(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+// `units` / `alarms`: the push of an "ours" site, as JSON lines, for --seconds or until --count messages.
+int listen(const QStringList &args, const Io &io, bool units)
+{
+    QCommandLineParser p;
+    addCommonOptions(p);
+    p.addOption({QStringLiteral("seconds"), QStringLiteral("how long to listen"), QStringLiteral("s"),
+                 QStringLiteral("10")});
+    p.addOption({QStringLiteral("count"), QStringLiteral("stop after this many unit fixes or alarms"),
+                 QStringLiteral("n"), QStringLiteral("0")});
+    if (!p.parse(args))
+        return usage(io, p.errorText());
+    Common c;
+    int exit = 0;
+    if (!common(p, args, io, 2, &c, &exit))
+        return exit;
+    if (c.kind != PlatformKind::Ours)
+        return usage(io, QStringLiteral("--kind %1 gives no push (live positions, alarms): only ours does")
+                             .arg(toString(c.kind)));
+    bool ok = false;
+    const double seconds = p.value(QStringLiteral("seconds")).toDouble(&ok);
+    if (!ok || seconds <= 0 || seconds > 24 * 3600)
+        return usage(io, QStringLiteral("--seconds takes a positive number (at most a day)"));
+    const int count = p.value(QStringLiteral("count")).toInt(&ok);
+    if (!ok || count < 0)
+        return usage(io, QStringLiteral("--count takes a number (0 = no limit)"));
+
+    OursPush push(c.site, {units ? QStringLiteral("units") : QStringLiteral("alarms")});
+    QEventLoop loop;
+    int received = 0;
+    bool live = false;
+    const auto counted = [&] {
+        if (count > 0 && ++received >= count)
+            loop.quit();
+    };
+    QObject::connect(&push, &OursPush::subscribed, &loop, [&] {
+        live = true;
+        jsonLine(io, {{QStringLiteral("type"), QStringLiteral("status")},
+                      {QStringLiteral("status"), QStringLiteral("live")},
+                      {QStringLiteral("site"), core::redactUrl(c.site.baseUrl.toString())}});
+    });
+    QObject::connect(&push, &OursPush::reconnecting, &loop, [&](int retryInMs, const QString &reason) {
+        jsonLine(io, {{QStringLiteral("type"), QStringLiteral("status")},
+                      {QStringLiteral("status"), QStringLiteral("reconnecting")},
+                      {QStringLiteral("retryInMs"), retryInMs},
+                      {QStringLiteral("error"), reason}});
+    });
+    QObject::connect(&push, &OursPush::statusChanged, &loop, [&] {
+        if (push.status() != OursPush::Status::Failed)
+            return;
+        jsonLine(io, {{QStringLiteral("type"), QStringLiteral("status")},
+                      {QStringLiteral("status"), QStringLiteral("failed")},
+                      {QStringLiteral("error"), push.lastError()},
+                      {QStringLiteral("presentedCertSha256"), push.presentedCertSha256().isEmpty()
+                                                                  ? QJsonValue()
+                                                                  : QJsonValue(push.presentedCertSha256())}});
+        loop.quit();
+    });
+    QObject::connect(&push, &OursPush::unitsReceived, &loop, [&](const QList<UnitFix> &fixes) {
+        for (const UnitFix &f : fixes) {
+            jsonLine(io, {{QStringLiteral("type"), QStringLiteral("unit")},
+                          {QStringLiteral("id"), f.id},
+                          {QStringLiteral("callSign"), f.callSign},
+                          {QStringLiteral("lon"), number(f.longitude)},
+                          {QStringLiteral("lat"), number(f.latitude)},
+                          {QStringLiteral("datum"),
+                           f.datum == Datum::Gcj02 ? QStringLiteral("gcj02") : QStringLiteral("wgs84")},
+                          {QStringLiteral("heading"), number(f.headingDeg)},
+                          {QStringLiteral("speed"), number(f.speedMps)},
+                          {QStringLiteral("status"), f.status},
+                          {QStringLiteral("time"), isoTime(f.time)}});
+            counted();
+        }
+    });
+    QObject::connect(&push, &OursPush::alarmReceived, &loop, [&](const PushMessage &m) {
+        jsonLine(
+            io,
+            {{QStringLiteral("type"), QStringLiteral("alarm")},
+             {QStringLiteral("id"), m.alarmId},
+             {QStringLiteral("kind"), m.alarmKind},
+             {QStringLiteral("cameraId"), m.alarmCameraId.isEmpty() ? QJsonValue() : m.alarmCameraId},
+             {QStringLiteral("lon"), number(m.alarmLongitude)},
+             {QStringLiteral("lat"), number(m.alarmLatitude)},
+             {QStringLiteral("datum"),
+              m.alarmDatum == Datum::Gcj02 ? QStringLiteral("gcj02") : QStringLiteral("wgs84")},
+             {QStringLiteral("priority"), m.alarmPriority > 0 ? QJsonValue(m.alarmPriority) : QJsonValue()},
+             {QStringLiteral("message"), m.alarmMessage},
+             {QStringLiteral("messageEn"), m.alarmMessageEn},
+             {QStringLiteral("time"), isoTime(m.alarmTime)}});
+        counted();
+    });
+    QTimer::singleShot(int(seconds * 1000), &loop, &QEventLoop::quit);
+    push.start();
+    loop.exec();
+    push.stop();
+    return live ? kOk : kFailed;
+}
+
 } // namespace
 
 int runBackend(const QStringList &args, QIODevice *out, QIODevice *err)
 {
     const Io io{out, err};
     if (args.size() < 2)
-        return usage(io, QStringLiteral("missing the subcommand (cameras, live or recordings)"));
+        return usage(io,
+                     QStringLiteral("missing the subcommand (cameras, live, recordings, units or alarms)"));
     const QString sub = args.at(1);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h"))
         return help(io);
@@ -412,6 +534,10 @@ int runBackend(const QStringList &args, QIODevice *out, QIODevice *err)
         return live(args, io);
     if (sub == QLatin1String("recordings"))
         return recordings(args, io);
+    if (sub == QLatin1String("units"))
+        return listen(args, io, true);
+    if (sub == QLatin1String("alarms"))
+        return listen(args, io, false);
     return usage(io, QStringLiteral("unknown subcommand '%1'").arg(sub));
 }
 

@@ -74,6 +74,8 @@ struct Attempt : detail::EitherStream<PlainWs, SecureWs>
     }
 
     tcp::resolver resolver;
+    // wss: the leaf certificate checked at the TLS handshake (its SHA-256 goes into a refusal's text).
+    std::shared_ptr<detail::PeerCertificate> peer = std::make_shared<detail::PeerCertificate>();
     websocket::response_type response;
     beast::flat_buffer buffer;
     std::deque<std::string> queue;
@@ -127,7 +129,7 @@ struct WebSocketConnection::Private : std::enable_shared_from_this<WebSocketConn
         attempt = a;
         if (secure)
             detail::applyTlsPolicy(a->secure->next_layer(), u.host().toStdString(), options.tlsVerifyPeer,
-                                   normalizeFingerprint(options.trustedCertSha256), nullptr);
+                                   normalizeFingerprint(options.trustedCertSha256), a->peer);
         auto self = shared_from_this();
         a->resolver.async_resolve(
             u.host().toStdString(), std::to_string(defaultPort(u)),
@@ -155,17 +157,14 @@ struct WebSocketConnection::Private : std::enable_shared_from_this<WebSocketConn
                         if (!a->secure)
                             return self->upgrade(a);
                         a->tcp().expires_after(std::chrono::milliseconds(self->options.connectTimeoutMs));
-                        a->secure->next_layer().async_handshake(
-                            asio::ssl::stream_base::client, [self, a](const beast::error_code &hec) {
-                                if (a->dead)
-                                    return;
-                                if (hec)
-                                    return self->fail(a, WebSocketError::Tls,
-                                                      Msg::tr("Secure connection (WSS) to %1 failed: %2")
-                                                          .arg(endpointText(self->options.url),
-                                                               QString::fromStdString(hec.message())));
-                                self->upgrade(a);
-                            });
+                        a->secure->next_layer().async_handshake(asio::ssl::stream_base::client,
+                                                                [self, a](const beast::error_code &hec) {
+                                                                    if (a->dead)
+                                                                        return;
+                                                                    if (hec)
+                                                                        return self->tlsFailed(a, hec);
+                                                                    self->upgrade(a);
+                                                                });
                     });
             });
     }
@@ -293,8 +292,28 @@ struct WebSocketConnection::Private : std::enable_shared_from_this<WebSocketConn
         });
     }
 
+    // As HttpClient says it for https: the presented certificate's SHA-256 in the sentence and in the
+    // failure, so the owner can offer to trust it.
+    void tlsFailed(const std::shared_ptr<Attempt> &a, const beast::error_code &ec)
+    {
+        const detail::PeerCertificate peer = *a->peer;
+        const QString pin = normalizeFingerprint(options.trustedCertSha256);
+        const QString where = endpointText(options.url);
+        QString text;
+        if (!peer.sha256.isEmpty() && !pin.isEmpty())
+            text = Msg::tr("The WSS certificate of %1 (SHA-256 %2) is not the trusted one (SHA-256 %3)")
+                       .arg(where, formatFingerprint(peer.sha256), formatFingerprint(pin));
+        else if (!peer.sha256.isEmpty())
+            text = Msg::tr("The WSS certificate of %1 (SHA-256 %2) is not trusted: %3")
+                       .arg(where, formatFingerprint(peer.sha256), QString::fromStdString(ec.message()));
+        else
+            text = Msg::tr("Secure connection (WSS) to %1 failed: %2")
+                       .arg(where, QString::fromStdString(ec.message()));
+        fail(a, WebSocketError::Tls, text, 0, {}, peer.sha256);
+    }
+
     void fail(const std::shared_ptr<Attempt> &a, WebSocketError error, const QString &text, int status = 0,
-              const QByteArray &body = {})
+              const QByteArray &body = {}, const QString &peerCertSha256 = {})
     {
         a->abandon();
         if (attempt == a)
@@ -305,6 +324,7 @@ struct WebSocketConnection::Private : std::enable_shared_from_this<WebSocketConn
         f.text = text;
         f.httpStatus = status;
         f.body = body;
+        f.peerCertSha256 = peerCertSha256;
         // A refused token or login does not get better by retrying: the owner logs in and calls reconnect().
         const bool authRefused = error == WebSocketError::Refused && (status == 401 || status == 403);
         if (!stopped && !authRefused) {

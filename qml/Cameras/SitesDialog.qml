@@ -133,7 +133,10 @@ VDialog {
                     required property string presentedCertSha256
                     required property string presentedCertText
                     required property string trustedCertText
-                    readonly property bool certRefused: stateName === "certificate-not-trusted"
+                    required property string pushState
+                    required property string pushText
+                    readonly property bool certRefused: (stateName === "certificate-not-trusted"
+                                                         || pushState === "certificate-not-trusted")
                                                         && presentedCertSha256 !== ""
 
                     objectName: "siteRow" + index
@@ -179,6 +182,20 @@ VDialog {
                                 color: siteRow.stateName === "online" || siteRow.stateName === "connecting"
                                        || siteRow.stateName === "disabled" ? Theme.text : root._stateColor(siteRow.stateName)
                                 text: siteRow.statusText
+                            }
+                            // The push (live patrol units and alarms): its state, or that this kind of
+                            // platform has none.
+                            VLabel {
+                                objectName: "pushStatus"
+                                Layout.fillWidth: true
+                                visible: siteRow.pushText !== ""
+                                wrapMode: Text.Wrap
+                                size: VLabel.Small
+                                color: siteRow.pushState === "failed" || siteRow.pushState === "certificate-not-trusted"
+                                       ? Theme.error
+                                       : siteRow.pushState === "reconnecting" ? Theme.warning
+                                       : siteRow.pushState === "live" ? Theme.ok : Theme.textMuted
+                                text: siteRow.pushText
                             }
                             // The refused certificate's SHA-256, grouped in two lines of 16 bytes, selectable so it
                             // can be read out or pasted to the platform's administrator.

@@ -16,6 +16,7 @@
 #include "vigil/map/geo.h"
 #include "vigil/ptz/input_rules.h"
 #include "vigil/sites/site_cameras.h"
+#include "vigil/sites/site_push.h"
 #include "vigil/wall/wall_store.h"
 
 #include <QtCore/QDir>
@@ -138,43 +139,6 @@ void Session::setStartupError(const QString &text)
     m_startupError = text;
     emit startupErrorChanged();
 }
-
-namespace {
-
-map::PatrolUnit::Status unitStatus(const QString &s)
-{
-    if (s == QLatin1String("busy"))
-        return map::PatrolUnit::Status::Busy;
-    if (s == QLatin1String("responding"))
-        return map::PatrolUnit::Status::Responding;
-    if (s == QLatin1String("off-duty"))
-        return map::PatrolUnit::Status::OffDuty;
-    if (s == QLatin1String("emergency"))
-        return map::PatrolUnit::Status::Emergency;
-    return map::PatrolUnit::Status::Available;
-}
-
-// A platform's batch of fixes as the map's units (WGS-84; unknown heading/speed stay NaN: keep the last).
-QList<map::PatrolUnit> toPatrolUnits(const QList<backend::UnitFix> &fixes)
-{
-    QList<map::PatrolUnit> out;
-    out.reserve(fixes.size());
-    for (const backend::UnitFix &f : fixes) {
-        map::PatrolUnit u;
-        u.id = f.id;
-        u.callSign = f.callSign.isEmpty() ? f.id : f.callSign;
-        const map::GeoPoint p{f.latitude, f.longitude};
-        u.position = f.datum == backend::Datum::Gcj02 ? map::gcj02ToWgs84(p) : p;
-        u.headingDeg = f.headingDeg;
-        u.speedMps = f.speedMps;
-        u.status = unitStatus(f.status);
-        u.lastFix = f.time;
-        out.append(u);
-    }
-    return out;
-}
-
-} // namespace
 
 void Session::startDemo(cameras::CameraDirectory *directory, wall::WallStore *wall, bool chinese,
                         int cameraCount, map::Patrol *patrol, alarms::AlarmCenter *alarmCenter)
@@ -321,39 +285,28 @@ void Session::startDemoPush(map::Patrol *patrol, alarms::AlarmCenter *alarmCente
 {
     // The platform pushes the cars the simulator drives in patrol->platformUnits(); the map's units() get
     // them back from the push, the way a real site's cars arrive. Its alarms come through the same push.
-    QStringList topics;
-    if (patrol) {
+    if (patrol)
         m_demoBackend->setUnitsSource(patrol->platformUnits());
-        topics << QStringLiteral("units");
-    }
-    if (alarmCenter)
-        topics << QStringLiteral("alarms");
     const demo::DemoBackendOptions &o = m_demoBackend->options();
-    m_push = std::make_unique<backend::OursPush>(
-        backend::SiteConnection{m_demoBackend->baseUrl(), o.user, o.password}, topics);
-    if (patrol) {
-        QPointer<map::Patrol> guard(patrol);
-        connect(m_push.get(), &backend::OursPush::unitsReceived, patrol,
-                [guard](const QList<backend::UnitFix> &f) {
-                    if (guard)
-                        guard->units()->applyBatch(toPatrolUnits(f));
-                });
-    }
-    if (alarmCenter) {
-        alarms::PlatformAlarmOptions options;
-        options.source = QStringLiteral("platform");
-        options.cameraIdPrefix = QString(); // the demo's cameras keep the platform's ids (readDemoCameras)
-        options.chinese = chinese;
-        m_platformAlarms = std::make_unique<alarms::PlatformAlarms>(alarmCenter, m_push.get(), options);
-    }
+    // The same wiring as a configured site's push (sites::SitePush), without the site prefixes: the demo's
+    // cameras keep the platform's ids (readDemoCameras) and its alarms are source "platform".
+    sites::SitePushOptions options;
+    options.connection = backend::SiteConnection{m_demoBackend->baseUrl(), o.user, o.password};
+    options.alarmSource = QStringLiteral("platform");
+    options.chinese = chinese;
+    m_demoPush = std::make_unique<sites::SitePush>(options, patrol ? patrol->units() : nullptr, alarmCenter);
     // OursPush logs its own failures and reconnects (vigil.push).
-    m_push->start();
+    m_demoPush->start();
+}
+
+alarms::PlatformAlarms *Session::demoAlarms() const
+{
+    return m_demoPush ? m_demoPush->platformAlarms() : nullptr;
 }
 
 void Session::stopDemo()
 {
-    m_platformAlarms.reset();
-    m_push.reset();
+    m_demoPush.reset();
     if (m_demoBackend)
         m_demoBackend->stop();
     if (m_demo)

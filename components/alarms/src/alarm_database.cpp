@@ -17,8 +17,9 @@ namespace {
 
 std::atomic<int> s_connections{0};
 
-// 2: external_id (a platform's alarm id), unique per source.
-constexpr int kSchemaVersion = 2;
+// 2: external_id (a platform's alarm id), unique per source. 3: pending_acks (acknowledgements a platform
+// has not been told of yet).
+constexpr int kSchemaVersion = 3;
 
 const char *const kColumns =
     "id, source, type, camera_id, zone, lon, lat, time, priority, text, state, notes, "
@@ -131,6 +132,14 @@ bool AlarmDatabase::prepareSchema()
     if (!q.exec(QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS alarms_external ON alarms (source, "
                                "external_id) WHERE external_id IS NOT NULL AND external_id <> ''")))
         return fail(q.lastError().text());
+    // Schema 3: a file of schema 1 or 2 gains the table (empty); nothing else changes.
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS pending_acks (source TEXT NOT NULL, external_id "
+                               "TEXT NOT NULL, note TEXT, queued_at TEXT NOT NULL, PRIMARY KEY (source, "
+                               "external_id))")))
+        return fail(q.lastError().text());
+    if (!q.exec(QStringLiteral("SELECT source, external_id, note, queued_at FROM pending_acks LIMIT 1")))
+        return fail(q.lastError().text());
+    q.finish();
     // A table of another shape (a file of something else that happens to have an "alarms" table).
     if (!q.exec(QStringLiteral("SELECT %1 FROM alarms LIMIT 1").arg(QLatin1String(kColumns))))
         return fail(q.lastError().text());
@@ -280,6 +289,57 @@ qint64 AlarmDatabase::count()
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM alarms")) || !q.next())
         return -1;
     return q.value(0).toLongLong();
+}
+
+bool AlarmDatabase::addPendingAck(const PendingAck &ack)
+{
+    if (!m_open)
+        return fail(QStringLiteral("The alarm database is not open."));
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO pending_acks (source, external_id, note, queued_at) "
+                             "VALUES (?, ?, ?, ?)"));
+    q.addBindValue(ack.source);
+    q.addBindValue(ack.externalId);
+    q.addBindValue(ack.note);
+    q.addBindValue(timeValue(ack.queuedAt.isValid() ? ack.queuedAt : QDateTime::currentDateTimeUtc()));
+    if (!q.exec())
+        return fail(QStringLiteral("The acknowledgement of platform alarm %1 could not be kept: %2")
+                        .arg(ack.externalId, q.lastError().text()));
+    return true;
+}
+
+bool AlarmDatabase::removePendingAck(const QString &source, const QString &externalId)
+{
+    if (!m_open)
+        return fail(QStringLiteral("The alarm database is not open."));
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("DELETE FROM pending_acks WHERE source = ? AND external_id = ?"));
+    q.addBindValue(source);
+    q.addBindValue(externalId);
+    if (!q.exec())
+        return fail(
+            QStringLiteral("A sent acknowledgement could not be cleared: %1").arg(q.lastError().text()));
+    return true;
+}
+
+QList<PendingAck> AlarmDatabase::pendingAcks(const QString &source)
+{
+    QList<PendingAck> out;
+    if (!m_open)
+        return out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT source, external_id, note, queued_at FROM pending_acks WHERE source = ? "
+                             "ORDER BY queued_at, rowid"));
+    q.addBindValue(source);
+    if (!q.exec()) {
+        fail(QStringLiteral("The pending acknowledgements could not be read: %1").arg(q.lastError().text()));
+        return out;
+    }
+    while (q.next())
+        out.append(PendingAck{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                              timeFrom(q.value(3))});
+    return out;
 }
 
 } // namespace vigil::alarms

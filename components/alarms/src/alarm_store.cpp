@@ -77,6 +77,37 @@ void AlarmStore::onOpened(const QList<Alarm> &rows, const QString &keptAs, const
     emit readyChanged();
 }
 
+void AlarmStore::keepPendingAck(const PendingAck &ack)
+{
+    post([this, ack](AlarmDatabase &db) {
+        if (db.addPendingAck(ack))
+            return;
+        const QString error = db.error();
+        QMetaObject::invokeMethod(
+            this,
+            [this, error] {
+                setLastError(tr("An acknowledgement for the platform could not be kept for later (%1): it is "
+                                "sent again only while Vigil runs. Check that the disk is not full.")
+                                 .arg(error));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void AlarmStore::dropPendingAck(const QString &source, const QString &externalId)
+{
+    post([source, externalId](AlarmDatabase &db) { db.removePendingAck(source, externalId); });
+}
+
+void AlarmStore::pendingAcks(const QString &source, std::function<void(QList<PendingAck>)> done)
+{
+    post([this, source, done = std::move(done)](AlarmDatabase &db) mutable {
+        QList<PendingAck> acks = db.pendingAcks(source);
+        QMetaObject::invokeMethod(
+            this, [acks = std::move(acks), done = std::move(done)] { done(acks); }, Qt::QueuedConnection);
+    });
+}
+
 void AlarmStore::add(Alarm alarm, Done done)
 {
     alarm.id = 0;

@@ -1,10 +1,12 @@
 #include "vigil/alarms/platform_alarms.h"
 
 #include "vigil/alarms/alarm_center.h"
+#include "vigil/alarms/alarm_database.h"
 #include "vigil/backend/ours_push.h"
 #include "vigil/core/logging.h"
 #include "vigil/map/geo.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace vigil::alarms {
@@ -63,8 +65,43 @@ PlatformAlarms::PlatformAlarms(AlarmCenter *center, backend::OursPush *push, Pla
     , m_since(QDateTime::currentDateTimeUtc())
 {
     connect(push, &backend::OursPush::alarmReceived, this, &PlatformAlarms::onPushed);
-    connect(push, &backend::OursPush::connected, this, &PlatformAlarms::retryPending);
+    connect(push, &backend::OursPush::connected, this, [this] {
+        m_retryDelayMs = 0; // the platform is back: at once, then from the first delay again
+        retryPending();
+    });
     connect(center->store(), &AlarmStore::alarmChanged, this, &PlatformAlarms::onChanged);
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &PlatformAlarms::retryPending);
+    // Acknowledgements an earlier run (or an earlier push of this site) could not deliver.
+    QPointer<PlatformAlarms> self(this);
+    center->store()->pendingAcks(m_options.source, [self](const QList<PendingAck> &acks) {
+        if (self)
+            self->onPendingLoaded(acks);
+    });
+}
+
+void PlatformAlarms::onPendingLoaded(const QList<PendingAck> &acks)
+{
+    for (const PendingAck &a : acks) {
+        if (m_sent.contains(a.externalId) && !m_pending.contains(a.externalId))
+            continue; // already sent in this run
+        m_sent.insert(a.externalId);
+        m_pending.insert(a.externalId, a.note);
+    }
+    if (!acks.isEmpty()) {
+        qCInfo(vigilAlarms).noquote() << acks.size() << "acknowledgement(s) for" << m_options.source
+                                      << "kept from before: sending them";
+        retryPending();
+    }
+}
+
+void PlatformAlarms::scheduleRetry()
+{
+    if (m_pending.isEmpty() || m_retry.isActive())
+        return;
+    m_retryDelayMs =
+        m_retryDelayMs == 0 ? m_retryFirstMs : std::min(m_retryDelayMs * 2, std::max(m_retryFirstMs * 30, 1));
+    m_retry.start(m_retryDelayMs);
 }
 
 void PlatformAlarms::onPushed(const backend::PushMessage &message)
@@ -94,25 +131,37 @@ void PlatformAlarms::onChanged(const Alarm &alarm)
 
 void PlatformAlarms::sendAck(const QString &platformAlarmId, const QString &note)
 {
-    if (!m_push)
+    if (!m_push || m_inFlight.contains(platformAlarmId))
         return;
+    m_inFlight.insert(platformAlarmId);
     QPointer<PlatformAlarms> self(this);
     m_push->acknowledgeAlarm(
         platformAlarmId, note, [self, platformAlarmId, note](const QString &error, bool permanent) {
             if (!self)
                 return;
+            self->m_inFlight.remove(platformAlarmId);
+            AlarmStore *store = self->m_center ? self->m_center->store() : nullptr;
             if (error.isEmpty()) {
-                self->m_pending.remove(platformAlarmId);
+                if (self->m_pending.remove(platformAlarmId) && store)
+                    store->dropPendingAck(self->m_options.source, platformAlarmId);
+                if (self->m_pending.isEmpty())
+                    self->m_retryDelayMs = 0;
                 ++self->m_acked;
                 emit self->ackSent(platformAlarmId);
                 return;
             }
             ++self->m_ackFailures;
-            if (permanent)
-                self->m_pending.remove(
-                    platformAlarmId); // trying again cannot help: the error says what to do
-            else
+            if (permanent) {
+                // Trying again cannot help: the error says what to do.
+                if (self->m_pending.remove(platformAlarmId) && store)
+                    store->dropPendingAck(self->m_options.source, platformAlarmId);
+            } else {
+                if (!self->m_pending.contains(platformAlarmId) && store)
+                    store->keepPendingAck(
+                        {self->m_options.source, platformAlarmId, note, QDateTime::currentDateTimeUtc()});
                 self->m_pending.insert(platformAlarmId, note);
+                self->scheduleRetry();
+            }
             self->m_lastError =
                 tr("The platform was not told that alarm %1 is acknowledged: %2").arg(platformAlarmId, error);
             if (self->m_center)

@@ -13,9 +13,12 @@ const QRegularExpression &userinfoPattern()
 }
 const QRegularExpression &secretQueryPattern()
 {
+    // A parameter named for a secret, alone or as the end of a longer name (access_token, client_secret,
+    // appSecret, api_key, x-password): over-redacting a harmless "monkey=" costs nothing. After '#' too (an
+    // OAuth redirect carries "#access_token=").
     static const QRegularExpression re(
-        QStringLiteral(
-            R"(([?&;](?:password|passwd|pwd|pass|token|key|auth|tk|sig|signature|secret)=)[^&;#\s]*)"),
+        QStringLiteral(R"(([?&;#](?:[A-Za-z0-9_.\-]*(?:password|passwd|token|secret|key|signature)|pwd|pass|)"
+                       R"(auth|tk|sig|sign)=)[^&;#\s]*)"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -23,10 +26,11 @@ const QRegularExpression &secretQueryPattern()
 
 QString redactUrl(const QString &text)
 {
-    // Both patterns need an '@' or one of "?&;": most URLs have neither, and the regular expressions cost
+    // Both patterns need an '@' or one of "?&;#": most URLs have neither, and the regular expressions cost
     // about a microsecond each (800,000 stream URLs of a province in `vigilctl backend cameras`).
     if (!text.contains(QLatin1Char('@')) && !text.contains(QLatin1Char('?')) &&
-        !text.contains(QLatin1Char('&')) && !text.contains(QLatin1Char(';')))
+        !text.contains(QLatin1Char('&')) && !text.contains(QLatin1Char(';')) &&
+        !text.contains(QLatin1Char('#')))
         return text;
     QString out = text;
     out.replace(userinfoPattern(), QStringLiteral("\\1***@"));

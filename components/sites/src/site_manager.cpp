@@ -1,12 +1,15 @@
 #include "vigil/sites/site_manager.h"
 
+#include "vigil/alarms/alarm_center.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/core/atomic_file.h"
 #include "vigil/core/gui_post.h"
 #include "vigil/core/paths.h"
 #include "vigil/core/worker_threads.h"
+#include "vigil/map/units_model.h"
 #include "vigil/network/http_client.h"
 #include "vigil/sites/site_cameras.h"
+#include "vigil/sites/site_push.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
@@ -20,6 +23,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <utility>
 
 Q_LOGGING_CATEGORY(vigilSites, "vigil.sites", QtInfoMsg)
 
@@ -164,9 +168,11 @@ struct SiteManager::Site
     quint64 generation = 0;
     std::shared_ptr<backend::PlatformClient> client; // kept between reads (its ETag makes re-reads cheap)
     std::shared_ptr<std::atomic_bool> cancel;
-    QTimer timer;               // the next retry or periodic re-read
-    std::shared_ptr<Lane> lane; // made on the first on-demand call; replaced when the site is edited
-    QSet<QString> streamsAsked; // cameras whose live URL is being asked for
+    QTimer timer;                   // the next retry or periodic re-read
+    std::shared_ptr<Lane> lane;     // made on the first on-demand call; replaced when the site is edited
+    QSet<QString> streamsAsked;     // cameras whose live URL is being asked for
+    std::unique_ptr<SitePush> push; // "ours" sites once online: live units and alarms
+    bool noPushLogged = false;      // other kinds: "gives no push" said once in the log
 };
 
 SiteManager *SiteManager::s_instance = nullptr;
@@ -185,6 +191,7 @@ SiteManager::~SiteManager()
     for (const auto &s : m_sites) {
         if (s->cancel)
             *s->cancel = true;
+        s->push.reset(); // its units leave the map while the map is still there
     }
     if (s_instance == this)
         s_instance = nullptr;
@@ -248,12 +255,19 @@ QVariant SiteManager::data(const QModelIndex &index, int role) const
         return s.busy;
     case ProgressRole:
         return s.progress;
-    case PresentedCertRole:
-        return s.presentedCert;
+    case PresentedCertRole: // the sites' read's refusal first, else the push's
+        return !s.presentedCert.isEmpty() || !s.push ? s.presentedCert : s.push->presentedCertSha256();
     case PresentedCertTextRole:
-        return network::formatFingerprint(s.presentedCert);
+        return network::formatFingerprint(
+            !s.presentedCert.isEmpty() || !s.push ? s.presentedCert : s.push->presentedCertSha256());
     case TrustedCertTextRole:
         return network::formatFingerprint(s.config.trustedCertSha256);
+    case PushStateRole:
+        return pushState(s.config.id);
+    case PushTextRole:
+        return pushText(s);
+    case UnitCountRole:
+        return s.push ? s.push->unitCount() : 0;
     default:
         return {};
     }
@@ -278,6 +292,9 @@ QHash<int, QByteArray> SiteManager::roleNames() const
         {PresentedCertRole, "presentedCertSha256"},
         {PresentedCertTextRole, "presentedCertText"},
         {TrustedCertTextRole, "trustedCertText"},
+        {PushStateRole, "pushState"},
+        {PushTextRole, "pushText"},
+        {UnitCountRole, "unitCount"},
     };
 }
 
@@ -317,6 +334,7 @@ bool SiteManager::load()
     for (const auto &s : m_sites) {
         if (s->cancel)
             *s->cancel = true;
+        s->push.reset();
         if (m_directory)
             m_directory->setOriginCameras(s->config.origin(), {});
     }
@@ -628,6 +646,8 @@ void SiteManager::finishSync(const QString &id, quint64 generation,
         setState(*site, State::Online,
                  tr("Online: %n camera(s), read at %1.", "", site->cameraCount)
                      .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+        if (!site->push)
+            startPush(*site);
         if (site->again)
             sync(*site);
         else
@@ -772,6 +792,7 @@ bool SiteManager::updateSite(const QString &id, const QString &name, const QStri
     site->lane.reset();
     site->streamsAsked.clear();
     site->retryDelayMs = 0;
+    stopPush(*site);            // another account or address: started again once the site is online
     if (moved && m_directory) { // another platform: its cameras are not these
         m_directory->setOriginCameras(c.origin(), {});
         site->cameraCount = 0;
@@ -800,6 +821,7 @@ bool SiteManager::removeSite(const QString &id)
     Site &site = *m_sites[size_t(row)];
     if (site.cancel)
         *site.cancel = true;
+    stopPush(site);
     if (m_directory) {
         m_directory->setOriginCameras(site.config.origin(), {});
         m_directory->removeSecret(site.config.credentialRef());
@@ -839,6 +861,7 @@ bool SiteManager::setEnabled(const QString &id, bool enabled)
         if (m_directory)
             m_directory->setOriginCameras(site->config.origin(), {});
         site->cameraCount = 0;
+        stopPush(*site);
         setState(*site, State::Disabled, tr("Off."));
     } else {
         site->state = State::Connecting;
@@ -890,6 +913,7 @@ bool SiteManager::trustCertificate(const QString &id, const QString &fingerprint
     site->streamsAsked.clear();
     site->retryDelayMs = 0;
     site->presentedCert.clear();
+    stopPush(*site); // started again under the new policy once the site is online
     setLastError({});
     if (site->config.enabled) {
         site->state = State::Connecting;
@@ -899,6 +923,122 @@ bool SiteManager::trustCertificate(const QString &id, const QString &fingerprint
         rowChanged(*site);
     }
     return true;
+}
+
+void SiteManager::setPushTargets(map::UnitsModel *units, alarms::AlarmCenter *alarms)
+{
+    m_pushUnits = units;
+    m_pushAlarms = alarms;
+    for (const auto &s : m_sites) { // sites already online
+        if (s->state == State::Online && !s->push)
+            startPush(*s);
+    }
+}
+
+SitePush *SiteManager::push(const QString &id) const
+{
+    const Site *s = find(id);
+    return s ? s->push.get() : nullptr;
+}
+
+QString SiteManager::pushState(const QString &id) const
+{
+    const Site *s = find(id);
+    if (!s || s->config.kind != backend::PlatformKind::Ours)
+        return QStringLiteral("none");
+    if (!s->push)
+        return QStringLiteral("off");
+    switch (s->push->status()) {
+    case backend::OursPush::Status::Idle:
+        return QStringLiteral("off");
+    case backend::OursPush::Status::Connecting:
+        return QStringLiteral("connecting");
+    case backend::OursPush::Status::Live:
+        return QStringLiteral("live");
+    case backend::OursPush::Status::Reconnecting:
+        return QStringLiteral("reconnecting");
+    case backend::OursPush::Status::Failed:
+        return s->push->presentedCertSha256().isEmpty() ? QStringLiteral("failed")
+                                                        : QStringLiteral("certificate-not-trusted");
+    }
+    return QStringLiteral("off");
+}
+
+QString SiteManager::pushText(const Site &site) const
+{
+    if (site.config.kind != backend::PlatformKind::Ours)
+        return tr("%1 platforms give Vigil no live positions or alarms: only cameras and recordings.")
+            .arg(backend::displayName(site.config.kind));
+    if (!site.push) {
+        if (!site.config.enabled || (!m_pushUnits && !m_pushAlarms))
+            return {};
+        return tr("Live positions and alarms: start once the site is online.");
+    }
+    switch (site.push->status()) {
+    case backend::OursPush::Status::Idle:
+        return tr("Live positions and alarms: off.");
+    case backend::OursPush::Status::Connecting:
+        return tr("Live positions and alarms: connecting…");
+    case backend::OursPush::Status::Live:
+        return tr("Live positions and alarms: connected, %n patrol unit(s) on the map.", "",
+                  site.push->unitCount());
+    case backend::OursPush::Status::Reconnecting:
+        return tr("Live positions and alarms: reconnecting (%1)").arg(site.push->lastError());
+    case backend::OursPush::Status::Failed:
+        return site.push->lastError();
+    }
+    return {};
+}
+
+void SiteManager::startPush(Site &site)
+{
+    if (site.push || !site.config.enabled || !m_directory)
+        return;
+    if (site.config.kind != backend::PlatformKind::Ours) {
+        if (std::exchange(site.noPushLogged, true))
+            return;
+        qCInfo(vigilSites).noquote() << "site" << site.config.name
+                                     << "(" + backend::toString(site.config.kind) + ")"
+                                     << "gives no push: no live patrol units or alarms from it";
+        return;
+    }
+    if (!m_pushUnits && !m_pushAlarms)
+        return;
+    SitePushOptions o;
+    o.connection.baseUrl = site.config.url;
+    o.connection.user = site.config.user;
+    o.connection.password = m_directory->secret(site.config.credentialRef()).value_or(QString());
+    o.connection.trustedCertSha256 = site.config.trustedCertSha256;
+    o.unitIdPrefix = site.config.id + QLatin1Char(':');
+    o.alarmSource = QStringLiteral("platform:") + site.config.id;
+    o.cameraIdPrefix = site.config.id + QLatin1Char(':');
+    o.chinese = m_chinese;
+    o.socket = m_pushSocket;
+    site.push = std::make_unique<SitePush>(o, m_pushUnits, m_pushAlarms);
+    const QString id = site.config.id;
+    const auto changed = [this, id] {
+        if (Site *s = find(id)) {
+            rowChanged(*s);
+            emit pushChanged(id);
+        }
+    };
+    connect(site.push.get(), &SitePush::statusChanged, this, changed);
+    connect(site.push.get(), &SitePush::unitCountChanged, this, changed);
+    qCInfo(vigilSites).noquote() << "site" << site.config.name << "(" + hostPort(site.config.url) + ")"
+                                 << "push starting (live patrol units and alarms)";
+    site.push->start();
+    changed();
+}
+
+void SiteManager::stopPush(Site &site)
+{
+    if (!site.push)
+        return;
+    qCInfo(vigilSites).noquote() << "site" << site.config.name << "push stopped;" << site.push->unitCount()
+                                 << "patrol unit(s) off the map";
+    site.push.reset();
+    rowChanged(site);
+    emit pushChanged(site.config.id);
 }
 
 bool SiteManager::save(const QList<SiteConfig> &sites, QString *error)

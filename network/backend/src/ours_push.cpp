@@ -1,5 +1,7 @@
 #include "vigil/backend/ours_push.h"
 
+#include "adapter_common.h"
+
 #include "vigil/backend/ours_parsers.h"
 #include "vigil/core/gui_post.h"
 #include "vigil/core/worker_threads.h"
@@ -75,6 +77,7 @@ struct OursPush::AckClient
                             QString::fromLatin1(QUrl::toPercentEncoding(alarmId)) + QStringLiteral("/ack"));
             req.url.setQuery(QString());
             req.url.setUserInfo(QString());
+            adapter::applySiteTls(req, site); // as the site's other calls: verified, or its trusted pin
             req.timeoutMs = site.timeoutMs;
             req.maxBodyBytes = 64 * 1024;
             req.body =
@@ -96,6 +99,12 @@ struct OursPush::AckClient
                 continue;
             }
             *permanent = resp.status != 408 && resp.status != 429 && resp.status < 500;
+            if (!*permanent) // busy or restarting: not the operator's to fix
+                return Msg::tr("The platform at %1 could not take the acknowledgement of alarm %2 now (HTTP "
+                               "%3%4). Vigil tries again.")
+                    .arg(host, alarmId)
+                    .arg(resp.status)
+                    .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message);
             if (resp.status == 404)
                 return Msg::tr("The platform at %1 does not know alarm %2 (it may have restarted): "
                                "acknowledge it there by hand if it still shows it.")
@@ -156,6 +165,7 @@ void OursPush::start()
         return;
     m_started = true;
     m_reloggedSinceLive = false;
+    m_presentedCert.clear();
     setStatus(Status::Connecting);
     login(false);
 }
@@ -191,7 +201,14 @@ void OursPush::loggedIn(const Result<Tokens> &r, bool reconnectAfter)
     if (!m_started)
         return;
     if (!r.ok()) {
-        // A wrong account does not heal by itself; an unreachable platform does: try again after a while.
+        // A wrong account or a refused certificate does not heal by itself; an unreachable platform does:
+        // try again after a while.
+        if (r.error.code == ErrorCode::Tls && !r.error.presentedCertSha256.isEmpty()) {
+            m_presentedCert = r.error.presentedCertSha256;
+            setStatus(Status::Failed,
+                      Msg::tr("The platform's live positions and alarms are off: %1").arg(r.error.message));
+            return;
+        }
         if (r.error.category() == ErrorCategory::Auth) {
             setStatus(Status::Failed,
                       Msg::tr("The platform's live positions and alarms are off: %1").arg(r.error.message));
@@ -288,6 +305,17 @@ void OursPush::onFailed(const network::WebSocketFailure &f)
             Msg::tr("The platform refused live positions and alarms even after a fresh login%1. Check "
                     "the site's user in the site settings, or ask the platform's administrator.")
                 .arg(message.isEmpty() ? QString() : QStringLiteral(" (") + message + QLatin1Char(')')));
+        m_ws.close();
+        return;
+    }
+    if (f.error == network::WebSocketError::Tls && !f.peerCertSha256.isEmpty()) {
+        // Waiting does not make the certificate trusted: stop until the operator trusts it (or fixes the
+        // platform), which starts the push again.
+        m_presentedCert = f.peerCertSha256;
+        setStatus(Status::Failed,
+                  Msg::tr("Live positions and alarms are off: %1. If this is the platform's certificate, "
+                          "trust it in the site's row of the Platforms dialog.")
+                      .arg(f.text));
         m_ws.close();
         return;
     }

@@ -906,6 +906,67 @@ private slots:
         QCOMPARE(center.store()->count(), 2);
     }
 
+    // `vigilctl backend units|alarms`: the push as JSON lines, against the vigil-demo-backend process (its
+    // alarms every 200 ms); --count ends it at once (no waiting out --seconds); a ZLMediaKit site has no
+    // push.
+    void vigilctlUnitsAndAlarms()
+    {
+        START_SERVER(server, QStringLiteral("--units"), QStringLiteral("3"),
+                     QStringLiteral("--alarm-interval-ms"), QStringLiteral("200"));
+        const QString url = server.url().toString();
+        const auto lines = [](const QByteArray &out, const QString &type) {
+            QList<QJsonObject> found;
+            for (const QByteArray &line : out.split('\n')) {
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                if (o.value(QStringLiteral("type")).toString() == type)
+                    found.append(o);
+            }
+            return found;
+        };
+        QElapsedTimer t;
+        t.start();
+        const Cli units =
+            vigilctl({QStringLiteral("units"), url, QStringLiteral("--user"), QStringLiteral("demo"),
+                      QStringLiteral("--password"), QStringLiteral("demo"), QStringLiteral("--seconds"),
+                      QStringLiteral("30"), QStringLiteral("--count"), QStringLiteral("3")});
+        QVERIFY2(units.exit == 0, units.err.constData());
+        QVERIFY2(t.elapsed() < 25000, "--count did not end the listening");
+        const QList<QJsonObject> fixes = lines(units.out, QStringLiteral("unit"));
+        QVERIFY2(fixes.size() >= 3, units.out.constData());
+        QVERIFY(!fixes.first().value(QStringLiteral("id")).toString().isEmpty());
+        QVERIFY(fixes.first().value(QStringLiteral("lat")).isDouble());
+        QVERIFY(fixes.first().value(QStringLiteral("lon")).isDouble());
+        QCOMPARE(
+            lines(units.out, QStringLiteral("status")).first().value(QStringLiteral("status")).toString(),
+            QStringLiteral("live"));
+        QVERIFY2(!units.out.contains("\"demo\""), "the password reached the output");
+
+        const Cli alarms =
+            vigilctl({QStringLiteral("alarms"), url, QStringLiteral("--user"), QStringLiteral("demo"),
+                      QStringLiteral("--password"), QStringLiteral("demo"), QStringLiteral("--seconds"),
+                      QStringLiteral("30"), QStringLiteral("--count"), QStringLiteral("2")});
+        QVERIFY2(alarms.exit == 0, alarms.err.constData());
+        const QList<QJsonObject> raised = lines(alarms.out, QStringLiteral("alarm"));
+        QVERIFY2(raised.size() >= 2, alarms.out.constData());
+        QVERIFY(!raised.first().value(QStringLiteral("id")).toString().isEmpty());
+        QVERIFY(!raised.first().value(QStringLiteral("kind")).toString().isEmpty());
+        QVERIFY(lines(alarms.out, QStringLiteral("unit")).isEmpty()); // only the alarms topic
+
+        const Cli wrong =
+            vigilctl({QStringLiteral("units"), url, QStringLiteral("--user"), QStringLiteral("demo"),
+                      QStringLiteral("--password"), QStringLiteral("nope"), QStringLiteral("--seconds"),
+                      QStringLiteral("30")});
+        QCOMPARE(wrong.exit, 1);
+        const QList<QJsonObject> failed = lines(wrong.out, QStringLiteral("status"));
+        QVERIFY2(!failed.isEmpty() && failed.last().value(QStringLiteral("status")).toString() == "failed",
+                 wrong.out.constData());
+
+        const Cli zlm = vigilctl({QStringLiteral("alarms"), url, QStringLiteral("--kind"),
+                                  QStringLiteral("zlm"), QStringLiteral("--password"), QStringLiteral("x")});
+        QCOMPARE(zlm.exit, 2);
+        QVERIFY2(zlm.err.contains("gives no push"), zlm.err.constData());
+    }
+
     void vigilctlCameras()
     {
         START_SERVER(server, QStringLiteral("--rtsp-base"), kSecretBase, QStringLiteral("--units"),

@@ -238,6 +238,57 @@ private slots:
         QCOMPARE(rowsInFile(path), 2);
     }
 
+    // Schema 3: an older file gains the pending_acks table (its alarms kept); pending acknowledgements are
+    // one per (source, id), replaced when kept again, per source, oldest first, and survive a reopen.
+    void pendingAcksTable()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("alarms.db"));
+        {
+            AlarmStore store(path); // schema 3 from scratch, then made to look like schema 2
+            QTRY_VERIFY_WITH_TIMEOUT(store.ready(), 5000);
+            QVERIFY(addAndWait(store, make("motion", "onvif", 2)) > 0);
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE pending_acks")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+        {
+            vigil::alarms::AlarmDatabase db;
+            QVERIFY2(db.open(path), qPrintable(db.error()));
+            QVERIFY2(db.notice().isEmpty(), qPrintable(db.notice())); // migrated, not moved aside
+            QCOMPARE(db.count(), 1);
+            const QDateTime t0 = QDateTime::fromString(QStringLiteral("2026-12-07T10:00:00Z"), Qt::ISODate);
+            QVERIFY(db.addPendingAck({QStringLiteral("platform:s-1"), QStringLiteral("A2"),
+                                      QStringLiteral("n2"), t0.addSecs(60)}));
+            QVERIFY(db.addPendingAck(
+                {QStringLiteral("platform:s-1"), QStringLiteral("A1"), QStringLiteral("n1"), t0}));
+            QVERIFY(db.addPendingAck(
+                {QStringLiteral("platform:s-2"), QStringLiteral("A1"), QStringLiteral("x"), t0}));
+            QVERIFY(db.addPendingAck(
+                {QStringLiteral("platform:s-1"), QStringLiteral("A1"), QStringLiteral("n1b"), t0}));
+        }
+        vigil::alarms::AlarmDatabase db;
+        QVERIFY(db.open(path));
+        const QList<vigil::alarms::PendingAck> one = db.pendingAcks(QStringLiteral("platform:s-1"));
+        QCOMPARE(one.size(), 2);
+        QCOMPARE(one.at(0).externalId, QStringLiteral("A1"));
+        QCOMPARE(one.at(0).note, QStringLiteral("n1b"));
+        QCOMPARE(one.at(1).externalId, QStringLiteral("A2"));
+        QCOMPARE(one.at(1).queuedAt.toUTC(),
+                 QDateTime::fromString(QStringLiteral("2026-12-07T10:01:00Z"), Qt::ISODate).toUTC());
+        QVERIFY(db.removePendingAck(QStringLiteral("platform:s-1"), QStringLiteral("A1")));
+        QCOMPARE(db.pendingAcks(QStringLiteral("platform:s-1")).size(), 1);
+        QCOMPARE(db.pendingAcks(QStringLiteral("platform:s-2")).size(), 1);
+        QVERIFY(db.pendingAcks(QStringLiteral("platform")).isEmpty());
+    }
+
     void damagedFileMovedAside()
     {
         QTemporaryDir dir;

@@ -32,6 +32,26 @@ private slots:
                                                << "see /home/a@b";
         QTest::newRow("plain text") << "hello"
                                     << "hello";
+        QTest::newRow("secret query") << "http://h/api?appKey=k1&secret=s3cr3t&x=1"
+                                      << "http://h/api?appKey=***&secret=***&x=1";
+        QTest::newRow("access_token") << "wss://h:8443/api/v1/push?access_token=eyJhbGc.x.y"
+                                      << "wss://h:8443/api/v1/push?access_token=***";
+        QTest::newRow("refresh_token") << "http://h/a?refresh_token=r1;token=t1"
+                                       << "http://h/a?refresh_token=***;token=***";
+        QTest::newRow("client_secret") << "https://h/oauth?client_id=vigil&client_secret=abc"
+                                       << "https://h/oauth?client_id=vigil&client_secret=***";
+        QTest::newRow("password upper") << "http://h/login?PASSWORD=Hunter2&user=a"
+                                        << "http://h/login?PASSWORD=***&user=a";
+        QTest::newRow("password in log line") << "GET /x?password=p1 failed; retry /x?user=a&password=p2"
+                                              << "GET /x?password=*** failed; retry /x?user=a&password=***";
+        QTest::newRow("fragment token") << "https://h/cb#access_token=abc&expires_in=60"
+                                        << "https://h/cb#access_token=***&expires_in=60";
+        QTest::newRow("harmless query kept") << "http://h/x?channel=1&stream=main"
+                                             << "http://h/x?channel=1&stream=main";
+        QTest::newRow("empty secret") << "http://h/x?secret=&a=1"
+                                      << "http://h/x?secret=***&a=1";
+        QTest::newRow("user and secret") << "rtsp://u:p@h/a?token=t"
+                                         << "rtsp://***@h/a?token=***";
     }
     void redacts()
     {

@@ -60,6 +60,9 @@ struct WebSocketFailure
     QString text;       // a sentence for logs and the user; never carries the headers or a token
     int httpStatus = 0; // Refused: the HTTP status of the refusal
     QByteArray body;    // Refused: the refusal's body (e.g. our API's {"error":{...}})
+    // Tls: the SHA-256 (64 lowercase hex digits) of the certificate the server presented, when it was
+    // checked and refused (verification or a pin); the owner may offer to trust it.
+    QString peerCertSha256 = {};
     int retryInMs = -1; // the next attempt in that many ms; -1 = none (Refused 401/403, or stopped)
 };
 

@@ -33,8 +33,8 @@ class WallStore;
 namespace vigil::map {
 class Patrol;
 }
-namespace vigil::backend {
-class OursPush;
+namespace vigil::sites {
+class SitePush;
 }
 namespace vigil::alarms {
 class AlarmCenter;
@@ -122,7 +122,7 @@ public:
                    alarms::AlarmCenter *alarmCenter = nullptr);
     // The demo platform (null before the demo is ready or outside demo mode) and its alarms' glue.
     demo::DemoBackend *demoBackend() const { return m_demoBackend.get(); }
-    alarms::PlatformAlarms *demoAlarms() const { return m_platformAlarms.get(); }
+    alarms::PlatformAlarms *demoAlarms() const;
     void stopDemo();
 
 signals:
@@ -146,9 +146,8 @@ private:
     std::shared_ptr<demo::DemoSite> m_demo;
     // The demo platform (our API over the demo county, on 127.0.0.1): the demo's cameras come through it.
     std::shared_ptr<demo::DemoBackend> m_demoBackend;
-    // The demo platform's push channel: the patrol cars' positions for the map.
-    std::unique_ptr<backend::OursPush> m_push;
-    std::unique_ptr<alarms::PlatformAlarms> m_platformAlarms; // the push's alarms -> the alarm flow
+    // The demo platform's push channel: the patrol cars' positions for the map, its alarms into the flow.
+    std::unique_ptr<sites::SitePush> m_demoPush;
     QString m_settingsPath;
     double m_ptzSpeed;
     bool m_kiosk = false;

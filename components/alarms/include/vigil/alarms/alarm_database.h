@@ -7,12 +7,23 @@
 // the thread that made them. Every call does disk I/O: never on the GUI thread.
 #include "vigil/alarms/alarm.h"
 
+#include <QtCore/QDateTime>
 #include <QtCore/QList>
 #include <QtCore/QString>
 
 #include <optional>
 
 namespace vigil::alarms {
+
+// An acknowledgement a platform has not yet been told of (it was away): sent again when it is back, also
+// after a restart.
+struct PendingAck
+{
+    QString source;     // the alarm's source ("platform", "platform:<site>")
+    QString externalId; // the platform's alarm id
+    QString note;       // what the platform is told
+    QDateTime queuedAt; // UTC
+};
 
 class AlarmDatabase
 {
@@ -41,6 +52,13 @@ public:
     // The newest `limit` alarms, newest first (by id).
     QList<Alarm> recent(int limit);
     qint64 count();
+
+    // Pending platform acknowledgements (table pending_acks, schema 3): one per (source, external id); adding
+    // one again replaces its note.
+    bool addPendingAck(const PendingAck &ack);
+    bool removePendingAck(const QString &source, const QString &externalId);
+    // Those of `source`, oldest first.
+    QList<PendingAck> pendingAcks(const QString &source);
 
 private:
     bool openFile(const QString &path);

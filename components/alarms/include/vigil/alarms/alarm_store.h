@@ -24,6 +24,7 @@ class QThread;
 namespace vigil::alarms {
 
 class AlarmDatabase;
+struct PendingAck;
 
 class AlarmStore : public QAbstractListModel
 {
@@ -104,6 +105,13 @@ public:
     // Shows a failure that belongs to the alarms (lastError) — e.g. a platform that could not be told of
     // an acknowledgement. The sentence says what to do.
     void reportError(const QString &text) { setLastError(text); }
+
+    // Platform acknowledgements not yet delivered, kept in the file (AlarmDatabase::PendingAck) so they
+    // survive the platform's absence and a restart. Written on the worker; `done` (for pendingAcks, the
+    // list) runs on this thread, after what was queued before it.
+    void keepPendingAck(const PendingAck &ack);
+    void dropPendingAck(const QString &source, const QString &externalId);
+    void pendingAcks(const QString &source, std::function<void(QList<PendingAck>)> done);
 
 signals:
     void countChanged();

@@ -6,8 +6,10 @@
 // alarmFromPush() is the mapping, a pure function (tested as a table). PlatformAlarms is the glue.
 // Duplicates: the store keeps one alarm per (source, platform alarm id), so an alarm pushed again (a
 // platform replays open alarms after a reconnect) raises nothing new. An acknowledgement the platform did
-// not get is logged, shown (Alarms.store.lastError), kept in Vigil (the alarm's state never goes back) and
-// sent again when the push reconnects.
+// not get because it was away is logged, shown (Alarms.store.lastError), kept in Vigil (the alarm's state
+// never goes back) and in alarms.db (table pending_acks, so a restart does not lose it), and sent again when
+// the push reconnects and on a backoff timer (2 s doubling to 60 s) until the platform takes it. One refused
+// for good (unknown alarm, account refused) is dropped: its sentence says what to do.
 #include "vigil/alarms/alarm.h"
 #include "vigil/backend/types.h"
 
@@ -15,6 +17,7 @@
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 #include <QtCore/QSet>
+#include <QtCore/QTimer>
 
 #include <optional>
 
@@ -25,6 +28,7 @@ class OursPush;
 namespace vigil::alarms {
 
 class AlarmCenter;
+struct PendingAck;
 
 struct PlatformAlarmOptions
 {
@@ -54,6 +58,8 @@ public:
     int ackFailures() const { return m_ackFailures; } // acknowledgements that failed (each attempt)
     int pendingAcks() const { return int(m_pending.size()); }
     QString lastError() const { return m_lastError; }
+    // Tests: the first delay of the retry of pending acknowledgements (doubles up to 30 times it).
+    void setRetryDelayMs(int ms) { m_retryFirstMs = ms; }
 
 signals:
     void ackSent(const QString &platformAlarmId);
@@ -64,13 +70,19 @@ private:
     void onChanged(const Alarm &alarm);
     void sendAck(const QString &platformAlarmId, const QString &note);
     void retryPending();
+    void onPendingLoaded(const QList<PendingAck> &acks);
+    void scheduleRetry();
 
     QPointer<AlarmCenter> m_center;
     QPointer<backend::OursPush> m_push;
     PlatformAlarmOptions m_options;
     QDateTime m_since;                 // acknowledgements before this (an earlier run) are not sent again
     QSet<QString> m_sent;              // platform ids acknowledged or being acknowledged in this run
+    QSet<QString> m_inFlight;          // being sent now (a retry does not send them twice)
     QHash<QString, QString> m_pending; // failed: platform id -> note, sent again on reconnect
+    QTimer m_retry;                    // the next try of m_pending while the platform is away
+    int m_retryFirstMs = 2000;
+    int m_retryDelayMs = 0;
     int m_received = 0;
     int m_acked = 0;
     int m_ackFailures = 0;

@@ -22,10 +22,19 @@
 // trusted (trustCertificate(): the SHA-256 its row showed once it was refused); editing its address forgets
 // that certificate.
 //
+// Push (live patrol units and alarms): once an enabled site of kind "ours" is online, its push channel runs
+// (SitePush, owned here): its units go to the units model given to setPushTargets() with ids
+// "<site id>:<platform unit id>", its alarms into the alarm flow as source "platform:<site id>" (the
+// acknowledgements back to that site). The row shows the push's state (pushState, pushText). Turning a site
+// off, removing it, editing it or trusting another certificate stops its push and takes its units off the
+// map (an edited or re-trusted site starts it again once online). ZLMediaKit, WVP and Artemis sites give no
+// push (their row and the log say so).
+//
 // Thread: GUI. Platform calls run on a worker per sync ("site-sync"); a platform that hangs holds up
 // nothing but its own row (its request times out after the connection's timeout).
 #include "vigil/backend/platform_client.h"
 #include "vigil/cameras/camera.h"
+#include "vigil/network/websocket_client.h"
 
 #include <QtCore/QAbstractListModel>
 #include <QtCore/QDateTime>
@@ -47,8 +56,16 @@ QT_END_NAMESPACE
 namespace vigil::cameras {
 class CameraDirectory;
 }
+namespace vigil::map {
+class UnitsModel;
+}
+namespace vigil::alarms {
+class AlarmCenter;
+}
 
 namespace vigil::sites {
+
+class SitePush;
 
 struct SiteConfig
 {
@@ -110,6 +127,10 @@ public:
         PresentedCertRole, // "presentedCertSha256": CertificateNotTrusted: the refused certificate's SHA-256
         PresentedCertTextRole, // "presentedCertText": the same as "AB:CD:…" (empty otherwise)
         TrustedCertTextRole,   // "trustedCertText": the trusted certificate's SHA-256 as "AB:CD:…", or ""
+        PushStateRole,         // "pushState": "none" (this kind has no push), "off", "connecting", "live",
+                               // "reconnecting", "failed", "certificate-not-trusted"
+        PushTextRole,          // "pushText": translated sentence about the push for the row
+        UnitCountRole,         // "unitCount": patrol units this site's push put on the map
     };
     Q_ENUM(Role)
 
@@ -156,6 +177,14 @@ public:
     void setRefreshIntervalMs(int ms);
     // The platforms' own (Chinese) names, or English ones where a platform has them.
     void setChinese(bool chinese) { m_chinese = chinese; }
+    // Where the sites' pushes deliver (before start(); either may be null: that part is then off).
+    void setPushTargets(map::UnitsModel *units, alarms::AlarmCenter *alarms);
+    // Tests: the pushes' socket options (timeouts, backoff).
+    void setPushSocketOptions(const network::WebSocketOptions &options) { m_pushSocket = options; }
+    // The site's push ("none", "off", "connecting", "live", ... as the pushState role) and its push object
+    // (null when it has none).
+    QString pushState(const QString &id) const;
+    SitePush *push(const QString &id) const;
 
     // --- QML API -------------------------------------------------------------------------------------------
     // Adds a site, stores its password (or secret), saves and connects it. Returns the new id, or "" with
@@ -180,6 +209,8 @@ signals:
     void loadErrorChanged();
     // A read of a site ended (tests, logs): ok, or failed with `state`.
     void siteSynced(const QString &id, bool ok, vigil::sites::SiteManager::State state);
+    // A site's push state changed (tests, logs): pushState(id) says to what.
+    void pushChanged(const QString &id);
 
 private:
     struct Site;
@@ -195,6 +226,9 @@ private:
     bool validate(const QString &name, const QString &kind, const QString &url, SiteConfig *out);
     void setLastError(const QString &text);
     QString newId() const;
+    void startPush(Site &site);
+    void stopPush(Site &site);
+    QString pushText(const Site &site) const;
     // A camera without streams is about to be played: ask its platform for a live URL.
     void fetchStreams(const QString &cameraId);
     // Runs `call` on a worker with the site's on-demand client (one call at a time per site, in order; the
@@ -215,6 +249,9 @@ private:
     int m_retryMaxMs = 5000;
     int m_refreshMs = 10 * 60 * 1000;
     quint64 m_generation = 0;
+    QPointer<map::UnitsModel> m_pushUnits;
+    QPointer<alarms::AlarmCenter> m_pushAlarms;
+    network::WebSocketOptions m_pushSocket;
 };
 
 } // namespace vigil::sites

@@ -48,6 +48,10 @@ public:
 
     Status status() const { return m_status; }
     QString lastError() const { return m_lastError; }
+    // Failed on a refused certificate (the login's HTTPS or the push's WSS): its SHA-256 (64 lowercase hex
+    // digits), for the operator to trust; "" otherwise. Such a failure is not retried (it needs the
+    // operator).
+    QString presentedCertSha256() const { return m_presentedCert; }
     int logins() const { return m_logins; } // completed login attempts (tests: one per re-login)
     int connects() const;                   // WebSocket (re)connects so far
 
@@ -87,6 +91,7 @@ private:
     QString m_token; // secret: never logged
     Status m_status = Status::Idle;
     QString m_lastError;
+    QString m_presentedCert;
     int m_logins = 0;
     bool m_loggingIn = false;
     bool m_reloggedSinceLive = false; // the single re-login after a 401 is spent until the next Live
