@@ -162,6 +162,9 @@ TestCase {
         mouseClick(field(d, "moveUpButton"));
         compare(Alarms.rules.rule(0).name, "Intrusion at the gates (copy)");
         compare(field(d, "editorTitle").text, "Rule 1");
+        // The rows are laid out again before the click lands where the first row is drawn.
+        tryVerify(() => list.itemAtIndex(0).name === "Intrusion at the gates (copy)");
+        waitForItemPolished(list);
         mouseClick(findChild(list.itemAtIndex(0), "ruleEnableButton"));
         compare(Alarms.rules.rule(0).enabled, false);
         mouseClick(field(d, "deleteRuleButton"));
