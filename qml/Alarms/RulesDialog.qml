@@ -374,6 +374,7 @@ VDialog {
         // --- the rule being edited ----------------------------------------------------------------------
         ScrollView {
             id: editorScroll
+            objectName: "ruleEditor"
             Layout.fillWidth: true
             Layout.fillHeight: true
             contentWidth: availableWidth
@@ -394,12 +395,12 @@ VDialog {
                         elide: Text.ElideRight
                         text: root._row < 0 ? qsTr("New rule") : qsTr("Rule %1").arg(root._row + 1)
                     }
-                    CheckBox {
-                        id: enabledBox
+                    ToolbarButton {
                         objectName: "ruleEnabledBox"
                         checked: root._enabled
-                        text: qsTr("On")
-                        onToggled: root._enabled = enabledBox.checked
+                        text: root._enabled ? qsTr("On") : qsTr("Off")
+                        toolTip: qsTr("Whether the rule acts on new alarms (saved with the rule)")
+                        onClicked: root._enabled = !root._enabled
                     }
                 }
                 GridLayout {
