@@ -94,7 +94,8 @@ struct Cli
         QStringLiteral(
             "View shown at start: wall (default), map, screens (the miniature of the wall screens), "
             "alarms, playback (the wall's cameras from two minutes ago), access (users and the audit "
-            "log, for administrators), or sites (the wall with the platforms dialog open)."),
+            "log, for administrators), sites (the wall with the platforms dialog open) or rules (the "
+            "alarms with the linkage rules dialog open, for administrators)."),
         QStringLiteral("view"), QStringLiteral("wall")};
     const QCommandLineOption kiosk{
         QStringLiteral("kiosk"),
@@ -375,6 +376,16 @@ int main(int argc, char **argv)
     alarms::AlarmCenter::setInstance(&alarmCenter);
     alarmCenter.listenTo(&cameraAlarms);
     alarmCenter.setCameraDirectory(&directory);
+    // The rules dialog checks a rule against the saved scenes, the wall screens and the cameras.
+    alarmCenter.ruleModel()->setSources({[&wallScreens] { return wallScreens.sceneNames(); },
+                                         [&wallScreens] {
+                                             return wallScreens.screens();
+                                         }});
+    for (auto signal : {&wall::WallScreenSet::scenesChanged, &wall::WallScreenSet::screensChanged})
+        QObject::connect(&wallScreens, signal, alarmCenter.ruleModel(),
+                         &alarms::AlarmRuleModel::catalogUpdated);
+    QObject::connect(&directory, &cameras::CameraDirectory::countChanged, alarmCenter.ruleModel(),
+                     &alarms::AlarmRuleModel::catalogUpdated);
     // Patrol units for the map, the alarms' nearest-unit list and dispatch (QML `Patrol`); the demo's cars
     // drive the demo county's roads, with their last half hour in the track store.
     map::Patrol patrol(nullptr);
@@ -531,6 +542,9 @@ int main(int argc, char **argv)
     if (window && !session.kiosk() && cli.parser.value(cli.view) == QLatin1String("sites") &&
         !QMetaObject::invokeMethod(window, "openSites"))
         qCWarning(vigilApp) << "--view sites: the window could not open the platforms dialog";
+    if (window && !session.kiosk() && cli.parser.value(cli.view) == QLatin1String("rules") &&
+        !QMetaObject::invokeMethod(window, "openRules"))
+        qCWarning(vigilApp) << "--view rules: the window could not open the alarm rules dialog";
     // --view playback: the wall's cameras from two minutes ago (in the demo, once its cameras are there).
     if (window && !session.kiosk() && cli.parser.value(cli.view) == QLatin1String("playback")) {
         auto openPlayback = [window, &wallStore] {

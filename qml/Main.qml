@@ -95,7 +95,7 @@ ApplicationWindow {
     readonly property list<string> _layoutKeys: ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6",
         "Ctrl+7", "Ctrl+8", "Ctrl+9", "Ctrl+0", "Ctrl+-"]
     // Kiosk mode counts as modal: no shortcut of the console acts in it (the PIN chord is KioskOverlay's).
-    readonly property bool _modal: Session.kiosk || loginDialog.visible || addDialog.visible || addDevicesDialog.visible || sitesDialog.visible || help.visible || saveSceneDialog.visible
+    readonly property bool _modal: Session.kiosk || loginDialog.visible || addDialog.visible || addDevicesDialog.visible || sitesDialog.visible || rulesDialog.visible || help.visible || saveSceneDialog.visible
 
     // The toast for an ONVIF alarm (camera name and the time it arrived here).
     function _alarmText(kind: string, cameraName: string): string {
@@ -565,6 +565,9 @@ ApplicationWindow {
                     function onOpenLive(cameraId: string) {
                         root.openLive(cameraId);
                     }
+                    function onRulesRequested() {
+                        root.openRules();
+                    }
                     function onShowOnMap(alarmId: double) {
                         root.view = "map";
                         const map = mapLoader.item as MapScreen;
@@ -721,6 +724,17 @@ ApplicationWindow {
     function openSites() {
         if (Access.canSettings)
             sitesDialog.openBlank();
+    }
+
+    RulesDialog {
+        id: rulesDialog
+    }
+    // The alarm linkage rules (the alarms view's Linkage rules… button; --view rules). Administrators only.
+    function openRules() {
+        if (!Access.canSettings)
+            return;
+        root.view = "alarms";
+        rulesDialog.openFirst();
     }
 
     AddDevicesDialog {

@@ -20,6 +20,8 @@ Rectangle {
     signal traceBack(var cameraIds, real atMs)
     // The operator wants the alarm on the map (and the unit sent to it followed there).
     signal showOnMap(double alarmId)
+    // An administrator wants to edit the linkage rules (the window opens its RulesDialog).
+    signal rulesRequested
 
     // The alarm opened in the list (-1: none). Set by the pop-up's "Show in the list" too.
     property double selectedId: -1
@@ -145,6 +147,13 @@ Rectangle {
             }
             Item {
                 Layout.fillWidth: true
+            }
+            ToolbarButton {
+                objectName: "rulesButton"
+                visible: Access.canSettings
+                text: qsTr("Linkage rules… (%1)").arg(Alarms.ruleCount)
+                toolTip: qsTr("What the wall, PTZ cameras and recording do when an alarm comes: edit and test the rules")
+                onClicked: root.rulesRequested()
             }
         }
 

@@ -69,6 +69,13 @@ public slots:
                                                   m_config.filePath(QStringLiteral("alarm_rules.json")));
         alarms::AlarmCenter::setInstance(m_center.get());
         m_center->setCameraDirectory(m_directory.get());
+        // The rules dialog (tst_RulesDialog) checks scenes and screens against the wall's, as the app does.
+        m_center->ruleModel()->setSources({[this] { return m_screens->sceneNames(); },
+                                           [this] {
+                                               return m_screens->screens();
+                                           }});
+        connect(m_screens.get(), &wall::WallScreenSet::scenesChanged, m_center->ruleModel(),
+                &alarms::AlarmRuleModel::catalogUpdated);
         // Patrol units at fixed places around cam-a (30.54, 119.96) for tst_Dispatch; no roads (straight
         // lines), no simulator.
         m_patrol = std::make_unique<map::Patrol>(nullptr);

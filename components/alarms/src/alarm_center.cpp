@@ -66,6 +66,7 @@ AlarmCenter *AlarmCenter::instance()
 void AlarmCenter::setCameraDirectory(cameras::CameraDirectory *directory)
 {
     m_directory = directory;
+    m_ruleModel.setDirectory(directory);
 }
 
 QVariantMap AlarmCenter::placeOf(qint64 alarmId) const

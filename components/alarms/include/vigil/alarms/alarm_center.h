@@ -9,6 +9,7 @@
 // Thread: GUI only. The app creates it (setInstance) before QML loads.
 #include "vigil/alarms/alarm_actions.h"
 #include "vigil/alarms/alarm_filter_model.h"
+#include "vigil/alarms/alarm_rule_model.h"
 #include "vigil/alarms/alarm_rules.h"
 #include "vigil/alarms/alarm_store.h"
 
@@ -47,6 +48,8 @@ class AlarmCenter : public QObject
     Q_PROPERTY(int ruleCount READ ruleCount NOTIFY rulesChanged)
     // Translated sentence when the rules file was damaged or could not be saved; else "".
     Q_PROPERTY(QString rulesError READ rulesError NOTIFY rulesChanged)
+    // The rules as the rules dialog edits them (validated, saved, audited; administrators only).
+    Q_PROPERTY(vigil::alarms::AlarmRuleModel *rules READ ruleModel CONSTANT)
 
 public:
     // `databasePath` / `rulesPath`: the SQLite file and the rules file (the app: configDir()/alarms.db and
@@ -61,6 +64,7 @@ public:
     AlarmStore *store() { return &m_store; }
     AlarmFilterModel *filtered() { return &m_filtered; }
     AlarmActionExecutor *executor() { return &m_executor; }
+    AlarmRuleModel *ruleModel() { return &m_ruleModel; }
     QString webhookUrl() const;
     int ruleCount() const { return int(m_rules.size()); }
     QString rulesError() const { return m_rulesError; }
@@ -121,6 +125,7 @@ private:
     QString m_rulesError;
     std::unique_ptr<webhook::WebhookServer> m_webhook;
     QPointer<cameras::CameraDirectory> m_directory;
+    AlarmRuleModel m_ruleModel{this, this}; // last: reads m_rules
 };
 
 } // namespace vigil::alarms
