@@ -33,6 +33,15 @@ QString hostOf(const RelayConnection &c)
     return adapter::hostPort(c.apiUrl);
 }
 
+// An answer that is not the relay's (not JSON, no code, wrong shape).
+Error unreadableAnswer(Error e, const QString &relay, const QString &host, const QString &stream)
+{
+    e.message = Msg::tr("%1 at %2 answered the request to relay stream %3 with something Vigil cannot read "
+                        "(%4). Check the relay's address, port and kind.")
+                    .arg(relay, host, stream, e.message);
+    return e;
+}
+
 QUrl rtspUrl(const RelayConnection &c, const QString &path)
 {
     QUrl u;
@@ -67,7 +76,7 @@ public:
         site.timeoutMs = m_c.timeoutMs;
         site.trustedCertSha256 = m_c.trustedCertSha256;
         const QString host = hostOf(m_c);
-        const QString what = Msg::tr("to relay stream %1").arg(name);
+        const QString what = Msg::tr("the request to relay stream %1").arg(name);
         ++m_requests;
         const auto r = zlm::apiCall(site, QStringLiteral("addStreamProxy"),
                                     {{QStringLiteral("vhost"), QStringLiteral("__defaultVhost__")},
@@ -103,6 +112,8 @@ public:
                                 .arg(host, name, error.message);
             return R::fail(error);
         }
+        if (error.code == ErrorCode::BadResponse || error.code == ErrorCode::TooLarge)
+            return R::fail(unreadableAnswer(std::move(error), QStringLiteral("ZLMediaKit"), host, name));
         return R::fail(zlm::explain(std::move(error), host, what));
     }
 
@@ -149,7 +160,7 @@ public:
                        .toJson(QJsonDocument::Compact);
         ++m_requests;
         qCDebug(vigilBackend) << "mediamtx POST" << host << req.url.path(); // the body holds the password
-        const QString what = Msg::tr("to relay stream %1").arg(path);
+        const QString what = Msg::tr("the request to relay stream %1").arg(path);
         auto r = adapter::exchange(std::move(req), QStringLiteral("MediaMTX"), host, what);
         if (!r.ok())
             return R::fail(r.error);
@@ -178,12 +189,12 @@ public:
         Error parse;
         if (!adapter::jsonObject(r.value.body, &root, &parse, 64 * 1024) ||
             !root.value(QLatin1String("error")).isString())
-            return R::fail(adapter::unreadable(
+            return R::fail(unreadableAnswer(
                 makeError(ErrorCode::BadResponse,
                           parse.isError() ? parse.message
                                           : Msg::tr("HTTP %1 without an \"error\" text").arg(status),
                           status),
-                QStringLiteral("MediaMTX"), host, what));
+                QStringLiteral("MediaMTX"), host, path));
         const QString text = root.value(QLatin1String("error")).toString().left(300);
         if (status == 400 && text.contains(QLatin1String("already exists"), Qt::CaseInsensitive)) {
             out.already = true;
