@@ -7,8 +7,10 @@ import Vigil.Views
 
 // SitesDialog: the video platforms Vigil reads cameras from (Sites, sites.json). Each site with its state —
 // online with its camera count, connecting with progress, or what failed and what to do — and Retry, Edit,
-// On/Off and Remove; below, the form to add a site or change the one being edited. The password is never
-// shown and is cleared when the dialog closes; leaving it empty while editing keeps the stored one.
+// On/Off and Remove; below, the form to add a site or change the one being edited, with the relay media server
+// its cameras are played through (RelayFields), and the relay of the cameras added directly. Passwords and
+// secrets are never shown and are cleared when the dialog closes; leaving one empty while editing keeps the
+// stored one.
 VDialog {
     id: root
 
@@ -20,17 +22,36 @@ VDialog {
 
     function save() {
         const kind = kindBox.currentValue;
-        let ok;
-        if (root._editingId !== "") {
-            ok = Sites.updateSite(root._editingId, nameField.text, kind, urlField.text, userField.text, passwordField.text);
+        let id = root._editingId;
+        if (id !== "") {
+            if (!Sites.updateSite(id, nameField.text, kind, urlField.text, userField.text, passwordField.text))
+                id = "";
         } else {
-            ok = Sites.addSite(nameField.text, kind, urlField.text, userField.text, passwordField.text) !== "";
+            id = Sites.addSite(nameField.text, kind, urlField.text, userField.text, passwordField.text);
         }
-        if (!ok) {
+        if (id === "" || !Sites.setSiteRelay(id, relayFields.kind, relayFields.url, relayFields.user,
+                                             relayFields.secret, relayFields.rtspPort)) {
+            if (id !== "" && root._editingId === "")
+                root._editingId = id; // added, but its relay was refused: correct it and save again
             root._error = Sites.lastError;
             return;
         }
         root._clearForm();
+    }
+
+    function saveDirectRelay() {
+        if (!Sites.setDirectRelay(directRelayFields.kind, directRelayFields.url, directRelayFields.user,
+                                  directRelayFields.secret, directRelayFields.rtspPort)) {
+            root._error = Sites.lastError;
+            return;
+        }
+        root._error = "";
+        directRelayFields.clearSecret();
+    }
+
+    function _loadDirectRelay() {
+        const r = Sites.directRelay;
+        directRelayFields.load(r.kind, r.url, r.user, r.rtspPort);
     }
 
     // --- private -----------------------------------------------------------------------------------------
@@ -45,9 +66,11 @@ VDialog {
         urlField.text = "";
         userField.text = "";
         passwordField.text = "";
+        relayFields.clear();
     }
 
-    function _edit(siteId: string, name: string, kind: string, url: string, user: string) {
+    function _edit(siteId: string, name: string, kind: string, url: string, user: string, relayKind: string,
+                   relayUrl: string, relayUser: string, relayRtspPort: int) {
         root._editingId = siteId;
         root._error = "";
         nameField.text = name;
@@ -55,6 +78,7 @@ VDialog {
         urlField.text = url;
         userField.text = user;
         passwordField.text = "";
+        relayFields.load(relayKind, relayUrl, relayUser, relayRtspPort);
         nameField.forceActiveFocus();
     }
 
@@ -82,8 +106,11 @@ VDialog {
     objectName: "sitesDialog"
     title: qsTr("Platforms (sites)")
     preferredWidth: 820
+    onOpened: root._loadDirectRelay()
     onClosed: {
         passwordField.text = "";
+        relayFields.clearSecret();
+        directRelayFields.clearSecret();
         root._error = "";
     }
 
@@ -137,6 +164,11 @@ VDialog {
                     required property string pushText
                     readonly property bool certRefused: (stateName === "certificate-not-trusted"
                                                          || pushState === "certificate-not-trusted")
+                    required property string relayKind
+                    required property string relayUrl
+                    required property string relayUser
+                    required property int relayRtspPort
+                    readonly property bool certRefused: stateName === "certificate-not-trusted"
                                                         && presentedCertSha256 !== ""
 
                     objectName: "siteRow" + index
@@ -173,6 +205,15 @@ VDialog {
                                 color: Theme.textMuted
                                 size: VLabel.Small
                                 text: siteRow.url + (siteRow.user !== "" ? "  ·  " + siteRow.user : "")
+                            }
+                            VLabel {
+                                objectName: "siteRelay"
+                                Layout.fillWidth: true
+                                visible: siteRow.relayKind !== ""
+                                elide: Text.ElideRight
+                                color: Theme.textMuted
+                                size: VLabel.Small
+                                text: qsTr("Cameras played through the relay %1 at %2").arg(siteRow.relayKind === "zlm" ? "ZLMediaKit" : "MediaMTX").arg(siteRow.relayUrl)
                             }
                             VLabel {
                                 objectName: "siteStatus"
@@ -268,7 +309,8 @@ VDialog {
                             objectName: "editButton"
                             Layout.alignment: Qt.AlignTop
                             text: qsTr("Edit")
-                            onClicked: root._edit(siteRow.siteId, siteRow.name, siteRow.kind, siteRow.url, siteRow.user)
+                            onClicked: root._edit(siteRow.siteId, siteRow.name, siteRow.kind, siteRow.url, siteRow.user,
+                                                  siteRow.relayKind, siteRow.relayUrl, siteRow.relayUser, siteRow.relayRtspPort)
                         }
                         ToolbarButton {
                             objectName: "enableButton"
@@ -357,6 +399,41 @@ VDialog {
                 echoMode: TextInput.Password
                 inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                 placeholderText: root._editingId !== "" ? qsTr("Unchanged") : ""
+            }
+        }
+        RelayFields {
+            id: relayFields
+            objectName: "siteRelayFields"
+            Layout.fillWidth: true
+            editing: root._editingId !== ""
+        }
+        VLabel {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            color: Theme.textMuted
+            size: VLabel.Small
+            text: qsTr("A relay (ZLMediaKit or MediaMTX) pulls each camera once and every PC plays it from the relay, so cameras do not run out of RTSP sessions. Without a relay, cameras are played directly.")
+        }
+
+        VLabel {
+            Layout.topMargin: Theme.spacing
+            font.bold: true
+            text: qsTr("Relay for cameras added directly")
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            RelayFields {
+                id: directRelayFields
+                objectName: "directRelayFields"
+                Layout.fillWidth: true
+                editing: Sites.directRelay.kind !== ""
+            }
+            ToolbarButton {
+                objectName: "saveDirectRelayButton"
+                Layout.alignment: Qt.AlignTop
+                text: qsTr("Save relay")
+                onClicked: root.saveDirectRelay()
             }
         }
         VLabel {

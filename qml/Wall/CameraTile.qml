@@ -54,6 +54,8 @@ Rectangle {
     function statusText(status: int): string {
         if (feed.waitingForKeyring)
             return qsTr("Waiting for the keyring…");
+        if (feed.relayPending)
+            return qsTr("Asking the relay…");
         switch (status) {
         case VideoPlayer.Status.Connecting:
             return qsTr("Connecting…");
@@ -288,6 +290,13 @@ Rectangle {
                 size: VLabel.Small
             }
             VLabel {
+                objectName: "relayBadge"
+                visible: feed.relayed || feed.relayError !== ""
+                text: feed.relayed ? qsTr("via relay") : qsTr("relay refused")
+                color: feed.relayed ? Theme.textMuted : Theme.warning
+                size: VLabel.Small
+            }
+            VLabel {
                 objectName: "recordingBadge"
                 visible: root._recording
                 text: "● " + qsTr("REC")
@@ -296,6 +305,25 @@ Rectangle {
                 font.bold: true
             }
         }
+    }
+
+    // The relay refused this camera: it plays directly, and the operator is told why (the log has it too).
+    VLabel {
+        objectName: "relayErrorText"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.spacingSmall
+        anchors.bottomMargin: Theme.chipHeight + Theme.spacingSmall * 2
+        visible: !root._empty && !root._small && feed.relayError !== ""
+        text: feed.relayError
+        color: Theme.warning
+        style: Text.Outline
+        styleColor: Theme.tileBackground
+        wrapMode: Text.Wrap
+        maximumLineCount: 3
+        elide: Text.ElideRight
+        size: VLabel.Small
     }
 
     StatsOverlay {

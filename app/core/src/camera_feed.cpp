@@ -7,6 +7,8 @@
 #include "vigil/core/logging.h"
 #include "vigil/core/paths.h"
 #include "vigil/core/worker_threads.h"
+#include "vigil/sites/site_manager.h"
+#include "vigil/sites/stream_relays.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
@@ -37,6 +39,53 @@ CameraFeed::CameraFeed(QObject *parent)
         connect(dir, &QAbstractItemModel::modelReset, this, &CameraFeed::apply);
         connect(dir, &cameras::CameraDirectory::credentialsPendingChanged, this, &CameraFeed::apply);
     }
+    if (auto *manager = sites::SiteManager::instance()) {
+        // The relay answered for a camera ("" = every camera: a relay was set or changed).
+        connect(manager->relays(), &sites::StreamRelays::relayChanged, this, [this](const QString &id) {
+            if (id.isEmpty() || id == m_cameraId)
+                apply();
+        });
+    }
+}
+
+void CameraFeed::setRelayState(bool pending, bool relayed, const QString &error)
+{
+    if (pending == m_relayPending && relayed == m_relayed && error == m_relayError)
+        return;
+    m_relayPending = pending;
+    m_relayed = relayed;
+    m_relayError = error;
+    emit relayChanged();
+}
+
+std::optional<video::MediaSource>
+CameraFeed::sourceFor(const QString &cameraId, const cameras::ResolvedStream &resolved, bool reportRelay)
+{
+    video::MediaSource source;
+    source.url = resolved.url;
+    source.user = resolved.user;
+    source.password = resolved.password;
+    source.privacyMasks = resolved.privacyMasks;
+    auto *manager = sites::SiteManager::instance();
+    const sites::StreamRelays::Answer relay =
+        manager ? manager->relays()->resolve(cameraId, resolved) : sites::StreamRelays::Answer{};
+    using State = sites::StreamRelays::State;
+    if (reportRelay)
+        setRelayState(relay.state == State::Pending, relay.state == State::Relayed,
+                      relay.state == State::Refused ? relay.error : QString());
+    switch (relay.state) {
+    case State::Pending:
+        return std::nullopt;
+    case State::Relayed:
+        source.url = relay.url; // the relay holds the camera's credentials, not the viewer
+        source.user.clear();
+        source.password.clear();
+        break;
+    case State::Direct:
+    case State::Refused:
+        break;
+    }
+    return source;
 }
 
 void CameraFeed::setTileArea(double area)
@@ -139,18 +188,18 @@ void CameraFeed::apply()
         m_waitingForKeyring = waiting;
         emit waitingForKeyringChanged();
     }
-    if (!resolved || !m_active || waiting) {
+    const std::optional<video::MediaSource> relayed =
+        resolved && m_active && !waiting ? sourceFor(m_cameraId, *resolved, true) : std::nullopt;
+    if (!resolved || !m_active || waiting)
+        setRelayState(false, false, {});
+    if (!relayed) {      // nothing to play, or its relay is being asked (relayChanged follows)
         m_player.stop(); // drops a pre-connection too
         m_preloadCameraId.clear();
         m_playingCameraId.clear();
         reportHealth();
         return;
     }
-    video::MediaSource source;
-    source.url = resolved->url;
-    source.user = resolved->user;
-    source.password = resolved->password;
-    source.privacyMasks = resolved->privacyMasks;
+    const video::MediaSource &source = *relayed;
     // Another stream of the same camera switches seamlessly; another camera clears the picture first —
     // unless it was pre-connected (a tour's next camera) and has its first frame: then it is shown at once.
     const bool sameCamera = m_playingCameraId == m_cameraId;
@@ -178,15 +227,14 @@ bool CameraFeed::preloadCamera(const QString &cameraId)
 {
     auto *dir = directory();
     const auto resolved = dir && !cameraId.isEmpty() ? dir->resolve(cameraId, m_role) : std::nullopt;
-    if (!resolved || !m_active || dir->waitingForPassword(cameraId)) {
+    const std::optional<video::MediaSource> relayed =
+        resolved && m_active && !dir->waitingForPassword(cameraId) ? sourceFor(cameraId, *resolved, false)
+                                                                   : std::nullopt;
+    if (!relayed) { // (also while its relay is being asked: the switch is then the usual clean one)
         cancelPreload();
         return false;
     }
-    video::MediaSource source;
-    source.url = resolved->url;
-    source.user = resolved->user;
-    source.password = resolved->password;
-    source.privacyMasks = resolved->privacyMasks;
+    const video::MediaSource &source = *relayed;
     if (m_preloadCameraId == cameraId && m_player.hasPreload() && m_player.preloadSource() == source)
         return true; // already under way
     m_preloadCameraId = cameraId;

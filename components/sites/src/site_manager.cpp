@@ -10,6 +10,7 @@
 #include "vigil/network/http_client.h"
 #include "vigil/sites/site_cameras.h"
 #include "vigil/sites/site_push.h"
+#include "vigil/sites/stream_relays.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
@@ -50,6 +51,38 @@ QString validateSitesJson(const QByteArray &data)
     return {};
 }
 
+// A relay entry; one that cannot be used is dropped (said so in the log): the cameras then play directly.
+RelaySettings relayFromJson(const QJsonValue &value, const QString &owner)
+{
+    RelaySettings r;
+    if (!value.isObject())
+        return r;
+    const QJsonObject o = value.toObject();
+    const auto kind = backend::relayKindFromString(o.value(QLatin1String("kind")).toString());
+    QUrl url(o.value(QLatin1String("url")).toString(), QUrl::StrictMode);
+    const int port = o.value(QLatin1String("rtspPort")).toInt(0);
+    if (!kind || !url.isValid() || url.host().isEmpty() || port < 0 || port > 65535) {
+        qCWarning(vigilSites) << "sites.json: ignored the relay of" << owner << "(no usable kind or URL)";
+        return r;
+    }
+    url.setUserInfo({});
+    r.kind = kind;
+    r.url = url;
+    r.user = o.value(QLatin1String("user")).toString();
+    r.rtspPort = port;
+    return r;
+}
+
+QJsonObject relayToJson(const RelaySettings &r)
+{
+    return QJsonObject{
+        {QStringLiteral("kind"), backend::toString(*r.kind)},
+        {QStringLiteral("url"), r.url.toString()},
+        {QStringLiteral("user"), r.user},
+        {QStringLiteral("rtspPort"), r.rtspPort},
+    };
+}
+
 // Sites in the file that cannot be used are skipped (and said so in the log); the rest load.
 QList<SiteConfig> parseSites(const QByteArray &data)
 {
@@ -66,6 +99,7 @@ QList<SiteConfig> parseSites(const QByteArray &data)
         c.enabled = o.value(QLatin1String("enabled")).toBool(true);
         c.trustedCertSha256 =
             network::normalizeFingerprint(o.value(QLatin1String("trustedCertSha256")).toString());
+        c.relay = relayFromJson(o.value(QLatin1String("relay")), c.id);
         const bool duplicate =
             std::any_of(out.cbegin(), out.cend(), [&](const SiteConfig &s) { return s.id == c.id; });
         if (c.id.isEmpty() || c.id.contains(QLatin1Char(':')) || duplicate || !kind || !c.url.isValid() ||
@@ -82,7 +116,7 @@ QList<SiteConfig> parseSites(const QByteArray &data)
     return out;
 }
 
-QByteArray sitesJson(const QList<SiteConfig> &sites)
+QByteArray sitesJson(const QList<SiteConfig> &sites, const RelaySettings &direct)
 {
     QJsonArray array;
     for (const SiteConfig &c : sites) {
@@ -96,10 +130,14 @@ QByteArray sitesJson(const QList<SiteConfig> &sites)
         };
         if (!c.trustedCertSha256.isEmpty())
             o.insert(QStringLiteral("trustedCertSha256"), c.trustedCertSha256);
+        if (c.relay.isSet())
+            o.insert(QStringLiteral("relay"), relayToJson(c.relay));
         array.append(o);
     }
-    return QJsonDocument(QJsonObject{{QStringLiteral("version"), kVersion}, {QStringLiteral("sites"), array}})
-        .toJson();
+    QJsonObject root{{QStringLiteral("version"), kVersion}, {QStringLiteral("sites"), array}};
+    if (direct.isSet())
+        root.insert(QStringLiteral("directRelay"), relayToJson(direct));
+    return QJsonDocument(root).toJson();
 }
 
 QString stateName(SiteManager::State s)
@@ -180,6 +218,7 @@ SiteManager *SiteManager::s_instance = nullptr;
 SiteManager::SiteManager(cameras::CameraDirectory *directory, QObject *parent)
     : QAbstractListModel(parent)
     , m_directory(directory)
+    , m_relays(new StreamRelays(directory, this))
     , m_path(QDir(core::configDir()).filePath(QStringLiteral("sites.json")))
 {
     if (directory)
@@ -268,6 +307,14 @@ QVariant SiteManager::data(const QModelIndex &index, int role) const
         return pushText(s);
     case UnitCountRole:
         return s.push ? s.push->unitCount() : 0;
+    case RelayKindRole:
+        return s.config.relay.isSet() ? backend::toString(*s.config.relay.kind) : QString();
+    case RelayUrlRole:
+        return s.config.relay.url.toString();
+    case RelayUserRole:
+        return s.config.relay.user;
+    case RelayRtspPortRole:
+        return s.config.relay.rtspPort;
     default:
         return {};
     }
@@ -295,6 +342,10 @@ QHash<int, QByteArray> SiteManager::roleNames() const
         {PushStateRole, "pushState"},
         {PushTextRole, "pushText"},
         {UnitCountRole, "unitCount"},
+        {RelayKindRole, "relayKind"},
+        {RelayUrlRole, "relayUrl"},
+        {RelayUserRole, "relayUser"},
+        {RelayRtspPortRole, "relayRtspPort"},
     };
 }
 
@@ -307,6 +358,52 @@ QVariantList SiteManager::kinds() const
                                {QStringLiteral("name"), backend::displayName(k)}});
     }
     return out;
+}
+
+QVariantList SiteManager::relayKinds() const
+{
+    QVariantList out{QVariantMap{{QStringLiteral("kind"), QString()}, {QStringLiteral("name"), tr("None")}}};
+    for (backend::RelayKind k : {backend::RelayKind::ZlMediaKit, backend::RelayKind::MediaMtx}) {
+        out.append(QVariantMap{{QStringLiteral("kind"), backend::toString(k)},
+                               {QStringLiteral("name"), backend::displayName(k)}});
+    }
+    return out;
+}
+
+QVariantMap SiteManager::directRelay() const
+{
+    return QVariantMap{
+        {QStringLiteral("kind"), m_directRelay.isSet() ? backend::toString(*m_directRelay.kind) : QString()},
+        {QStringLiteral("url"), m_directRelay.url.toString()},
+        {QStringLiteral("user"), m_directRelay.user},
+        {QStringLiteral("rtspPort"), m_directRelay.rtspPort},
+    };
+}
+
+std::optional<backend::RelayConnection> SiteManager::relayConnection(const RelaySettings &relay,
+                                                                     const QString &credentialRef) const
+{
+    if (!relay.isSet())
+        return std::nullopt;
+    backend::RelayConnection c;
+    c.kind = *relay.kind;
+    c.apiUrl = relay.url;
+    c.user = relay.user;
+    c.secret = m_directory ? m_directory->secret(credentialRef).value_or(QString()) : QString();
+    c.rtspPort = relay.rtspPort;
+    return c;
+}
+
+void SiteManager::applyRelays()
+{
+    if (!m_directory || m_directory->credentialsPending())
+        return; // start() applies them once the secrets are read
+    for (const auto &s : m_sites) {
+        m_relays->setRelay(s->config.origin(),
+                           relayConnection(s->config.relay, s->config.relayCredentialRef()));
+    }
+    m_relays->setRelay(cameras::kConfigOrigin.toString(),
+                       relayConnection(m_directRelay, QStringLiteral("relay:direct")));
 }
 
 bool SiteManager::load()
@@ -329,6 +426,15 @@ bool SiteManager::load()
         emit loadErrorChanged();
     }
     const QList<SiteConfig> configs = loaded.exists ? parseSites(loaded.data) : QList<SiteConfig>{};
+    const RelaySettings direct =
+        loaded.exists
+            ? relayFromJson(QJsonDocument::fromJson(loaded.data).object().value(QLatin1String("directRelay")),
+                            QStringLiteral("the cameras added directly"))
+            : RelaySettings{};
+    if (!(direct == m_directRelay)) {
+        m_directRelay = direct;
+        emit directRelayChanged();
+    }
 
     beginResetModel(); // load() runs once at start-up, before any view
     for (const auto &s : m_sites) {
@@ -337,6 +443,7 @@ bool SiteManager::load()
         s->push.reset();
         if (m_directory)
             m_directory->setOriginCameras(s->config.origin(), {});
+        m_relays->setRelay(s->config.origin(), std::nullopt);
     }
     m_sites.clear();
     for (const SiteConfig &c : configs) {
@@ -354,6 +461,7 @@ bool SiteManager::load()
     }
     endResetModel();
     emit countChanged();
+    applyRelays();
     if (m_started)
         start();
     return problem.isEmpty();
@@ -374,6 +482,7 @@ void SiteManager::start()
             });
         return;
     }
+    applyRelays();
     for (const auto &s : m_sites) {
         if (s->config.enabled && !s->busy && s->state != State::Online)
             sync(*s);
@@ -825,7 +934,9 @@ bool SiteManager::removeSite(const QString &id)
     if (m_directory) {
         m_directory->setOriginCameras(site.config.origin(), {});
         m_directory->removeSecret(site.config.credentialRef());
+        m_directory->removeSecret(site.config.relayCredentialRef());
     }
+    m_relays->setRelay(site.config.origin(), std::nullopt);
     qCInfo(vigilSites).noquote() << "site removed:" << site.config.name;
     beginRemoveRows({}, row, row);
     m_sites.erase(m_sites.begin() + row);
@@ -1043,8 +1154,119 @@ void SiteManager::stopPush(Site &site)
 
 bool SiteManager::save(const QList<SiteConfig> &sites, QString *error)
 {
+    return save(sites, m_directRelay, error);
+}
+
+bool SiteManager::save(const QList<SiteConfig> &sites, const RelaySettings &direct, QString *error)
+{
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    return core::writeFileAtomically(m_path, sitesJson(sites), error);
+    return core::writeFileAtomically(m_path, sitesJson(sites, direct), error);
+}
+
+bool SiteManager::validateRelay(const QString &kind, const QString &url, int rtspPort, RelaySettings *out)
+{
+    *out = {};
+    if (kind.trimmed().isEmpty())
+        return true; // no relay
+    const auto k = backend::relayKindFromString(kind.trimmed());
+    if (!k) {
+        setLastError(tr("Choose the kind of relay (ZLMediaKit or MediaMTX), or None."));
+        return false;
+    }
+    QUrl u(url.trimmed(), QUrl::StrictMode);
+    if (!u.isValid() || u.host().isEmpty() ||
+        (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https"))) {
+        setLastError(tr("The relay's address must look like http://host:port (its HTTP API: ZLMediaKit's "
+                        "http.port, MediaMTX's apiAddress, 9997 by default)."));
+        return false;
+    }
+    if (!u.userInfo().isEmpty()) {
+        setLastError(tr("Type the relay's user name and secret in their own fields, not in the address."));
+        return false;
+    }
+    if (rtspPort < 0 || rtspPort > 65535) {
+        setLastError(tr("The relay's RTSP port must be between 1 and 65535 (or empty for the default)."));
+        return false;
+    }
+    out->kind = k;
+    out->url = u;
+    out->rtspPort = rtspPort;
+    return true;
+}
+
+bool SiteManager::setSiteRelay(const QString &id, const QString &kind, const QString &url,
+                               const QString &user, const QString &secret, int rtspPort)
+{
+    Site *site = find(id);
+    if (!site) {
+        setLastError(tr("This site is no longer in the list."));
+        return false;
+    }
+    RelaySettings relay;
+    if (!validateRelay(kind, url, rtspPort, &relay))
+        return false;
+    relay.user = relay.isSet() ? user.trimmed() : QString();
+    QList<SiteConfig> next = sites();
+    next[rowOf(id)].relay = relay;
+    QString error;
+    if (!save(next, &error)) {
+        setLastError(tr("The site could not be saved to %1: %2").arg(m_path, error));
+        return false;
+    }
+    if (m_directory) {
+        if (!relay.isSet())
+            m_directory->removeSecret(site->config.relayCredentialRef());
+        else if (!secret.isEmpty() &&
+                 !m_directory->setSecret(site->config.relayCredentialRef(), secret, &error)) {
+            setLastError(tr("The relay's secret could not be stored: %1").arg(error));
+            return false;
+        }
+    }
+    site->config.relay = relay;
+    qCInfo(vigilSites).noquote() << "site" << site->config.name
+                                 << (relay.isSet()
+                                         ? QStringLiteral("plays its cameras through %1 at %2")
+                                               .arg(backend::displayName(*relay.kind), hostPort(relay.url))
+                                         : QStringLiteral("plays its cameras directly"));
+    applyRelays();
+    rowChanged(*site);
+    setLastError({});
+    return true;
+}
+
+bool SiteManager::setDirectRelay(const QString &kind, const QString &url, const QString &user,
+                                 const QString &secret, int rtspPort)
+{
+    RelaySettings relay;
+    if (!validateRelay(kind, url, rtspPort, &relay))
+        return false;
+    relay.user = relay.isSet() ? user.trimmed() : QString();
+    QString error;
+    if (!save(sites(), relay, &error)) {
+        setLastError(tr("The relay could not be saved to %1: %2").arg(m_path, error));
+        return false;
+    }
+    const QString ref = QStringLiteral("relay:direct");
+    if (m_directory) {
+        if (!relay.isSet())
+            m_directory->removeSecret(ref);
+        else if (!secret.isEmpty() && !m_directory->setSecret(ref, secret, &error)) {
+            setLastError(tr("The relay's secret could not be stored: %1").arg(error));
+            return false;
+        }
+    }
+    qCInfo(vigilSites).noquote() << "cameras added directly"
+                                 << (relay.isSet()
+                                         ? QStringLiteral("play through %1 at %2")
+                                               .arg(backend::displayName(*relay.kind), hostPort(relay.url))
+                                         : QStringLiteral("play directly"));
+    const bool changed = !(relay == m_directRelay);
+    m_directRelay = relay;
+    applyRelays();
+    if (changed)
+        emit directRelayChanged();
+    setLastError({});
+    return true;
 }
 
 void SiteManager::setLastError(const QString &text)

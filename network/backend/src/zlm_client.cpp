@@ -3,17 +3,14 @@
 #include "vigil/backend/zlm_client.h"
 
 #include "adapter_common.h"
+#include "zlm_api.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QJsonArray>
-#include <QtCore/QLoggingCategory>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QSet>
-#include <QtCore/QUrlQuery>
 
 #include <algorithm>
-
-Q_DECLARE_LOGGING_CATEGORY(vigilBackend)
 
 namespace vigil::backend {
 
@@ -24,31 +21,6 @@ struct Msg
 };
 
 using adapter::makeError;
-
-// ZLMediaKit's ApiErr (server/WebApi.h).
-constexpr int kAuthFailed = -100;
-constexpr int kNotFound = -500;
-
-// The envelope: root object with code 0, or an Error carrying the server's code and msg.
-bool envelope(const QByteArray &body, QJsonObject *root, Error *error)
-{
-    if (!adapter::jsonObject(body, root, error))
-        return false;
-    const QJsonValue code = root->value(QLatin1String("code"));
-    if (!code.isDouble()) {
-        *error = makeError(ErrorCode::BadResponse, Msg::tr("the answer has no numeric \"code\""));
-        return false;
-    }
-    const int c = code.toInt();
-    if (c == 0)
-        return true;
-    const QString msg = root->value(QLatin1String("msg")).toString().left(200);
-    const ErrorCode ec = c == kAuthFailed ? ErrorCode::WrongCredentials
-                         : c == kNotFound ? ErrorCode::NotFound
-                                          : ErrorCode::ServerError;
-    *error = makeError(ec, Msg::tr("code %1 (%2)").arg(c).arg(msg), 200, QString::number(c));
-    return false;
-}
 
 int port(const QJsonObject &o, const char *key, int fallback)
 {
@@ -65,7 +37,7 @@ Result<QList<MediaEntry>> parseMediaList(const QByteArray &body)
     using R = Result<QList<MediaEntry>>;
     QJsonObject root;
     Error error;
-    if (!envelope(body, &root, &error))
+    if (!zlm::envelope(body, &root, &error))
         return R::fail(error);
     const QJsonValue data = root.value(QLatin1String("data"));
     QList<MediaEntry> out;
@@ -98,7 +70,7 @@ Result<ServerConfig> parseServerConfig(const QByteArray &body)
     using R = Result<ServerConfig>;
     QJsonObject root;
     Error error;
-    if (!envelope(body, &root, &error))
+    if (!zlm::envelope(body, &root, &error))
         return R::fail(error);
     // "data": [{"rtsp.port": "554", ...}] (an object in a one-element list); accept the object too.
     QJsonValue data = root.value(QLatin1String("data"));
@@ -126,7 +98,7 @@ Result<RecordFiles> parseRecordFiles(const QByteArray &body)
     using R = Result<RecordFiles>;
     QJsonObject root;
     Error error;
-    if (!envelope(body, &root, &error))
+    if (!zlm::envelope(body, &root, &error))
         return R::fail(error);
     const QJsonObject data = root.value(QLatin1String("data")).toObject();
     const QJsonValue paths = data.value(QLatin1String("paths"));
@@ -278,68 +250,11 @@ QString ZlmClient::host() const
 Result<QByteArray> ZlmClient::call(const QString &api, const QList<std::pair<QString, QString>> &query,
                                    const QString &what)
 {
-    using R = Result<QByteArray>;
-    network::HttpRequest req;
-    req.method = "GET";
-    req.url = m_site.baseUrl;
-    QString prefix = req.url.path();
-    while (prefix.endsWith(QLatin1Char('/')))
-        prefix.chop(1);
-    req.url.setPath(prefix + QStringLiteral("/index/api/") + api);
-    QUrlQuery q;
-    q.addQueryItem(QStringLiteral("secret"), QString::fromUtf8(QUrl::toPercentEncoding(m_site.password)));
-    for (const auto &[k, v] : query)
-        q.addQueryItem(k, QString::fromUtf8(QUrl::toPercentEncoding(v)));
-    req.url.setQuery(q);
-    req.timeoutMs = m_site.timeoutMs;
-    adapter::applySiteTls(req, m_site);
-    req.headers.append({QByteArray("Accept"), QByteArray("application/json")});
     ++m_requests;
-    // The path only: the query carries the secret.
-    qCDebug(vigilBackend) << "zlm GET" << host() << req.url.path();
-    auto r = adapter::exchange(std::move(req), displayName(kind()), host(), what);
-    if (!r.ok())
-        return R::fail(r.error);
-    if (r.value.status == 404)
-        return R::fail(makeError(ErrorCode::NotFound,
-                                 Msg::tr("ZLMediaKit at %1 has no API %2 (HTTP 404). Check the address and "
-                                         "port (the server's http.port) and the kind of the site.")
-                                     .arg(host(), api),
-                                 404));
-    if (r.value.status != 200)
-        return R::fail(makeError(ErrorCode::ServerError,
-                                 Msg::tr("ZLMediaKit at %1 answered %2 with HTTP %3. Try again later.")
-                                     .arg(host(), what)
-                                     .arg(r.value.status),
-                                 r.value.status));
-    return R{r.value.body, {}};
+    return zlm::apiCall(m_site, api, query, what);
 }
 
-namespace {
-// A parser's error, in a sentence naming the server and what to do.
-Error explain(Error e, const QString &host, const QString &what)
-{
-    switch (e.code) {
-    case ErrorCode::WrongCredentials:
-        e.message = Msg::tr("ZLMediaKit at %1 refused the API secret when asked for %2 (%3). Check the "
-                            "secret in the site's settings (api.secret in the server's config.ini) and that "
-                            "the server allows this PC's address.")
-                        .arg(host, what, e.message);
-        return e;
-    case ErrorCode::NotFound:
-        e.message = Msg::tr("ZLMediaKit at %1 found nothing for %2 (%3). Check the camera id.")
-                        .arg(host, what, e.message);
-        return e;
-    case ErrorCode::ServerError:
-        e.message =
-            Msg::tr("ZLMediaKit at %1 could not answer %2: %3. Try again later, or check the server's log.")
-                .arg(host, what, e.message);
-        return e;
-    default:
-        return adapter::unreadable(std::move(e), QStringLiteral("ZLMediaKit"), host, what);
-    }
-}
-} // namespace
+using zlm::explain;
 
 Result<bool> ZlmClient::ensureConfig()
 {

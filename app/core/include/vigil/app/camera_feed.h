@@ -1,17 +1,23 @@
 #pragma once
 // CameraFeed: what a wall tile plays. Turns (camera id, wanted stream role) into a VideoPlayer source through
-// the camera directory, so QML never sees a URL or a password. The player is rebuilt beneath nothing: one
+// the camera directory, so QML never sees a URL or a password. When the camera's site (or, for cameras added
+// directly, the global setting) names a relay media server, the feed plays the relay's URL once the relay
+// answered (sites::StreamRelays; nothing plays meanwhile: relayPending), or the direct URL with relayError
+// set when the relay refused. The player is rebuilt beneath nothing: one
 // player per tile for the tile's whole life; a camera or role change is a seamless source switch. Thread: GUI
 // only.
 #include "vigil/video/video_player.h"
 
 #include <QtCore/QObject>
+
 #include <QtMultimedia/QVideoSink>
 #include <QtQml/qqmlregistration.h>
+#include <optional>
 
 namespace vigil::cameras {
 class CameraDirectory;
-}
+struct ResolvedStream;
+} // namespace vigil::cameras
 
 namespace vigil::app {
 
@@ -33,6 +39,12 @@ class CameraFeed : public QObject
     Q_PROPERTY(bool waitingForKeyring READ waitingForKeyring NOTIFY waitingForKeyringChanged)
     // On-screen pixels of the tile (bind to width * height): the decode governor degrades the smallest first.
     Q_PROPERTY(double tileArea READ tileArea WRITE setTileArea NOTIFY tileAreaChanged)
+    // The camera's relay is being asked to pull it (nothing plays until it answered).
+    Q_PROPERTY(bool relayPending READ relayPending NOTIFY relayChanged)
+    // The relay refused the camera: it plays directly, and this says why and what to do (else "").
+    Q_PROPERTY(QString relayError READ relayError NOTIFY relayChanged)
+    // The camera plays through its relay.
+    Q_PROPERTY(bool relayed READ relayed NOTIFY relayChanged)
 
 public:
     explicit CameraFeed(QObject *parent = nullptr);
@@ -52,6 +64,9 @@ public:
     bool waitingForKeyring() const { return m_waitingForKeyring; }
     double tileArea() const { return m_player.displayArea(); }
     void setTileArea(double area);
+    bool relayPending() const { return m_relayPending; }
+    QString relayError() const { return m_relayError; }
+    bool relayed() const { return m_relayed; }
 
     // Saves the tile's picture as PNG under the user's Pictures (camera name + time). The picture is taken at
     // once; the PNG is encoded and written on a worker thread (the GUI thread never waits on a disk), and
@@ -80,6 +95,7 @@ signals:
     void activeChanged();
     void waitingForKeyringChanged();
     void tileAreaChanged();
+    void relayChanged();
     // A snapshot started by saveSnapshot() was written (ok) or could not be.
     void snapshotSaved(const QString &path, bool ok);
     void preloadReady(const QString &cameraId);
@@ -90,6 +106,10 @@ private:
     // Tells CameraHealth which camera this feed shows and how it is doing (the map colours cameras by it).
     void reportHealth();
     cameras::CameraDirectory *directory() const;
+    // Through the camera's relay when it has one; nullopt while the relay is being asked.
+    std::optional<video::MediaSource> sourceFor(const QString &cameraId,
+                                                const cameras::ResolvedStream &resolved, bool reportRelay);
+    void setRelayState(bool pending, bool relayed, const QString &error);
 
     video::VideoPlayer m_player;
     QString m_cameraId;
@@ -100,6 +120,9 @@ private:
     QString m_cameraName;
     bool m_active = true;
     bool m_waitingForKeyring = false;
+    bool m_relayPending = false;
+    bool m_relayed = false;
+    QString m_relayError;
 };
 
 } // namespace vigil::app

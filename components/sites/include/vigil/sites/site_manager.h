@@ -17,7 +17,14 @@
 // credential store under "site:<id>", through CameraDirectory::setSecret — the one door to passwords):
 //   { "version": 1, "sites": [ { "id": "s-3f2a9c1b", "name": "County platform", "kind": "ours",
 //                                "url": "https://10.1.2.3:8443", "user": "operator", "enabled": true,
-//                                "trustedCertSha256": "3f1c…" } ] }
+//                                "trustedCertSha256": "3f1c…",
+//                                "relay": { "kind": "zlm", "url": "http://10.1.2.9:80", "user": "",
+//                                           "rtspPort": 554 } } ],
+//     "directRelay": { "kind": "mediamtx", "url": "http://10.1.2.9:9997", "user": "vigil", "rtspPort": 8554 }
+//     }
+// A site's "relay" (optional) is the media server its cameras are played through (StreamRelays: asked to pull
+// each camera once, then its URL is played); "directRelay" (optional) is the one for cameras added directly
+// (RTSP, ONVIF). Their secrets are in the credential store under "relay:<site id>" and "relay:direct".
 // An https site is verified (system store and host name) unless it presents the certificate the operator
 // trusted (trustCertificate(): the SHA-256 its row showed once it was refused); editing its address forgets
 // that certificate.
@@ -33,6 +40,7 @@
 // Thread: GUI. Platform calls run on a worker per sync ("site-sync"); a platform that hangs holds up
 // nothing but its own row (its request times out after the connection's timeout).
 #include "vigil/backend/platform_client.h"
+#include "vigil/backend/relay_client.h"
 #include "vigil/cameras/camera.h"
 #include "vigil/network/websocket_client.h"
 
@@ -41,6 +49,7 @@
 #include <QtCore/QPointer>
 #include <QtCore/QStringList>
 #include <QtCore/QTimer>
+#include <QtCore/QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 #include <atomic>
@@ -66,6 +75,19 @@ class AlarmCenter;
 namespace vigil::sites {
 
 class SitePush;
+class StreamRelays;
+
+// A relay media server (see StreamRelays); no kind = none.
+struct RelaySettings
+{
+    std::optional<backend::RelayKind> kind;
+    QUrl url; // its HTTP API, never with credentials
+    QString user;
+    int rtspPort = 0; // 0 = the kind's default
+
+    bool isSet() const { return kind.has_value(); }
+    friend bool operator==(const RelaySettings &, const RelaySettings &) = default;
+};
 
 struct SiteConfig
 {
@@ -77,7 +99,10 @@ struct SiteConfig
     bool enabled = true;
     QString trustedCertSha256; // https: the platform certificate the operator trusted (64 hex digits), or ""
 
+    RelaySettings relay; // the relay its cameras are played through (none by default)
+
     QString credentialRef() const { return QStringLiteral("site:") + id; }
+    QString relayCredentialRef() const { return QStringLiteral("relay:") + id; }
     QString origin() const { return QStringLiteral("site:") + id; }
 };
 
@@ -95,6 +120,10 @@ class SiteManager : public QAbstractListModel
     Q_PROPERTY(QString loadError READ loadError NOTIFY loadErrorChanged)
     // Platform kinds for the dialog: [{ kind: "ours", name: "Vigil API" }, ...].
     Q_PROPERTY(QVariantList kinds READ kinds CONSTANT)
+    // Relay kinds for the dialog: [{ kind: "", name: "None" }, { kind: "zlm", name: "ZLMediaKit" }, ...].
+    Q_PROPERTY(QVariantList relayKinds READ relayKinds CONSTANT)
+    // The relay of the cameras added directly: { kind, url, user, rtspPort } (kind "" = none).
+    Q_PROPERTY(QVariantMap directRelay READ directRelay NOTIFY directRelayChanged)
 
 public:
     enum class State
@@ -131,6 +160,10 @@ public:
                                // "reconnecting", "failed", "certificate-not-trusted"
         PushTextRole,          // "pushText": translated sentence about the push for the row
         UnitCountRole,         // "unitCount": patrol units this site's push put on the map
+        RelayKindRole,         // "relayKind": "" (none) | "zlm" | "mediamtx"
+        RelayUrlRole,          // "relayUrl"
+        RelayUserRole,         // "relayUser"
+        RelayRtspPortRole,     // "relayRtspPort": 0 = the kind's default
     };
     Q_ENUM(Role)
 
@@ -150,7 +183,12 @@ public:
     QString lastError() const { return m_lastError; }
     QString loadError() const { return m_loadError; }
     QVariantList kinds() const;
+    QVariantList relayKinds() const;
+    QVariantMap directRelay() const;
     QString configPath() const { return m_path; }
+    // The relays cameras are played through (CameraFeed asks it); owned by the manager.
+    StreamRelays *relays() const { return m_relays; }
+    RelaySettings directRelaySettings() const { return m_directRelay; }
 
     // --- C++ API -------------------------------------------------------------------------------------------
     // (Re)reads sites.json. Returns false when it was damaged (loadError says what was recovered).
@@ -202,11 +240,21 @@ public:
     // Trusts the certificate with this SHA-256 (hex; colons and case do not matter) for the site from now on
     // (the one the site's row showed), saves it and reconnects. False with lastError set otherwise.
     Q_INVOKABLE bool trustCertificate(const QString &id, const QString &fingerprint);
+    // The relay a site's cameras are played through: `kind` "" removes it; "zlm" or "mediamtx" with the
+    // relay's API address (http(s)://host:port), its API user (MediaMTX) and secret or password (`secret`
+    // empty keeps the stored one) and its RTSP port (0 = the kind's default). Saves; tiles resolve again.
+    // False with lastError set otherwise.
+    Q_INVOKABLE bool setSiteRelay(const QString &id, const QString &kind, const QString &url,
+                                  const QString &user, const QString &secret, int rtspPort);
+    // The same for the cameras added directly (RTSP, ONVIF).
+    Q_INVOKABLE bool setDirectRelay(const QString &kind, const QString &url, const QString &user,
+                                    const QString &secret, int rtspPort);
 
 signals:
     void countChanged();
     void lastErrorChanged();
     void loadErrorChanged();
+    void directRelayChanged();
     // A read of a site ended (tests, logs): ok, or failed with `state`.
     void siteSynced(const QString &id, bool ok, vigil::sites::SiteManager::State state);
     // A site's push state changed (tests, logs): pushState(id) says to what.
@@ -223,6 +271,12 @@ private:
     void setState(Site &site, State state, const QString &text);
     void rowChanged(const Site &site);
     bool save(const QList<SiteConfig> &sites, QString *error);
+    bool save(const QList<SiteConfig> &sites, const RelaySettings &direct, QString *error);
+    bool validateRelay(const QString &kind, const QString &url, int rtspPort, RelaySettings *out);
+    // Hands the relays (with their secrets) to StreamRelays; after the credential store is read.
+    void applyRelays();
+    std::optional<backend::RelayConnection> relayConnection(const RelaySettings &relay,
+                                                            const QString &credentialRef) const;
     bool validate(const QString &name, const QString &kind, const QString &url, SiteConfig *out);
     void setLastError(const QString &text);
     QString newId() const;
@@ -239,6 +293,8 @@ private:
     static SiteManager *s_instance;
 
     QPointer<cameras::CameraDirectory> m_directory;
+    StreamRelays *m_relays = nullptr; // child
+    RelaySettings m_directRelay;
     QString m_path;
     std::vector<std::unique_ptr<Site>> m_sites;
     QString m_lastError;
