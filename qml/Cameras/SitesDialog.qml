@@ -162,13 +162,12 @@ VDialog {
                     required property string trustedCertText
                     required property string pushState
                     required property string pushText
-                    readonly property bool certRefused: (stateName === "certificate-not-trusted"
-                                                         || pushState === "certificate-not-trusted")
                     required property string relayKind
                     required property string relayUrl
                     required property string relayUser
                     required property int relayRtspPort
-                    readonly property bool certRefused: stateName === "certificate-not-trusted"
+                    readonly property bool certRefused: (stateName === "certificate-not-trusted"
+                                                         || pushState === "certificate-not-trusted")
                                                         && presentedCertSha256 !== ""
 
                     objectName: "siteRow" + index
