@@ -8,6 +8,7 @@
 #include "vigil/app/qml_modules.h"
 #include "vigil/app/recording_service.h"
 #include "vigil/app/session.h"
+#include "vigil/app/village.h"
 #include "vigil/app/wall_windows.h"
 #include "vigil/cameras/camera_directory.h"
 #include "vigil/cameras/keyring_credential_store.h"
@@ -38,6 +39,8 @@
 #include <QtQuickControls2/QQuickStyle>
 
 #include <cstdio>
+#include <memory>
+#include <optional>
 #include <string>
 
 #include <termios.h>
@@ -107,6 +110,15 @@ struct Cli
         QStringLiteral("kiosk-title"),
         QStringLiteral("The title shown in kiosk mode (default: the setting \"kioskTitle\", else Vigil)."),
         QStringLiteral("title")};
+    const QCommandLineOption village{
+        QStringLiteral("village"),
+        QStringLiteral(
+            "Village mode: one modest PC by one big screen. At most 9 tiles (layouts 1, 4, 9), sub "
+            "streams only, big buttons, Chinese unless --lang or the setting \"language\" says "
+            "otherwise, no login (an operator), cameras retried forever, the wall's cameras recorded "
+            "within the setting \"villageRecordBudgetGb\" (default 50 GB), and a self-check line in "
+            "the log every day (grep 'village self-check'). Also the setting \"mode\": \"village\" "
+            "in settings.json.")};
     const QCommandLineOption setKioskPin{
         QStringLiteral("set-kiosk-pin"),
         QStringLiteral("Read a new kiosk PIN (4-12 digits) from standard input, store its salted hash in "
@@ -124,7 +136,7 @@ struct Cli
     {
         parser.setApplicationDescription(QStringLiteral("Vigil video-wall and operator client"));
         parser.addOptions({demo, demoCameras, lang, config, fullscreen, map, view, wallScreens, kiosk,
-                           kioskTitle, setKioskPin, screenshot, screenshotDelay, webhook});
+                           kioskTitle, village, setKioskPin, screenshot, screenshotDelay, webhook});
         parser.addOptions(wallnet::WallNet::commandLineOptions()); // --broker, --wall-node, ... (issue 12)
     }
 };
@@ -203,10 +215,44 @@ int setKioskPinFromStdin()
     return 0;
 }
 
-// Kiosk mode without a PIN could never be left: it does not start (exit 2, and how to set one). -1: go on.
+// Kiosk mode and village mode, each from the command line or settings.json; the command line wins, and the
+// two together are refused (a public display and a village's operator PC cannot be one). The reason in
+// `why` (then the run does not start, exit 2).
+struct Modes
+{
+    bool kiosk = false;
+    bool village = false;
+};
+std::optional<Modes> decideModes(const Cli &cli, const app::Session &settings, QString *why)
+{
+    const bool kioskCli = cli.parser.isSet(cli.kiosk);
+    const bool villageCli = cli.parser.isSet(cli.village);
+    if (kioskCli && villageCli) {
+        *why = QStringLiteral("--kiosk and --village cannot be used together: choose one.");
+        return std::nullopt;
+    }
+    if (kioskCli || villageCli)
+        return Modes{kioskCli, villageCli};
+    if (settings.kioskSetting() && settings.villageSetting()) {
+        *why = QStringLiteral("%1 asks for kiosk mode (\"kiosk\": true) and village mode (\"mode\": "
+                              "\"village\") at once: remove one, or start with --kiosk or --village.")
+                   .arg(settings.settingsPath());
+        return std::nullopt;
+    }
+    return Modes{settings.kioskSetting(), settings.villageSetting()};
+}
+
+// Kiosk mode without a PIN could never be left: it does not start (exit 2, and how to set one); nor do kiosk
+// and village mode together. -1: go on.
 int refuseKioskWithoutPin(const Cli &cli, const app::Session &settings)
 {
-    if (!cli.parser.isSet(cli.kiosk) && !settings.kioskSetting())
+    QString conflict;
+    const std::optional<Modes> modes = decideModes(cli, settings, &conflict);
+    if (!modes) {
+        std::fprintf(stderr, "vigil: %s\n", qPrintable(conflict));
+        return 2;
+    }
+    if (!modes->kiosk)
         return -1;
     QString why;
     if (app::parseKioskPinHash(settings.kioskPinHash(), &why))
@@ -285,8 +331,24 @@ int main(int argc, char **argv)
     if (cli.parser.isSet(cli.config))
         qputenv("VIGIL_CONFIG_DIR", QDir(cli.parser.value(cli.config)).absolutePath().toUtf8());
 
-    // Language: Chinese operators get Chinese without configuring anything.
-    const QString lang = cli.parser.isSet(cli.lang) ? cli.parser.value(cli.lang) : QLocale::system().name();
+    // The settings (settings.json) first: the language and the mode come from them when the command line
+    // does not say.
+    app::Session session(cli.parser.isSet(cli.demo), nullptr);
+    app::Session::setInstance(&session);
+    QString modeConflict;
+    const std::optional<Modes> modes = decideModes(cli, session, &modeConflict);
+    if (!modes) {
+        std::fprintf(stderr, "vigil: %s\n", qPrintable(modeConflict));
+        return 2;
+    }
+    session.setVillage(modes->village);
+
+    // Language: Chinese operators get Chinese without configuring anything; a village PC is Chinese unless
+    // its settings say otherwise.
+    const QString lang = cli.parser.isSet(cli.lang)             ? cli.parser.value(cli.lang)
+                         : !session.languageSetting().isEmpty() ? session.languageSetting()
+                         : session.village()                    ? QStringLiteral("zh_CN")
+                                                                : QLocale::system().name();
     const bool chinese = lang.startsWith(QLatin1String("zh"));
     QTranslator qtTranslator, appTranslator;
     if (chinese) {
@@ -345,20 +407,22 @@ int main(int argc, char **argv)
     wallNet.start();
     // --- end of the wall across PCs ------------------------------------------------------------------------
 
-    app::Session session(cli.parser.isSet(cli.demo), nullptr);
-    app::Session::setInstance(&session);
     // Kiosk mode: set before QML loads, which gates on it. Checked for a PIN before the GUI started, and
     // again here (Qt's own options such as -platform skip the early check).
     if (const int rc = refuseKioskWithoutPin(cli, session); rc >= 0)
         return rc;
-    session.setKiosk(cli.parser.isSet(cli.kiosk) || session.kioskSetting());
+    session.setKiosk(modes->kiosk);
     if (cli.parser.isSet(cli.kioskTitle))
         session.setKioskTitle(cli.parser.value(cli.kioskTitle));
     if (session.kiosk()) {
         video::VideoPlayer::setUnattended(true); // before any player starts: nobody will touch a failed tile
         qCInfo(vigilApp) << "kiosk mode: leaving it needs the PIN";
     }
+    // Village mode: started at boot, nobody at the keyboard: every camera is retried forever by itself.
+    if (session.village())
+        video::VideoPlayer::setUnattended(true);
     accessControl.setMode(session.kiosk()      ? access::AccessController::Mode::Kiosk
+                          : session.village()  ? access::AccessController::Mode::Village
                           : session.demoMode() ? access::AccessController::Mode::Demo
                                                : access::AccessController::Mode::Normal);
     session.setMapSource(cli.parser.isSet(cli.map) ? cli.parser.value(cli.map)
@@ -458,14 +522,21 @@ int main(int argc, char **argv)
     // Local recording (issue 11): one root, one disk budget ($VIGIL_RECORDING_QUOTA_MB, default 20 GiB). The
     // demo records into the cache (never among the operator's recordings), 2 GiB at most, and keeps its first
     // cameras recording all the time so Playback has something to show.
+    // A village PC's budget is the setting "villageRecordBudgetGb" (default 50 GB; 0 = no recording), the
+    // demo's at most its 2 GiB.
     app::RecordingService::Options recordingOptions;
     recordingOptions.root =
         session.demoMode() ? core::cacheDir() + QStringLiteral("/demo-recordings") : core::recordingsDir();
     {
         bool quotaOk = false;
         const qint64 quotaMb = qEnvironmentVariable("VIGIL_RECORDING_QUOTA_MB").toLongLong(&quotaOk);
+        const qint64 mib = 1024 * 1024;
         recordingOptions.quotaBytes =
-            (quotaOk && quotaMb > 0 ? quotaMb : (session.demoMode() ? 2048 : 20480)) * 1024 * 1024;
+            (quotaOk && quotaMb > 0 ? quotaMb : (session.demoMode() ? 2048 : 20480)) * mib;
+        if (session.village() && !(quotaOk && quotaMb > 0)) {
+            const qint64 budget = app::villageRecordBudgetBytes(session.villageRecordBudgetGbSetting());
+            recordingOptions.quotaBytes = session.demoMode() ? std::min(budget, 2048 * mib) : budget;
+        }
     }
     recordingOptions.preAlarmSeconds = 0;
     app::RecordingService recordings(&directory, recordingOptions);
@@ -478,7 +549,21 @@ int main(int argc, char **argv)
                          for (const QString &id : ids)
                              recordings.start(id, std::max(1, minutes), preSeconds);
                      });
-    if (session.demoMode())
+    // Village mode: 1/4/9 tiles, its wall's cameras recorded, the daily self-check (village.h). Before QML
+    // loads, so the layout picker offers only what is allowed. VIGIL_SELF_CHECK_SECONDS (tests, benchmarks):
+    // a self-check that often, the first after that long.
+    std::unique_ptr<app::VillageMode> village;
+    if (session.village()) {
+        app::VillageMode::Options villageOptions;
+        bool everyOk = false;
+        if (const int every = qEnvironmentVariableIntValue("VIGIL_SELF_CHECK_SECONDS", &everyOk);
+            everyOk && every > 0)
+            villageOptions.firstSelfCheckMs = villageOptions.selfCheckIntervalMs = every * 1000;
+        village = std::make_unique<app::VillageMode>(
+            &wallStore, &directory, recordingOptions.quotaBytes > 0 ? &recordings : nullptr, villageOptions);
+        village->start();
+    }
+    if (session.demoMode() && !session.village()) // a village PC records its wall's cameras (above)
         QObject::connect(&session, &app::Session::demoReady, &recordings, [&recordings, &directory] {
             const auto cameras = directory.cameras();
             for (int i = 0; i < std::min<int>(4, int(cameras.size())); ++i)
@@ -501,8 +586,12 @@ int main(int argc, char **argv)
     app::WallWindows wallWindows(&directory, &wallScreens);
     // --wall-screens, else the setting "wallScreens" in settings.json.
     const bool wallScreensOnCli = cli.parser.isSet(cli.wallScreens);
-    if (const QString wanted =
-            wallScreensOnCli ? cli.parser.value(cli.wallScreens) : session.wallScreensSetting();
+    if (session.village() && (wallScreensOnCli || !session.wallScreensSetting().isEmpty()))
+        qCWarning(vigilApp)
+            << "village mode shows one screen: --wall-screens and \"wallScreens\" are ignored";
+    if (const QString wanted = session.village()  ? QString()
+                               : wallScreensOnCli ? cli.parser.value(cli.wallScreens)
+                                                  : session.wallScreensSetting();
         !wanted.isEmpty()) {
         QString why;
         auto chosen = wall::parseScreenSelection(wanted, int(QGuiApplication::screens().size()), &why);
@@ -531,8 +620,8 @@ int main(int argc, char **argv)
     }
     if (window && session.kiosk())
         app::enterKioskMode(&session, window);
-    else if (window && cli.parser.isSet(cli.fullscreen)) {
-        window->showFullScreen();
+    else if (window && (cli.parser.isSet(cli.fullscreen) || session.village())) {
+        window->showFullScreen(); // a village PC's one big screen (its bar has the button to leave it)
     }
     if (const QString v = cli.parser.value(cli.view);
         window && !session.kiosk() &&

@@ -70,6 +70,13 @@ ApplicationWindow {
             (playbackLoader.item as PlaybackView).open(p.ids, p.labels, p.at);
     }
 
+    // Back to the live wall; playback (if open) closes its recordings.
+    function backToLive() {
+        if (root.view === "playback" && playbackLoader.item)
+            (playbackLoader.item as PlaybackView).session.close();
+        root.view = "wall";
+    }
+
     // Puts a camera on the wall (from the map) by the wall's one placement rule: a tile already showing it,
     // else the first empty tile, else the last tile. Switches to the wall.
     function openLive(cameraId: string) {
@@ -148,7 +155,7 @@ ApplicationWindow {
 
     // --- toolbar -----------------------------------------------------------------------------------------
     header: Rectangle {
-        visible: !Session.kiosk
+        visible: !Session.kiosk && !Session.village
         implicitHeight: Theme.toolbarHeight
         color: Theme.panel
         Rectangle {
@@ -402,7 +409,7 @@ ApplicationWindow {
 
     // --- status bar --------------------------------------------------------------------------------------
     footer: Rectangle {
-        visible: !Session.kiosk
+        visible: !Session.kiosk && !Session.village
         implicitHeight: Theme.statusBarHeight
         color: Theme.panel
         Rectangle {
@@ -473,7 +480,7 @@ ApplicationWindow {
 
         CameraList {
             id: cameraList
-            visible: !Session.kiosk
+            visible: !Session.kiosk && !Session.village
             Layout.preferredWidth: Theme.sidePanelWidth
             Layout.fillHeight: true
             onNotify: (text, isError) => root.notify(text, isError)
@@ -595,8 +602,7 @@ ApplicationWindow {
                         root.notify(text, isError);
                     }
                     function onBackToLive() {
-                        (playbackLoader.item as PlaybackView).session.close();
-                        root.view = "wall";
+                        root.backToLive();
                     }
                 }
                 // Users & audit (administrators), made the first time it is shown.
@@ -628,6 +634,23 @@ ApplicationWindow {
                         root.openPlayback(cameraIds, Date.now() - 5 * 60000);
                     }
                 }
+            }
+            // Village mode: a few big buttons instead of the toolbar and the status bar.
+            VillageBar {
+                id: villageBar
+                Layout.fillWidth: true
+                visible: Session.village
+                view: root.view
+                fullScreen: root.visibility === Window.FullScreen
+                onLiveRequested: root.backToLive()
+                onReplayRequested: minutes => {
+                    const ids = Wall.shownCameras();
+                    if (ids.length === 0)
+                        root.notify(qsTr("Nothing to play back: the wall shows no camera."), true);
+                    else
+                        root.openPlayback(ids, Date.now() - minutes * 60000);
+                }
+                onFullScreenToggled: root.toggleFullScreen()
             }
         }
     }
@@ -823,12 +846,12 @@ ApplicationWindow {
     }
     Shortcut {
         sequence: "Ctrl+B"
-        enabled: !root._modal
+        enabled: !root._modal && !Session.village // no camera list or map on a village PC
         onActivated: cameraList.visible = !cameraList.visible
     }
     Shortcut {
         sequence: "Ctrl+M"
-        enabled: !root._modal
+        enabled: !root._modal && !Session.village // no camera list or map on a village PC
         onActivated: root.view = root.view === "map" ? "wall" : "map"
     }
     Shortcut {

@@ -70,6 +70,13 @@ QtObject {
     readonly property int layoutIconWidth: 22
     readonly property int layoutIconHeight: 16
     readonly property int listIndent: 18      // a camera row's glyph under its group header
+    // Village mode's bar: few controls, big enough for a finger and for eyes two metres from the screen.
+    readonly property int villageBarHeight: 96
+    readonly property int villageButtonHeight: 76
+    readonly property int villageButtonWidth: 132
+    readonly property int villageLayoutIconWidth: 52
+    readonly property int villageLayoutIconHeight: 36
+    readonly property int fontSizeVillage: 24
 
     // Motion: short, never decorative
     readonly property int animationFast: 120

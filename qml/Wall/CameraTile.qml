@@ -137,6 +137,7 @@ Rectangle {
         tileSize: Qt.size(root.width * Screen.devicePixelRatio, root.height * Screen.devicePixelRatio)
         visibleTiles: root.visibleTiles
         maximized: root.maximized
+        subOnly: Session.village // a modest village PC decodes sub streams only, a maximized tile's too
     }
     OnvifPtzController {
         id: ptz

@@ -237,6 +237,11 @@ void Session::loadSettings()
     m_webhook = o.value(QLatin1String("webhook")).toString().trimmed();
     m_webhookToken = o.value(QLatin1String("webhookToken")).toString().trimmed();
     m_kioskLock.setStoredHash(m_kioskPinHash);
+    m_mode = o.value(QLatin1String("mode")).toString().trimmed();
+    m_language = o.value(QLatin1String("language")).toString().trimmed();
+    if (const QJsonValue v = o.value(QLatin1String("villageRecordBudgetGb"));
+        v.isDouble() && v.toDouble() >= 0)
+        m_villageRecordBudgetGb = v.toDouble();
 }
 
 bool Session::saveSettings()
@@ -256,6 +261,12 @@ bool Session::saveSettings()
         o.insert(QLatin1String("webhook"), m_webhook);
     if (!m_webhookToken.isEmpty())
         o.insert(QLatin1String("webhookToken"), m_webhookToken);
+    if (!m_mode.isEmpty())
+        o.insert(QLatin1String("mode"), m_mode);
+    if (!m_language.isEmpty())
+        o.insert(QLatin1String("language"), m_language);
+    if (m_villageRecordBudgetGb >= 0)
+        o.insert(QLatin1String("villageRecordBudgetGb"), m_villageRecordBudgetGb);
     QString why;
     if (!core::writeFileAtomically(m_settingsPath, QJsonDocument(o).toJson(), &why)) {
         qCWarning(vigilConfig).noquote() << "cannot save the settings to" << m_settingsPath << ":" << why;

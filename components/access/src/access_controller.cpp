@@ -124,6 +124,9 @@ void AccessController::setMode(Mode mode)
     case Mode::Demo:
         setUser(QStringLiteral("demo"), Role::Administrator, false);
         break;
+    case Mode::Village:
+        setUser(QStringLiteral("village"), Role::Operator, false);
+        break;
     case Mode::Normal:
         if (m_users.isEmpty() && !m_users.damaged())
             setUser(qEnvironmentVariable("USER", QStringLiteral("local")), Role::Administrator, false);

@@ -2,6 +2,8 @@
 
 #include <QtQml/QJSEngine>
 
+#include <algorithm>
+
 namespace vigil::alarms {
 
 namespace {
@@ -68,6 +70,13 @@ QVariantMap CameraHealth::statuses() const
     for (auto it = m_last.cbegin(); it != m_last.cend(); ++it)
         map.insert(it.key(), int(it.value()));
     return map;
+}
+
+bool CameraHealth::isPlaying(const QString &cameraId) const
+{
+    return std::any_of(m_feeds.cbegin(), m_feeds.cend(), [&](const Feed &f) {
+        return f.cameraId == cameraId && f.state == FeedState::Playing;
+    });
 }
 
 CameraHealth::Status CameraHealth::compute(const QString &cameraId) const

@@ -15,6 +15,8 @@ bool smallerThan(QSizeF tile, QSize threshold, double factor)
 QString chooseStreamRole(QSizeF tilePixels, int visibleTiles, bool maximized, const StreamPolicy &p,
                          QStringView currentRole)
 {
+    if (p.subOnly)
+        return kSub.toString();
     if (maximized)
         return kMain.toString();
     if (visibleTiles > p.subAboveTiles)
@@ -76,9 +78,19 @@ void StreamSelector::setSubAboveTiles(int n)
     update();
 }
 
+void StreamSelector::setSubOnly(bool on)
+{
+    if (m_policy.subOnly == on)
+        return;
+    m_policy.subOnly = on;
+    emit policyChanged();
+    update();
+}
+
 void StreamSelector::update()
 {
-    const bool decidedWithoutSize = m_maximized || m_visibleTiles > m_policy.subAboveTiles;
+    const bool decidedWithoutSize =
+        m_policy.subOnly || m_maximized || m_visibleTiles > m_policy.subAboveTiles;
     if (m_tileSize.isEmpty() && !decidedWithoutSize)
         return;
     const QString next = chooseStreamRole(m_tileSize, m_visibleTiles, m_maximized, m_policy, m_role);

@@ -171,15 +171,58 @@ QVariantMap WallStore::layoutGeometry(const QString &layoutId) const
 
 QStringList WallStore::layoutIds() const
 {
+    if (!m_allowedLayouts.isEmpty())
+        return m_allowedLayouts;
     QStringList ids;
     for (const LayoutDef &d : layouts())
         ids.append(d.id);
     return ids;
 }
 
+void WallStore::setAllowedLayouts(const QStringList &ids)
+{
+    QStringList allowed; // in menu order, known ids only
+    for (const LayoutDef &d : layouts()) {
+        if (ids.contains(d.id))
+            allowed.append(d.id);
+    }
+    if (allowed == m_allowedLayouts)
+        return;
+    m_allowedLayouts = allowed;
+    emit layoutIdsChanged();
+    if (const WallState next = constrained(m_state); next != m_state) {
+        qCInfo(vigilWall) << "layout" << m_state.layoutId << "is not allowed here; the wall shows"
+                          << next.layoutId;
+        applyState(next);
+        m_saveTimer.start();
+    }
+}
+
+WallState WallStore::constrained(WallState state) const
+{
+    if (m_allowedLayouts.isEmpty() || m_allowedLayouts.contains(state.layoutId))
+        return state;
+    const LayoutDef *current = findLayout(state.layoutId);
+    const int tiles = current ? current->tileCount() : 0;
+    const LayoutDef *best = nullptr;
+    for (const QString &id : m_allowedLayouts) {
+        const LayoutDef *d = findLayout(id);
+        if (d && d->tileCount() <= tiles && (!best || d->tileCount() > best->tileCount()))
+            best = d;
+    }
+    state.layoutId = best ? best->id : m_allowedLayouts.first(); // the smallest: menu order is ascending
+    state.maximizedTile = -1;
+    return state;
+}
+
 bool WallStore::dispatch(const Action &action)
 {
-    WallState next = reduce(m_state, action);
+    if (const auto *set = std::get_if<SetLayout>(&action);
+        set && !m_allowedLayouts.isEmpty() && !m_allowedLayouts.contains(set->layoutId)) {
+        qCInfo(vigilWall) << "layout" << set->layoutId << "refused: this PC allows" << m_allowedLayouts;
+        return false;
+    }
+    WallState next = constrained(reduce(m_state, action));
     if (next == m_state)
         return false;
     applyState(next);
@@ -200,6 +243,7 @@ bool WallStore::replaceState(const WallState &state, bool operatorStep)
         qCWarning(vigilWall).noquote() << "wall state not applied:" << why;
         return false;
     }
+    *next = constrained(*next);
     for (auto it = next->tours.begin(); it != next->tours.end(); ++it) {
         const Tour *mine = m_state.tourAt(it.key());
         if (mine && mine->cameras == it->cameras)
@@ -212,8 +256,9 @@ bool WallStore::replaceState(const WallState &state, bool operatorStep)
     return true;
 }
 
-void WallStore::applyState(const WallState &next)
+void WallStore::applyState(const WallState &wanted)
 {
+    const WallState next = constrained(wanted); // undo may bring back a state from before a limit was set
     const WallState prev = std::exchange(m_state, next);
     refreshTiles();
     if (prev.layoutId != m_state.layoutId)
@@ -263,6 +308,7 @@ bool WallStore::load()
     if (!problem.isEmpty())
         qCWarning(vigilWall).noquote() << problem;
     setLoadError(problem);
+    next = constrained(next);
     if (next != m_state)
         applyState(next);
     qCInfo(vigilWall) << "wall loaded: layout" << m_state.layoutId << "from" << m_path;

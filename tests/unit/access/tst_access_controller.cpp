@@ -165,6 +165,15 @@ private slots:
         QVERIFY(!c.canPtz() && !c.canPlayback() && !c.canExport() && !c.canSettings() && !c.canExit());
         c.logout(); // not in kiosk mode
         QCOMPARE(c.role(), QStringLiteral("kiosk"));
+        // Village mode: users exist, yet no login; an implicit operator who may watch and play back only.
+        c.setMode(AccessController::Mode::Village);
+        QVERIFY(!c.loginRequired());
+        QCOMPARE(c.role(), QStringLiteral("operator"));
+        QCOMPARE(c.userName(), QStringLiteral("village"));
+        QVERIFY(c.canPlayback() && !c.canSettings() && !c.canManageUsers());
+        c.logout(); // nothing to log out of
+        QVERIFY(!c.loginRequired());
+        QCOMPARE(c.role(), QStringLiteral("operator"));
     }
 
     void damagedUsersFileLocks()

@@ -119,6 +119,37 @@ private slots:
         QVERIFY(!readJson(path).contains(QLatin1String("wallScreens")));
     }
 
+    // Village mode's settings ("mode", "language", "villageRecordBudgetGb") are read for main() and written
+    // back as they were when another setting is saved; absent ones stay absent.
+    void villageSettingsAreKept()
+    {
+        const QString path = QDir(m_config->path()).filePath(QStringLiteral("settings.json"));
+        QVERIFY(writeText(path, R"({ "version": 1, "mode": "village", "language": "en",
+                                     "villageRecordBudgetGb": 12.5 })"));
+        {
+            app::Session s(false, nullptr);
+            QVERIFY(s.villageSetting());
+            QVERIFY(!s.village()); // main() decides, with the command line
+            QCOMPARE(s.languageSetting(), QStringLiteral("en"));
+            QCOMPARE(s.villageRecordBudgetGbSetting(), 12.5);
+            s.setPtzSpeed(0.7);
+            QVERIFY(s.saveSettings());
+        }
+        const QJsonObject saved = readJson(path);
+        QCOMPARE(saved.value(QLatin1String("mode")).toString(), QStringLiteral("village"));
+        QCOMPARE(saved.value(QLatin1String("language")).toString(), QStringLiteral("en"));
+        QCOMPARE(saved.value(QLatin1String("villageRecordBudgetGb")).toDouble(), 12.5);
+
+        QVERIFY(writeText(path, R"({ "version": 1, "mode": "console", "villageRecordBudgetGb": -3 })"));
+        app::Session plain(false, nullptr);
+        QVERIFY(!plain.villageSetting());
+        QVERIFY(plain.languageSetting().isEmpty());
+        QCOMPARE(plain.villageRecordBudgetGbSetting(), -1.0); // a negative budget reads as not set
+        QVERIFY(plain.saveSettings());
+        QVERIFY(!readJson(path).contains(QLatin1String("language")));
+        QVERIFY(!readJson(path).contains(QLatin1String("villageRecordBudgetGb")));
+    }
+
     void outOfRangeInTheFileIsClamped()
     {
         const QString path = QDir(m_config->path()).filePath(QStringLiteral("settings.json"));

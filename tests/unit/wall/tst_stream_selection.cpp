@@ -131,6 +131,33 @@ private slots:
         many.setTileSize(QSizeF(1920, 1080));
         QCOMPARE(many.role(), QStringLiteral("main"));
     }
+
+    // Village mode: the sub stream everywhere, a maximized full-screen tile too, and before any size is
+    // known.
+    void subOnlyWhateverTheTile()
+    {
+        StreamPolicy p;
+        p.subOnly = true;
+        QCOMPARE(chooseStreamRole(QSizeF(3840, 2160), 1, true, p, u"main"), QStringLiteral("sub"));
+        QCOMPARE(chooseStreamRole(QSizeF(1920, 1080), 1, false, p), QStringLiteral("sub"));
+
+        StreamSelector sel;
+        sel.setMaximized(true);
+        sel.setTileSize(QSizeF(1920, 1080));
+        QCOMPARE(sel.role(), QStringLiteral("main"));
+        QSignalSpy policy(&sel, &StreamSelector::policyChanged);
+        sel.setSubOnly(true);
+        QCOMPARE(policy.count(), 1);
+        QCOMPARE(sel.role(), QStringLiteral("sub"));
+        sel.setSubOnly(true); // unchanged: no signal
+        QCOMPARE(policy.count(), 1);
+        sel.setSubOnly(false);
+        QCOMPARE(sel.role(), QStringLiteral("main"));
+
+        StreamSelector fresh; // nothing laid out yet
+        fresh.setSubOnly(true);
+        QCOMPARE(fresh.role(), QStringLiteral("sub"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStreamSelection)

@@ -359,6 +359,62 @@ private slots:
         QVERIFY(!QFile::exists(wallPath())); // the first screen's file is not touched
     }
 
+    // Village mode: only 1, 4 and 9 tiles. Other layouts are refused; a wall that arrives with more tiles
+    // (wall.json, a scene, another PC, undo) shows in 9, its hidden cameras kept in the state.
+    void allowedLayoutsCapTheWall()
+    {
+        {
+            WallStore big(m_cameras.get());
+            big.setLayout(QStringLiteral("16"));
+            big.assignCamera(12, QStringLiteral("c3"));
+            big.toggleMaximize(12);
+            QVERIFY(big.saveNow());
+        }
+        WallStore wall(m_cameras.get());
+        QVERIFY(wall.load());
+        QCOMPARE(wall.layoutId(), QStringLiteral("16"));
+        QSignalSpy ids(&wall, &WallStore::layoutIdsChanged);
+        QSignalSpy layout(&wall, &WallStore::layoutIdChanged);
+        wall.setAllowedLayouts(
+            {QStringLiteral("9"), QStringLiteral("1"), QStringLiteral("4"), QStringLiteral("no-such")});
+        QCOMPARE(ids.count(), 1);
+        QCOMPARE(wall.layoutIds(), QStringList({"1", "4", "9"})); // menu order, known ids only
+        QCOMPARE(wall.layoutId(), QStringLiteral("9"));           // 16 -> the largest allowed below it
+        QCOMPARE(layout.count(), 1);
+        QCOMPARE(wall.tileCount(), 9);
+        QCOMPARE(wall.tiles()->rowCount(), 9);
+        QCOMPARE(wall.maximizedTile(), -1);                        // tile 12 is not on this wall
+        QCOMPARE(wall.state().cameraAt(12), QStringLiteral("c3")); // kept, unshown
+
+        wall.setLayout(QStringLiteral("16"));
+        wall.setLayout(QStringLiteral("25"));
+        QCOMPARE(wall.layoutId(), QStringLiteral("9"));
+        QVERIFY(!wall.dispatch(SetLayout{QStringLiteral("64")}));
+        wall.setLayout(QStringLiteral("4"));
+        QCOMPARE(wall.layoutId(), QStringLiteral("4"));
+        wall.setLayout(QStringLiteral("6")); // 1 + 5 merged: not a village layout either
+        QCOMPARE(wall.layoutId(), QStringLiteral("4"));
+
+        WallState scene = wall.state();
+        scene.layoutId = QStringLiteral("13");
+        QVERIFY(wall.replaceState(scene));
+        QCOMPARE(wall.layoutId(), QStringLiteral("9"));
+        scene.layoutId = QStringLiteral("36");
+        QVERIFY(!wall.replaceState(scene)); // 36 -> 9: what the wall shows already
+
+        WallState small = wall.state();
+        small.layoutId = QStringLiteral("8");
+        QVERIFY(wall.replaceState(small));
+        QCOMPARE(wall.layoutId(), QStringLiteral("4"));
+        QVERIFY(wall.saveNow());
+        QCOMPARE(fromJson(readAll(wallPath()))->layoutId, QStringLiteral("4"));
+
+        wall.setAllowedLayouts({});
+        QCOMPARE(wall.layoutIds().size(), 11);
+        wall.setLayout(QStringLiteral("16"));
+        QCOMPARE(wall.layoutId(), QStringLiteral("16"));
+    }
+
     // Each operator call is one undo step; the tours' own turns are not; a new step clears redo.
     void undoRedoOperatorSteps()
     {

@@ -4,8 +4,10 @@
 //
 // Settings live in configDir()/settings.json, written like every config file (atomically, the previous
 // version kept as .bak; a damaged file is moved aside and the backup or the defaults are used):
-//   { "version": 1, "ptzSpeed": 0.5, "kiosk": false, "kioskTitle": "Vigil", "kioskPin": "pbkdf2-sha256$..." }
-// (kioskPin: kiosk_pin.h; set with `vigil --set-kiosk-pin`, never typed into the file by hand).
+//   { "version": 1, "ptzSpeed": 0.5, "kiosk": false, "kioskTitle": "Vigil", "kioskPin": "pbkdf2-sha256$...",
+//     "mode": "village", "language": "zh_CN", "villageRecordBudgetGb": 50 }
+// (kioskPin: kiosk_pin.h; set with `vigil --set-kiosk-pin`, never typed into the file by hand; "mode",
+// "language" and "villageRecordBudgetGb": village.h).
 // Read at construction; a change is saved kSettingsSaveDelayMs after the last one (a slider sends many) and
 // at the latest when the Session is destroyed.
 // Thread: GUI only; long work runs on a worker thread and reports back queued.
@@ -66,6 +68,9 @@ class Session : public QObject
     // The title shown on the public display (--kiosk-title or the setting "kioskTitle"; default "Vigil").
     Q_PROPERTY(QString kioskTitle READ kioskTitle CONSTANT)
     Q_PROPERTY(vigil::app::KioskLock *kioskLock READ kioskLock CONSTANT)
+    // Village mode (one modest PC by one big screen, village.h): sub-streams only, 1/4/9 tiles, big buttons,
+    // no login. Decided before QML loads (--village or the setting "mode": "village").
+    Q_PROPERTY(bool village READ village CONSTANT)
 
 public:
     Session(bool demoMode, QObject *parent);
@@ -103,6 +108,17 @@ public:
     QString kioskPinHash() const { return m_kioskPinHash; }
     bool setKioskPinHash(const QString &stored);
     KioskLock *kioskLock() { return &m_kioskLock; }
+    bool village() const { return m_village; }
+    void setVillage(bool on) { m_village = on; } // before QML loads
+    // settings.json's "mode": "village" starts village mode without --village ("" or "console": the console).
+    QString modeSetting() const { return m_mode; }
+    bool villageSetting() const { return m_mode == QLatin1String("village"); }
+    // settings.json's "language" ("zh_CN", "en"; "" = not set): the interface language when --lang is not
+    // given (village mode's default is zh_CN, the console's the system's).
+    QString languageSetting() const { return m_language; }
+    // settings.json's "villageRecordBudgetGb" (GB of local recordings on a village PC; 0 = do not record), or
+    // -1 when not set (village.h's default).
+    double villageRecordBudgetGbSetting() const { return m_villageRecordBudgetGb; }
 
     static constexpr int kSettingsSaveDelayMs = 500;
     QString settingsPath() const { return m_settingsPath; }
@@ -159,6 +175,10 @@ private:
     QString m_webhookToken;
     QString m_kioskPinHash;
     KioskLock m_kioskLock;
+    bool m_village = false;
+    QString m_mode;                      // settings.json's "mode", written back as it was
+    QString m_language;                  // settings.json's "language", written back as it was
+    double m_villageRecordBudgetGb = -1; // settings.json's "villageRecordBudgetGb", -1 = not set
     QTimer m_settingsSave;
 };
 

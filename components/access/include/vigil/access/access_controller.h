@@ -6,8 +6,10 @@
 // user's name in the log) who may create users on the Users & audit page; the first user must be an
 // administrator. Once users exist, a login is required at start (`loginRequired`, the QML login dialog). The
 // demo (`--demo`) runs as an implicit administrator without a login, and kiosk mode as the kiosk role (it is
-// left with the kiosk PIN). A damaged users file with no usable backup locks the console behind the login
-// dialog with the reason (never "no users, so no login").
+// left with the kiosk PIN). Village mode (`--village`) runs as an implicit operator without a login: it
+// starts at boot with nobody at the keyboard, and its operator may play back but not change settings or
+// users. A damaged users file with no usable backup locks the console behind the login dialog with the reason
+// (never "no users, so no login").
 //
 // Logins are checked on a worker (Argon2id takes about 0.1 s); `checking` is true meanwhile.
 //
@@ -105,8 +107,9 @@ public:
     enum class Mode
     {
         Normal,
-        Demo,  // implicit administrator, no login
-        Kiosk, // the kiosk role, no login
+        Demo,    // implicit administrator, no login
+        Kiosk,   // the kiosk role, no login
+        Village, // one PC by a village's big screen: an implicit operator, no login (watch, play back)
     };
 
     // `usersPath`/`auditPath`: "" = configDir()/users.json and configDir()/audit.db. Reads the users at once

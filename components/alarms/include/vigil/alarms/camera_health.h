@@ -60,6 +60,9 @@ public:
     Q_INVOKABLE vigil::alarms::CameraHealth::Status statusOf(const QString &cameraId) const;
     // Every camera whose status is not Unknown: { id: status }.
     Q_INVOKABLE QVariantMap statuses() const;
+    // Some feed plays `cameraId` now (whatever an alarm says): a village PC's self-check counts live tiles
+    // so.
+    bool isPlaying(const QString &cameraId) const;
 
 signals:
     void statusChanged(const QString &cameraId, vigil::alarms::CameraHealth::Status status);

@@ -1,6 +1,7 @@
 #pragma once
 // Main/sub stream selection by tile size. A camera's main stream (e.g. 1080p) is wasted on a small tile and
 // costs decode time; its sub stream (e.g. 360p) looks bad on a big one. The rule:
+//   0. subOnly (village mode: a modest PC)     -> "sub", whatever the tile
 //   1. maximized tile                          -> "main"
 //   2. more than subAboveTiles tiles visible   -> "sub"
 //   3. tile "small"                            -> "sub", else "main"
@@ -25,6 +26,7 @@ struct StreamPolicy
     QSize subBelow{640, 360}; // device pixels
     int subAboveTiles = 16;   // more visible tiles than this -> sub, whatever the size
     double hysteresis = 0.10; // fraction of subBelow, see above
+    bool subOnly = false;     // every tile plays the sub stream (village mode), maximized ones too
 };
 
 // Returns "main" or "sub". `currentRole` is the role the tile plays now ("" = none yet) and enables
@@ -52,6 +54,8 @@ class StreamSelector : public QObject
     Q_PROPERTY(bool maximized READ maximized WRITE setMaximized NOTIFY maximizedChanged)
     Q_PROPERTY(QSize subBelow READ subBelow WRITE setSubBelow NOTIFY policyChanged)
     Q_PROPERTY(int subAboveTiles READ subAboveTiles WRITE setSubAboveTiles NOTIFY policyChanged)
+    // Every tile plays the sub stream, whatever its size (village mode: bind to Session.village).
+    Q_PROPERTY(bool subOnly READ subOnly WRITE setSubOnly NOTIFY policyChanged)
     // "main", "sub", or "" before the first decision.
     Q_PROPERTY(QString role READ role NOTIFY roleChanged)
 
@@ -68,6 +72,8 @@ public:
     void setSubBelow(QSize size);
     int subAboveTiles() const { return m_policy.subAboveTiles; }
     void setSubAboveTiles(int n);
+    bool subOnly() const { return m_policy.subOnly; }
+    void setSubOnly(bool on);
     QString role() const { return m_role; }
 
 signals:

@@ -60,8 +60,9 @@ class WallStore : public QObject
     // Index of the maximized tile, -1 when none.
     Q_PROPERTY(int maximizedTile READ maximizedTile NOTIFY maximizedTileChanged)
     Q_PROPERTY(vigil::wall::TileModel *tiles READ tiles CONSTANT)
-    // All layout ids in menu order: "1", "4", "6", "8", "9", "10", "13", "16", "25", "36", "64".
-    Q_PROPERTY(QStringList layoutIds READ layoutIds CONSTANT)
+    // The layout ids the operator may choose, in menu order: all of them ("1", "4", "6", "8", "9", "10",
+    // "13", "16", "25", "36", "64"), or the allowed ones (village mode: "1", "4", "9").
+    Q_PROPERTY(QStringList layoutIds READ layoutIds NOTIFY layoutIdsChanged)
     // Translated sentence when wall.json was damaged or missing at load (what happened, what to do); else "".
     Q_PROPERTY(QString loadError READ loadError NOTIFY loadErrorChanged)
     // Translated sentence when the last save failed (the wall keeps working but would not survive a restart);
@@ -123,6 +124,15 @@ public:
     bool savePending() const { return m_saveTimer.isActive(); }
     bool canUndo() const { return !m_undo.isEmpty(); }
     bool canRedo() const { return !m_redo.isEmpty(); }
+    // Only these layouts (ids of layouts(); empty = all, the default). Village mode allows "1", "4", "9": a
+    // modest PC never decodes more than 9 tiles. Choosing another layout is refused (logged); any state that
+    // arrives with one (wall.json, a scene, another PC, undo) is shown in the largest allowed layout with no
+    // more tiles than it (else the smallest allowed), not maximized. Cameras in the slots beyond stay in the
+    // state, unshown. Unknown ids are dropped; a list with no known id means all.
+    void setAllowedLayouts(const QStringList &ids);
+    QStringList allowedLayouts() const { return m_allowedLayouts; }
+    // `state` as the allowed layouts show it (see setAllowedLayouts); the same state when all are allowed.
+    WallState constrained(WallState state) const;
 
     // --- QML API (each is one reducer action; invalid tile indices are ignored)
     // --------------------------------
@@ -170,6 +180,7 @@ public:
 
 signals:
     void layoutIdChanged();
+    void layoutIdsChanged();
     void maximizedTileChanged();
     void loadErrorChanged();
     void saveErrorChanged();
@@ -214,6 +225,7 @@ private:
     QList<WallState> m_redo; // next redo last
     int m_stepDepth = 0;
     WallState m_stepStart;
+    QStringList m_allowedLayouts; // empty = all
 };
 
 } // namespace vigil::wall
