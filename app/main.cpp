@@ -34,6 +34,7 @@
 #include <QtCore/QTranslator>
 #include <QtGui/QFont>
 #include <QtGui/QGuiApplication>
+#include <QtGui/QScreen>
 #include <QtQml/QQmlApplicationEngine>
 #include <QtQuick/QQuickWindow>
 #include <QtQuickControls2/QQuickStyle>
@@ -621,7 +622,11 @@ int main(int argc, char **argv)
     if (window && session.kiosk())
         app::enterKioskMode(&session, window);
     else if (window && (cli.parser.isSet(cli.fullscreen) || session.village())) {
-        window->showFullScreen(); // a village PC's one big screen (its bar has the button to leave it)
+        // A village PC's one big screen (its bar has the button to leave it); the whole screen also where no
+        // window manager acts on the full-screen request (a bare X session, as kiosk mode does).
+        if (QScreen *screen = window->screen())
+            window->setGeometry(screen->geometry());
+        window->showFullScreen();
     }
     if (const QString v = cli.parser.value(cli.view);
         window && !session.kiosk() &&

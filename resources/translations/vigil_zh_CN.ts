@@ -448,6 +448,14 @@
         <source>Show on the map</source>
         <translation>在地图上显示</translation>
     </message>
+    <message>
+        <source>Linkage rules… (%1)</source>
+        <translation>联动规则…（%1）</translation>
+    </message>
+    <message>
+        <source>What the wall, PTZ cameras and recording do when an alarm comes: edit and test the rules</source>
+        <translation>报警时电视墙、云台摄像机和录像如何动作：编辑并测试规则</translation>
+    </message>
 </context>
 <context>
     <name>Banner</name>
@@ -610,6 +618,18 @@
     <message>
         <source>REC</source>
         <translation>录像中</translation>
+    </message>
+    <message>
+        <source>Asking the relay…</source>
+        <translation>正在请求转发服务器…</translation>
+    </message>
+    <message>
+        <source>via relay</source>
+        <translation>经转发</translation>
+    </message>
+    <message>
+        <source>relay refused</source>
+        <translation>转发被拒</translation>
     </message>
 </context>
 <context>
@@ -1090,6 +1110,10 @@
         <source>Video platforms (sites) whose cameras join the list: add, check their state, retry</source>
         <translation>视频平台（站点），其摄像机会加入列表：添加、查看状态、重试</translation>
     </message>
+    <message>
+        <source>Nothing to play back: the wall shows no camera.</source>
+        <translation>没有可回放的画面：电视墙上没有摄像机。</translation>
+    </message>
 </context>
 <context>
     <name>MapPane</name>
@@ -1413,6 +1437,339 @@
     </message>
 </context>
 <context>
+    <name>RelayFields</name>
+    <message>
+        <source>Relay</source>
+        <translation>转发服务器</translation>
+    </message>
+    <message>
+        <source>RTSP port</source>
+        <translation>RTSP 端口</translation>
+    </message>
+    <message>
+        <source>Relay API</source>
+        <translation>转发 API 地址</translation>
+    </message>
+    <message>
+        <source>Relay user</source>
+        <translation>转发用户名</translation>
+    </message>
+    <message>
+        <source>Relay API secret</source>
+        <translation>转发 API 密钥</translation>
+    </message>
+    <message>
+        <source>Relay password</source>
+        <translation>转发密码</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>不变</translation>
+    </message>
+</context>
+<context>
+    <name>RuleCameraChips</name>
+    <message>
+        <source>Add camera…</source>
+        <translation>添加摄像机…</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Rule “%1” saved.</source>
+        <translation>规则“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>Recall a scene</source>
+        <translation>调用场景</translation>
+    </message>
+    <message>
+        <source>Show cameras on a screen</source>
+        <translation>在屏幕上显示摄像机</translation>
+    </message>
+    <message>
+        <source>Move a PTZ camera to a preset</source>
+        <translation>云台摄像机转到预置位</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <source>Alarm linkage rules</source>
+        <translation>报警联动规则</translation>
+    </message>
+    <message>
+        <source>Every new alarm goes through these rules from the top; each rule that matches applies its actions.</source>
+        <translation>每条新报警从上到下依次经过这些规则，匹配的规则执行其动作。</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>The rule acts on new alarms; click to turn it off</source>
+        <translation>规则对新报警生效；点击关闭</translation>
+    </message>
+    <message>
+        <source>The rule is off; click to turn it on</source>
+        <translation>规则已关闭；点击开启</translation>
+    </message>
+    <message>
+        <source>No rule yet. Write one on the right: which alarm, and what the wall, the cameras and the recorder do then.</source>
+        <translation>还没有规则。在右侧新建：针对哪种报警，以及电视墙、摄像机和录像随后如何动作。</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Start a new rule</source>
+        <translation>新建一条规则</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy this rule right below it</source>
+        <translation>在下方复制此规则</translation>
+    </message>
+    <message>
+        <source>Move up: act earlier</source>
+        <translation>上移：更早执行</translation>
+    </message>
+    <message>
+        <source>Move down: act later</source>
+        <translation>下移：更晚执行</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete this rule</source>
+        <translation>删除此规则</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>新规则</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>Whether the rule acts on new alarms (saved with the rule)</source>
+        <translation>规则是否对新报警生效（随规则保存）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. Intrusion at the depot gates</source>
+        <translation>例如：车场大门入侵</translation>
+    </message>
+    <message>
+        <source>When an alarm comes</source>
+        <translation>当报警发生时</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>any type, e.g. intrusion</source>
+        <translation>任意类型，例如 intrusion</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>any source, e.g. onvif, webhook:host-1</source>
+        <translation>任意来源，例如 onvif、webhook:host-1</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>any camera</source>
+        <translation>任意摄像机</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>防区</translation>
+    </message>
+    <message>
+        <source>or these zones, separated by commas</source>
+        <translation>或这些防区，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Priority at least</source>
+        <translation>最低优先级</translation>
+    </message>
+    <message>
+        <source>Empty fields match anything. With cameras and zones, an alarm matches at either.</source>
+        <translation>空字段匹配任何值。同时填写摄像机和防区时，报警满足其一即匹配。</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>则</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Choose a scene</source>
+        <translation>选择场景</translation>
+    </message>
+    <message>
+        <source>No scene is saved yet: arrange the wall, then Scenes ▸ Save the wall as a scene…</source>
+        <translation>尚未保存场景：先布置电视墙，再选择 场景 ▸ 将电视墙保存为场景…</translation>
+    </message>
+    <message>
+        <source>the alarm&apos;s camera</source>
+        <translation>报警所在摄像机</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <source>From tile</source>
+        <translation>起始窗格</translation>
+    </message>
+    <message>
+        <source>PTZ camera</source>
+        <translation>云台摄像机</translation>
+    </message>
+    <message>
+        <source>none chosen</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更换…</translation>
+    </message>
+    <message>
+        <source>Choose camera…</source>
+        <translation>选择摄像机…</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预置位</translation>
+    </message>
+    <message>
+        <source>e.g. 3</source>
+        <translation>例如 3</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Seconds before the alarm</source>
+        <translation>报警前秒数</translation>
+    </message>
+    <message>
+        <source>+ Scene</source>
+        <translation>+ 场景</translation>
+    </message>
+    <message>
+        <source>Recall a saved scene on the whole wall</source>
+        <translation>在整个电视墙上调用已保存的场景</translation>
+    </message>
+    <message>
+        <source>+ Cameras on a screen</source>
+        <translation>+ 屏幕上的摄像机</translation>
+    </message>
+    <message>
+        <source>Show cameras on a screen&apos;s tiles, from a tile on</source>
+        <translation>从某个窗格起在屏幕上显示摄像机</translation>
+    </message>
+    <message>
+        <source>+ PTZ preset</source>
+        <translation>+ 云台预置位</translation>
+    </message>
+    <message>
+        <source>Move a PTZ camera to one of its presets</source>
+        <translation>将云台摄像机转到其预置位</translation>
+    </message>
+    <message>
+        <source>+ Recording</source>
+        <translation>+ 录像</translation>
+    </message>
+    <message>
+        <source>Record cameras for some minutes, with the seconds before the alarm</source>
+        <translation>录制摄像机若干分钟，包含报警前的秒数</translation>
+    </message>
+    <message>
+        <source>Test the rule on a sample alarm</source>
+        <translation>用示例报警测试规则</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>防区</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Test rule</source>
+        <translation>测试规则</translation>
+    </message>
+    <message>
+        <source>What this rule, as written here, would do for this alarm. Nothing is done.</source>
+        <translation>按当前填写，此规则对该报警会做什么。不会实际执行。</translation>
+    </message>
+    <message>
+        <source>Search cameras (name, group or pinyin)</source>
+        <translation>搜索摄像机（名称、分组或拼音）</translation>
+    </message>
+    <message>
+        <source>Other cameras</source>
+        <translation>其他摄像机</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>保存规则</translation>
+    </message>
+</context>
+<context>
     <name>SaveSceneDialog</name>
     <message>
         <source>Save scene</source>
@@ -1618,6 +1975,22 @@
         <source>Trusted certificate SHA-256 %1</source>
         <translation>受信任证书 SHA-256 %1</translation>
     </message>
+    <message>
+        <source>Cameras played through the relay %1 at %2</source>
+        <translation>摄像机经由 %2 上的转发服务器 %1 播放</translation>
+    </message>
+    <message>
+        <source>A relay (ZLMediaKit or MediaMTX) pulls each camera once and every PC plays it from the relay, so cameras do not run out of RTSP sessions. Without a relay, cameras are played directly.</source>
+        <translation>转发服务器（ZLMediaKit 或 MediaMTX）对每台摄像机只拉流一次，所有电脑都从转发服务器播放，摄像机就不会耗尽 RTSP 会话。未设置转发服务器时，直接播放摄像机。</translation>
+    </message>
+    <message>
+        <source>Relay for cameras added directly</source>
+        <translation>直接添加的摄像机所用的转发服务器</translation>
+    </message>
+    <message>
+        <source>Save relay</source>
+        <translation>保存转发设置</translation>
+    </message>
 </context>
 <context>
     <name>StatsOverlay</name>
@@ -1821,6 +2194,10 @@
     <message>
         <source>%1 – %2 · %3 positions · %4 km</source>
         <translation>%1 – %2 · %3 个位置点 · %4 公里</translation>
+    </message>
+    <message>
+        <source>Reading the track history…</source>
+        <translation>正在读取轨迹历史…</translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2412,33 @@
     </message>
 </context>
 <context>
+    <name>VillageBar</name>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Last %1 minutes</source>
+        <translation>最近 %1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 cameras at once</source>
+        <translation>同时显示 %1 路</translation>
+    </message>
+    <message>
+        <source>Exit full screen</source>
+        <translation>退出全屏</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>● Recording %1 cameras</source>
+        <translation>● 正在录像 %1 路</translation>
+    </message>
+</context>
+<context>
     <name>WallWindow</name>
     <message>
         <source>Vigil — %1</source>
@@ -2218,6 +2622,169 @@
     </message>
 </context>
 <context>
+    <name>vigil::alarms::AlarmRuleModel</name>
+    <message>
+        <source>The console&apos;s wall</source>
+        <translation>控制台电视墙</translation>
+    </message>
+    <message>
+        <source>Wall screen %1</source>
+        <translation>电视墙屏幕 %1</translation>
+    </message>
+    <message>
+        <source>Give the rule a name: it is shown in the list and in the audit log.</source>
+        <translation>请为规则命名：名称显示在列表和审计日志中。</translation>
+    </message>
+    <message>
+        <source>Another rule is already called “%1”: choose another name.</source>
+        <translation>已有名为“%1”的规则：请换一个名称。</translation>
+    </message>
+    <message>
+        <source>The least priority must be 1 to 5.</source>
+        <translation>最低优先级必须为 1 到 5。</translation>
+    </message>
+    <message>
+        <source>The rule would act on every alarm: choose an alarm type, a source, a camera or a zone, or a least priority above 1.</source>
+        <translation>此规则会作用于所有报警：请选择报警类型、来源、摄像机或防区，或将最低优先级设为 1 以上。</translation>
+    </message>
+    <message>
+        <source>Camera “%1” of the match is no longer in the camera list: remove it or choose another camera.</source>
+        <translation>匹配条件中的摄像机“%1”已不在摄像机列表中：请移除或选择其他摄像机。</translation>
+    </message>
+    <message>
+        <source>Add at least one action: a scene, cameras on a screen, a PTZ preset or a recording.</source>
+        <translation>请至少添加一个动作：场景、屏幕上的摄像机、云台预置位或录像。</translation>
+    </message>
+    <message>
+        <source>Action %1: camera “%2” is no longer in the camera list. Remove it or choose another camera.</source>
+        <translation>动作 %1：摄像机“%2”已不在摄像机列表中。请移除或选择其他摄像机。</translation>
+    </message>
+    <message>
+        <source>Action %1: choose the scene to recall.</source>
+        <translation>动作 %1：请选择要调用的场景。</translation>
+    </message>
+    <message>
+        <source>Action %1: scene “%2” no longer exists. Choose a saved scene, or save the wall as “%2” first.</source>
+        <translation>动作 %1：场景“%2”已不存在。请选择已保存的场景，或先将电视墙保存为“%2”。</translation>
+    </message>
+    <message>
+        <source>Action %1: screen “%2” is not one of the wall screens. Choose the console&apos;s wall or a wall screen (start Vigil with --wall-screens to have them).</source>
+        <translation>动作 %1：屏幕“%2”不是电视墙屏幕。请选择控制台电视墙或某个电视墙屏幕（用 --wall-screens 启动 Vigil 以使用电视墙屏幕）。</translation>
+    </message>
+    <message>
+        <source>Action %1: the first tile must be 1 to 64.</source>
+        <translation>动作 %1：起始窗格必须为 1 到 64。</translation>
+    </message>
+    <message>
+        <source>Action %1: choose the PTZ camera to move.</source>
+        <translation>动作 %1：请选择要转动的云台摄像机。</translation>
+    </message>
+    <message>
+        <source>Action %1: PTZ camera “%2” is no longer in the camera list. Choose another camera.</source>
+        <translation>动作 %1：云台摄像机“%2”已不在摄像机列表中。请选择其他摄像机。</translation>
+    </message>
+    <message>
+        <source>Action %1: enter the preset the camera goes to (its number or token).</source>
+        <translation>动作 %1：请输入摄像机要转到的预置位（编号或令牌）。</translation>
+    </message>
+    <message>
+        <source>Action %1: record for 1 to 1440 minutes.</source>
+        <translation>动作 %1：录像时长须为 1 到 1440 分钟。</translation>
+    </message>
+    <message>
+        <source>Action %1: the time before the alarm must be 0 to 3600 seconds.</source>
+        <translation>动作 %1：报警前时长须为 0 到 3600 秒。</translation>
+    </message>
+    <message>
+        <source>the console&apos;s wall</source>
+        <translation>控制台电视墙</translation>
+    </message>
+    <message>
+        <source>wall screen %1</source>
+        <translation>电视墙屏幕 %1</translation>
+    </message>
+    <message>
+        <source>screen %1</source>
+        <translation>屏幕 %1</translation>
+    </message>
+    <message>
+        <source>Any alarm</source>
+        <translation>任意报警</translation>
+    </message>
+    <message>
+        <source>Alarm “%1”</source>
+        <translation>报警“%1”</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>zone %1</source>
+        <translation>防区 %1</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>位于 %1</translation>
+    </message>
+    <message>
+        <source>priority %1 or more</source>
+        <translation>优先级 %1 及以上</translation>
+    </message>
+    <message>
+        <source>the alarm&apos;s camera</source>
+        <translation>报警所在摄像机</translation>
+    </message>
+    <message>
+        <source>Recall scene “%1”</source>
+        <translation>调用场景“%1”</translation>
+    </message>
+    <message>
+        <source>Show %1 on %2 from tile %3</source>
+        <translation>在%2从窗格 %3 起显示 %1</translation>
+    </message>
+    <message>
+        <source>Move PTZ camera %1 to preset %2</source>
+        <translation>云台摄像机 %1 转到预置位 %2</translation>
+    </message>
+    <message>
+        <source>Record %1 for %2 min, from %3 s before the alarm</source>
+        <translation>录制 %1 %2 分钟，从报警前 %3 秒开始</translation>
+    </message>
+    <message>
+        <source>There is no rule %1 in the list: choose one of the rules shown.</source>
+        <translation>列表中没有规则 %1：请选择列表中的规则。</translation>
+    </message>
+    <message>
+        <source>The alarm rules cannot be changed here: the alarm flow is not running.</source>
+        <translation>此处无法修改报警规则：报警流程未运行。</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the alarm rules. Log in as one.</source>
+        <translation>只有管理员可以修改报警规则。请以管理员身份登录。</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1（副本 %2）</translation>
+    </message>
+    <message>
+        <source>This alarm does not match the rule: nothing would happen.</source>
+        <translation>此报警不匹配该规则：不会有任何动作。</translation>
+    </message>
+    <message>
+        <source>The alarm matches, but every action needs the alarm&apos;s camera and this alarm has none.</source>
+        <translation>报警匹配，但所有动作都需要报警所在摄像机，而此报警没有摄像机。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The alarm matches: %n action(s) would fire.</source>
+        <translation><numerusform>报警匹配：将执行 %n 个动作。</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>vigil::alarms::AlarmStore</name>
     <message>
         <source>The alarm database was damaged; it was kept as %1 and a new, empty one was started. Earlier alarms are in the kept file.</source>
@@ -2234,6 +2801,10 @@
     <message>
         <source>The change of alarm %1 could not be saved (%2). Try again.</source>
         <translation>告警 %1 的状态更改无法保存（%2）。请重试。</translation>
+    </message>
+    <message>
+        <source>An acknowledgement for the platform could not be kept for later (%1): it is sent again only while Vigil runs. Check that the disk is not full.</source>
+        <translation>无法保存待发给平台的确认（%1）：只会在 Vigil 运行期间重发。请检查磁盘是否已满。</translation>
     </message>
 </context>
 <context>
@@ -2663,6 +3234,14 @@
         <source>The platform at %1 refused to acknowledge alarm %2 (HTTP %3%4). Check the site&apos;s user in the site settings.</source>
         <translation>平台 %1 拒绝确认告警 %2（HTTP %3%4）。请在站点设置中检查该站点的用户。</translation>
     </message>
+    <message>
+        <source>The platform at %1 could not take the acknowledgement of alarm %2 now (HTTP %3%4). Vigil tries again.</source>
+        <translation>%1 上的平台暂时无法接受报警 %2 的确认（HTTP %3%4）。Vigil 会再次尝试。</translation>
+    </message>
+    <message>
+        <source>Live positions and alarms are off: %1. If this is the platform&apos;s certificate, trust it in the site&apos;s row of the Platforms dialog.</source>
+        <translation>实时位置和报警已关闭：%1。如果这是该平台的证书，请在“平台”对话框中该站点一行里信任它。</translation>
+    </message>
 </context>
 <context>
     <name>vigil::backend::Parsers</name>
@@ -2764,6 +3343,37 @@
     <message>
         <source>%1 at %2 does not provide %3.</source>
         <translation>%2 上的 %1 不提供%3。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::backend::RelayClient</name>
+    <message>
+        <source>%1 at %2 answered the request to relay stream %3 with something Vigil cannot read (%4). Check the relay&apos;s address, port and kind.</source>
+        <translation>%2 上的 %1 对转发流 %3 的请求返回了 Vigil 无法读取的内容（%4）。请检查转发服务器的地址、端口和类型。</translation>
+    </message>
+    <message>
+        <source>the request to relay stream %1</source>
+        <translation>转发流 %1 的请求</translation>
+    </message>
+    <message>
+        <source>ZLMediaKit at %1 could not pull the camera for stream %2: %3. Check that the relay can reach the camera (address, user and password) and the relay&apos;s log.</source>
+        <translation>%1 上的 ZLMediaKit 无法为流 %2 拉取摄像机：%3。请检查转发服务器能否访问该摄像机（地址、用户名和密码），并查看转发服务器的日志。</translation>
+    </message>
+    <message>
+        <source>MediaMTX at %1 refused the API user or password (HTTP %2). Check them in the relay settings, and that this user has the &quot;api&quot; permission in MediaMTX&apos;s authInternalUsers.</source>
+        <translation>%1 上的 MediaMTX 拒绝了 API 用户名或密码（HTTP %2）。请在转发设置中检查，并确认该用户在 MediaMTX 的 authInternalUsers 中拥有 &quot;api&quot; 权限。</translation>
+    </message>
+    <message>
+        <source>MediaMTX at %1 has no API v3 (HTTP 404). Check the address and port (apiAddress, 9997 by default), that &quot;api: yes&quot; is set, and that MediaMTX is version 1.0 or newer.</source>
+        <translation>%1 上的 MediaMTX 没有 v3 API（HTTP 404）。请检查地址和端口（apiAddress，默认 9997）、是否设置了 &quot;api: yes&quot;，以及 MediaMTX 是否为 1.0 或更高版本。</translation>
+    </message>
+    <message>
+        <source>HTTP %1 without an &quot;error&quot; text</source>
+        <translation>HTTP %1，没有 &quot;error&quot; 说明</translation>
+    </message>
+    <message>
+        <source>MediaMTX at %1 refused to relay stream %2 (HTTP %3: %4). Check the relay&apos;s configuration and log.</source>
+        <translation>%1 上的 MediaMTX 拒绝转发流 %2（HTTP %3：%4）。请检查转发服务器的配置和日志。</translation>
     </message>
 </context>
 <context>
@@ -3148,6 +3758,25 @@
     </message>
 </context>
 <context>
+    <name>vigil::map::TrackHistory</name>
+    <message>
+        <source>The track history was damaged (%1); it was kept as %2 and a new, empty one was started. Earlier tracks are in the kept file.</source>
+        <translation>轨迹历史数据库已损坏（%1）；已保留为 %2，并新建了一个空数据库。之前的轨迹在保留的文件中。</translation>
+    </message>
+    <message>
+        <source>The track history %1 is damaged (%2) and could not be moved aside: tracks are not being kept. Move the file away, then start Vigil again.</source>
+        <translation>轨迹历史数据库 %1 已损坏（%2），且无法移到一旁：轨迹未被保存。请将该文件移走，然后重新启动 Vigil。</translation>
+    </message>
+    <message>
+        <source>The track history %1 cannot be opened (%2): tracks are not being kept. Check that the folder is writable and the disk has room, then start Vigil again.</source>
+        <translation>无法打开轨迹历史数据库 %1（%2）：轨迹未被保存。请检查文件夹可写且磁盘有空间，然后重新启动 Vigil。</translation>
+    </message>
+    <message>
+        <source>Track fixes could not be written to %1 (%2). Check that the disk has room; tracks are kept for the last two hours only until then.</source>
+        <translation>轨迹定位点无法写入 %1（%2）。请检查磁盘空间；在此之前仅保留最近两小时的轨迹。</translation>
+    </message>
+</context>
+<context>
     <name>vigil::mqtt::MqttClient</name>
     <message>
         <source>The MQTT broker at %1 did not answer within %2 s. Vigil keeps trying; check that an MQTT broker (not another service) listens there and that it is not overloaded.</source>
@@ -3306,6 +3935,14 @@
     <message>
         <source>Could not send to %1: %2</source>
         <translation>无法向 %1 发送：%2</translation>
+    </message>
+    <message>
+        <source>The WSS certificate of %1 (SHA-256 %2) is not the trusted one (SHA-256 %3)</source>
+        <translation>%1 的 WSS 证书（SHA-256 %2）不是受信任的证书（SHA-256 %3）</translation>
+    </message>
+    <message>
+        <source>The WSS certificate of %1 (SHA-256 %2) is not trusted: %3</source>
+        <translation>%1 的 WSS 证书（SHA-256 %2）不受信任：%3</translation>
     </message>
 </context>
 <context>
@@ -3691,6 +4328,65 @@
     <message>
         <source>&quot;%1&quot; is not a SHA-256 certificate fingerprint (64 hexadecimal digits).</source>
         <translation>“%1”不是 SHA-256 证书指纹（应为 64 位十六进制数字）。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 platforms give Vigil no live positions or alarms: only cameras and recordings.</source>
+        <translation>%1 平台不向 Vigil 提供实时位置或报警，只提供摄像机和录像。</translation>
+    </message>
+    <message>
+        <source>Live positions and alarms: start once the site is online.</source>
+        <translation>实时位置和报警：站点上线后开始。</translation>
+    </message>
+    <message>
+        <source>Live positions and alarms: off.</source>
+        <translation>实时位置和报警：已关闭。</translation>
+    </message>
+    <message>
+        <source>Live positions and alarms: connecting…</source>
+        <translation>实时位置和报警：正在连接…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live positions and alarms: connected, %n patrol unit(s) on the map.</source>
+        <translation><numerusform>实时位置和报警：已连接，地图上有 %n 个巡逻单位。</numerusform></translation>
+    </message>
+    <message>
+        <source>Live positions and alarms: reconnecting (%1)</source>
+        <translation>实时位置和报警：正在重新连接（%1）</translation>
+    </message>
+    <message>
+        <source>Choose the kind of relay (ZLMediaKit or MediaMTX), or None.</source>
+        <translation>请选择转发服务器类型（ZLMediaKit 或 MediaMTX），或选择“无”。</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s address must look like http://host:port (its HTTP API: ZLMediaKit&apos;s http.port, MediaMTX&apos;s apiAddress, 9997 by default).</source>
+        <translation>转发服务器地址应形如 http://主机:端口（其 HTTP API：ZLMediaKit 的 http.port，MediaMTX 的 apiAddress，默认 9997）。</translation>
+    </message>
+    <message>
+        <source>Type the relay&apos;s user name and secret in their own fields, not in the address.</source>
+        <translation>请在各自的输入框中填写转发服务器的用户名和密钥，不要写在地址里。</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s RTSP port must be between 1 and 65535 (or empty for the default).</source>
+        <translation>转发服务器的 RTSP 端口必须在 1 到 65535 之间（留空则使用默认值）。</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s secret could not be stored: %1</source>
+        <translation>无法保存转发服务器的密钥：%1</translation>
+    </message>
+    <message>
+        <source>The relay could not be saved to %1: %2</source>
+        <translation>无法将转发设置保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::sites::StreamRelays</name>
+    <message>
+        <source>The relay could not take this camera, so it plays directly: %1</source>
+        <translation>转发服务器无法接管此摄像机，现直接播放：%1</translation>
     </message>
 </context>
 <context>

@@ -44,8 +44,9 @@ cameras::Camera camera(int i)
     c.id = QStringLiteral("cam%1").arg(i, 2, 10, QLatin1Char('0'));
     c.name = QStringLiteral("Camera %1").arg(i);
     // Port 9 on loopback: nothing answers, so the recorders keep retrying and write nothing.
-    c.streams = {{QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1:9/%1/main").arg(c.id))},
-                 {QStringLiteral("sub"), QUrl(QStringLiteral("rtsp://127.0.0.1:9/%1/sub").arg(c.id))}};
+    c.streams = {
+        {QStringLiteral("main"), QUrl(QStringLiteral("rtsp://127.0.0.1:9/%1/main").arg(c.id)), {}, 0, {}},
+        {QStringLiteral("sub"), QUrl(QStringLiteral("rtsp://127.0.0.1:9/%1/sub").arg(c.id)), {}, 0, {}}};
     return c;
 }
 } // namespace
