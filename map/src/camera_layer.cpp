@@ -243,12 +243,12 @@ void CameraLayer::setCameras(QList<MapCamera> cameras)
 {
     ++m_generation;
     m_indexing = false;
+    const Datum datum = map() ? map()->coreDatum() : Datum::Wgs84;
     if (cameras.size() >= m_asyncThreshold) {
         // A province: entries, id index and grid on a worker; the current cameras stay until it is done.
         setLoading(true);
         const quint64 generation = m_generation;
         m_loadGeneration = generation;
-        const Datum datum = map() ? map()->coreDatum() : Datum::Wgs84;
         auto *watcher = new QFutureWatcher<Loaded>(this);
         connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, generation, datum] {
             watcher->deleteLater();
@@ -258,15 +258,8 @@ void CameraLayer::setCameras(QList<MapCamera> cameras)
         watcher->setFuture(QtConcurrent::run(&CameraLayer::load, std::move(cameras), datum));
         return;
     }
-    Loaded loaded;
-    loaded.cameras.reserve(cameras.size());
-    loaded.rows.reserve(cameras.size());
-    for (MapCamera &c : cameras) {
-        loaded.rows.insert(c.id, int(loaded.cameras.size()));
-        const Health health = parseHealth(c.health);
-        loaded.cameras.append(Entry{std::move(c), QPointF(), health});
-    }
-    adopt(std::move(loaded), Datum::Wgs84);
+    // A county: the same work at once, so cameraCount and the grid are ready before the first frame.
+    adopt(load(std::move(cameras), datum), datum);
 }
 
 void CameraLayer::adopt(Loaded loaded, vigil::map::Datum datum)
