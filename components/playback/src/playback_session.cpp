@@ -399,6 +399,7 @@ void PlaybackSession::syncCamera(int i, std::int64_t t, bool force)
     const SyncStep step = syncStep(t, shown, m_clock.rate());
     if (step.kind == SyncStep::Seek) {
         qCDebug(lcPlayback) << camera.id << "is" << camera.drift << "ms off the clock: seeking";
+        ++m_resyncSeeks;
         camera.player->seek(double(cue.offsetMs));
         camera.settleUntil = now() + kSettleMs;
         return;

@@ -102,6 +102,8 @@ public:
     // clock (recording time shown minus clock, ms; 0 for cameras in a gap).
     video::VideoPlayer *playerAt(int i) const;
     QList<std::int64_t> drifts() const;
+    // How many times a camera was found so far off the clock that it was sought back to it.
+    int resyncSeeks() const { return m_resyncSeeks; }
 
 signals:
     void positionChanged();
@@ -131,6 +133,7 @@ private:
     std::vector<std::unique_ptr<Camera>> m_cameras;
     RecordingLookup m_lookup;
     int m_pendingLookups = 0;
+    int m_resyncSeeks = 0;
     quint64 m_generation = 0; // answers from an earlier open() are dropped
     QString m_lastError;
 };
