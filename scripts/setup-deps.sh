@@ -37,6 +37,8 @@ PKGS=(
   xvfb xauth libgl1-mesa-dri libegl-mesa0 fonts-noto-cjk fonts-dejavu-core
   # libFuzzer targets (tests/fuzz): clang and its sanitizer/fuzzer runtime
   clang libclang-rt-14-dev
+  # the .deb (CPack's dependency scan needs dpkg-shlibdeps and file) and its AppStream metainfo check
+  dpkg-dev file appstream
 )
 
 missing=()
