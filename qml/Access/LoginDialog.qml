@@ -6,7 +6,8 @@ import Vigil.Views
 
 // LoginDialog: asks for a user name and password while Access.loginRequired (users exist and nobody is logged
 // in). It cannot be closed without logging in; the password is checked by Access on a worker (Argon2id) and
-// a wrong one says so. A damaged users file is explained here, since nobody can log in then.
+// a wrong one says so; from the third wrong one in a row the button counts down the wait before the next try
+// (Access.loginWaitSeconds). A damaged users file is explained here, since nobody can log in then.
 VDialog {
     id: root
 
@@ -20,7 +21,7 @@ VDialog {
     }
 
     function _submit() {
-        if (Access.checking)
+        if (Access.checking || Access.loginWaitSeconds > 0)
             return;
         root._message = "";
         Access.login(nameField.text, passwordField.text);
@@ -59,9 +60,12 @@ VDialog {
         },
         ToolbarButton {
             objectName: "loginButton"
-            text: Access.checking ? qsTr("Checking…") : qsTr("Log in")
+            text: Access.checking ? qsTr("Checking…")
+                                  : Access.loginWaitSeconds > 0 ? qsTr("Wait %n s", "", Access.loginWaitSeconds)
+                                                                : qsTr("Log in")
             accent: true
-            enabled: !Access.checking && nameField.text.trim() !== "" && passwordField.text !== ""
+            enabled: !Access.checking && Access.loginWaitSeconds === 0 && nameField.text.trim() !== ""
+                     && passwordField.text !== ""
             onClicked: root._submit()
         }
     ]

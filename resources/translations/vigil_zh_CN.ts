@@ -679,6 +679,10 @@
         <source>Password</source>
         <translation>密码</translation>
     </message>
+    <message numerus="yes">
+        <source>Wait %n s</source>
+        <translation><numerusform>请等待 %n 秒</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -2528,6 +2532,14 @@
             <numerusform>已将 %n 条审计记录写入 %1。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Too many wrong logins. Try again in %n second(s).</source>
+        <translation><numerusform>登录失败次数过多，请 %n 秒后再试。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong user name or password. Too many wrong tries: wait %n second(s) before the next.</source>
+        <translation><numerusform>用户名或密码错误。错误次数过多：请等待 %n 秒后再试。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>vigil::access::AuditDatabase</name>
@@ -2781,7 +2793,9 @@
     </message>
     <message numerus="yes">
         <source>The alarm matches: %n action(s) would fire.</source>
-        <translation><numerusform>报警匹配：将执行 %n 个动作。</numerusform></translation>
+        <translation>
+            <numerusform>报警匹配：将执行 %n 个动作。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4351,7 +4365,9 @@
     </message>
     <message numerus="yes">
         <source>Live positions and alarms: connected, %n patrol unit(s) on the map.</source>
-        <translation><numerusform>实时位置和报警：已连接，地图上有 %n 个巡逻单位。</numerusform></translation>
+        <translation>
+            <numerusform>实时位置和报警：已连接，地图上有 %n 个巡逻单位。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Live positions and alarms: reconnecting (%1)</source>

@@ -1,5 +1,7 @@
 #include "vigil/app/kiosk_pin.h"
 
+#include "vigil/core/retry_delay.h"
+
 #include <QtCore/QStringList>
 
 #include <openssl/crypto.h>
@@ -125,11 +127,7 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 
 int kioskRetryDelaySeconds(int failures)
 {
-    constexpr int kFree = 3, kFirst = 5, kCap = 300;
-    if (failures < kFree)
-        return 0;
-    const int doublings = std::min(failures - kFree, 16);
-    return std::min(kFirst << doublings, kCap);
+    return core::wrongSecretDelaySeconds(failures);
 }
 
 } // namespace vigil::app

@@ -3,6 +3,7 @@
 #include "access_logging.h"
 #include "vigil/core/gui_post.h"
 #include "vigil/core/paths.h"
+#include "vigil/core/retry_delay.h"
 #include "vigil/core/worker_threads.h"
 
 #include <QtCore/QDir>
@@ -78,6 +79,12 @@ AccessController::AccessController(const QString &usersPath, const QString &audi
 {
     connect(m_log.get(), &AuditLog::problem, this, &AccessController::setAuditError);
     connect(m_log.get(), &AuditLog::written, this, &AccessController::auditWritten);
+    m_loginTick.setInterval(1000);
+    connect(&m_loginTick, &QTimer::timeout, this, [this] {
+        if (loginWaitSeconds() == 0)
+            m_loginTick.stop();
+        emit loginWaitChanged();
+    });
     m_users.load();
     setMode(Mode::Normal);
 }
@@ -242,6 +249,10 @@ void AccessController::login(const QString &name, const QString &password)
         emit loginFinished(false, m_users.error());
         return;
     }
+    if (const QString wait = refuseWhileWaiting(name); !wait.isEmpty()) {
+        emit loginFinished(false, wait);
+        return;
+    }
     m_checking = true;
     emit checkingChanged();
     QPointer<AccessController> self(this);
@@ -254,17 +265,10 @@ void AccessController::login(const QString &name, const QString &password)
             self->m_checking = false;
             emit self->checkingChanged();
             if (!ok) {
-                self->m_log->append({0,
-                                     {},
-                                     name.trimmed(),
-                                     QStringLiteral("login"),
-                                     QStringLiteral("wrong user name or password"),
-                                     true});
-                emit self->loginFinished(false, tr("Wrong user name or password. Check them and try again."));
+                emit self->loginFinished(false, self->loginFailed(name));
                 return;
             }
-            self->setUser(user->name, user->role, true);
-            self->record(u"login", QStringLiteral("logged in as %1").arg(roleWord(user->role)), false);
+            self->loginSucceeded(*user);
             emit self->loginFinished(true, {});
         });
     });
@@ -272,21 +276,72 @@ void AccessController::login(const QString &name, const QString &password)
 
 bool AccessController::loginNow(const QString &name, const QString &password, QString *why)
 {
-    const std::optional<User> user = m_users.verify(name, password);
-    if (!user) {
-        m_log->append({0,
-                       {},
-                       name.trimmed(),
-                       QStringLiteral("login"),
-                       QStringLiteral("wrong user name or password"),
-                       true});
+    if (const QString wait = refuseWhileWaiting(name); !wait.isEmpty()) {
         if (why)
-            *why = tr("Wrong user name or password. Check them and try again.");
+            *why = wait;
         return false;
     }
-    setUser(user->name, user->role, true);
-    record(u"login", QStringLiteral("logged in as %1").arg(roleWord(user->role)), false);
+    const std::optional<User> user = m_users.verify(name, password);
+    if (!user) {
+        const QString text = loginFailed(name);
+        if (why)
+            *why = text;
+        return false;
+    }
+    loginSucceeded(*user);
     return true;
+}
+
+int AccessController::loginWaitSeconds() const
+{
+    if (m_loginRetryAt.isForever() || m_loginRetryAt.hasExpired())
+        return 0;
+    return int((m_loginRetryAt.remainingTime() + 999) / 1000);
+}
+
+QString AccessController::refuseWhileWaiting(const QString &name)
+{
+    const int wait = loginWaitSeconds();
+    if (wait == 0)
+        return {};
+    m_log->append(
+        {0,
+         {},
+         name.trimmed(),
+         QStringLiteral("login"),
+         QStringLiteral("not tried: %1 s to wait after %2 wrong logins").arg(wait).arg(m_loginFailures),
+         true});
+    return tr("Too many wrong logins. Try again in %n second(s).", nullptr, wait);
+}
+
+QString AccessController::loginFailed(const QString &name)
+{
+    m_log->append({0,
+                   {},
+                   name.trimmed(),
+                   QStringLiteral("login"),
+                   QStringLiteral("wrong user name or password"),
+                   true});
+    ++m_loginFailures;
+    const int delay = core::wrongSecretDelaySeconds(m_loginFailures);
+    qCWarning(vigilAccess).noquote() << "wrong login, failures in a row:" << m_loginFailures
+                                     << (delay > 0 ? QStringLiteral("- next try in %1 s").arg(delay)
+                                                   : QString());
+    if (delay == 0)
+        return tr("Wrong user name or password. Check them and try again.");
+    m_loginRetryAt.setRemainingTime(qint64(delay) * 1000);
+    m_loginTick.start();
+    emit loginWaitChanged();
+    return tr("Wrong user name or password. Too many wrong tries: wait %n second(s) before the next.",
+              nullptr, delay);
+}
+
+void AccessController::loginSucceeded(const User &user)
+{
+    m_loginFailures = 0;
+    m_loginRetryAt = QDeadlineTimer(QDeadlineTimer::Forever);
+    setUser(user.name, user.role, true);
+    record(u"login", QStringLiteral("logged in as %1").arg(roleWord(user.role)), false);
 }
 
 void AccessController::logout()

@@ -27,6 +27,24 @@ class TstAccessController : public QObject
         return {m_dir.filePath(QStringLiteral("users%1.json").arg(m_n)),
                 m_dir.filePath(QStringLiteral("audit%1.db").arg(m_n))};
     }
+    struct NewUser
+    {
+        QString name;
+        Role role;
+        QString password;
+    };
+    // Fresh paths whose users file holds `users` (written through a UserStore, as an administrator would).
+    Paths freshWith(std::initializer_list<NewUser> users)
+    {
+        const Paths p = fresh();
+        UserStore s(p.users);
+        s.load();
+        for (const NewUser &u : users) {
+            if (!s.addUser(u.name, u.role, u.password))
+                qFatal("could not add the test user %s", qPrintable(u.name));
+        }
+        return p;
+    }
     static QList<AuditEntry> entries(AccessController &c, const QString &kind = {})
     {
         c.auditLog()->flush();
@@ -71,13 +89,9 @@ private slots:
 
     void loginWrongThenRight()
     {
-        const Paths p = fresh();
-        {
-            UserStore s(p.users);
-            s.load();
-            QVERIFY(s.addUser(QStringLiteral("admin"), Role::Administrator, QStringLiteral("password0")));
-            QVERIFY(s.addUser(QStringLiteral("li"), Role::Operator, QStringLiteral("password1")));
-        }
+        const Paths p =
+            freshWith({{QStringLiteral("admin"), Role::Administrator, QStringLiteral("password0")},
+                       {QStringLiteral("li"), Role::Operator, QStringLiteral("password1")}});
         AccessController c(p.users, p.audit);
         AccessController::setInstance(&c);
         QVERIFY(c.loginRequired());
@@ -118,15 +132,60 @@ private slots:
         QCOMPARE(entries(c, QStringLiteral("logout")).size(), 1);
     }
 
+    // Two wrong logins are free; the third starts a 5 s wait in which even the right password is not tried
+    // (audited as refused), then a try goes ahead and a right one resets the count.
+    void wrongLoginsMakeTheDialogWait()
+    {
+        const Paths p =
+            freshWith({{QStringLiteral("admin"), Role::Administrator, QStringLiteral("password0")},
+                       {QStringLiteral("li"), Role::Operator, QStringLiteral("password1")}});
+        AccessController c(p.users, p.audit);
+        QSignalSpy finished(&c, &AccessController::loginFinished);
+        QSignalSpy waitChanged(&c, &AccessController::loginWaitChanged);
+        for (int i = 1; i <= 2; ++i) {
+            c.login(i == 2 ? QStringLiteral("nobody") : QStringLiteral("li"),
+                    QStringLiteral("guess%1").arg(i));
+            QVERIFY(finished.wait(10000));
+            QCOMPARE(finished.last().at(0).toBool(), false);
+            QCOMPARE(c.loginFailures(), i);
+            QCOMPARE(c.loginWaitSeconds(), 0);
+        }
+        c.login(QStringLiteral("li"), QStringLiteral("guess3"));
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.last().at(1).toString().contains(QStringLiteral("wait 5 second")));
+        QVERIFY(c.loginWaitSeconds() > 0 && c.loginWaitSeconds() <= 5);
+        QVERIFY(!waitChanged.isEmpty());
+
+        // Within the wait: refused at once, without checking the password (no worker: `checking` stays off).
+        QString why;
+        QVERIFY(!c.loginNow(QStringLiteral("li"), QStringLiteral("password1"), &why));
+        QVERIFY2(why.contains(QStringLiteral("Try again in")), qPrintable(why));
+        c.login(QStringLiteral("li"), QStringLiteral("password1"));
+        QVERIFY(!c.checking());
+        QCOMPARE(finished.last().at(0).toBool(), false);
+        QVERIFY(c.loginRequired());
+        QCOMPARE(c.loginFailures(), 3); // a refused try does not count as a wrong password
+
+        // The countdown reaches 0 (the dialog is told each second), then the right password gets in.
+        QTRY_COMPARE_WITH_TIMEOUT(c.loginWaitSeconds(), 0, 7000);
+        QVERIFY(c.loginNow(QStringLiteral("li"), QStringLiteral("password1"), &why));
+        QCOMPARE(c.loginFailures(), 0);
+        QCOMPARE(c.loginWaitSeconds(), 0);
+
+        const QList<AuditEntry> logins = entries(c, QStringLiteral("login"));
+        QCOMPARE(logins.size(), 6); // 3 wrong, 2 not tried, 1 in
+        QCOMPARE(std::count_if(
+                     logins.begin(), logins.end(),
+                     [](const AuditEntry &e) { return e.detail.startsWith(QStringLiteral("not tried")); }),
+                 2);
+        QCOMPARE(logins.first().refused, false);
+    }
+
     void gateThroughTheSink()
     {
-        const Paths p = fresh();
-        {
-            UserStore s(p.users);
-            s.load();
-            QVERIFY(s.addUser(QStringLiteral("admin"), Role::Administrator, QStringLiteral("password0")));
-            QVERIFY(s.addUser(QStringLiteral("wang"), Role::Viewer, QStringLiteral("password2")));
-        }
+        const Paths p =
+            freshWith({{QStringLiteral("admin"), Role::Administrator, QStringLiteral("password0")},
+                       {QStringLiteral("wang"), Role::Viewer, QStringLiteral("password2")}});
         AccessController c(p.users, p.audit);
         AccessController::setInstance(&c);
         QVERIFY(c.loginNow(QStringLiteral("wang"), QStringLiteral("password2")));
@@ -148,12 +207,8 @@ private slots:
 
     void modes()
     {
-        const Paths p = fresh();
-        {
-            UserStore s(p.users);
-            s.load();
-            QVERIFY(s.addUser(QStringLiteral("admin"), Role::Administrator, QStringLiteral("password0")));
-        }
+        const Paths p =
+            freshWith({{QStringLiteral("admin"), Role::Administrator, QStringLiteral("password0")}});
         AccessController c(p.users, p.audit);
         QVERIFY(c.loginRequired());
         c.setMode(AccessController::Mode::Demo);

@@ -43,8 +43,8 @@ bool verifyKioskPin(const QString &pin, const QString &stored);
 // Equal bytes, in a time that depends only on the length (CRYPTO_memcmp); different lengths are unequal.
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 
-// How long the PIN pad refuses new tries after `failures` wrong PINs in a row: none for the first three, then
-// 5 s doubling per further failure, capped at 5 minutes.
+// How long the PIN pad refuses new tries after `failures` wrong PINs in a row: core::wrongSecretDelaySeconds
+// (none after the first two, 5 s after the third, doubling per further failure, capped at 5 minutes).
 int kioskRetryDelaySeconds(int failures);
 
 } // namespace vigil::app

@@ -20,8 +20,10 @@
 #include "vigil/access/user_store.h"
 
 #include <QtCore/QAbstractListModel>
+#include <QtCore/QDeadlineTimer>
 #include <QtCore/QMutex>
 #include <QtCore/QObject>
+#include <QtCore/QTimer>
 #include <QtCore/QUrl>
 #include <QtCore/QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -98,6 +100,10 @@ class AccessController : public QObject, public AuditSink
     // A sentence when the users file was damaged (and what was done about it); else "".
     Q_PROPERTY(QString usersError READ usersError NOTIFY usersChanged)
     Q_PROPERTY(bool checking READ checking NOTIFY checkingChanged)
+    // From the third wrong login in a row the dialog refuses tries for a while
+    // (core::wrongSecretDelaySeconds: 5 s, doubling, at most 5 minutes): the seconds left, counting down; 0 =
+    // a try is taken now.
+    Q_PROPERTY(int loginWaitSeconds READ loginWaitSeconds NOTIFY loginWaitChanged)
     Q_PROPERTY(vigil::access::AuditModel *audit READ audit CONSTANT)
     Q_PROPERTY(bool querying READ querying NOTIFY queryingChanged)
     // A sentence when the audit log cannot be written or was replaced; else "".
@@ -144,6 +150,8 @@ public:
     QVariantList roles() const;
     QString usersError() const { return m_users.error(); }
     bool checking() const { return m_checking; }
+    int loginWaitSeconds() const;
+    int loginFailures() const { return m_loginFailures; }
     AuditModel *audit() const { return m_auditModel; }
     bool querying() const { return m_querying; }
     QString auditError() const { return m_auditError; }
@@ -189,6 +197,7 @@ signals:
     void stateChanged();
     void usersChanged();
     void checkingChanged();
+    void loginWaitChanged();
     void queryingChanged();
     void auditErrorChanged();
     void loginFinished(bool ok, const QString &message);
@@ -198,6 +207,11 @@ signals:
 
 private:
     void setUser(const QString &name, std::optional<Role> role, bool loggedIn);
+    // A try while the wait runs: audited as refused; the sentence to show. "" when a try may go ahead.
+    QString refuseWhileWaiting(const QString &name);
+    // A wrong password: audited, counted, the wait started when due; the sentence to show.
+    QString loginFailed(const QString &name);
+    void loginSucceeded(const User &user);
     QString requireAdmin(const QString &what);
     void setAuditError(const QString &text);
     static AuditFilter filterFrom(double fromMs, double toMs, const QString &user, const QString &kind);
@@ -211,6 +225,9 @@ private:
     bool m_loggedIn = false;
     std::atomic<int> m_role{-1}; // Role, -1 = nobody
     bool m_checking = false;
+    int m_loginFailures = 0;       // wrong logins in a row, whoever's name was typed
+    QDeadlineTimer m_loginRetryAt; // monotonic: setting the PC's clock back does not shorten the wait
+    QTimer m_loginTick;            // loginWaitChanged once a second while the wait runs
     bool m_querying = false;
     QString m_auditError;
 };
