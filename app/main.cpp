@@ -5,6 +5,7 @@
 #include "vigil/alarms/camera_alarms.h"
 #include "vigil/app/kiosk.h"
 #include "vigil/app/kiosk_pin.h"
+#include "vigil/app/playback_marks.h"
 #include "vigil/app/qml_modules.h"
 #include "vigil/app/recording_service.h"
 #include "vigil/app/session.h"
@@ -16,6 +17,7 @@
 #include "vigil/core/paths.h"
 #include "vigil/core/worker_threads.h"
 #include "vigil/map/dispatch.h"
+#include "vigil/playback/playback_session.h"
 #include "vigil/ptz/ptz_controller.h"
 #include "vigil/sites/site_manager.h"
 #include "vigil/video/decode_governor.h"
@@ -543,6 +545,11 @@ int main(int argc, char **argv)
     app::RecordingService recordings(&directory, recordingOptions);
     app::RecordingService::setInstance(&recordings);
     recordings.installPlaybackLookup();
+    // The playback timeline marks the stored alarms of the cameras it plays.
+    playback::PlaybackSession::setDefaultMarkLookup(
+        [&alarmCenter](const QStringList &ids, playback::Span range) {
+            return app::alarmMarks(alarmCenter.store()->alarms(), ids, range);
+        });
     // An alarm rule's "record these cameras for M minutes". Pre-alarm seconds reach back only as far as a
     // camera's ring holds, and rings are off (preAlarmSeconds 0): the recording starts at the alarm.
     QObject::connect(alarmCenter.executor(), &alarms::AlarmActionExecutor::recordRequested, &recordings,

@@ -12,6 +12,7 @@
 #include <QtCore/QDateTime>
 #include <QtCore/QLoggingCategory>
 
+#include <algorithm>
 #include <cstdlib>
 
 Q_LOGGING_CATEGORY(lcPlayback, "vigil.playback")
@@ -29,6 +30,12 @@ constexpr std::int64_t kLookupMarginMs = 24LL * 60 * 60 * 1000;
 RecordingLookup &defaultLookup()
 {
     static RecordingLookup lookup;
+    return lookup;
+}
+
+MarkLookup &defaultMarkLookup()
+{
+    static MarkLookup lookup;
     return lookup;
 }
 
@@ -59,6 +66,7 @@ struct PlaybackSession::Camera
 PlaybackSession::PlaybackSession(QObject *parent)
     : QAbstractListModel(parent)
     , m_lookup(defaultLookup())
+    , m_markLookup(defaultMarkLookup())
 {
     m_monotonic.start();
     m_tick.setInterval(kTickMs);
@@ -75,6 +83,34 @@ void PlaybackSession::setRecordingLookup(RecordingLookup lookup)
 void PlaybackSession::setDefaultRecordingLookup(RecordingLookup lookup)
 {
     defaultLookup() = std::move(lookup);
+}
+
+void PlaybackSession::setMarkLookup(MarkLookup lookup)
+{
+    m_markLookup = std::move(lookup);
+}
+
+void PlaybackSession::setDefaultMarkLookup(MarkLookup lookup)
+{
+    defaultMarkLookup() = std::move(lookup);
+}
+
+void PlaybackSession::updateMarks(Span range)
+{
+    QList<TimelineModel::Mark> marks;
+    if (m_markLookup && !m_cameras.empty()) {
+        QStringList ids;
+        for (const auto &camera : m_cameras)
+            ids.append(camera->id);
+        marks = m_markLookup(ids, range);
+        for (TimelineModel::Mark &mark : marks) {
+            const auto it = std::find_if(m_cameras.begin(), m_cameras.end(),
+                                         [&](const auto &camera) { return camera->id == mark.cameraId; });
+            if (it != m_cameras.end())
+                mark.label = QStringLiteral("%1: %2").arg((*it)->label, mark.label);
+        }
+    }
+    m_timeline.setMarks(std::move(marks));
 }
 
 int PlaybackSession::rowCount(const QModelIndex &parent) const
@@ -159,6 +195,7 @@ void PlaybackSession::open(const QStringList &cameraIds, const QStringList &labe
     updateTimelineRows();
     for (int i = 0; i < n; ++i)
         lookup(i, {at - kLookupMarginMs, at + kLookupMarginMs});
+    updateMarks({at - kLookupMarginMs, at + kLookupMarginMs});
     m_tick.start();
     emit positionChanged();
 }
@@ -179,6 +216,7 @@ void PlaybackSession::close()
     endResetModel();
     emit countChanged();
     updateTimelineRows();
+    updateMarks({});
 }
 
 void PlaybackSession::refresh()
@@ -186,6 +224,7 @@ void PlaybackSession::refresh()
     const std::int64_t at = m_clock.position(now());
     for (int i = 0; i < count(); ++i)
         lookup(i, {at - kLookupMarginMs, at + kLookupMarginMs});
+    updateMarks({at - kLookupMarginMs, at + kLookupMarginMs});
 }
 
 void PlaybackSession::lookup(int i, Span range)

@@ -21,6 +21,7 @@
 using namespace vigil;
 using playback::PlaybackSession;
 using playback::RecordingPiece;
+using playback::TimelineModel;
 
 namespace {
 
@@ -214,6 +215,50 @@ private slots:
         QVERIFY(loaded.wait(5000));
         QCOMPARE(session.lastError(), QStringLiteral("The platform did not answer."));
         QCOMPARE(session.data(session.index(0), PlaybackSession::HasRecordingRole).toBool(), false);
+    }
+
+    // Alarm marks: the session asks its mark lookup for its cameras around the opened time; the timeline
+    // shows those inside its window, named after the camera's tile; refresh() asks again, close() clears
+    // them.
+    void alarmMarksOnTheTimeline()
+    {
+        PlaybackSession session;
+        session.setRecordingLookup(
+            [&](const QString &, playback::Span, auto done) { done({}, QStringLiteral("none here")); });
+        QList<QStringList> asked;
+        QList<playback::Span> ranges;
+        QList<TimelineModel::Mark> stored{
+            {m_t0 + 60'000, QStringLiteral("14:01:00 motion"), QStringLiteral("b")},
+            {m_t0 + 3 * 3600'000, QStringLiteral("17:00:00 motion"), QStringLiteral("a")}};
+        session.setMarkLookup([&](const QStringList &ids, playback::Span range) {
+            asked.append(ids);
+            ranges.append(range);
+            return stored;
+        });
+        session.open({QStringLiteral("a"), QStringLiteral("b")},
+                     {QStringLiteral("Gate"), QStringLiteral("Square")}, double(m_t0), false);
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QVERIFY(ranges.first().startMs < m_t0 && ranges.first().endMs > m_t0 + 3 * 3600'000);
+        TimelineModel *timeline = session.timeline();
+        timeline->setWidth(1000);
+        // The window is ten minutes around t0: the 17:00 mark is outside it.
+        QVariantList marks = timeline->marks();
+        QCOMPARE(marks.size(), 1);
+        QCOMPARE(marks.first().toMap().value(QStringLiteral("label")).toString(),
+                 QStringLiteral("Square: 14:01:00 motion"));
+        const double x = marks.first().toMap().value(QStringLiteral("x")).toDouble();
+        QCOMPARE(x, timeline->xAt(double(m_t0 + 60'000)));
+        QVERIFY(x > 500 && x < 1000);
+        timeline->showSpan(7 * 24 * 3600'000.0);
+        QCOMPARE(timeline->marks().size(), 2);
+
+        stored.append({m_t0 + 120'000, QStringLiteral("14:02:00 tamper"), QStringLiteral("a")});
+        session.refresh();
+        QCOMPARE(asked.size(), 2);
+        QCOMPARE(timeline->marks().size(), 3);
+        session.close();
+        QCOMPARE(timeline->marks().size(), 0);
     }
 
     // Every recorded engine's worker is gone before the process exits (as the app does at shutdown): a VLC

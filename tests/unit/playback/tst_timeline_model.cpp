@@ -28,7 +28,7 @@ private slots:
                         {{kT0 - 10 * kMin, kT0 + 10 * kMin}, {kT0 + 30 * kMin, kT0 + 31 * kMin}}},
                        {QStringLiteral("Square"), {{kT0 + 2 * 60 * kMin, kT0 + 3 * 60 * kMin}}}});
         model.setMarks(
-            {{kT0 + 45 * kMin, QStringLiteral("Motion")}, {kT0 - kMin, QStringLiteral("outside")}});
+            {{kT0 + 45 * kMin, QStringLiteral("Motion"), {}}, {kT0 - kMin, QStringLiteral("outside"), {}}});
         const QVariantList rows = model.rows();
         QCOMPARE(rows.size(), 2);
         const QVariantList gate = rows.at(0).toMap().value(QStringLiteral("spans")).toList();

@@ -33,6 +33,10 @@ namespace vigil::playback {
 using RecordingLookup = std::function<void(const QString &cameraId, Span range,
                                            std::function<void(QList<RecordingPiece>, QString error)> done)>;
 
+// The alarm and motion marks of these cameras in a range, for the timeline (the app reads its alarm store);
+// synchronous, on the caller's thread.
+using MarkLookup = std::function<QList<TimelineModel::Mark>(const QStringList &cameraIds, Span range)>;
+
 class PlaybackSession : public QAbstractListModel
 {
     Q_OBJECT
@@ -65,6 +69,9 @@ public:
     // The app's door to recordings; without it the session finds none.
     void setRecordingLookup(RecordingLookup lookup);
     static void setDefaultRecordingLookup(RecordingLookup lookup); // for sessions QML creates
+    // The app's door to alarm marks; without it the timeline has none. Read at open() and refresh().
+    void setMarkLookup(MarkLookup lookup);
+    static void setDefaultMarkLookup(MarkLookup lookup);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -95,7 +102,7 @@ public:
     // Saves camera i's frame as a PNG in the pictures folder, named after the camera and the recording time;
     // returns the path (written in the background: snapshotSaved says how it went), or "" without a frame.
     Q_INVOKABLE QString saveSnapshot(int i);
-    // Re-reads the recordings (a recording still being written has grown).
+    // Re-reads the recordings (a recording still being written has grown) and the alarm marks.
     Q_INVOKABLE void refresh();
 
     // For tests and benchmarks: the player of camera i, and the most recent drift of each camera from the
@@ -125,6 +132,7 @@ private:
     void setRowState(int i, bool hasRecording, const QString &message);
     void setLastError(const QString &error);
     void updateTimelineRows();
+    void updateMarks(Span range);
 
     TimelineModel m_timeline;
     PlaybackClock m_clock;
@@ -132,6 +140,7 @@ private:
     QTimer m_tick;
     std::vector<std::unique_ptr<Camera>> m_cameras;
     RecordingLookup m_lookup;
+    MarkLookup m_markLookup;
     int m_pendingLookups = 0;
     int m_resyncSeeks = 0;
     quint64 m_generation = 0; // answers from an earlier open() are dropped

@@ -42,6 +42,7 @@ public:
     {
         std::int64_t timeMs = 0;
         QString label;
+        QString cameraId; // the camera it is about, or "" (the session puts the camera's name in front)
     };
 
     explicit TimelineModel(QObject *parent = nullptr);
