@@ -41,7 +41,7 @@ cleanup() {
 }
 trap cleanup EXIT
 # A run that was killed may have left its mounts: never delete through a bind mount of /dev.
-grep -o " $root/[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l
+{ grep -o " $root/[^ ]*" /proc/mounts || true; } | sort -r | xargs -r -n1 umount -l
 if grep -q " $root/" /proc/mounts; then
     echo "FAIL: $root still has mounts; unmount them first" >&2
     exit 1
@@ -68,7 +68,7 @@ t0=$(date +%s)
 in_root apt-get -q update > "$work/apt.log" 2>&1 &&
     in_root apt-get -y -q --no-install-recommends install "/tmp/$(basename "$deb")" xvfb xauth >> "$work/apt.log" 2>&1 ||
     { tail -30 "$work/apt.log" >&2; echo "FAIL: the package did not install (log above)" >&2; exit 1; }
-echo "installed with $(grep -c '^Setting up' "$work/apt.log") packages in $(($(date +%s) - t0)) s; $(du -sm "$root" | cut -f1) MB root"
+echo "installed with $(grep -c '^Setting up' "$work/apt.log") packages in $(($(date +%s) - t0)) s; $(du -smx "$root" 2> /dev/null | cut -f1) MB root"
 in_root dpkg -s vigil | grep -E '^(Status|Version):'
 
 echo "== vigil --demo from /usr/bin under Xvfb"
