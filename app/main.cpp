@@ -550,6 +550,9 @@ int main(int argc, char **argv)
         [&alarmCenter](const QStringList &ids, playback::Span range) {
             return app::alarmMarks(alarmCenter.store()->alarms(), ids, range);
         });
+    // An alarm arriving while an operator plays back its camera is marked at once.
+    QObject::connect(alarmCenter.store(), &alarms::AlarmStore::alarmAdded, &alarmCenter,
+                     [] { playback::PlaybackSession::marksChanged(); });
     // An alarm rule's "record these cameras for M minutes". Pre-alarm seconds reach back only as far as a
     // camera's ring holds, and rings are off (preAlarmSeconds 0): the recording starts at the alarm.
     QObject::connect(alarmCenter.executor(), &alarms::AlarmActionExecutor::recordRequested, &recordings,

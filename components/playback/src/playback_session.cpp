@@ -39,6 +39,13 @@ MarkLookup &defaultMarkLookup()
     return lookup;
 }
 
+// The sessions alive (GUI thread), for marksChanged().
+std::vector<PlaybackSession *> &liveSessions()
+{
+    static std::vector<PlaybackSession *> sessions;
+    return sessions;
+}
+
 QString clockText(std::int64_t ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss"));
@@ -68,12 +75,27 @@ PlaybackSession::PlaybackSession(QObject *parent)
     , m_lookup(defaultLookup())
     , m_markLookup(defaultMarkLookup())
 {
+    liveSessions().push_back(this);
     m_monotonic.start();
     m_tick.setInterval(kTickMs);
     connect(&m_tick, &QTimer::timeout, this, &PlaybackSession::tick);
 }
 
-PlaybackSession::~PlaybackSession() = default;
+PlaybackSession::~PlaybackSession()
+{
+    auto &sessions = liveSessions();
+    sessions.erase(std::remove(sessions.begin(), sessions.end(), this), sessions.end());
+}
+
+void PlaybackSession::marksChanged()
+{
+    for (PlaybackSession *session : liveSessions()) {
+        if (session->m_cameras.empty())
+            continue;
+        const std::int64_t at = session->m_clock.position(session->now());
+        session->updateMarks({at - kLookupMarginMs, at + kLookupMarginMs});
+    }
+}
 
 void PlaybackSession::setRecordingLookup(RecordingLookup lookup)
 {

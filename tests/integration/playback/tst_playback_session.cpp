@@ -257,8 +257,17 @@ private slots:
         session.refresh();
         QCOMPARE(asked.size(), 2);
         QCOMPARE(timeline->marks().size(), 3);
+        // An alarm arrives (the app calls marksChanged() on every new alarm): every open session asks again;
+        // a session with no cameras does not.
+        stored.append({m_t0 + 180'000, QStringLiteral("14:03:00 motion"), QStringLiteral("b")});
+        PlaybackSession idle;
+        PlaybackSession::marksChanged();
+        QCOMPARE(asked.size(), 3);
+        QCOMPARE(timeline->marks().size(), 4);
         session.close();
         QCOMPARE(timeline->marks().size(), 0);
+        PlaybackSession::marksChanged();
+        QCOMPARE(asked.size(), 3);
     }
 
     // Every recorded engine's worker is gone before the process exits (as the app does at shutdown): a VLC

@@ -69,9 +69,13 @@ public:
     // The app's door to recordings; without it the session finds none.
     void setRecordingLookup(RecordingLookup lookup);
     static void setDefaultRecordingLookup(RecordingLookup lookup); // for sessions QML creates
-    // The app's door to alarm marks; without it the timeline has none. Read at open() and refresh().
+    // The app's door to alarm marks; without it the timeline has none. Read at open(), refresh() and
+    // marksChanged().
     void setMarkLookup(MarkLookup lookup);
     static void setDefaultMarkLookup(MarkLookup lookup);
+    // Something the mark lookups read has changed (an alarm arrived): every open session reads its marks
+    // again. GUI thread.
+    static void marksChanged();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
