@@ -99,6 +99,15 @@ QStringList describe(const QList<test::ReplayRequest> &requests)
     return out;
 }
 
+// What a player that is not playing yet has to say for itself: its status, its error and what the server
+// was asked (a failure on a loaded machine must be readable from the log alone).
+QString playerState(const video::VideoPlayer &player, const QList<test::ReplayRequest> &requests)
+{
+    return QStringLiteral("status %1, error \"%2\", requests:\n%3")
+        .arg(QMetaEnum::fromType<video::VideoPlayer::Status>().valueToKey(int(player.status())),
+             player.lastError(), describe(requests).join(QLatin1Char('\n')));
+}
+
 } // namespace
 
 class TstRtspReplay : public QObject
@@ -210,7 +219,8 @@ private slots:
         video::VideoPlayer player;
         QVERIFY(player.openRecording(s->url().toString(), 5000));
         QVERIFY(player.isRecording());
-        QTRY_COMPARE_WITH_TIMEOUT(player.status(), video::VideoPlayer::Status::Playing, 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(player.status() == video::VideoPlayer::Status::Playing,
+                                  qPrintable(playerState(player, s->requests())), 30000);
         QVERIFY(player.canSeek());
         QTRY_VERIFY_WITH_TIMEOUT(player.positionMs() >= 5000, 5000);
         QVERIFY(player.positionMs() < 8000);
@@ -236,7 +246,8 @@ private slots:
         QUrl url = s->url();
         url.setFragment(QStringLiteral("onvif-start=2026-11-01T00:00:00Z"));
         QVERIFY(player.openRecording(url.toString(), 9000));
-        QTRY_COMPARE_WITH_TIMEOUT(player.status(), video::VideoPlayer::Status::Playing, 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(player.status() == video::VideoPlayer::Status::Playing,
+                                  qPrintable(playerState(player, s->requests())), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(test::frameIndexOf(player.currentFrame()) >= 0, 5000);
         const int second = test::frameIndexOf(player.currentFrame()) / test::kMarkedFps;
         QVERIFY2(second == 9 || second == 10, qPrintable(QString::number(second))); // 10: a slow machine
