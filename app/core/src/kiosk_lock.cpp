@@ -7,8 +7,6 @@
 
 #include <QtCore/QPointer>
 
-#include <cmath>
-
 namespace vigil::app {
 
 KioskLock::KioskLock(QObject *parent)
@@ -52,12 +50,10 @@ void KioskLock::finish(bool ok)
         emit unlocked();
         return;
     }
-    ++m_failures;
+    const int delay = m_throttle.failed();
     emit failuresChanged();
-    qCWarning(vigilApp) << "kiosk: wrong PIN, failures in a row:" << m_failures;
-    const int delay = kioskRetryDelaySeconds(m_failures);
+    qCWarning(vigilApp) << "kiosk: wrong PIN, failures in a row:" << m_throttle.failures();
     if (delay > 0) {
-        m_retryAt = QDateTime::currentDateTimeUtc().addSecs(delay);
         m_tick.start();
         updateWait();
         setMessage(
@@ -84,8 +80,7 @@ void KioskLock::setMessage(const QString &text)
 
 void KioskLock::updateWait()
 {
-    const qint64 ms = m_retryAt.isValid() ? QDateTime::currentDateTimeUtc().msecsTo(m_retryAt) : qint64(0);
-    const int seconds = ms > 0 ? int(std::ceil(double(ms) / 1000.0)) : 0;
+    const int seconds = m_throttle.waitSeconds();
     if (seconds == 0)
         m_tick.stop();
     if (m_waitSeconds == seconds)

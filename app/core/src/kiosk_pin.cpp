@@ -1,7 +1,5 @@
 #include "vigil/app/kiosk_pin.h"
 
-#include "vigil/core/retry_delay.h"
-
 #include <QtCore/QStringList>
 
 #include <openssl/crypto.h>
@@ -123,11 +121,6 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
     if (a.size() != b.size())
         return false; // the lengths are public (the stored key is always 32 bytes)
     return a.isEmpty() || CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
-}
-
-int kioskRetryDelaySeconds(int failures)
-{
-    return core::wrongSecretDelaySeconds(failures);
 }
 
 } // namespace vigil::app

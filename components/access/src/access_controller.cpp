@@ -3,7 +3,6 @@
 #include "access_logging.h"
 #include "vigil/core/gui_post.h"
 #include "vigil/core/paths.h"
-#include "vigil/core/retry_delay.h"
 #include "vigil/core/worker_threads.h"
 
 #include <QtCore/QDir>
@@ -123,6 +122,12 @@ AccessController *AccessController::instance()
 
 void AccessController::setMode(Mode mode)
 {
+    if (mode == Mode::Demo && (!m_users.isEmpty() || m_users.damaged())) {
+        // This PC has users: the demo must not be a way round their passwords (an administrator could
+        // add users or change settings), so it asks for a login as Vigil always does here.
+        qCInfo(vigilAccess) << "demo mode on a PC with users: logging in as usual";
+        mode = Mode::Normal;
+    }
     m_mode = mode;
     switch (mode) {
     case Mode::Kiosk:
@@ -294,9 +299,7 @@ bool AccessController::loginNow(const QString &name, const QString &password, QS
 
 int AccessController::loginWaitSeconds() const
 {
-    if (m_loginRetryAt.isForever() || m_loginRetryAt.hasExpired())
-        return 0;
-    return int((m_loginRetryAt.remainingTime() + 999) / 1000);
+    return m_loginThrottle.waitSeconds();
 }
 
 QString AccessController::refuseWhileWaiting(const QString &name)
@@ -304,13 +307,14 @@ QString AccessController::refuseWhileWaiting(const QString &name)
     const int wait = loginWaitSeconds();
     if (wait == 0)
         return {};
-    m_log->append(
-        {0,
-         {},
-         name.trimmed(),
-         QStringLiteral("login"),
-         QStringLiteral("not tried: %1 s to wait after %2 wrong logins").arg(wait).arg(m_loginFailures),
-         true});
+    m_log->append({0,
+                   {},
+                   name.trimmed(),
+                   QStringLiteral("login"),
+                   QStringLiteral("not tried: %1 s to wait after %2 wrong logins")
+                       .arg(wait)
+                       .arg(m_loginThrottle.failures()),
+                   true});
     return tr("Too many wrong logins. Try again in %n second(s).", nullptr, wait);
 }
 
@@ -322,14 +326,12 @@ QString AccessController::loginFailed(const QString &name)
                    QStringLiteral("login"),
                    QStringLiteral("wrong user name or password"),
                    true});
-    ++m_loginFailures;
-    const int delay = core::wrongSecretDelaySeconds(m_loginFailures);
-    qCWarning(vigilAccess).noquote() << "wrong login, failures in a row:" << m_loginFailures
+    const int delay = m_loginThrottle.failed();
+    qCWarning(vigilAccess).noquote() << "wrong login, failures in a row:" << m_loginThrottle.failures()
                                      << (delay > 0 ? QStringLiteral("- next try in %1 s").arg(delay)
                                                    : QString());
     if (delay == 0)
         return tr("Wrong user name or password. Check them and try again.");
-    m_loginRetryAt.setRemainingTime(qint64(delay) * 1000);
     m_loginTick.start();
     emit loginWaitChanged();
     return tr("Wrong user name or password. Too many wrong tries: wait %n second(s) before the next.",
@@ -338,8 +340,7 @@ QString AccessController::loginFailed(const QString &name)
 
 void AccessController::loginSucceeded(const User &user)
 {
-    m_loginFailures = 0;
-    m_loginRetryAt = QDeadlineTimer(QDeadlineTimer::Forever);
+    m_loginThrottle.succeeded();
     setUser(user.name, user.role, true);
     record(u"login", QStringLiteral("logged in as %1").arg(roleWord(user.role)), false);
 }

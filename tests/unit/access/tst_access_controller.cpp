@@ -211,9 +211,20 @@ private slots:
             freshWith({{QStringLiteral("admin"), Role::Administrator, QStringLiteral("password0")}});
         AccessController c(p.users, p.audit);
         QVERIFY(c.loginRequired());
+        // The demo on a PC with users is no way round their passwords: it asks for a login.
         c.setMode(AccessController::Mode::Demo);
-        QVERIFY(!c.loginRequired());
+        QVERIFY(c.loginRequired());
+        QCOMPARE(c.role(), QString());
+        QSignalSpy finished(&c, &AccessController::loginFinished);
+        c.login(QStringLiteral("admin"), QStringLiteral("wrong"));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.last().at(0).toBool(), false);
+        QVERIFY(c.loginRequired());
+        c.login(QStringLiteral("admin"), QStringLiteral("password0"));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.last().at(0).toBool(), true);
         QCOMPARE(c.role(), QStringLiteral("administrator"));
+        QCOMPARE(c.userName(), QStringLiteral("admin"));
         c.setMode(AccessController::Mode::Kiosk);
         QVERIFY(!c.loginRequired());
         QCOMPARE(c.role(), QStringLiteral("kiosk"));
@@ -229,6 +240,18 @@ private slots:
         c.logout(); // nothing to log out of
         QVERIFY(!c.loginRequired());
         QCOMPARE(c.role(), QStringLiteral("operator"));
+    }
+
+    // The demo on a PC without users (the README's first command on a fresh machine) asks nothing.
+    void demoWithoutUsersNeedsNoLogin()
+    {
+        QTemporaryDir dir;
+        AccessController c(dir.filePath(QStringLiteral("users.json")),
+                           dir.filePath(QStringLiteral("audit.db")));
+        c.setMode(AccessController::Mode::Demo);
+        QVERIFY(!c.loginRequired());
+        QCOMPARE(c.role(), QStringLiteral("administrator"));
+        QCOMPARE(c.userName(), QStringLiteral("demo"));
     }
 
     void damagedUsersFileLocks()

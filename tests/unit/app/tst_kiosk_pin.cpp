@@ -156,19 +156,6 @@ private slots:
         QCOMPARE(kioskPinProblem(pin).isEmpty(), ok);
     }
 
-    void waitGrowsAfterThreeFailures()
-    {
-        QCOMPARE(kioskRetryDelaySeconds(0), 0);
-        QCOMPARE(kioskRetryDelaySeconds(1), 0);
-        QCOMPARE(kioskRetryDelaySeconds(2), 0);
-        QCOMPARE(kioskRetryDelaySeconds(3), 5);
-        QCOMPARE(kioskRetryDelaySeconds(4), 10);
-        QCOMPARE(kioskRetryDelaySeconds(5), 20);
-        QCOMPARE(kioskRetryDelaySeconds(8), 160);
-        QCOMPARE(kioskRetryDelaySeconds(9), 300);
-        QCOMPARE(kioskRetryDelaySeconds(1000), 300); // capped, no overflow
-    }
-
     void defaultIterationsAreStrong()
     {
         // The real thing, once: the default count, and it verifies.

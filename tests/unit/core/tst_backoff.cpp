@@ -1,4 +1,5 @@
 #include "vigil/core/backoff.h"
+#include "vigil/core/retry_delay.h"
 
 #include <QtTest/QtTest>
 
@@ -16,6 +17,41 @@ private slots:
         for (qint64 e : expected)
             QCOMPARE(b.next().count(), e);
         QCOMPARE(b.attempts(), 9);
+    }
+    // The wait after wrong secrets (kiosk PIN pad, login dialog): none for the first two, then 5 s doubling
+    // up to 5 minutes.
+    void wrongSecretWaitGrowsAfterThreeFailures()
+    {
+        using vigil::core::wrongSecretDelaySeconds;
+        QCOMPARE(wrongSecretDelaySeconds(0), 0);
+        QCOMPARE(wrongSecretDelaySeconds(1), 0);
+        QCOMPARE(wrongSecretDelaySeconds(2), 0);
+        QCOMPARE(wrongSecretDelaySeconds(3), 5);
+        QCOMPARE(wrongSecretDelaySeconds(4), 10);
+        QCOMPARE(wrongSecretDelaySeconds(5), 20);
+        QCOMPARE(wrongSecretDelaySeconds(8), 160);
+        QCOMPARE(wrongSecretDelaySeconds(9), 300);
+        QCOMPARE(wrongSecretDelaySeconds(1000), 300); // capped, no overflow
+    }
+    // The throttle both prompts share: the wait starts at the third failure, counts down on the monotonic
+    // clock, and the right secret forgets it all.
+    void secretThrottleCountsAndForgets()
+    {
+        vigil::core::SecretThrottle t;
+        QCOMPARE(t.waitSeconds(), 0);
+        QCOMPARE(t.failed(), 0);
+        QCOMPARE(t.failed(), 0);
+        QCOMPARE(t.waitSeconds(), 0);
+        QCOMPARE(t.failed(), 5);
+        QCOMPARE(t.failures(), 3);
+        const int w = t.waitSeconds();
+        QVERIFY2(w >= 4 && w <= 5, qPrintable(QString::number(w))); // rounded up: 5 unless a second went by
+        QCOMPARE(t.failed(), 10);
+        QVERIFY(t.waitSeconds() > 5);
+        t.succeeded();
+        QCOMPARE(t.failures(), 0);
+        QCOMPARE(t.waitSeconds(), 0);
+        QCOMPARE(t.failed(), 0); // a fresh count
     }
     void resetStartsOver()
     {

@@ -2,10 +2,11 @@
 // KioskLock: the PIN pad's rules in kiosk mode. A PIN typed on the pad is checked against the stored hash
 // (kiosk_pin.h) on a worker thread — PBKDF2 takes about half a second, and the GUI thread never waits —
 // and the answer comes back as `message` and, for the right PIN, unlocked(). After three wrong PINs in a
-// row, each further wrong PIN makes the pad refuse tries for longer (kioskRetryDelaySeconds): `waitSeconds`
+// row, each further wrong PIN makes the pad refuse tries for longer (core::SecretThrottle): `waitSeconds`
 // counts down, and submit() during the wait is refused without checking anything. The PIN itself is never
 // kept, logged or shown. Thread: GUI only.
-#include <QtCore/QDateTime>
+#include "vigil/core/retry_delay.h"
+
 #include <QtCore/QObject>
 #include <QtCore/QTimer>
 #include <QtQml/qqmlregistration.h>
@@ -35,7 +36,7 @@ public:
     bool busy() const { return m_busy; }
     int waitSeconds() const { return m_waitSeconds; }
     QString message() const { return m_message; }
-    int failures() const { return m_failures; }
+    int failures() const { return m_throttle.failures(); }
     bool isUnlocked() const { return m_unlocked; }
 
     // Checks `pin`. Refused (message says why) while busy or during the wait after failures.
@@ -59,10 +60,9 @@ private:
     QString m_stored;
     bool m_busy = false;
     bool m_unlocked = false;
-    int m_failures = 0;
+    core::SecretThrottle m_throttle;
     int m_waitSeconds = 0;
     QString m_message;
-    QDateTime m_retryAt;
     QTimer m_tick; // counts waitSeconds down once a second while a wait runs
 };
 

@@ -5,8 +5,9 @@
 // PKCS5_PBKDF2_HMAC does the work: OpenSSL is already linked for TLS (network/), and PBKDF2 with a random
 // 16-byte salt and 600 000 iterations (OWASP's figure for SHA-256) costs an attacker who copies the file
 // about half a second per guess; a short numeric PIN still has few guesses, which is why the PIN pad adds a
-// growing delay after failures (kioskRetryDelaySeconds). Comparing uses CRYPTO_memcmp (constant time).
-// Pure functions; any thread. Hashing with the default iterations takes ~0.5 s: never on the GUI thread.
+// growing delay after failures (core::SecretThrottle in kiosk_lock.h). Comparing uses CRYPTO_memcmp (constant
+// time). Pure functions; any thread. Hashing with the default iterations takes ~0.5 s: never on the GUI
+// thread.
 #include <QtCore/QByteArray>
 #include <QtCore/QString>
 
@@ -42,9 +43,5 @@ bool verifyKioskPin(const QString &pin, const QString &stored);
 
 // Equal bytes, in a time that depends only on the length (CRYPTO_memcmp); different lengths are unequal.
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
-
-// How long the PIN pad refuses new tries after `failures` wrong PINs in a row: core::wrongSecretDelaySeconds
-// (none after the first two, 5 s after the third, doubling per further failure, capped at 5 minutes).
-int kioskRetryDelaySeconds(int failures);
 
 } // namespace vigil::app

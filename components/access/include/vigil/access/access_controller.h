@@ -18,9 +18,9 @@
 #include "vigil/access/audit_sink.h"
 #include "vigil/access/roles.h"
 #include "vigil/access/user_store.h"
+#include "vigil/core/retry_delay.h"
 
 #include <QtCore/QAbstractListModel>
-#include <QtCore/QDeadlineTimer>
 #include <QtCore/QMutex>
 #include <QtCore/QObject>
 #include <QtCore/QTimer>
@@ -113,7 +113,7 @@ public:
     enum class Mode
     {
         Normal,
-        Demo,    // implicit administrator, no login
+        Demo,    // implicit administrator, no login; Normal when the PC has users (or a damaged file)
         Kiosk,   // the kiosk role, no login
         Village, // one PC by a village's big screen: an implicit operator, no login (watch, play back)
     };
@@ -151,7 +151,7 @@ public:
     QString usersError() const { return m_users.error(); }
     bool checking() const { return m_checking; }
     int loginWaitSeconds() const;
-    int loginFailures() const { return m_loginFailures; }
+    int loginFailures() const { return m_loginThrottle.failures(); }
     AuditModel *audit() const { return m_auditModel; }
     bool querying() const { return m_querying; }
     QString auditError() const { return m_auditError; }
@@ -225,9 +225,8 @@ private:
     bool m_loggedIn = false;
     std::atomic<int> m_role{-1}; // Role, -1 = nobody
     bool m_checking = false;
-    int m_loginFailures = 0;       // wrong logins in a row, whoever's name was typed
-    QDeadlineTimer m_loginRetryAt; // monotonic: setting the PC's clock back does not shorten the wait
-    QTimer m_loginTick;            // loginWaitChanged once a second while the wait runs
+    core::SecretThrottle m_loginThrottle; // wrong logins in a row, whoever's name was typed
+    QTimer m_loginTick;                   // loginWaitChanged once a second while the wait runs
     bool m_querying = false;
     QString m_auditError;
 };
