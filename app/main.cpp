@@ -3,6 +3,7 @@
 #include "vigil/access/access_controller.h"
 #include "vigil/alarms/alarm_center.h"
 #include "vigil/alarms/camera_alarms.h"
+#include "vigil/app/camera_drag.h"
 #include "vigil/app/kiosk.h"
 #include "vigil/app/kiosk_pin.h"
 #include "vigil/app/playback_marks.h"
@@ -392,6 +393,9 @@ int main(int argc, char **argv)
     wall::WallScreenSet wallScreens(&wallStore);
     wall::WallScreenSet::setInstance(&wallScreens);
     wallScreens.load();
+    // A camera dragged from the console onto a wall window on another screen (the wall windows below).
+    app::CameraDrag cameraDrag{nullptr};
+    app::CameraDrag::setInstance(&cameraDrag);
 
     // --- One wall across PCs (issue 12): --broker URL [--broker-user U] [--broker-ca F] [--wall-name W]
     // [--wall-node NAME]; the password from VIGIL_BROKER_PASSWORD. Without --broker the WallNet is disabled
@@ -595,6 +599,7 @@ int main(int argc, char **argv)
     // Wall windows, one per chosen screen. The console comes first in the stacking order, and closing it
     // ends Vigil (wall windows never close by themselves).
     app::WallWindows wallWindows(&directory, &wallScreens);
+    cameraDrag.setWallWindows(&wallWindows);
     // --wall-screens, else the setting "wallScreens" in settings.json.
     const bool wallScreensOnCli = cli.parser.isSet(cli.wallScreens);
     if (session.village() && (wallScreensOnCli || !session.wallScreensSetting().isEmpty()))

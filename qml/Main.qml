@@ -21,6 +21,13 @@ ApplicationWindow {
     function notify(text: string, isError: bool) {
         toast.show(text, isError);
     }
+    // A camera dragged from here onto a wall window on another screen: say where it went.
+    Connections {
+        target: CameraDrag
+        function onDropped(text: string) {
+            root.notify(text, false);
+        }
+    }
     function toggleFullScreen() {
         if (root.visibility === Window.FullScreen)
             root.showNormal();
@@ -632,6 +639,9 @@ ApplicationWindow {
                     function onTraceBack(cameraIds: var) {
                         // Five minutes back: the operator moves on the timeline from there.
                         root.openPlayback(cameraIds, Date.now() - 5 * 60000);
+                    }
+                    function onNotify(text: string, isError: bool) {
+                        root.notify(text, isError);
                     }
                 }
             }

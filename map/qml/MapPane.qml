@@ -47,6 +47,14 @@ Item {
     signal alarmSelected(double alarmId)
     // "Trace back from here": the recordings of these cameras (nearest first) around the clicked place.
     signal traceBackRequested(var cameraIds)
+    // A camera marker dragged off the map (onto a wall screen): `global` in desktop coordinates, `local` in
+    // this item's. Moved while the button is down, then dropped or canceled.
+    signal cameraDragMoved(string cameraId, point global, point local)
+    signal cameraDropped(string cameraId, point global)
+    signal cameraDragCanceled()
+    // Camera markers can be dragged (off for a map that has nowhere to drop them).
+    property bool cameraDragEnabled: false
+    property string _dragCamera: ""
 
     // --- functions -----------------------------------------------------------------------------------
     // Opens track playback for a unit ("" = the selected unit, else the first one recorded), over the last
@@ -117,6 +125,15 @@ Item {
             }
         }
 
+        onPressed: (coordinate, point) => {
+            root._dragCamera = root.cameraDragEnabled ? cameraLayer.cameraAt(point.x, point.y) : ""
+            if (root._dragCamera !== "")
+                map.beginItemDrag()
+        }
+        onItemDragMoved: point => root.cameraDragMoved(root._dragCamera, map.mapToGlobal(point.x, point.y),
+                                                       map.mapToItem(root, point.x, point.y))
+        onItemDropped: point => root.cameraDropped(root._dragCamera, map.mapToGlobal(point.x, point.y))
+        onItemDragCanceled: root.cameraDragCanceled()
         onClicked: (coordinate, point) => {
             const alarm = alarmLayer.alarmAt(point.x, point.y)
             if (alarm >= 0) {

@@ -489,11 +489,13 @@ void MapView::mousePressEvent(QMouseEvent *event)
     m_kinetic.stop();
     m_pressed = true;
     m_dragging = false;
+    m_itemDrag = false;
     m_pressPos = m_lastPos = event->position();
     m_velocity = {};
     m_moveClock.start();
     forceActiveFocus(Qt::MouseFocusReason);
     event->accept();
+    emit pressed(toCoordinate(event->position()), event->position());
 }
 
 void MapView::mouseMoveEvent(QMouseEvent *event)
@@ -506,7 +508,12 @@ void MapView::mouseMoveEvent(QMouseEvent *event)
     if (!m_dragging) {
         m_dragging = true;
         setKeepMouseGrab(true);
-        emit userPanned();
+        if (!m_itemDrag)
+            emit userPanned();
+    }
+    if (m_itemDrag) {
+        emit itemDragMoved(pos);
+        return;
     }
     const QPointF delta = pos - m_lastPos;
     const qint64 ns = m_moveClock.nsecsElapsed();
@@ -523,9 +530,15 @@ void MapView::mouseMoveEvent(QMouseEvent *event)
 void MapView::mouseReleaseEvent(QMouseEvent *event)
 {
     const bool wasDragging = m_dragging;
+    const bool itemDrag = m_itemDrag;
     m_pressed = false;
     m_dragging = false;
+    m_itemDrag = false;
     setKeepMouseGrab(false);
+    if (itemDrag && wasDragging) {
+        emit itemDropped(event->position());
+        return;
+    }
     if (!wasDragging) {
         emit clicked(toCoordinate(event->position()), event->position());
         return;
@@ -536,6 +549,16 @@ void MapView::mouseReleaseEvent(QMouseEvent *event)
         m_kineticClock.start();
         m_kinetic.start();
     }
+}
+
+void MapView::mouseUngrabEvent()
+{
+    const bool itemDrag = m_itemDrag && m_dragging;
+    m_pressed = false;
+    m_dragging = false;
+    m_itemDrag = false;
+    if (itemDrag)
+        emit itemDragCanceled();
 }
 
 void MapView::mouseDoubleClickEvent(QMouseEvent *event)

@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
+import Vigil.App
 import Vigil.Cameras
 import Vigil.Wall
 import Vigil.Views
@@ -26,7 +27,7 @@ Rectangle {
         let tile = Wall.firstEmptyTile();
         if (tile < 0)
             tile = Wall.tileCount - 1;
-        if (Wall.startGroupTour(tile, group, 10))
+        if (Wall.startGroupTour(tile, group, Session.tourDwellSeconds))
             root.notify(qsTr("Touring “%1” on tile %2.").arg(group !== "" ? group : qsTr("Ungrouped")).arg(tile + 1), false);
         else
             root.notify(qsTr("The group %1 has no camera to tour.").arg(group), true);
@@ -34,7 +35,7 @@ Rectangle {
 
     // The same tour across every tile of the wall, page by page.
     function tourGroupOnScreen(group: string) {
-        if (Wall.startGroupScreenTour(group, 10) === 0)
+        if (Wall.startGroupScreenTour(group, Session.tourDwellSeconds) === 0)
             root.notify(qsTr("The group %1 has no camera to tour.").arg(group), true);
     }
 

@@ -1,5 +1,7 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Window
+import Vigil.App
 import Vigil.Views
 
 // CameraRow: one camera in the side list. Drag it onto a tile; double-click puts it on the first free tile.
@@ -74,11 +76,22 @@ Rectangle {
             payload.x = event.x - payload.width / 2;
             payload.y = event.y - payload.height / 2;
         }
-        onReleased: {
-            if (payload.Drag.active)
+        onPositionChanged: event => {
+            if (mouse.drag.active)
+                CameraDrag.move(mouse.mapToGlobal(event.x, event.y));
+        }
+        onReleased: event => {
+            // A wall window on another screen first (its own engine: no DropArea of ours reaches it), then
+            // this window's tiles.
+            if (payload.Drag.active && !CameraDrag.drop(mouse.mapToGlobal(event.x, event.y)))
                 payload.Drag.drop();
         }
+        onCanceled: CameraDrag.cancel()
         onDoubleClicked: root.activated()
+        drag.onActiveChanged: {
+            if (mouse.drag.active)
+                CameraDrag.begin(root.cameraId, root.name, root.Window.window);
+        }
     }
 
     DragPayload {

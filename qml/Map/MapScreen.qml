@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
+import QtQuick.Window
 import QtPositioning
 import Vigil.Access
 import Vigil.Alarms
@@ -42,6 +43,8 @@ Item {
     signal openLive(string cameraId)
     // "Trace back from here": play these cameras' recordings together.
     signal traceBack(var cameraIds)
+    // A message for the operator (the main window's toast).
+    signal notify(string text, bool isError)
 
     // --- private ---------------------------------------------------------------------------------------
     // The configured source wins; the demo site shows its county (made on first use, a few seconds).
@@ -73,6 +76,20 @@ Item {
         onAlarmSelected: alarmId => root.selectedAlarmId = alarmId
         source: root._source
         onCameraActivated: cameraId => root.openLive(cameraId)
+        // A camera marker dragged onto a tile of a wall window on another screen (CameraDrag).
+        cameraDragEnabled: !Session.kiosk && CameraDrag.hasTargets
+        onCameraDragMoved: (cameraId, global, local) => {
+            if (!CameraDrag.active)
+                CameraDrag.begin(cameraId, Cameras.nameOf(cameraId), root.Window.window);
+            CameraDrag.move(global);
+            dragPlate.x = local.x - dragPlate.width / 2;
+            dragPlate.y = local.y - dragPlate.height / 2;
+        }
+        onCameraDropped: (cameraId, global) => {
+            if (!CameraDrag.drop(global))
+                root.notify(qsTr("Drop the camera on a tile of a wall screen."), false);
+        }
+        onCameraDragCanceled: CameraDrag.cancel()
         onTraceBackRequested: cameraIds => root.traceBack(cameraIds)
     }
 
@@ -163,6 +180,15 @@ Item {
                 onClicked: Alarms.acknowledge(root.selectedAlarmId, "")
             }
         }
+    }
+
+    // The camera being dragged off the map follows the pointer while it is over this window.
+    DragPayload {
+        id: dragPlate
+        objectName: "mapDragPlate"
+        visible: CameraDrag.active
+        title: CameraDrag.title
+        z: 20
     }
 
     Banner {

@@ -37,6 +37,8 @@ Rectangle {
     readonly property alias ptz: ptz
     readonly property alias tour: tour
     property bool statsVisible: false
+    // A camera dragged from another window (CameraDrag) is over this tile.
+    property bool dropHighlighted: false
     // PTZ control is on for this tile (only shown while the camera can be steered).
     property bool ptzMode: false
 
@@ -114,11 +116,11 @@ Rectangle {
     objectName: "tile" + root.tileIndex
     color: Theme.tileBackground
     border.width: 1
-    border.color: dropArea.containsDrag ? Theme.accent : (mouse.containsMouse ? Theme.borderStrong : Theme.border)
+    border.color: dropArea.containsDrag || root.dropHighlighted ? Theme.accent : (mouse.containsMouse ? Theme.borderStrong : Theme.border)
     clip: true
     // A tour of a camera group in this tile (each camera shown for the default dwell time).
     function startGroupTour(group: string) {
-        if (!Wall.startGroupTour(root.tileIndex, group, 10))
+        if (!Wall.startGroupTour(root.tileIndex, group, Session.tourDwellSeconds))
             root.notify(qsTr("The group %1 has no camera to tour.").arg(group), true);
     }
 
@@ -355,7 +357,7 @@ Rectangle {
     }
     Rectangle {
         anchors.fill: parent
-        visible: dropArea.containsDrag
+        visible: dropArea.containsDrag || root.dropHighlighted
         color: Theme.dropTarget
     }
 
@@ -516,6 +518,7 @@ Rectangle {
 
     TileMenu {
         id: tileMenu
+        objectName: "tileMenu"
         empty: root._empty
         maximized: root.maximized
         statsVisible: root.statsVisible
@@ -530,6 +533,13 @@ Rectangle {
         onAboutToShow: tileMenu.groups = Cameras.groups() // groups come and go; read them when the menu opens
         onTourRequested: group => root.startGroupTour(group)
         onTourStopRequested: tour.stop()
+        // The choice is remembered for the next tours and applies to this tile's tour now.
+        dwellSeconds: tour.active ? tour.dwellSeconds : Session.tourDwellSeconds
+        onDwellRequested: seconds => {
+            Session.tourDwellSeconds = seconds;
+            if (tour.active)
+                Wall.setTourDwell(root.tileIndex, seconds);
+        }
         recording: root._recording
         onRecordToggled: {
             if (!Recordings.toggle(root.cameraId) && Recordings.lastError !== "" && !Recordings.isRecording(root.cameraId))

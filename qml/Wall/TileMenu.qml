@@ -16,6 +16,8 @@ VMenu {
     // Camera groups a tour can be started from, and whether this tile runs a tour now.
     property list<string> groups: []
     property bool touring: false
+    // How long a tour shows each camera (this tile's tour, or the next one started from the menus).
+    property int dwellSeconds: 10
     // The tile's camera records now (Recordings).
     property bool recording: false
 
@@ -27,6 +29,7 @@ VMenu {
     // A tour of the cameras of `group` in this tile; stop the tile's tour.
     signal tourRequested(string group)
     signal tourStopRequested
+    signal dwellRequested(int seconds)
     // Record the camera (or stop); play its recordings back from a minute ago.
     signal recordToggled
     signal playbackRequested
@@ -87,6 +90,25 @@ VMenu {
             }
             onObjectAdded: (index, object) => tourMenu.insertItem(index, object as MenuItem)
             onObjectRemoved: (index, object) => tourMenu.removeItem(object as MenuItem)
+        }
+    }
+    VMenu {
+        id: dwellMenu
+        objectName: "dwellMenu"
+        title: qsTr("Time per camera: %1 s").arg(root.dwellSeconds)
+
+        Instantiator {
+            model: [5, 10, 20, 30, 60, 120]
+            delegate: VMenuItem {
+                required property int modelData
+                objectName: "dwellItem_" + modelData
+                text: qsTr("%1 s").arg(modelData)
+                checkable: true
+                checked: root.dwellSeconds === modelData
+                onTriggered: root.dwellRequested(modelData)
+            }
+            onObjectAdded: (index, object) => dwellMenu.insertItem(index, object as MenuItem)
+            onObjectRemoved: (index, object) => dwellMenu.removeItem(object as MenuItem)
         }
     }
     VMenuItem {

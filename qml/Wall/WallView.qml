@@ -22,6 +22,20 @@ Rectangle {
         return null;
     }
 
+    // The index of the tile shown at (x, y) of this view, or -1 (cross-window drops, CameraDrag).
+    function tileIndexAt(x: real, y: real): int {
+        let found = -1;
+        for (let i = 0; i < tiles.count; ++i) {
+            const t = tiles.itemAt(i) as CameraTile;
+            if (t && t.visible && x >= t.x && x < t.x + t.width && y >= t.y && y < t.y + t.height)
+                found = t.z > 0 || found < 0 ? t.tileIndex : found;
+        }
+        return found;
+    }
+
+    // The tile a camera dragged from another window is over (-1: none).
+    property int dropHighlight: -1
+
     // The camera an instant replay (R) is about: the maximized tile's, else the one under the pointer; "" = none.
     function replayCamera(): string {
         for (let i = 0; i < tiles.count; ++i) {
@@ -60,6 +74,7 @@ Rectangle {
             covered: Wall.maximizedTile >= 0 && !tile._isMax
             visible: !tile.covered
             visibleTiles: Wall.maximizedTile >= 0 ? 1 : Wall.tileCount
+            dropHighlighted: root.dropHighlight === tile.tileIndex
             onNotify: (text, isError) => root.notify(text, isError)
             onPlaybackRequested: (cameraId, cameraName) => root.playbackRequested(cameraId, cameraName)
         }

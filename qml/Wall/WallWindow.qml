@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Window
+import Vigil.App
 import Vigil.Wall
 import Vigil.Views
 
@@ -30,6 +31,7 @@ Window {
     WallView {
         id: wall
         anchors.fill: parent
+        dropHighlight: CameraDrag.hoverScreen === root.screenKey ? CameraDrag.hoverTile : -1
         onNotify: (text, isError) => toast.show(text, isError)
     }
 

@@ -681,7 +681,9 @@
     </message>
     <message numerus="yes">
         <source>Wait %n s</source>
-        <translation><numerusform>请等待 %n 秒</numerusform></translation>
+        <translation>
+            <numerusform>请等待 %n 秒</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1181,6 +1183,10 @@
     <message>
         <source>Acknowledge</source>
         <translation>确认</translation>
+    </message>
+    <message>
+        <source>Drop the camera on a tile of a wall screen.</source>
+        <translation>请把摄像机拖到大屏屏幕的窗口上。</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +2127,14 @@
         <source>Play back recordings</source>
         <translation>回放录像</translation>
     </message>
+    <message>
+        <source>Time per camera: %1 s</source>
+        <translation>每个摄像机显示：%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
 </context>
 <context>
     <name>Timeline</name>
@@ -2534,11 +2548,15 @@
     </message>
     <message numerus="yes">
         <source>Too many wrong logins. Try again in %n second(s).</source>
-        <translation><numerusform>登录失败次数过多，请 %n 秒后再试。</numerusform></translation>
+        <translation>
+            <numerusform>登录失败次数过多，请 %n 秒后再试。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Wrong user name or password. Too many wrong tries: wait %n second(s) before the next.</source>
-        <translation><numerusform>用户名或密码错误。错误次数过多：请等待 %n 秒后再试。</numerusform></translation>
+        <translation>
+            <numerusform>用户名或密码错误。错误次数过多：请等待 %n 秒后再试。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2849,6 +2867,13 @@
     <message>
         <source>The platform was not told that alarm %1 is acknowledged: %2</source>
         <translation>未能通知平台告警 %1 已确认：%2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::CameraDrag</name>
+    <message>
+        <source>%1 on screen %2, tile %3</source>
+        <translation>%1 已上墙：屏幕 %2，窗口 %3</translation>
     </message>
 </context>
 <context>

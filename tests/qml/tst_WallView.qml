@@ -1,5 +1,6 @@
 import QtQuick
 import QtTest
+import Vigil.App
 import Vigil.Views
 import Vigil.Wall
 
@@ -203,5 +204,35 @@ TestCase {
         compare(tile.cameraId, "cam-c");
         tryVerify(() => !tile.tour.active);
         verify(!badgeText.visible);
+    }
+
+    // The tile menu's "Time per camera": the choice applies to the tile's running tour at once (the badge's
+    // tooltip says so) and is remembered for the next tour started from the menus.
+    function test_tileMenuTimePerCamera() {
+        Session.tourDwellSeconds = 10;
+        const tile = wall.tileAt(2);
+        tile.startGroupTour("Depot");
+        tryVerify(() => tile.tour.active);
+        compare(tile.tour.dwellSeconds, 10);
+        const menu = findChild(tile, "tileMenu");
+        verify(menu !== null);
+        menu.popup();
+        tryVerify(() => menu.opened);
+        const item = findChild(menu, "dwellItem_30");
+        verify(item !== null, "the 30 s choice");
+        verify(!item.checked);
+        item.triggered();
+        compare(Session.tourDwellSeconds, 30);
+        tryVerify(() => tile.tour.dwellSeconds === 30);
+        verify(findChild(menu, "dwellItem_30").checked);
+        menu.close();
+        // The next tour from the menus takes the remembered time.
+        Wall.stopTour(2);
+        tryVerify(() => !tile.tour.active);
+        tile.startGroupTour("Depot");
+        tryVerify(() => tile.tour.active);
+        compare(tile.tour.dwellSeconds, 30);
+        Wall.stopTour(2);
+        Session.tourDwellSeconds = 10;
     }
 }

@@ -81,6 +81,7 @@ Session::Session(bool demoMode, QObject *parent)
     , m_demoMode(demoMode)
     , m_settingsPath(QDir(core::configDir()).filePath(QStringLiteral("settings.json")))
     , m_ptzSpeed(ptz::PtzInputRules::kDefaultSpeed)
+    , m_tourDwellSeconds(wall::kDefaultTourDwellSeconds)
 {
     m_settingsSave.setSingleShot(true);
     m_settingsSave.setInterval(kSettingsSaveDelayMs);
@@ -229,6 +230,8 @@ void Session::loadSettings()
     const QJsonObject o = QJsonDocument::fromJson(loaded.data).object();
     if (const QJsonValue v = o.value(QLatin1String("ptzSpeed")); v.isDouble())
         m_ptzSpeed = clampPtzSpeed(v.toDouble());
+    if (const QJsonValue v = o.value(QLatin1String("tourDwellSeconds")); v.isDouble())
+        m_tourDwellSeconds = std::clamp(v.toInt(), wall::kMinTourDwellSeconds, wall::kMaxTourDwellSeconds);
     m_kioskSetting = o.value(QLatin1String("kiosk")).toBool(false);
     m_savedKioskTitle = o.value(QLatin1String("kioskTitle")).toString().trimmed();
     m_kioskTitle = m_savedKioskTitle;
@@ -250,6 +253,7 @@ bool Session::saveSettings()
     QJsonObject o;
     o.insert(QLatin1String("version"), kSettingsVersion);
     o.insert(QLatin1String("ptzSpeed"), m_ptzSpeed);
+    o.insert(QLatin1String("tourDwellSeconds"), m_tourDwellSeconds);
     o.insert(QLatin1String("kiosk"), m_kioskSetting);
     if (!m_savedKioskTitle.isEmpty())
         o.insert(QLatin1String("kioskTitle"), m_savedKioskTitle);
@@ -289,6 +293,16 @@ void Session::setPtzSpeed(double speed)
         return;
     m_ptzSpeed = speed;
     emit ptzSpeedChanged();
+    m_settingsSave.start();
+}
+
+void Session::setTourDwellSeconds(int seconds)
+{
+    seconds = std::clamp(seconds, wall::kMinTourDwellSeconds, wall::kMaxTourDwellSeconds);
+    if (m_tourDwellSeconds == seconds)
+        return;
+    m_tourDwellSeconds = seconds;
+    emit tourDwellSecondsChanged();
     m_settingsSave.start();
 }
 

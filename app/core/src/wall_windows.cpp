@@ -9,6 +9,7 @@
 #include <QtGui/QGuiApplication>
 #include <QtGui/QScreen>
 #include <QtQml/QQmlApplicationEngine>
+#include <QtQuick/QQuickItem>
 #include <QtQuick/QQuickWindow>
 
 namespace vigil::app {
@@ -122,6 +123,27 @@ void WallWindows::closeAll()
         s->store->saveNow();
         hide(*s);
     }
+}
+
+WallHit WallWindows::hitTest(const QPointF &global) const
+{
+    for (const auto &s : m_screens) {
+        QQuickWindow *window = s->window;
+        if (!window || !window->isVisible() || !window->geometry().contains(global.toPoint()))
+            continue;
+        WallHit hit{s->key, s->number, -1, s->store.get()};
+        auto *view = window->findChild<QQuickItem *>(QStringLiteral("wallView"));
+        if (view) {
+            const QPointF local = view->mapFromScene(window->mapFromGlobal(global));
+            int tile = -1;
+            if (!QMetaObject::invokeMethod(view, "tileIndexAt", Q_RETURN_ARG(int, tile),
+                                           Q_ARG(double, local.x()), Q_ARG(double, local.y())))
+                qCWarning(vigilApp) << "WallView.tileIndexAt() could not be called";
+            hit.tile = tile;
+        }
+        return hit;
+    }
+    return {};
 }
 
 void WallWindows::onScreenRemoved(QScreen *screen)

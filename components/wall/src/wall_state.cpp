@@ -160,6 +160,11 @@ WallState reduce(WallState s, const Action &action)
                        if (it != s.tours.end())
                            it->paused = a.paused;
                    },
+                   [&](const SetTourDwell &a) {
+                       auto it = s.tours.find(a.tile);
+                       if (it != s.tours.end())
+                           it->dwellSeconds = clampDwell(a.dwellSeconds);
+                   },
                    [&](const MarkTourSkipped &a) {
                        auto it = s.tours.find(a.tile);
                        if (it == s.tours.end() || !it->cameras.contains(a.cameraId) ||

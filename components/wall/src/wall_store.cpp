@@ -468,6 +468,23 @@ void WallStore::setTourPaused(int tile, bool paused)
     dispatch(SetTourPaused{tile, paused});
 }
 
+int WallStore::setTourDwell(int tile, int dwellSeconds)
+{
+    const Step step(this);
+    QList<int> tiles;
+    for (auto it = m_state.tours.cbegin(); it != m_state.tours.cend(); ++it) {
+        if (tile < 0 || it.key() == tile)
+            tiles.append(it.key());
+    }
+    int changed = 0;
+    for (int t : tiles) {
+        const int before = m_state.tours.value(t).dwellSeconds;
+        dispatch(SetTourDwell{t, dwellSeconds});
+        changed += m_state.tours.value(t).dwellSeconds != before ? 1 : 0;
+    }
+    return changed;
+}
+
 WallStore::Step::Step(WallStore *store)
     : m_store(store)
 {

@@ -3,6 +3,7 @@
 // wall store, session and alarms as main() wires them, Main.qml loaded and shown, the demo site started with
 // 4 cameras (or as many as asked). Thread: GUI (the test's).
 #include "vigil/alarms/camera_alarms.h"
+#include "vigil/app/camera_drag.h"
 #include "vigil/app/camera_feed.h"
 #include "vigil/app/session.h"
 #include "vigil/cameras/camera_directory.h"
@@ -60,6 +61,7 @@ public:
         wall::WallScreenSet::setInstance(&screens);
         app::Session::setInstance(&session);
         alarms::CameraAlarms::setInstance(&alarms);
+        app::CameraDrag::setInstance(&cameraDrag);
     }
     ~DemoWallApp() { close(); }
 
@@ -85,6 +87,7 @@ public:
     {
         delete window;
         window = nullptr;
+        app::CameraDrag::setInstance(nullptr);
         alarms::CameraAlarms::setInstance(nullptr);
         app::Session::setInstance(nullptr);
         wall::WallScreenSet::setInstance(nullptr);
@@ -102,6 +105,7 @@ public:
     wall::WallScreenSet screens{&wallStore};
     app::Session session{true, nullptr};
     alarms::CameraAlarms alarms{&directory};
+    app::CameraDrag cameraDrag{nullptr};
     QQmlApplicationEngine engine;
     QQuickWindow *window = nullptr;
 };

@@ -5,6 +5,7 @@
 // players) down and keeps its wall, and comes back showing the same cameras. Xvfb cannot unplug a monitor:
 // the loss and the return are QGuiApplication's own screenRemoved / screenAdded signals, emitted here.
 #include "demo_wall_app.h"
+#include "vigil/app/camera_drag.h"
 #include "vigil/app/camera_feed.h"
 #include "vigil/app/wall_windows.h"
 #include "vigil/demo/demo_site.h"
@@ -12,6 +13,7 @@
 #include "vigil/wall/wall_store.h"
 
 #include <QtGui/QScreen>
+#include <QtPositioning/QGeoCoordinate>
 #include <QtQuick/QQuickItem>
 #include <QtQuick/QQuickWindow>
 #include <QtTest/QtTest>
@@ -27,6 +29,18 @@ int playing(QQuickWindow *window)
         return !f->cameraId().isEmpty() && f->player()->status() == video::VideoPlayer::Status::Playing &&
                f->player()->stats().framesShown > 5;
     }));
+}
+// The item named `name` under `root` in the visual tree (list rows are delegates: not QObject children).
+QQuickItem *findItem(QQuickItem *root, const QString &name)
+{
+    QList<QQuickItem *> stack{root};
+    while (!stack.isEmpty()) {
+        QQuickItem *item = stack.takeLast();
+        if (item->objectName() == name)
+            return item;
+        stack += item->childItems();
+    }
+    return nullptr;
 }
 } // namespace
 
@@ -154,6 +168,142 @@ private slots:
         windows.closeAll();
         QCOMPARE(windows.windowCount(), 0);
         QVERIFY(QFile::exists(right->filePath()));
+    }
+
+    // A camera dragged from the console's camera list onto a tile of a wall window on another screen: the
+    // tile under the pointer is highlighted there while the button is down, the release puts the camera on
+    // it (that screen's store), and it plays. Xvfb's X screens each begin at (0, 0) (its RandR has no
+    // monitors to split one screen), so the wall window is opened on the second screen only and the pointer
+    // goes to a point of it that lies outside the console window.
+    void cameraDraggedOntoAnotherScreen()
+    {
+        if (QGuiApplication::platformName() != QLatin1String("xcb"))
+            QSKIP("needs a real X display (run through tests/support/with-xvfb.sh)");
+        if (QGuiApplication::screens().size() < 2)
+            QSKIP("needs two screens (VIGIL_XVFB_SCREENS=\"WxH WxH\" for with-xvfb.sh)");
+        test::DemoWallApp app;
+        app.start(QSize(640, 420));
+        if (QTest::currentTestFailed())
+            return;
+        app.window->setPosition(0, 0);
+        app::WallWindows windows(&app.directory, &app.screens);
+        app.cameraDrag.setWallWindows(&windows);
+        QCOMPARE(windows.open({1}), 1);
+        QQuickWindow *wallWindow = windows.windows().value(0);
+        QVERIFY(wallWindow && QTest::qWaitForWindowExposed(wallWindow));
+        wall::WallStore *store = app.screens.store(windows.keys().value(0));
+        QVERIFY(store);
+        store->setLayout(QStringLiteral("4"));
+        for (int i = 0; i < 4; ++i)
+            store->assignCamera(i, {});
+
+        // The row of cam02 in the console's list, and tile 4 (bottom right) of the wall window.
+        QQuickItem *row = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (row = findItem(app.window->contentItem(), QStringLiteral("camera_cam02"))) && row->isVisible() &&
+                row->width() > 0,
+            10000);
+        const QPoint pressAt = row->mapToScene(QPointF(row->width() / 2, row->height() / 2)).toPoint();
+        const QSize ws = wallWindow->size();
+        const QPoint globalTarget = wallWindow->mapToGlobal(QPoint(ws.width() * 3 / 4, ws.height() * 3 / 4));
+        const QPoint target = app.window->mapFromGlobal(globalTarget);
+        QVERIFY2(!QRect(QPoint(0, 0), app.window->size()).contains(target),
+                 "the point on the wall window must lie outside the console");
+
+        // Sideways out of the list first (as a hand does: the list itself scrolls on vertical drags), past
+        // the drag threshold, then on to the target.
+        const wall::WallState consoleBefore = app.wallStore.state();
+        QTest::mousePress(app.window, Qt::LeftButton, {}, pressAt);
+        for (int step = 1; step <= 5; ++step)
+            QTest::mouseMove(app.window, pressAt + QPoint(6 * step, 0));
+        QTRY_VERIFY_WITH_TIMEOUT(app.cameraDrag.active(), 5000);
+        const QPoint start = pressAt + QPoint(30, 0);
+        for (int step = 1; step <= 10; ++step)
+            QTest::mouseMove(app.window, start + (target - start) * step / 10);
+        QCOMPARE(app.cameraDrag.cameraId(), QStringLiteral("cam02"));
+        QTRY_COMPARE_WITH_TIMEOUT(app.cameraDrag.hoverTile(), 3, 5000);
+        QCOMPARE(app.cameraDrag.hoverScreen(), windows.keys().value(0));
+        auto *view = wallWindow->findChild<QQuickItem *>(QStringLiteral("wallView"));
+        QVERIFY(view);
+        QCOMPARE(view->property("dropHighlight").toInt(), 3);
+        QVERIFY(test::waitForFrameDrawn(wallWindow));
+        const QString shot = qEnvironmentVariable("VIGIL_SCREENSHOT_DIR", QDir::tempPath()) +
+                             QStringLiteral("/wall-drag-hover.png");
+        QVERIFY(wallWindow->grabWindow().save(shot));
+        qInfo("screenshot: %s", qPrintable(shot));
+
+        QSignalSpy dropped(&app.cameraDrag, &app::CameraDrag::dropped);
+        QTest::mouseRelease(app.window, Qt::LeftButton, {}, target);
+        QCOMPARE(dropped.size(), 1);
+        qInfo("dropped: %s", qPrintable(dropped.first().first().toString()));
+        QVERIFY(!app.cameraDrag.active());
+        QCOMPARE(view->property("dropHighlight").toInt(), -1);
+        QCOMPARE(store->state().cameraAt(3), QStringLiteral("cam02"));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(store->state().cameraAt(i), QString()); // only the tile under the pointer
+        QVERIFY(app.wallStore.state() == consoleBefore);     // the console's own wall is untouched
+        QTRY_COMPARE_WITH_TIMEOUT(playing(wallWindow), 1, 20000);
+        checkTiles(wallWindow, QStringLiteral("wall-drag-dropped.png"), 1);
+
+        // From the map: the console shows the map, cam03's marker is dragged onto tile 2 (top right) of the
+        // wall window; the map does not pan under the drag.
+        app.window->setProperty("view", QStringLiteral("map"));
+        QQuickItem *pane = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((pane = findItem(app.window->contentItem(), QStringLiteral("mapPane"))) &&
+                                     pane->isVisible() && pane->width() > 0,
+                                 10000);
+        // The demo's offline basemap is made on first use (a busy overlay covers the map until then).
+        QTRY_VERIFY_WITH_TIMEOUT(!pane->property("source").toString().isEmpty(), 120000);
+        auto *mapView = pane->property("map").value<QQuickItem *>();
+        auto *cameraLayer = pane->property("cameraLayer").value<QQuickItem *>();
+        QVERIFY(mapView && cameraLayer);
+        QVERIFY(app.cameraDrag.hasTargets());
+        const auto cam03 = app.directory.camera(QStringLiteral("cam03"));
+        QVERIFY(cam03 && cam03->position);
+        mapView->setProperty("zoomLevel", 17); // street level: one marker per camera
+        mapView->setProperty("center",
+                             QVariant::fromValue(QGeoCoordinate(cam03->position->lat, cam03->position->lon)));
+        QPointF marker;
+        QVERIFY(QMetaObject::invokeMethod(
+            mapView, "fromCoordinate", Q_RETURN_ARG(QPointF, marker),
+            Q_ARG(QGeoCoordinate, QGeoCoordinate(cam03->position->lat, cam03->position->lon))));
+        QString under;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (QMetaObject::invokeMethod(cameraLayer, "cameraAt", Q_RETURN_ARG(QString, under),
+                                       Q_ARG(qreal, marker.x()), Q_ARG(qreal, marker.y())),
+             under == QLatin1String("cam03")),
+            5000);
+        const QVariant centreBefore = mapView->property("center");
+        const QPoint markerAt = mapView->mapToScene(marker).toPoint();
+        const QPoint tile2 =
+            app.window->mapFromGlobal(wallWindow->mapToGlobal(QPoint(ws.width() * 3 / 4, ws.height() / 4)));
+        QTest::mousePress(app.window, Qt::LeftButton, {}, markerAt);
+        for (int step = 1; step <= 10; ++step)
+            QTest::mouseMove(app.window, markerAt + (tile2 - markerAt) * step / 10);
+        QTRY_COMPARE_WITH_TIMEOUT(app.cameraDrag.hoverTile(), 1, 5000);
+        QCOMPARE(app.cameraDrag.cameraId(), QStringLiteral("cam03"));
+        QVERIFY(test::waitForFrameDrawn(app.window));
+        const QString consoleShot = qEnvironmentVariable("VIGIL_SCREENSHOT_DIR", QDir::tempPath()) +
+                                    QStringLiteral("/console-map-drag.png");
+        QVERIFY(app.window->grabWindow().save(consoleShot));
+        qInfo("screenshot: %s", qPrintable(consoleShot));
+        QTest::mouseRelease(app.window, Qt::LeftButton, {}, tile2);
+        QCOMPARE(dropped.size(), 2);
+        QCOMPARE(store->state().cameraAt(1), QStringLiteral("cam03"));
+        QCOMPARE(mapView->property("center"), centreBefore);
+        QTRY_COMPARE_WITH_TIMEOUT(playing(wallWindow), 2, 20000);
+        checkTiles(wallWindow, QStringLiteral("wall-drag-from-map.png"), 2);
+        app.window->setProperty("view", QStringLiteral("wall"));
+
+        // Released on the console itself: no wall screen takes it (its own drop areas decide).
+        QTest::mousePress(app.window, Qt::LeftButton, {}, pressAt);
+        for (int step = 1; step <= 5; ++step)
+            QTest::mouseMove(app.window, pressAt + QPoint(6 * step, 0));
+        QTRY_VERIFY_WITH_TIMEOUT(app.cameraDrag.active(), 5000);
+        QTest::mouseRelease(app.window, Qt::LeftButton, {}, pressAt + QPoint(30, 0));
+        QVERIFY(!app.cameraDrag.active());
+        QCOMPARE(dropped.size(), 2);
+        windows.closeAll();
     }
 };
 

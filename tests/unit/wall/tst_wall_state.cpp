@@ -183,6 +183,15 @@ private slots:
         QTest::newRow("resume") << withTours(make("4", {"a", "x"}), {{1, tour({"x", "y", "z"}, 0, 10, true)}})
                                 << Action(SetTourPaused{1, false}) << touring;
         QTest::newRow("pause without tour no-op") << four << Action(SetTourPaused{0, true}) << four;
+        QTest::newRow("dwell") << touring << Action(SetTourDwell{1, 30})
+                               << withTours(make("4", {"a", "x"}), {{1, tour({"x", "y", "z"}, 0, 30)}});
+        QTest::newRow("dwell clamped low")
+            << touring << Action(SetTourDwell{1, 1})
+            << withTours(make("4", {"a", "x"}), {{1, tour({"x", "y", "z"}, 0, 3)}});
+        QTest::newRow("dwell clamped high")
+            << touring << Action(SetTourDwell{1, 99999})
+            << withTours(make("4", {"a", "x"}), {{1, tour({"x", "y", "z"}, 0, 3600)}});
+        QTest::newRow("dwell without tour no-op") << four << Action(SetTourDwell{0, 30}) << four;
         QTest::newRow("mark skipped")
             << touring << Action(MarkTourSkipped{1, "y"})
             << withTours(make("4", {"a", "x"}), {{1, tour({"x", "y", "z"}, 0, 10, false, {"y"})}});

@@ -313,6 +313,20 @@ private slots:
             QCOMPARE(t->dwellSeconds, 5);
             QCOMPARE(cameraIdAt(wall, i), want.at(i).first());
         }
+        // The time per camera of every tour of the screen at once, one undo step; one tile's alone.
+        QCOMPARE(wall.setTourDwell(-1, 20), 4);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(wall.state().tourAt(i)->dwellSeconds, 20);
+        QCOMPARE(wall.setTourDwell(-1, 20), 0); // nothing to change
+        QCOMPARE(wall.setTourDwell(2, 60), 1);
+        QCOMPARE(wall.state().tourAt(2)->dwellSeconds, 60);
+        QCOMPARE(wall.state().tourAt(1)->dwellSeconds, 20);
+        QVERIFY(wall.undo());
+        QCOMPARE(wall.state().tourAt(2)->dwellSeconds, 20);
+        QVERIFY(wall.undo());
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(wall.state().tourAt(i)->dwellSeconds, 5);
+        QCOMPARE(wall.setTourDwell(9, 30), 0); // a tile without a tour
         // No more cameras than tiles: placed, no tour.
         QCOMPARE(wall.startScreenTour({"c1", "c2"}, 5), 2);
         QCOMPARE(cameraIdAt(wall, 0), QStringLiteral("c1"));

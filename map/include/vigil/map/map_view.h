@@ -10,7 +10,9 @@
 // (AMap, Tencent) the view converts, so markers land on the street drawn under them.
 //
 // Interaction: drag to pan (kinetic), wheel zooms at the cursor, double-click zooms in, +/- and arrow keys,
-// zoomIn()/zoomOut()/fitToBounds() for buttons. A click that is not a drag emits clicked().
+// zoomIn()/zoomOut()/fitToBounds() for buttons. A click that is not a drag emits clicked(). A press on
+// something draggable (a camera marker) may call beginItemDrag() from pressed(): that press then drags the
+// thing (itemDragMoved, itemDropped) instead of the map.
 //
 // Thread: GUI only (updatePaintNode runs on the render thread while the GUI thread is blocked).
 #include "vigil/map/geo.h"
@@ -106,6 +108,8 @@ public:
     Q_INVOKABLE void zoomAt(const QPointF &point, qreal delta);
     // Moves the map content by (dx, dy) pixels (a drag to the right moves the view west).
     Q_INVOKABLE void pan(qreal dx, qreal dy);
+    // From a pressed() handler: this press drags an item, not the map (ends at the release).
+    Q_INVOKABLE void beginItemDrag() { m_itemDrag = m_pressed; }
     // Shows the WGS-84 box with `margin` pixels around it (at most the maximum zoom). Before the view has a
     // size, the fit is remembered and applied when it gets one.
     Q_INVOKABLE void fitToBounds(double south, double west, double north, double east, qreal margin = 32);
@@ -136,7 +140,14 @@ signals:
     void tilesChanged();
     // Centre, zoom, size or datum changed: layers re-project.
     void viewportChanged();
+    void pressed(const QGeoCoordinate &coordinate, const QPointF &point);
     void clicked(const QGeoCoordinate &coordinate, const QPointF &point);
+    // An item drag (beginItemDrag) moved past the drag threshold / was released after moving; `point` in
+    // this item's coordinates (it may lie outside the item: the press keeps the pointer).
+    void itemDragMoved(const QPointF &point);
+    void itemDropped(const QPointF &point);
+    // The item drag lost the pointer (another item took it, the window went away) before a release.
+    void itemDragCanceled();
     void doubleClicked(const QGeoCoordinate &coordinate, const QPointF &point);
     // The operator moved the map by hand (a drag or the arrow keys), e.g. to end a follow mode.
     void userPanned();
@@ -149,6 +160,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void mouseUngrabEvent() override;
     void wheelEvent(QWheelEvent *event) override;
     void hoverMoveEvent(QHoverEvent *event) override;
     void hoverLeaveEvent(QHoverEvent *event) override;
@@ -184,6 +196,7 @@ private:
     // Drag and kinetic panning.
     bool m_pressed = false;
     bool m_dragging = false;
+    bool m_itemDrag = false; // this press drags an item (beginItemDrag), not the map
     QPointF m_pressPos;
     QPointF m_lastPos;
     QElapsedTimer m_moveClock;

@@ -105,6 +105,37 @@ Item {
                    "moved " + (before - map.center.longitude))
         }
 
+        // A press that the pressed() handler claims for an item (a camera marker dragged off the map) moves
+        // the item, not the map: itemDragMoved past the threshold, itemDropped at the release, no pan, no
+        // click; the next press pans again.
+        SignalSpy { id: itemMoved; target: map; signalName: "itemDragMoved" }
+        SignalSpy { id: itemDropped; target: map; signalName: "itemDropped" }
+        SignalSpy { id: clickedSpy; target: map; signalName: "clicked" }
+        SignalSpy { id: pannedSpy; target: map; signalName: "userPanned" }
+        function test_itemDragDoesNotPan() {
+            const claim = () => map.beginItemDrag()
+            map.pressed.connect(claim)
+            itemMoved.clear(); itemDropped.clear(); clickedSpy.clear(); pannedSpy.clear()
+            const lon = map.center.longitude
+            const lat = map.center.latitude
+            mouseDrag(map, 400, 300, 150, 40, Qt.LeftButton, Qt.NoModifier, 20)
+            map.pressed.disconnect(claim)
+            verify(itemMoved.count > 0)
+            compare(itemDropped.count, 1)
+            const at = itemDropped.signalArguments[0][0]
+            fuzzyCompare(at.x, 550, 1)
+            fuzzyCompare(at.y, 340, 1)
+            compare(clickedSpy.count, 0)
+            compare(pannedSpy.count, 0)
+            compare(map.center.longitude, lon)
+            compare(map.center.latitude, lat)
+            // Unclaimed, the same gesture pans.
+            mouseDrag(map, 400, 300, 150, 40, Qt.LeftButton, Qt.NoModifier, 20)
+            compare(itemDropped.count, 1)
+            verify(pannedSpy.count > 0)
+            verify(map.center.longitude < lon)
+        }
+
         function test_wheelZoomKeepsPointUnderCursor() {
             const p = Qt.point(620, 170)
             const under = map.toCoordinate(p)

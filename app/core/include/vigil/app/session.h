@@ -4,7 +4,8 @@
 //
 // Settings live in configDir()/settings.json, written like every config file (atomically, the previous
 // version kept as .bak; a damaged file is moved aside and the backup or the defaults are used):
-//   { "version": 1, "ptzSpeed": 0.5, "kiosk": false, "kioskTitle": "Vigil", "kioskPin": "pbkdf2-sha256$...",
+//   { "version": 1, "ptzSpeed": 0.5, "tourDwellSeconds": 10, "kiosk": false, "kioskTitle": "Vigil",
+//   "kioskPin": "pbkdf2-sha256$...",
 //     "mode": "village", "language": "zh_CN", "villageRecordBudgetGb": 50 }
 // (kioskPin: kiosk_pin.h; set with `vigil --set-kiosk-pin`, never typed into the file by hand; "mode",
 // "language" and "villageRecordBudgetGb": village.h).
@@ -62,6 +63,9 @@ class Session : public QObject
     // The speed of the PTZ pad's arrows, keys and wheel (the slider on the pad), 0.05..1; every tile's
     // controller follows it. A setting: saved in settings.json.
     Q_PROPERTY(double ptzSpeed READ ptzSpeed WRITE setPtzSpeed NOTIFY ptzSpeedChanged)
+    // How long a tour started from the menus shows each camera, 3..3600 s (settings.json "tourDwellSeconds").
+    Q_PROPERTY(
+        int tourDwellSeconds READ tourDwellSeconds WRITE setTourDwellSeconds NOTIFY tourDwellSecondsChanged)
     // Kiosk mode (open days): the wall alone, full screen, no operator control; left only with the PIN
     // (kioskLock). Decided before QML loads (--kiosk or the setting "kiosk"); QML gates every control on it.
     Q_PROPERTY(bool kiosk READ kiosk CONSTANT)
@@ -90,6 +94,8 @@ public:
     void setMapSource(const QString &source) { m_mapSource = source; } // before QML loads
     double ptzSpeed() const { return m_ptzSpeed; }
     void setPtzSpeed(double speed);
+    int tourDwellSeconds() const { return m_tourDwellSeconds; }
+    void setTourDwellSeconds(int seconds);
 
     // settings.json's "wallScreens" ("all", "2,3", "none"; "" = not set): the wall windows when the command
     // line does not say (--wall-screens wins).
@@ -146,6 +152,7 @@ signals:
     void startupErrorChanged();
     void demoReady();
     void ptzSpeedChanged();
+    void tourDwellSecondsChanged();
 
 private:
     void setProgress(bool busy, const QString &text, double value);
@@ -166,6 +173,7 @@ private:
     std::unique_ptr<sites::SitePush> m_demoPush;
     QString m_settingsPath;
     double m_ptzSpeed;
+    int m_tourDwellSeconds;
     bool m_kiosk = false;
     bool m_kioskSetting = false;
     QString m_kioskTitle;      // from the command line (wins) or settings.json

@@ -10,6 +10,7 @@
 // the set as not connected, and when a monitor with the same identity comes back, its window opens again
 // showing what it showed. Thread: GUI only.
 #include <QtCore/QObject>
+#include <QtCore/QPointF>
 #include <QtCore/QPointer>
 #include <QtCore/QString>
 
@@ -32,6 +33,16 @@ class WallStore;
 
 namespace vigil::app {
 
+// What lies under a point of the desktop: a wall screen (its key and 1-based number, its store) and the
+// tile there (-1: the window, but no tile).
+struct WallHit
+{
+    QString key;
+    int screenNumber = 0;
+    int tile = -1;
+    vigil::wall::WallStore *store = nullptr;
+};
+
 class WallWindows : public QObject
 {
     Q_OBJECT
@@ -50,6 +61,8 @@ public:
     // The open windows, in screen order (screenshots, tests).
     QList<QQuickWindow *> windows() const;
     QStringList keys() const;
+    // The wall window and tile at `global` (desktop coordinates); an empty key when no wall window is there.
+    WallHit hitTest(const QPointF &global) const;
 
 signals:
     // A wall window opened or closed (monitor plugged or unplugged).

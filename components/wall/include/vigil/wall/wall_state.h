@@ -117,13 +117,18 @@ struct SetTourPaused
     int tile = -1;
     bool paused = true;
 };
+struct SetTourDwell
+{
+    int tile = -1;
+    int dwellSeconds = kDefaultTourDwellSeconds; // clamped; the current camera's dwell starts again
+};
 struct MarkTourSkipped
 {
     int tile = -1;
     QString cameraId; // must be one of the tour's cameras
 };
 using Action = std::variant<SetLayout, AssignCamera, SwapTiles, ClearTile, ToggleMaximize, RemoveCamera,
-                            StartTour, StopTour, AdvanceTour, SetTourPaused, MarkTourSkipped>;
+                            StartTour, StopTour, AdvanceTour, SetTourPaused, SetTourDwell, MarkTourSkipped>;
 
 // Pure: returns the next state. Invalid actions return `state` unchanged (compare with == to detect that).
 WallState reduce(WallState state, const Action &action);

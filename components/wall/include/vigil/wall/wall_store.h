@@ -169,6 +169,9 @@ public:
     Q_INVOKABLE QStringList shownCameras() const;
     Q_INVOKABLE void stopTour(int tile);
     Q_INVOKABLE void setTourPaused(int tile, bool paused);
+    // How long each camera of the tour in `tile` is shown (-1: every tour of this screen); one undo step.
+    // Returns the number of tours changed.
+    Q_INVOKABLE int setTourDwell(int tile, int dwellSeconds);
     // Writes wall.json now (cancelling the pending debounced save). Returns false and sets saveError on
     // failure.
     Q_INVOKABLE bool saveNow();
