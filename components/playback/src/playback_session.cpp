@@ -92,8 +92,7 @@ void PlaybackSession::marksChanged()
     for (PlaybackSession *session : liveSessions()) {
         if (session->m_cameras.empty())
             continue;
-        const std::int64_t at = session->m_clock.position(session->now());
-        session->updateMarks({at - kLookupMarginMs, at + kLookupMarginMs});
+        session->lookupAround(session->m_clock.position(session->now()), false);
     }
 }
 
@@ -215,9 +214,7 @@ void PlaybackSession::open(const QStringList &cameraIds, const QStringList &labe
     // Ten minutes around the start: a recording minutes long is readable at once; zoom out for days.
     m_timeline.setWindow(centredOn({0, 10 * 60 * 1000}, at));
     updateTimelineRows();
-    for (int i = 0; i < n; ++i)
-        lookup(i, {at - kLookupMarginMs, at + kLookupMarginMs});
-    updateMarks({at - kLookupMarginMs, at + kLookupMarginMs});
+    lookupAround(at, true);
     m_tick.start();
     emit positionChanged();
 }
@@ -243,10 +240,17 @@ void PlaybackSession::close()
 
 void PlaybackSession::refresh()
 {
-    const std::int64_t at = m_clock.position(now());
-    for (int i = 0; i < count(); ++i)
-        lookup(i, {at - kLookupMarginMs, at + kLookupMarginMs});
-    updateMarks({at - kLookupMarginMs, at + kLookupMarginMs});
+    lookupAround(m_clock.position(now()), true);
+}
+
+void PlaybackSession::lookupAround(std::int64_t at, bool recordings)
+{
+    const Span range{at - kLookupMarginMs, at + kLookupMarginMs};
+    if (recordings) {
+        for (int i = 0; i < count(); ++i)
+            lookup(i, range);
+    }
+    updateMarks(range);
 }
 
 void PlaybackSession::lookup(int i, Span range)

@@ -24,7 +24,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "village"))
-from bench_village import Reader, rss_mb, start_server, url  # noqa: E402  (the same helpers)
+from bench_village import (Reader, add_program_args, resolve_programs, rss_mb,  # noqa: E402
+                           start_server, url)
 
 
 def write_config(folder, port, dwell):
@@ -63,20 +64,12 @@ def slope_mb_per_hour(points):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--build", default="build", help="the build folder (vigil and vigil-demo-server)")
-    parser.add_argument("--vigil", help="path to vigil (default BUILD/app/vigil)")
-    parser.add_argument("--server", help="path to vigil-demo-server (default BUILD/components/demo/...)")
+    add_program_args(parser)
     parser.add_argument("--minutes", type=float, default=60, help="how long the tour runs after the warm-up")
     parser.add_argument("--warmup", type=int, default=120, help="seconds of touring before the first sample")
     parser.add_argument("--dwell", type=int, default=3, help="seconds per camera (3 = the shortest)")
-    parser.add_argument("--clip-seconds", type=int, default=20)
-    parser.add_argument("--verbose", action="store_true", help="echo vigil's log")
     args = parser.parse_args()
-    args.vigil = args.vigil or os.path.join(args.build, "app", "vigil")
-    args.server = args.server or os.path.join(args.build, "components", "demo", "vigil-demo-server")
-    for exe in (args.vigil, args.server):
-        if not os.access(exe, os.X_OK):
-            sys.exit(f"bench_tour_soak: {exe} is not built")
+    resolve_programs(args, "bench_tour_soak")
 
     work = tempfile.mkdtemp(prefix="bench-tour-soak-")
     server, port = start_server(args, os.path.join(work, "server-cache"))

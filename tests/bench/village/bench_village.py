@@ -186,26 +186,36 @@ def run_ffmpeg(args, port):
     return samples
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def add_program_args(parser):
+    """The options every benchmark of the real program takes: where vigil and vigil-demo-server are."""
     parser.add_argument("--build", default="build", help="the build folder (vigil and vigil-demo-server)")
     parser.add_argument("--vigil", help="path to vigil (default BUILD/app/vigil)")
     parser.add_argument("--server", help="path to vigil-demo-server (default BUILD/components/demo/...)")
-    parser.add_argument("--seconds", type=int, default=60, help="samples (one a second) per mode")
-    parser.add_argument("--settle", type=int, default=10, help="seconds after all tiles are live")
-    parser.add_argument("--live-timeout", type=int, default=120, help="seconds for the 9 tiles to be live")
     parser.add_argument("--clip-seconds", type=int, default=20)
-    parser.add_argument("--no-recording-off", action="store_true", help="skip the run with recording off")
-    parser.add_argument("--no-ffmpeg", action="store_true", help="skip the ffmpeg baseline")
     parser.add_argument("--verbose", action="store_true", help="echo vigil's log")
-    args = parser.parse_args()
+
+
+def resolve_programs(args, name):
+    """Fills in the default paths; exits with a sentence when a program is not built or there is no display."""
     args.vigil = args.vigil or os.path.join(args.build, "app", "vigil")
     args.server = args.server or os.path.join(args.build, "components", "demo", "vigil-demo-server")
     if not os.environ.get("DISPLAY"):
-        sys.exit("bench_village draws real tiles: run it through tests/support/with-xvfb.sh")
+        sys.exit(f"{name} draws real tiles: run it through tests/support/with-xvfb.sh")
     for tool in (args.vigil, args.server):
         if not os.access(tool, os.X_OK):
-            sys.exit(f"bench_village: {tool} is not built (cmake --build build --target vigil vigil-demo-server)")
+            sys.exit(f"{name}: {tool} is not built (cmake --build build --target vigil vigil-demo-server)")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    add_program_args(parser)
+    parser.add_argument("--seconds", type=int, default=60, help="samples (one a second) per mode")
+    parser.add_argument("--settle", type=int, default=10, help="seconds after all tiles are live")
+    parser.add_argument("--live-timeout", type=int, default=120, help="seconds for the 9 tiles to be live")
+    parser.add_argument("--no-recording-off", action="store_true", help="skip the run with recording off")
+    parser.add_argument("--no-ffmpeg", action="store_true", help="skip the ffmpeg baseline")
+    args = parser.parse_args()
+    resolve_programs(args, "bench_village")
     if not args.no_ffmpeg and not shutil.which("ffmpeg"):
         sys.exit("bench_village: the ffmpeg CLI is not installed (apt-get install ffmpeg), or pass --no-ffmpeg")
 

@@ -137,6 +137,8 @@ private:
     void setLastError(const QString &error);
     void updateTimelineRows();
     void updateMarks(Span range);
+    // The recordings (when `recordings`) and the marks of a day either side of `at`.
+    void lookupAround(std::int64_t at, bool recordings);
 
     TimelineModel m_timeline;
     PlaybackClock m_clock;
