@@ -6,8 +6,9 @@ each next camera pre-connected in the background (a second RTSP session per tile
 players, decoders, frame buffers and textures are made and dropped thousands of times. The cameras are
 served by vigil-demo-server in a separate process (its memory is not vigil's). After a warm-up (the first
 switches fill the caches, the allocator's arenas grow), vigil's RSS is sampled every 10 s; the figures are
-the RSS after the warm-up and at the end, the growth between them in %, and the slope of a least-squares
-line through the samples of the second half (MB per hour), beside the number of camera switches the tiles
+the RSS after the warm-up and at the end, the growth between them in %, the medians of the first and the last
+fifth of the samples (single samples swing with the frames in flight), and the slope of a least-squares line
+through the samples of the second half (MB per hour), beside the number of camera switches the tiles
 made. Never passes or fails (figures, not a test).
 Usage (from the source tree, a build in build/):
   tests/support/with-xvfb.sh python3 tests/bench/soak/bench_tour_soak.py --build build --minutes 40
@@ -105,6 +106,11 @@ def main():
         print(f"  camera switches on the tiles during the run: {switches}")
         print(f"  RSS after warm-up {start_mb:.1f} MB, at the end {end_mb:.1f} MB, "
               f"min {min(p[1] for p in samples):.1f}, max {max(p[1] for p in samples):.1f}")
+        fifth = max(1, len(samples) // 5)
+        first_med = statistics.median(p[1] for p in samples[:fifth])
+        last_med = statistics.median(p[1] for p in samples[-fifth:])
+        print(f"  median of the first fifth {first_med:.1f} MB, of the last fifth {last_med:.1f} MB: "
+              f"{100.0 * (last_med - first_med) / first_med:+.2f} % (single samples swing with the frames in flight)")
         print(f"  growth {100.0 * (end_mb - start_mb) / start_mb:+.2f} % (goal: < 1 %); "
               f"slope over the second half {slope_mb_per_hour(second_half):+.2f} MB/h")
     finally:
