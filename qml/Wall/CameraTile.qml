@@ -118,7 +118,7 @@ Rectangle {
     border.width: 1
     border.color: dropArea.containsDrag || root.dropHighlighted ? Theme.accent : (mouse.containsMouse ? Theme.borderStrong : Theme.border)
     clip: true
-    // A tour of a camera group in this tile (each camera shown for the default dwell time).
+    // A tour of a camera group in this tile (each camera shown for the operator's time per camera).
     function startGroupTour(group: string) {
         if (!Wall.startGroupTour(root.tileIndex, group, Session.tourDwellSeconds))
             root.notify(qsTr("The group %1 has no camera to tour.").arg(group), true);

@@ -23,14 +23,14 @@ Rectangle {
     }
 
     // The index of the tile shown at (x, y) of this view, or -1 (cross-window drops, CameraDrag).
+    // Tiles do not overlap: a maximized tile hides (visible: false) the ones it covers.
     function tileIndexAt(x: real, y: real): int {
-        let found = -1;
         for (let i = 0; i < tiles.count; ++i) {
             const t = tiles.itemAt(i) as CameraTile;
             if (t && t.visible && x >= t.x && x < t.x + t.width && y >= t.y && y < t.y + t.height)
-                found = t.z > 0 || found < 0 ? t.tileIndex : found;
+                return t.tileIndex;
         }
-        return found;
+        return -1;
     }
 
     // The tile a camera dragged from another window is over (-1: none).

@@ -1,10 +1,8 @@
 #include "vigil/app/camera_drag.h"
 
-#include "vigil/app/wall_windows.h"
 #include "vigil/core/logging.h"
 #include "vigil/wall/wall_store.h"
 
-#include <QtGui/QWindow>
 #include <QtQml/QJSEngine>
 #include <QtQml/QQmlEngine>
 

@@ -231,7 +231,7 @@ void Session::loadSettings()
     if (const QJsonValue v = o.value(QLatin1String("ptzSpeed")); v.isDouble())
         m_ptzSpeed = clampPtzSpeed(v.toDouble());
     if (const QJsonValue v = o.value(QLatin1String("tourDwellSeconds")); v.isDouble())
-        m_tourDwellSeconds = std::clamp(v.toInt(), wall::kMinTourDwellSeconds, wall::kMaxTourDwellSeconds);
+        m_tourDwellSeconds = wall::clampTourDwell(v.toInt());
     m_kioskSetting = o.value(QLatin1String("kiosk")).toBool(false);
     m_savedKioskTitle = o.value(QLatin1String("kioskTitle")).toString().trimmed();
     m_kioskTitle = m_savedKioskTitle;
@@ -298,7 +298,7 @@ void Session::setPtzSpeed(double speed)
 
 void Session::setTourDwellSeconds(int seconds)
 {
-    seconds = std::clamp(seconds, wall::kMinTourDwellSeconds, wall::kMaxTourDwellSeconds);
+    seconds = wall::clampTourDwell(seconds);
     if (m_tourDwellSeconds == seconds)
         return;
     m_tourDwellSeconds = seconds;

@@ -38,11 +38,6 @@ QStringList cleanTourCameras(const QStringList &cameras)
     }
     return out;
 }
-
-int clampDwell(int seconds)
-{
-    return std::clamp(seconds, kMinTourDwellSeconds, kMaxTourDwellSeconds);
-}
 } // namespace
 
 int WallState::tileCount() const
@@ -137,7 +132,7 @@ WallState reduce(WallState s, const Action &action)
                            return;
                        Tour t;
                        t.cameras = cameras;
-                       t.dwellSeconds = clampDwell(a.dwellSeconds);
+                       t.dwellSeconds = clampTourDwell(a.dwellSeconds);
                        s.tours.insert(a.tile, t);
                        setSlot(s.tileCameras, a.tile, t.currentCamera());
                    },
@@ -163,7 +158,7 @@ WallState reduce(WallState s, const Action &action)
                    [&](const SetTourDwell &a) {
                        auto it = s.tours.find(a.tile);
                        if (it != s.tours.end())
-                           it->dwellSeconds = clampDwell(a.dwellSeconds);
+                           it->dwellSeconds = clampTourDwell(a.dwellSeconds);
                    },
                    [&](const MarkTourSkipped &a) {
                        auto it = s.tours.find(a.tile);
@@ -239,7 +234,7 @@ std::optional<WallState> fromJson(const QJsonObject &json, QString *error)
             continue;
         Tour t;
         t.cameras = cameras;
-        t.dwellSeconds = clampDwell(o.value(u"dwell").toInt(kDefaultTourDwellSeconds));
+        t.dwellSeconds = clampTourDwell(o.value(u"dwell").toInt(kDefaultTourDwellSeconds));
         const int current = o.value(u"current").toInt(0);
         t.current = current >= 0 && current < cameras.size() ? current : 0;
         t.paused = o.value(u"paused").toBool(false);

@@ -471,17 +471,10 @@ void WallStore::setTourPaused(int tile, bool paused)
 int WallStore::setTourDwell(int tile, int dwellSeconds)
 {
     const Step step(this);
-    QList<int> tiles;
-    for (auto it = m_state.tours.cbegin(); it != m_state.tours.cend(); ++it) {
-        if (tile < 0 || it.key() == tile)
-            tiles.append(it.key());
-    }
+    const QList<int> tiles = tile < 0 ? m_state.tours.keys() : QList<int>{tile};
     int changed = 0;
-    for (int t : tiles) {
-        const int before = m_state.tours.value(t).dwellSeconds;
-        dispatch(SetTourDwell{t, dwellSeconds});
-        changed += m_state.tours.value(t).dwellSeconds != before ? 1 : 0;
-    }
+    for (int t : tiles)
+        changed += dispatch(SetTourDwell{t, dwellSeconds}) ? 1 : 0; // a tile without a tour: no change
     return changed;
 }
 

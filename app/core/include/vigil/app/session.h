@@ -5,8 +5,7 @@
 // Settings live in configDir()/settings.json, written like every config file (atomically, the previous
 // version kept as .bak; a damaged file is moved aside and the backup or the defaults are used):
 //   { "version": 1, "ptzSpeed": 0.5, "tourDwellSeconds": 10, "kiosk": false, "kioskTitle": "Vigil",
-//   "kioskPin": "pbkdf2-sha256$...",
-//     "mode": "village", "language": "zh_CN", "villageRecordBudgetGb": 50 }
+//     "kioskPin": "pbkdf2-sha256$...", "mode": "village", "language": "zh_CN", "villageRecordBudgetGb": 50 }
 // (kioskPin: kiosk_pin.h; set with `vigil --set-kiosk-pin`, never typed into the file by hand; "mode",
 // "language" and "villageRecordBudgetGb": village.h).
 // Read at construction; a change is saved kSettingsSaveDelayMs after the last one (a slider sends many) and

@@ -8,6 +8,7 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
+#include <algorithm>
 #include <optional>
 #include <variant>
 
@@ -20,6 +21,10 @@ inline constexpr int kWallJsonVersion = 1;
 inline constexpr int kMinTourDwellSeconds = 3;
 inline constexpr int kMaxTourDwellSeconds = 3600;
 inline constexpr int kDefaultTourDwellSeconds = 10;
+constexpr int clampTourDwell(int seconds)
+{
+    return std::clamp(seconds, kMinTourDwellSeconds, kMaxTourDwellSeconds);
+}
 
 // A tour (轮巡, "online patrol") running in one tile: its cameras in order, each shown for dwellSeconds. The
 // tile's slot in WallState::tileCameras always holds cameras[current], so everything that asks "what does
