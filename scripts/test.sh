@@ -12,4 +12,11 @@ cmake --build build
 if [ $# -eq 0 ]; then
     set -- --label-exclude Bench
 fi
-ctest --test-dir build --output-on-failure --parallel 2 "$@"
+status=0
+ctest --test-dir build --output-on-failure --parallel 2 "$@" || status=$?
+if [ "$status" -ne 0 ] && [ -f build/Testing/Temporary/LastTest.log ]; then
+    # The failed checks again, last: a long log is often cut in the middle, where they were.
+    echo "=== what failed (from build/Testing/Temporary/LastTest.log) ==="
+    grep -a -B2 -A4 -E '^(FAIL!|XPASS|QFATAL)' build/Testing/Temporary/LastTest.log | cut -c1-600 | tail -n 80 || true
+fi
+exit "$status"

@@ -354,6 +354,10 @@ private:
                 send(std::make_shared<const std::string>(std::move(msg)));
             }
         }
+        // The open alarms as they are now, before the acknowledgement leaves: a client raising (or seeing)
+        // an alarm after it got "subscribed" gets that alarm once, live, not also in this replay.
+        const bool replay = on && m_alarms && !hadAlarms;
+        const auto open = replay ? m_p.openAlarms() : std::vector<std::shared_ptr<const std::string>>{};
         std::string ack = "{\"type\":\"subscribed\",\"topics\":[";
         if (m_units)
             ack += "\"units\"";
@@ -362,10 +366,9 @@ private:
         ack += "]}";
         send(std::make_shared<const std::string>(std::move(ack)));
         if (on && m_units && m_p.lastUnits)
-            send(m_p.lastUnits); // the current positions at once, not after the next tick
-        if (on && m_alarms && !hadAlarms)
-            for (const auto &alarm : m_p.openAlarms()) // what a client that was away has not acknowledged
-                send(alarm);
+            send(m_p.lastUnits);       // the current positions at once, not after the next tick
+        for (const auto &alarm : open) // what a client that was away has not acknowledged
+            send(alarm);
     }
 
     void write()
