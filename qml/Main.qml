@@ -491,6 +491,8 @@ ApplicationWindow {
             Layout.preferredWidth: Theme.sidePanelWidth
             Layout.fillHeight: true
             onNotify: (text, isError) => root.notify(text, isError)
+            // The map's area once it has been opened (it stays made): the list's "On map" filter.
+            mapBounds: mapLoader.item ? (mapLoader.item as MapScreen).pane.map.visibleBounds : Qt.rect(0, 0, 0, 0)
         }
         Rectangle {
             Layout.preferredWidth: 1

@@ -328,6 +328,22 @@ QGeoCoordinate MapView::toCoordinate(const QPointF &point) const
     return QGeoCoordinate(g.lat, g.lon);
 }
 
+QRectF MapView::visibleBounds() const
+{
+    if (width() <= 0 || height() <= 0)
+        return {};
+    double west = 180, east = -180, south = 90, north = -90;
+    for (const QPointF &corner :
+         {QPointF(0, 0), QPointF(width(), 0), QPointF(0, height()), QPointF(width(), height())}) {
+        const QGeoCoordinate c = toCoordinate(corner); // through the datum: the corners of a GCJ-02 map
+        west = std::min(west, c.longitude());
+        east = std::max(east, c.longitude());
+        south = std::min(south, c.latitude());
+        north = std::max(north, c.latitude());
+    }
+    return QRectF(west, south, east - west, north - south);
+}
+
 QPointF MapView::fromCoordinate(const QGeoCoordinate &coordinate) const
 {
     if (!coordinate.isValid())

@@ -11,6 +11,10 @@ import Vigil.Views
 Rectangle {
     id: root
 
+    // The map's visible area (MapView.visibleBounds, WGS-84 degrees) for the "On map" filter; empty until the
+    // map has been opened.
+    property rect mapBounds: Qt.rect(0, 0, 0, 0)
+
     // A message for the operator (e.g. no free tile).
     signal notify(string text, bool isError)
     signal addCameraRequested
@@ -40,6 +44,13 @@ Rectangle {
     }
 
     // --- private -----------------------------------------------------------------------------------------
+    component FilterChip: ToolbarButton {
+        checkable: true
+        accent: checked
+        implicitHeight: Theme.controlHeight - 6
+        font.pixelSize: Theme.fontSizeSmall
+    }
+
     objectName: "cameraList"
     color: Theme.panel
 
@@ -48,6 +59,11 @@ Rectangle {
         id: listModel
         directory: Cameras
         filterText: search.text
+        onlineOnly: onlineChip.checked
+        ptzOnly: ptzChip.checked
+        favouritesOnly: favouritesChip.checked
+        inViewOnly: inViewChip.checked
+        viewBounds: root.mapBounds
     }
 
     Column {
@@ -81,6 +97,38 @@ Rectangle {
             width: parent.width
             placeholderText: qsTr("Search cameras or groups")
         }
+        // Filters, each on its own, all together with the search text.
+        Flow {
+            objectName: "cameraFilters"
+            width: parent.width
+            spacing: Theme.spacingSmall
+            FilterChip {
+                id: onlineChip
+                objectName: "filterOnline"
+                text: qsTr("Online")
+                toolTip: qsTr("Only cameras that can be watched now: not reported offline, and their platform reachable")
+            }
+            FilterChip {
+                id: ptzChip
+                objectName: "filterPtz"
+                text: qsTr("PTZ")
+                toolTip: qsTr("Only cameras that can pan, tilt and zoom")
+            }
+            FilterChip {
+                id: inViewChip
+                objectName: "filterInView"
+                text: qsTr("On map")
+                enabled: root.mapBounds.width > 0 || checked
+                toolTip: enabled ? qsTr("Only cameras in the part of the map shown now; follows the map as it moves")
+                                 : qsTr("Open the map first: this shows only the cameras in the part of the map it shows")
+            }
+            FilterChip {
+                id: favouritesChip
+                objectName: "filterFavourites"
+                text: qsTr("★ Favourites")
+                toolTip: qsTr("Only the cameras you starred (click the star at the end of a camera's row)")
+            }
+        }
     }
 
     ListView {
@@ -107,6 +155,9 @@ Rectangle {
             required property string name
             required property string origin
             required property bool available
+            required property bool online
+            required property bool ptz
+            required property bool favourite
             width: ListView.view.width
             height: Theme.rowHeight
 
@@ -157,7 +208,14 @@ Rectangle {
                 group: rowItem.group
                 origin: rowItem.origin
                 available: rowItem.available
+                online: rowItem.online
+                ptz: rowItem.ptz
+                favourite: rowItem.favourite
                 onActivated: root.showOnWall(rowItem.cameraId)
+                onFavouriteToggled: {
+                    if (!Cameras.setFavourite(rowItem.cameraId, !rowItem.favourite))
+                        root.notify(Cameras.lastError, true);
+                }
             }
         }
     }
@@ -188,6 +246,8 @@ Rectangle {
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.Wrap
         text: Cameras.count === 0 ? qsTr("No cameras yet. Add an RTSP camera with the button above, or start Vigil with --demo to try the demo site.")
+            : listModel.filtered && search.text.trim() === "" ? qsTr("No camera passes the filters above. Turn a filter off to see more.")
+            : listModel.filtered ? qsTr("No camera matches “%1” with the filters above.").arg(search.text.trim())
                                   : qsTr("No camera matches “%1”.").arg(search.text.trim())
         color: Theme.textFaint
         size: VLabel.Small

@@ -14,9 +14,15 @@ Rectangle {
     required property string origin
     // False while the camera's platform is away: the row stays, greyed.
     property bool available: true
+    // False when its platform reports it offline (or is away).
+    property bool online: true
+    property bool ptz: false
+    property bool favourite: false
     readonly property string groupName: root.group
 
     signal activated
+    // The star was clicked: the list adds or removes the favourite.
+    signal favouriteToggled
 
     objectName: "camera_" + root.cameraId
     implicitHeight: Theme.rowHeight
@@ -55,13 +61,23 @@ Rectangle {
         anchors.verticalCenter: parent.verticalCenter
         text: root.name
         elide: Text.ElideRight
+        color: root.online ? Theme.text : Theme.textMuted
     }
     VLabel {
         id: tag
-        anchors.right: parent.right
-        anchors.rightMargin: Theme.spacing
+        anchors.right: star.left
+        anchors.rightMargin: Theme.spacingSmall
         anchors.verticalCenter: parent.verticalCenter
-        text: root.origin === "demo" ? qsTr("Demo") : ""
+        text: {
+            let tags = [];
+            if (root.available && !root.online)
+                tags.push(qsTr("Offline"));
+            if (root.ptz)
+                tags.push(qsTr("PTZ"));
+            if (root.origin === "demo")
+                tags.push(qsTr("Demo"));
+            return tags.join(" · ");
+        }
         color: Theme.textFaint
         size: VLabel.Small
     }
@@ -91,6 +107,33 @@ Rectangle {
         drag.onActiveChanged: {
             if (mouse.drag.active)
                 CameraDrag.begin(root.cameraId, root.name, root.Window.window);
+        }
+    }
+
+    // The star: shown when starred or under the mouse; a click stars or unstars (on top of the row's mouse
+    // area, so it is not a drag or a double-click).
+    Text {
+        id: star
+        objectName: "favouriteStar"
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.spacing
+        anchors.verticalCenter: parent.verticalCenter
+        width: 16
+        horizontalAlignment: Text.AlignHCenter
+        text: root.favourite ? "★" : "☆"
+        color: root.favourite ? Theme.warning : Theme.textFaint
+        font.pixelSize: Theme.fontSize
+        opacity: root.favourite || mouse.containsMouse || starMouse.containsMouse ? 1 : 0
+        MouseArea {
+            id: starMouse
+            objectName: "favouriteStarMouse"
+            anchors.fill: parent
+            anchors.margins: -4
+            hoverEnabled: true
+            onClicked: root.favouriteToggled()
+            ToolTip.visible: starMouse.containsMouse
+            ToolTip.delay: Theme.toolTipDelay
+            ToolTip.text: root.favourite ? qsTr("Remove from favourites") : qsTr("Add to favourites")
         }
     }
 

@@ -517,6 +517,50 @@
         <source>Tour this group across all tiles</source>
         <translation>在所有窗格中轮巡此分组</translation>
     </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Only cameras that can be watched now: not reported offline, and their platform reachable</source>
+        <translation>只显示现在能看的摄像机：未报离线，且所属平台可连接</translation>
+    </message>
+    <message>
+        <source>PTZ</source>
+        <translation>云台</translation>
+    </message>
+    <message>
+        <source>Only cameras that can pan, tilt and zoom</source>
+        <translation>只显示能转动和变焦的云台摄像机</translation>
+    </message>
+    <message>
+        <source>On map</source>
+        <translation>地图内</translation>
+    </message>
+    <message>
+        <source>Only cameras in the part of the map shown now; follows the map as it moves</source>
+        <translation>只显示地图当前显示范围内的摄像机；地图移动时随之更新</translation>
+    </message>
+    <message>
+        <source>Open the map first: this shows only the cameras in the part of the map it shows</source>
+        <translation>请先打开地图：此筛选只显示地图当前显示范围内的摄像机</translation>
+    </message>
+    <message>
+        <source>★ Favourites</source>
+        <translation>★ 收藏</translation>
+    </message>
+    <message>
+        <source>Only the cameras you starred (click the star at the end of a camera&apos;s row)</source>
+        <translation>只显示已收藏的摄像机（点击摄像机行末的星标收藏）</translation>
+    </message>
+    <message>
+        <source>No camera passes the filters above. Turn a filter off to see more.</source>
+        <translation>没有摄像机符合上方的筛选条件。关闭一个筛选可看到更多。</translation>
+    </message>
+    <message>
+        <source>No camera matches “%1” with the filters above.</source>
+        <translation>在上方的筛选条件下，没有摄像机匹配“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>CameraRow</name>
@@ -531,6 +575,22 @@
     <message>
         <source>Its platform cannot be reached now (see Platforms…); the camera stays in the list and plays again when the platform is back</source>
         <translation>其平台当前无法连接（见“平台…”）；摄像机保留在列表中，平台恢复后即可再次播放</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>PTZ</source>
+        <translation>云台</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>取消收藏</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>收藏</translation>
     </message>
 </context>
 <context>
@@ -3654,6 +3714,18 @@
     <message>
         <source>The system keyring did not answer, so camera passwords are kept in the file %1, readable only by you. To keep them in the keyring, unlock it (or start it) and restart Vigil.</source>
         <translation>系统密钥环没有响应，摄像机密码暂存于仅您可读的文件 %1 中。若要保存在密钥环中，请解锁（或启动）密钥环后重启 Vigil。</translation>
+    </message>
+    <message>
+        <source>The favourite cameras %1 were damaged (%2); Vigil loaded the previous copy from its backup and kept the damaged file as %3. Star any missing favourite again.</source>
+        <translation>收藏的摄像机文件 %1 已损坏（%2）；Vigil 已从备份载入上一版本，损坏的文件保存为 %3。如有遗漏的收藏，请重新加星标。</translation>
+    </message>
+    <message>
+        <source>The favourite cameras %1 were damaged (%2) and no usable backup exists, so no camera is starred. The damaged file was kept as %3.</source>
+        <translation>收藏的摄像机文件 %1 已损坏（%2），且没有可用的备份，因此当前没有收藏的摄像机。损坏的文件保存为 %3。</translation>
+    </message>
+    <message>
+        <source>The favourite cameras could not be saved to %1 (%2). Check that the folder is writable and has free space.</source>
+        <translation>收藏的摄像机无法保存到 %1（%2）。请检查该文件夹是否可写、磁盘是否有剩余空间。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,9 @@
 #include "vigil/core/redact.h"
 
 #include <QtCore/QDir>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtCore/QPointer>
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QSet>
@@ -15,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace vigil::cameras {
 
@@ -86,6 +90,7 @@ CameraDirectory::CameraDirectory(std::unique_ptr<CredentialStore> credentials, Q
     : QAbstractListModel(parent)
     , m_credentials(std::move(credentials))
     , m_configPath(QDir(core::configDir()).filePath(QStringLiteral("cameras.json")))
+    , m_favouritesPath(QDir(core::configDir()).filePath(QStringLiteral("favourites.json")))
 {
     Q_ASSERT(m_credentials);
     if (auto *file = dynamic_cast<FileCredentialStore *>(m_credentials.get()))
@@ -205,6 +210,12 @@ QVariant CameraDirectory::data(const QModelIndex &index, int role) const
         return c.position ? c.position->fovDeg : 0.0;
     case AvailableRole:
         return !m_unavailableOrigins.contains(c.origin);
+    case OnlineRole:
+        return !c.offline && !m_unavailableOrigins.contains(c.origin);
+    case PtzRole:
+        return c.ptz || c.platformPtz;
+    case FavouriteRole:
+        return m_favourites.contains(c.id);
     default:
         return {};
     }
@@ -224,6 +235,9 @@ QHash<int, QByteArray> CameraDirectory::roleNames() const
         {DirectionRole, "directionDeg"},
         {FovRole, "fovDeg"},
         {AvailableRole, "available"},
+        {OnlineRole, "online"},
+        {PtzRole, "ptz"},
+        {FavouriteRole, "favourite"},
     };
 }
 
@@ -337,8 +351,98 @@ bool CameraDirectory::load()
     }
     if (!m_credentialsLoadError.isEmpty())
         problem = problem.isEmpty() ? m_credentialsLoadError : problem + u'\n' + m_credentialsLoadError;
+    if (const QString favourites = loadFavourites(); !favourites.isEmpty())
+        problem = problem.isEmpty() ? favourites : problem + u'\n' + favourites;
     setLoadError(problem);
     return loaded.error.isEmpty();
+}
+
+namespace {
+QString validateFavouritesJson(const QByteArray &data)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
+    if (error.error != QJsonParseError::NoError)
+        return error.errorString();
+    const QJsonObject o = doc.object();
+    if (o.value(QLatin1String("version")).toInt() != 1)
+        return QStringLiteral("\"version\" is not 1");
+    if (!o.value(QLatin1String("cameras")).isArray())
+        return QStringLiteral("\"cameras\" is not a list");
+    return {};
+}
+} // namespace
+
+QString CameraDirectory::loadFavourites()
+{
+    const core::LoadedFile loaded = core::readFileWithBackup(m_favouritesPath, &validateFavouritesJson);
+    QSet<QString> ids; // the file's, or its backup's when the file was damaged
+    if (loaded.exists && validateFavouritesJson(loaded.data).isEmpty()) {
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(loaded.data).object().value(QLatin1String("cameras")).toArray()) {
+            if (v.isString() && !v.toString().isEmpty())
+                ids.insert(v.toString());
+        }
+    }
+    const QSet<QString> before = std::exchange(m_favourites, ids);
+    if (before != m_favourites) {
+        for (const QSet<QString> &changed : {before - m_favourites, m_favourites - before}) {
+            for (const QString &id : changed) {
+                if (const int row = indexOf(id); row >= 0)
+                    emit dataChanged(index(row), index(row), {FavouriteRole});
+            }
+        }
+        emit favouritesChanged();
+    }
+    if (loaded.error.isEmpty())
+        return {};
+    const QString problem =
+        loaded.fromBackup
+            ? tr("The favourite cameras %1 were damaged (%2); Vigil loaded the previous copy from its backup "
+                 "and kept the damaged file as %3. Star any missing favourite again.")
+                  .arg(m_favouritesPath, loaded.error, loaded.keptAs)
+            : tr("The favourite cameras %1 were damaged (%2) and no usable backup exists, so no camera is "
+                 "starred. The damaged file was kept as %3.")
+                  .arg(m_favouritesPath, loaded.error, loaded.keptAs);
+    qCWarning(vigilCameras).noquote() << problem;
+    return problem;
+}
+
+QStringList CameraDirectory::favourites() const
+{
+    QStringList ids(m_favourites.cbegin(), m_favourites.cend());
+    ids.sort();
+    return ids;
+}
+
+bool CameraDirectory::setFavourite(const QString &id, bool favourite)
+{
+    if (id.isEmpty() || m_favourites.contains(id) == favourite)
+        return !id.isEmpty();
+    QSet<QString> next = m_favourites;
+    if (favourite)
+        next.insert(id);
+    else
+        next.remove(id);
+    QStringList ids(next.cbegin(), next.cend());
+    ids.sort();
+    const QByteArray data =
+        QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                  {QStringLiteral("cameras"), QJsonArray::fromStringList(ids)}})
+            .toJson(QJsonDocument::Indented);
+    QString why;
+    if (!core::writeFileAtomically(m_favouritesPath, data, &why)) {
+        setLastError(tr("The favourite cameras could not be saved to %1 (%2). Check that the folder is "
+                        "writable and has free space.")
+                         .arg(m_favouritesPath, why));
+        return false;
+    }
+    m_favourites = std::move(next);
+    setLastError({});
+    if (const int row = indexOf(id); row >= 0)
+        emit dataChanged(index(row), index(row), {FavouriteRole});
+    emit favouritesChanged();
+    return true;
 }
 
 bool CameraDirectory::writeConfig(const QList<Camera> &cameras, QString *error)
@@ -478,7 +582,7 @@ void CameraDirectory::setOriginAvailable(const QString &origin, bool available)
         }
     }
     if (first >= 0)
-        emit dataChanged(index(first), index(last), {AvailableRole});
+        emit dataChanged(index(first), index(last), {AvailableRole, OnlineRole});
 }
 
 bool CameraDirectory::isAvailable(const QString &id) const
@@ -542,6 +646,7 @@ bool CameraDirectory::setCameraPtz(const QString &id, bool ptz)
         }
     }
     m_cameras[i].ptz = ptz;
+    emit dataChanged(index(i), index(i), {PtzRole});
     return true;
 }
 

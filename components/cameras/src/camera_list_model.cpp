@@ -8,7 +8,48 @@ namespace vigil::cameras {
 
 CameraListModel::CameraListModel(QObject *parent)
     : QAbstractListModel(parent)
-{}
+{
+    m_viewRebuild.setSingleShot(true);
+    m_viewRebuild.setInterval(150);
+    connect(&m_viewRebuild, &QTimer::timeout, this, &CameraListModel::rebuild);
+}
+
+void CameraListModel::setFilter(bool *filter, bool on)
+{
+    if (*filter == on)
+        return;
+    *filter = on;
+    emit filtersChanged();
+    rebuild();
+}
+
+void CameraListModel::setViewBounds(const QRectF &bounds)
+{
+    if (m_viewBounds == bounds)
+        return;
+    m_viewBounds = bounds;
+    emit viewBoundsChanged();
+    if (m_inViewOnly && !m_viewRebuild.isActive())
+        m_viewRebuild.start();
+}
+
+bool CameraListModel::passesFilters(const Camera &c) const
+{
+    if (m_onlineOnly && (c.offline || !m_directory->isOriginAvailable(c.origin)))
+        return false;
+    if (m_ptzOnly && !c.ptz && !c.platformPtz)
+        return false;
+    if (m_favouritesOnly && !m_directory->isFavourite(c.id))
+        return false;
+    if (m_inViewOnly) {
+        // QRectF::contains() leaves out the right and bottom edges; a camera on the edge is in view.
+        if (!c.position || c.position->lon < m_viewBounds.left() || c.position->lon > m_viewBounds.right() ||
+            c.position->lat < m_viewBounds.top() || c.position->lat > m_viewBounds.bottom() ||
+            m_viewBounds.isEmpty())
+            return false;
+    }
+    return true;
+}
 
 void CameraListModel::setDirectory(CameraDirectory *directory)
 {
@@ -33,6 +74,11 @@ void CameraListModel::setDirectory(CameraDirectory *directory)
             connect(m_directory, &CameraDirectory::groupsChanged, this, restructure),
             connect(m_directory, &QAbstractItemModel::dataChanged, this,
                     &CameraListModel::onSourceDataChanged),
+            connect(m_directory, &CameraDirectory::favouritesChanged, this,
+                    [this] {
+                        if (m_favouritesOnly)
+                            rebuild();
+                    }),
             connect(m_directory, &QObject::destroyed, this, restructure),
         };
     }
@@ -121,9 +167,12 @@ void CameraListModel::rebuild()
             displayOf[g] = it.value();
         }
         // Which cameras match, bucketed by group in directory order.
+        const bool filters = filtered();
         for (int i = 0; i < cameras.size(); ++i) {
             const int g = m_keyGroupOf[std::size_t(i)];
             if (!groupMatches[std::size_t(g)] && !m_keys[std::size_t(i)].contains(m_needle))
+                continue;
+            if (filters && !passesFilters(cameras.at(i)))
                 continue;
             members[std::size_t(displayOf[std::size_t(g)])].push_back(i);
             ++matches;
@@ -155,6 +204,14 @@ void CameraListModel::rebuild()
 void CameraListModel::onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                                           const QList<int> &roles)
 {
+    // A change of what a filter that is on looks at may add or remove rows too.
+    const bool filterSees = (m_onlineOnly && roles.contains(CameraDirectory::OnlineRole)) ||
+                            (m_ptzOnly && roles.contains(CameraDirectory::PtzRole)) ||
+                            (m_favouritesOnly && roles.contains(CameraDirectory::FavouriteRole));
+    if (filterSees) {
+        rebuild();
+        return;
+    }
     if (roles.isEmpty() || roles.contains(CameraDirectory::NameRole) ||
         roles.contains(CameraDirectory::GroupRole) || roles.contains(CameraDirectory::IdRole)) {
         invalidateKeys();
@@ -199,8 +256,10 @@ QVariant CameraListModel::data(const QModelIndex &index, int role) const
         break;
     }
     if (r.source < 0 || !m_directory) {
-        if (role == CameraDirectory::AvailableRole)
+        if (role == CameraDirectory::AvailableRole || role == CameraDirectory::OnlineRole)
             return true;
+        if (role == CameraDirectory::PtzRole || role == CameraDirectory::FavouriteRole)
+            return false;
         return role == CameraDirectory::IdRole || role == CameraDirectory::OriginRole ? QVariant(QString())
                                                                                       : QVariant();
     }
@@ -216,6 +275,10 @@ QHash<int, QByteArray> CameraListModel::roleNames() const
         names.insert(CameraDirectory::NameRole, "name");
         names.insert(CameraDirectory::GroupRole, "group");
         names.insert(CameraDirectory::OriginRole, "origin");
+        names.insert(CameraDirectory::AvailableRole, "available");
+        names.insert(CameraDirectory::OnlineRole, "online");
+        names.insert(CameraDirectory::PtzRole, "ptz");
+        names.insert(CameraDirectory::FavouriteRole, "favourite");
     }
     names.insert(IsGroupRole, "isGroup");
     names.insert(GroupCountRole, "groupCount");

@@ -69,6 +69,8 @@ QList<cameras::Camera> camerasFromPlatform(const backend::CameraList &list, cons
             c.name = b.id;
         c.group = paths.value(b.regionId);
         c.origin = options.origin;
+        c.platformPtz = b.ptz;
+        c.offline = b.status == backend::CameraStatus::Offline;
         if (!b.mainStream.isEmpty())
             c.streams.append(stream(cameras::kMainRole.toString(), b.mainStream));
         if (!b.subStream.isEmpty())

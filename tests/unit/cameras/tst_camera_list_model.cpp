@@ -152,6 +152,121 @@ private slots:
         QCOMPARE(m.rowCount(), 0);
     }
 
+    // The four filters, each alone and together, against a platform's cameras (one reported offline, one
+    // PTZ by the platform's word, one steerable, one without a position), and what each one follows.
+    void filtersOnlinePtzFavouritesInView()
+    {
+        m_cameras->setDemoCameras({});
+        Camera a = cam("a", "Alpha", "G");
+        a.position = CameraPosition{30.0, 120.0, 0, 0};
+        a.ptz = true;
+        Camera b = cam("b", "Bravo", "G");
+        b.position = CameraPosition{31.0, 121.0, 0, 0};
+        b.offline = true;
+        b.platformPtz = true;
+        Camera c = cam("c", "Charlie", "H"); // no position: never "in view"
+        Camera d = cam("d", "Delta", "H");
+        d.position = CameraPosition{30.5, 120.5, 0, 0};
+        m_cameras->setOriginCameras(QStringLiteral("site:x"), {a, b, c, d});
+
+        CameraListModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setDirectory(m_cameras.get());
+        QSignalSpy filters(&m, &CameraListModel::filtersChanged);
+        QVERIFY(!m.filtered());
+        QCOMPARE(m.matchCount(), 4);
+
+        m.setOnlineOnly(true);
+        QVERIFY(m.filtered());
+        QCOMPARE(filters.size(), 1);
+        QCOMPARE(rows(m), (QStringList{"G:G(1)", "Alpha", "G:H(2)", "Charlie", "Delta"}));
+        QCOMPARE(m.data(m.index(1), CameraDirectory::OnlineRole).toBool(), true);
+        m_cameras->setOriginAvailable(QStringLiteral("site:x"), false); // the platform went away
+        QCOMPARE(m.matchCount(), 0);
+        m_cameras->setOriginAvailable(QStringLiteral("site:x"), true);
+        QCOMPARE(m.matchCount(), 3);
+        m.setOnlineOnly(false);
+
+        m.setPtzOnly(true);
+        QCOMPARE(rows(m), (QStringList{"G:G(2)", "Alpha", "Bravo"}));
+        QCOMPARE(m.data(m.index(2), CameraDirectory::PtzRole).toBool(), true);
+        m.setOnlineOnly(true); // both: a PTZ camera that is online
+        QCOMPARE(rows(m), (QStringList{"G:G(1)", "Alpha"}));
+        m.setOnlineOnly(false);
+        m.setPtzOnly(false);
+
+        m.setFavouritesOnly(true);
+        QCOMPARE(m.matchCount(), 0);
+        QVERIFY(m_cameras->setFavourite(QStringLiteral("d"), true));
+        QCOMPARE(rows(m), (QStringList{"G:H(1)", "Delta"}));
+        QCOMPARE(m.data(m.index(1), CameraDirectory::FavouriteRole).toBool(), true);
+        m.setFilterText(QStringLiteral("alp")); // the search text and a filter: both must match
+        QCOMPARE(m.matchCount(), 0);
+        m.setFilterText(QString());
+        m.setFavouritesOnly(false);
+        QCOMPARE(m.data(m.index(1), CameraDirectory::FavouriteRole).toBool(), false); // Alpha
+
+        // In view: the map's area; a move is taken after a short pause, the newest area wins.
+        m.setViewBounds(QRectF(119.9, 29.9, 0.7, 0.7));
+        QCOMPARE(m.matchCount(), 4); // the filter is off: nothing changes
+        QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
+        m.setInViewOnly(true);
+        QCOMPARE(rows(m), (QStringList{"G:G(1)", "Alpha", "G:H(1)", "Delta"}));
+        reset.clear();
+        m.setViewBounds(QRectF(120.9, 30.9, 0.2, 0.2));
+        m.setViewBounds(QRectF(120.8, 30.8, 0.2, 0.2)); // still moving: one rebuild for both
+        QTRY_COMPARE(rows(m), (QStringList{"G:G(1)", "Bravo"}));
+        QCOMPARE(reset.size(), 1);
+        m.setViewBounds(QRectF(121.0, 31.0, 1, 1)); // Bravo on the west/south edge is in view
+        QTRY_COMPARE(reset.size(), 2);
+        QCOMPARE(m.matchCount(), 1);
+        m.setViewBounds(QRectF());
+        QTRY_COMPARE(m.matchCount(), 0); // no map, nothing in view
+        m.setInViewOnly(false);
+        QCOMPARE(m.matchCount(), 4);
+        QVERIFY(!m.filtered());
+    }
+
+    // Favourites are the operator's: kept in favourites.json (atomically), back after a restart, kept for a
+    // camera whose platform is away; a save that fails changes nothing and says so; a damaged file falls back
+    // to its backup and says so.
+    void favouritesPersist()
+    {
+        QVERIFY(m_cameras->setFavourite(QStringLiteral("c2"), true));
+        QVERIFY(m_cameras->setFavourite(QStringLiteral("far:17"), true)); // not loaded now: kept anyway
+        QVERIFY(m_cameras->setFavourite(QStringLiteral("c3"), true));
+        QVERIFY(m_cameras->setFavourite(QStringLiteral("c3"), false));
+        QCOMPARE(m_cameras->favourites(), (QStringList{"c2", "far:17"}));
+        {
+            CameraDirectory again(nullptr);
+            QVERIFY(again.load());
+            QCOMPARE(again.favourites(), (QStringList{"c2", "far:17"}));
+            QVERIFY(again.loadError().isEmpty());
+        }
+        // Damaged: the backup (the state before the last save) comes back, the damage is named.
+        const QString path = QDir(m_dir.path()).filePath(QStringLiteral("favourites.json"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write("{\"version\": 1, \"cameras\": [\"c2\"");
+        }
+        {
+            CameraDirectory again(nullptr);
+            again.load();
+            QVERIFY2(again.loadError().contains(QLatin1String("favourite")), qPrintable(again.loadError()));
+            QVERIFY(again.favourites().contains(QStringLiteral("c2")));
+            QVERIFY(again.favourites().contains(QStringLiteral("far:17")));
+        }
+        // A save that cannot happen (the file's place is taken by a folder): nothing changes, it says why.
+        QDir(m_dir.path()).removeRecursively();
+        QVERIFY(QDir().mkpath(path));
+        QVERIFY(!m_cameras->setFavourite(QStringLiteral("c1"), true));
+        QVERIFY(!m_cameras->isFavourite(QStringLiteral("c1")));
+        QVERIFY2(m_cameras->lastError().contains(QLatin1String("favourite")),
+                 qPrintable(m_cameras->lastError()));
+        QVERIFY(QDir(path).removeRecursively());
+    }
+
     void provinceScale()
     {
         // 400,000 cameras in 2,000 groups: what typing in the search box costs. Printed, not judged (the
@@ -173,8 +288,14 @@ private slots:
         m.setFilterText(QStringLiteral("district 7"));
         const qint64 byGroup = t.elapsed();
         QCOMPARE(m.matchCount(), 111 * 200); // districts 7, 70-79, 700-799: 111 groups of 200
-        qInfo("400,000 cameras: list built in %lld ms, filtered by name in %lld ms, by group in %lld ms", all,
-              filtered, byGroup);
+        m.setFilterText(QString());
+        t.restart();
+        m.setOnlineOnly(true);
+        const qint64 online = t.elapsed();
+        QCOMPARE(m.matchCount(), 400000);
+        qInfo("400,000 cameras: list built in %lld ms, filtered by name in %lld ms, by group in %lld ms, "
+              "online only in %lld ms",
+              all, filtered, byGroup, online);
     }
 };
 

@@ -94,6 +94,7 @@ private slots:
         b.longitude = 114.3;
         b.datum = backend::Datum::Gcj02; // direction and fov unknown (NaN)
         b.nameEn.clear();
+        b.status = backend::CameraStatus::Offline;
         backend::BackendCamera c = camera("c3", "nowhere"); // no position, no streams, unknown region
         backend::BackendCamera noId = camera("", "v1");
         list.cameras = {a, noId, b, c};
@@ -109,7 +110,11 @@ private slots:
         QCOMPARE(out[0].name, "Camera c1");
         QCOMPARE(out[0].group, "Qingshi Town / Liu Village");
         QCOMPARE(out[0].origin, "site");
-        QVERIFY(!out[0].ptz); // no PTZ through a platform yet
+        QVERIFY(!out[0].ptz);        // no PTZ through a platform yet
+        QVERIFY(out[0].platformPtz); // but the list's PTZ filter knows it is one
+        QVERIFY(!out[0].offline);
+        QVERIFY(out[1].offline); // the platform's status, for the "online only" filter
+        QVERIFY(!out[1].platformPtz);
         QCOMPARE(out[0].streams.size(), 2);
         QCOMPARE(out[0].streams[0].role, "main");
         QCOMPARE(out[0].streams[0].url, QUrl("rtsp://10.0.0.5:554/main")); // the password is gone

@@ -54,6 +54,9 @@ class MapView : public QQuickItem
     Q_PROPERTY(QGeoCoordinate cursorCoordinate READ cursorCoordinate NOTIFY cursorCoordinateChanged)
     // Ground metres per screen pixel at the centre (for a scale bar).
     Q_PROPERTY(qreal metersPerPixel READ metersPerPixel NOTIFY viewportChanged)
+    // The WGS-84 area on screen, in degrees: x = west longitude, y = south latitude, width and height the
+    // spans (a camera list's "in view" filter). Empty before the item has a size.
+    Q_PROPERTY(QRectF visibleBounds READ visibleBounds NOTIFY viewportChanged)
     // Tiles needed for the viewport at the current tile zoom, and how many of them are drawn from their own
     // image (the rest show a scaled ancestor for now).
     Q_PROPERTY(int visibleTileCount READ visibleTileCount NOTIFY tilesChanged)
@@ -114,6 +117,7 @@ public:
     // size, the fit is remembered and applied when it gets one.
     Q_INVOKABLE void fitToBounds(double south, double west, double north, double east, qreal margin = 32);
     Q_INVOKABLE QGeoCoordinate toCoordinate(const QPointF &point) const;
+    QRectF visibleBounds() const;
     Q_INVOKABLE QPointF fromCoordinate(const QGeoCoordinate &coordinate) const;
     // "z/x/y" keys of the tiles the viewport needs (for tests and diagnostics).
     Q_INVOKABLE QStringList visibleTiles() const;

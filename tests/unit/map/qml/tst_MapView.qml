@@ -179,6 +179,24 @@ Item {
             fuzzyCompare(back.longitude, c.longitude, 1e-9)
         }
 
+        // The area on screen (the camera list's "On map" filter): its corners are the view's corners, and it
+        // follows a pan.
+        function test_visibleBounds() {
+            const b = map.visibleBounds
+            const nw = map.toCoordinate(Qt.point(0, 0))
+            const se = map.toCoordinate(Qt.point(map.width, map.height))
+            fuzzyCompare(b.x, nw.longitude, 1e-9)
+            fuzzyCompare(b.y, se.latitude, 1e-9)
+            fuzzyCompare(b.x + b.width, se.longitude, 1e-9)
+            fuzzyCompare(b.y + b.height, nw.latitude, 1e-9)
+            const centre = QtPositioning.coordinate(map.center.latitude, map.center.longitude)
+            verify(centre.longitude > b.x && centre.longitude < b.x + b.width)
+            const west = b.x // a number: `b` reads the property again (a value type reference)
+            map.pan(200, 0)
+            verify(map.visibleBounds.x !== west, "the area did not follow the pan")
+            map.pan(-200, 0)
+        }
+
         function test_gcjSourceKeepsWgsCentre() {
             const c = QtPositioning.coordinate(map.center.latitude, map.center.longitude)
             map.source = "gcj02:http://127.0.0.1:9/{z}/{x}/{y}.png"

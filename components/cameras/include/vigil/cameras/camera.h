@@ -55,6 +55,10 @@ struct Camera
     // The device can pan/tilt/zoom (ONVIF: a PTZ service and a media profile with a PTZ configuration), so
     // the wall offers PTZ controls for it. Saved as "ptz": true; absent (older files, other cameras) = false.
     bool ptz = false;
+    // What the camera's platform says of it (in memory only, never saved): it is a PTZ camera (Vigil cannot
+    // steer it through the platform yet, so `ptz` stays false), and it is offline now (status "offline").
+    bool platformPtz = false;
+    bool offline = false;
     // Privacy masks: polygons of the picture (x, y in 0..1 of its width and height) painted opaque into every
     // frame of every stream of this camera before anything shows or saves it (vigil/video/privacy_mask.h).
     // Saved as "privacyMasks": [[[x, y], [x, y], [x, y], ...], ...]; a polygon has at least 3 points.

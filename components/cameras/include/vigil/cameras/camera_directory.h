@@ -99,6 +99,11 @@ public:
         // "available": false while the camera's source is known to be away (its platform unreachable: the
         // list keeps the camera, greyed, until the platform is back). Cameras are available by default.
         AvailableRole,
+        // "online": available and not reported offline by its platform (Camera::offline). A camera nobody
+        // reports on (a direct RTSP/ONVIF one) counts as online.
+        OnlineRole,
+        PtzRole,       // "ptz": it can pan/tilt/zoom (Camera::ptz), or its platform says it is a PTZ camera
+        FavouriteRole, // "favourite": the operator starred it (isFavourite())
     };
     Q_ENUM(Role)
 
@@ -131,7 +136,8 @@ public:
 
     // --- C++ API -------------------------------------------------------------------------------------------
     QString configPath() const { return m_configPath; }
-    // (Re)reads cameras.json through readFileWithBackup. Replaces the config cameras, keeps demo cameras.
+    // (Re)reads cameras.json (and favourites.json) through readFileWithBackup. Replaces the config cameras,
+    // keeps demo cameras.
     // Returns false when the file was damaged (then loadError says what was recovered); a missing file is
     // fine.
     bool load();
@@ -157,6 +163,7 @@ public:
     // Marks every camera of an in-memory origin available or not (AvailableRole; dataChanged of its block).
     void setOriginAvailable(const QString &origin, bool available);
     bool isAvailable(const QString &id) const;
+    bool isOriginAvailable(const QString &origin) const { return !m_unavailableOrigins.contains(origin); }
     // Cameras whose platform gives stream URLs only on request (Artemis previewURLs, WVP play/start): a view
     // that wants to play such a camera calls requestStreams(); when the camera has no stream,
     // streamsRequested(id) asks whoever owns its origin (the SiteManager), which answers with setStreams().
@@ -219,6 +226,13 @@ public:
     Q_INVOKABLE QString nameOf(const QString &id) const;
     // Distinct non-empty group names, sorted for display. Changes are announced by groupsChanged().
     Q_INVOKABLE QStringList groups() const;
+    // The operator's favourite cameras: starred in the list, one filter away. Kept by id in
+    // configDir()/favourites.json (written atomically, read with its backup; ids of cameras not loaded now —
+    // a platform that is away — are kept). setFavourite() saves at once; false with lastError when the save
+    // failed (then nothing changed).
+    Q_INVOKABLE bool isFavourite(const QString &id) const { return m_favourites.contains(id); }
+    Q_INVOKABLE bool setFavourite(const QString &id, bool favourite);
+    QStringList favourites() const;
 
 signals:
     void countChanged();
@@ -227,6 +241,7 @@ signals:
     void credentialsPendingChanged();
     void credentialWarningChanged();
     void groupsChanged();
+    void favouritesChanged();
     // A camera was removed on purpose (not replaced): views holding its id should let go of it.
     void cameraRemoved(const QString &id);
     // A view wants to play a camera that has no stream yet (see requestStreams()).
@@ -241,6 +256,7 @@ private:
     void setLoadError(const QString &text);
     void notifyGroups(const QStringList &before);
     void adoptStore(std::unique_ptr<CredentialStore> store);
+    QString loadFavourites(); // "" or what was wrong with favourites.json
 
     static CameraDirectory *s_instance;
 
@@ -249,6 +265,8 @@ private:
     QList<Camera> m_cameras; // [0, configCount) origin "config", then each in-memory origin's block
     mutable QHash<QString, int> m_index; // id -> row, rebuilt by indexOf() after rows moved (big lists)
     QSet<QString> m_unavailableOrigins;
+    QSet<QString> m_favourites;
+    QString m_favouritesPath;
     QString m_lastError;
     QString m_loadError;
     QString m_credentialsLoadError; // from the FileCredentialStore's startup read, folded into loadError

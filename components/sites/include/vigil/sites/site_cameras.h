@@ -33,7 +33,8 @@ QHash<QString, QString> regionPaths(const QList<backend::Region> &regions, bool 
 // The directory's cameras for a platform's list, in the platform's order. Cameras without an id are dropped.
 // A GCJ-02 position is converted to WGS-84; an unknown direction or field of view is 0 (the map's "unknown").
 // Stream URLs lose any user:password (the platform's answer may carry them; the directory never keeps them).
-// PTZ through the platform is not in our API yet, so no platform camera offers PTZ controls.
+// PTZ through the platform is not in our API yet, so no platform camera offers PTZ controls; the platform's
+// word that a camera is a PTZ one (platformPtz) and that it is offline are kept for the list's filters.
 QList<cameras::Camera> camerasFromPlatform(const backend::CameraList &list, const SiteCameraOptions &options);
 
 } // namespace vigil::sites
