@@ -84,12 +84,17 @@ Item {
             CameraDrag.move(global);
             dragPlate.x = local.x - dragPlate.width / 2;
             dragPlate.y = local.y - dragPlate.height / 2;
+            dragPlate.fromMap = true;
         }
         onCameraDropped: (cameraId, global) => {
+            dragPlate.fromMap = false;
             if (!CameraDrag.drop(global))
                 root.notify(qsTr("Drop the camera on a tile of a wall screen."), false);
         }
-        onCameraDragCanceled: CameraDrag.cancel()
+        onCameraDragCanceled: {
+            dragPlate.fromMap = false;
+            CameraDrag.cancel();
+        }
         onTraceBackRequested: cameraIds => root.traceBack(cameraIds)
     }
 
@@ -185,8 +190,10 @@ Item {
     // The camera being dragged off the map follows the pointer while it is over this window.
     DragPayload {
         id: dragPlate
+        // Only a drag that started on this map (a drag from the camera list beside it has its own plate).
+        property bool fromMap: false
         objectName: "mapDragPlate"
-        visible: CameraDrag.active
+        visible: fromMap && CameraDrag.active
         title: CameraDrag.title
         z: 20
     }

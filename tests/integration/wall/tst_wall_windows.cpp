@@ -282,6 +282,8 @@ private slots:
             QTest::mouseMove(app.window, markerAt + (tile2 - markerAt) * step / 10);
         QTRY_COMPARE_WITH_TIMEOUT(app.cameraDrag.hoverTile(), 1, 5000);
         QCOMPARE(app.cameraDrag.cameraId(), QStringLiteral("cam03"));
+        auto *plate = findItem(app.window->contentItem(), QStringLiteral("mapDragPlate"));
+        QVERIFY(plate && plate->isVisible()); // the camera follows the pointer over the map
         QVERIFY(test::waitForFrameDrawn(app.window));
         const QString consoleShot = qEnvironmentVariable("VIGIL_SCREENSHOT_DIR", QDir::tempPath()) +
                                     QStringLiteral("/console-map-drag.png");
@@ -293,14 +295,17 @@ private slots:
         QCOMPARE(mapView->property("center"), centreBefore);
         QTRY_COMPARE_WITH_TIMEOUT(playing(wallWindow), 2, 20000);
         checkTiles(wallWindow, QStringLiteral("wall-drag-from-map.png"), 2);
-        app.window->setProperty("view", QStringLiteral("wall"));
+        QVERIFY(!plate->isVisible());
 
-        // Released on the console itself: no wall screen takes it (its own drop areas decide).
+        // From the list beside the map, released on the console itself: no wall screen takes it (its own
+        // drop areas decide), and the map's plate stays hidden (the list's own plate follows the pointer).
         QTest::mousePress(app.window, Qt::LeftButton, {}, pressAt);
         for (int step = 1; step <= 5; ++step)
             QTest::mouseMove(app.window, pressAt + QPoint(6 * step, 0));
         QTRY_VERIFY_WITH_TIMEOUT(app.cameraDrag.active(), 5000);
+        QVERIFY(!plate->isVisible());
         QTest::mouseRelease(app.window, Qt::LeftButton, {}, pressAt + QPoint(30, 0));
+        app.window->setProperty("view", QStringLiteral("wall"));
         QVERIFY(!app.cameraDrag.active());
         QCOMPARE(dropped.size(), 2);
         windows.closeAll();
