@@ -25,6 +25,7 @@
 #include "vigil/video/video_player.h"
 #include "vigil/wall/wall_screen_set.h"
 #include "vigil/wall/wall_store.h"
+#include "vigil/wallnet/remote_screens.h"
 #include "vigil/wallnet/wall_net.h"
 #include "vigil/webhook/webhook_server.h"
 
@@ -634,6 +635,11 @@ int main(int argc, char **argv)
             }
         }
     }
+    // A console on a wall across PCs shows (and changes) the wall nodes' screens beside its own: after the
+    // wall windows, so a screen this PC shows itself is never mirrored.
+    std::unique_ptr<wallnet::RemoteScreens> remoteScreens;
+    if (wallNet.enabled() && wallNet.role() == QLatin1String("console"))
+        remoteScreens = std::make_unique<wallnet::RemoteScreens>(&wallNet, &wallScreens, &directory);
     if (window && session.kiosk())
         app::enterKioskMode(&session, window);
     else if (window && (cli.parser.isSet(cli.fullscreen) || session.village())) {

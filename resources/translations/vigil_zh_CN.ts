@@ -4645,4 +4645,11 @@
         <translation>Vigil 无法将电视墙布局保存到 %1（%2）。电视墙仍可正常使用，但下次启动时当前布局将丢失：请确认该文件夹可写且磁盘未满。</translation>
     </message>
 </context>
+<context>
+    <name>vigil::wallnet::RemoteScreens</name>
+    <message>
+        <source>%1 · Screen %2</source>
+        <translation>%1 · 屏幕 %2</translation>
+    </message>
+</context>
 </TS>

@@ -82,17 +82,18 @@ void WallScreenSet::watch(WallStore *store, const QString &key)
     });
 }
 
-void WallScreenSet::addScreen(const QString &key, int number, WallStore *store)
+void WallScreenSet::addScreen(const QString &key, int number, WallStore *store, const QString &title)
 {
     for (Screen &s : m_screens) {
         if (s.key == key) {
             s.number = number;
+            s.title = title;
             s.connected = true;
             emit screensChanged();
             return;
         }
     }
-    m_screens.append({key, number, true, store});
+    m_screens.append({key, number, title, true, store});
     QJSEngine::setObjectOwnership(store, QJSEngine::CppOwnership);
     watch(store, key);
     emit screensChanged();
@@ -131,11 +132,12 @@ QVariantList WallScreenSet::screens() const
 {
     QVariantList out;
     for (const Screen &s : m_screens) {
-        out.append(QVariantMap{{QStringLiteral("key"), s.key},
-                               {QStringLiteral("number"), s.number},
-                               {QStringLiteral("title"), tr("Screen %1").arg(s.number)},
-                               {QStringLiteral("connected"), s.connected},
-                               {QStringLiteral("store"), QVariant::fromValue<QObject *>(s.store.data())}});
+        out.append(QVariantMap{
+            {QStringLiteral("key"), s.key},
+            {QStringLiteral("number"), s.number},
+            {QStringLiteral("title"), s.title.isEmpty() ? tr("Screen %1").arg(s.number) : s.title},
+            {QStringLiteral("connected"), s.connected},
+            {QStringLiteral("store"), QVariant::fromValue<QObject *>(s.store.data())}});
     }
     return out;
 }

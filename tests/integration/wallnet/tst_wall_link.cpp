@@ -6,6 +6,7 @@
 #include "vigil/mqtt/mqtt_client.h"
 #include "vigil/wall/wall_screen_set.h"
 #include "vigil/wall/wall_screens.h"
+#include "vigil/wallnet/remote_screens.h"
 
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -241,6 +242,63 @@ private slots:
         two.right->setLayout(QStringLiteral("16"));
         QTRY_COMPARE_WITH_TIMEOUT(one.right->layoutId(), QStringLiteral("16"), 5000);
         QCOMPARE(one.left->layoutId(), QStringLiteral("4"));
+    }
+
+    // The console's miniature of the whole wall: a wall node's screen (another PC's) joins the console's
+    // screen set under its key, titled by its node; a change on either side shows on the other; a node that
+    // goes away stays in the set, disconnected, and comes back (from an empty config folder) showing what
+    // the console changed meanwhile. Another console's presence and the shared console wall are not mirrored.
+    void consoleMirrorsTheNodesScreens()
+    {
+        const QString key = QStringLiteral("node1-screen@0,0");
+        auto node = std::make_unique<WallPeer>(m_broker->port(), QStringLiteral("node-1"), key);
+        QTRY_VERIFY_WITH_TIMEOUT(node->synced(), 10000);
+        node->store->setLayout(QStringLiteral("4"));
+        node->store->assignCamera(1, QStringLiteral("cam-7"));
+        WallPeer otherConsole(m_broker->port(), QStringLiteral("console-2"), QStringLiteral("c2-screen"),
+                              QStringLiteral("console"));
+
+        QTemporaryDir consoleDir;
+        qputenv("VIGIL_CONFIG_DIR", consoleDir.path().toUtf8());
+        wall::WallStore consoleWall(nullptr);
+        wall::WallScreenSet set(&consoleWall);
+        wallnet::WallNetConfig c;
+        c.broker.port = m_broker->port();
+        c.wallName = QStringLiteral("test-wall");
+        c.nodeName = QStringLiteral("console-1");
+        c.role = QStringLiteral("console");
+        wallnet::WallNet net(c);
+        net.shareScreens(&set);
+        wallnet::RemoteScreens remote(&net, &set, nullptr);
+        QSignalSpy added(&remote, &wallnet::RemoteScreens::screenAdded);
+        net.start();
+        QTRY_COMPARE_WITH_TIMEOUT(remote.keys(), QStringList{key}, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(otherConsole.net->nodes()->node(QStringLiteral("console-1")) &&
+                                     net.nodes()->node(QStringLiteral("console-2")),
+                                 10000);
+        QCOMPARE(set.keys(), QStringList{key}); // not console-2's screen, not the console wall
+        const auto screen = [&set] {
+            return set.screens().value(0).toMap();
+        };
+        QCOMPARE(screen().value(QStringLiteral("title")).toString(), QStringLiteral("node-1 · Screen 1"));
+        QVERIFY(screen().value(QStringLiteral("connected")).toBool());
+        wall::WallStore *mirror = set.store(key);
+        QVERIFY(mirror);
+        QTRY_COMPARE_WITH_TIMEOUT(mirror->state().cameraAt(1), QStringLiteral("cam-7"), 10000);
+        QCOMPARE(mirror->layoutId(), QStringLiteral("4"));
+
+        mirror->assignCamera(2, QStringLiteral("cam-9")); // the operator drops a camera on the miniature
+        QTRY_COMPARE_WITH_TIMEOUT(node->store->state().cameraAt(2), QStringLiteral("cam-9"), 10000);
+
+        node.reset(); // goodbye: offline
+        QTRY_VERIFY_WITH_TIMEOUT(!screen().value(QStringLiteral("connected")).toBool(), 10000);
+        mirror->assignCamera(3, QStringLiteral("cam-3")); // while it is away
+        node = std::make_unique<WallPeer>(m_broker->port(), QStringLiteral("node-1"), key);
+        QTRY_VERIFY_WITH_TIMEOUT(screen().value(QStringLiteral("connected")).toBool(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(node->store->state().cameraAt(3), QStringLiteral("cam-3"), 10000);
+        QCOMPARE(node->store->state().cameraAt(2), QStringLiteral("cam-9"));
+        QCOMPARE(added.size(), 1); // the same screen, not a second one
+        QCOMPARE(set.keys(), QStringList{key});
     }
 
     // A screen never touches another screen's state.

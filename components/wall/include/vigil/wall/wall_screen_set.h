@@ -50,8 +50,9 @@ public:
     static void setInstance(WallScreenSet *instance);
     static WallScreenSet *instance();
 
-    // A wall screen: `number` is the 1-based screen number shown to the operator ("Screen 2").
-    void addScreen(const QString &key, int number, WallStore *store);
+    // A wall screen: `number` is the 1-based screen number shown to the operator ("Screen 2"); `title`, when
+    // given, is shown instead (another PC's screen: "node-2 · Screen 1").
+    void addScreen(const QString &key, int number, WallStore *store, const QString &title = {});
     void setConnected(const QString &key, bool connected);
     WallStore *store(const QString &key) const; // kConsoleKey gives the console's
     QStringList keys() const;                   // wall screens' keys, in order
@@ -101,6 +102,7 @@ private:
     {
         QString key;
         int number = 0;
+        QString title; // "" = "Screen <number>"
         bool connected = true;
         QPointer<WallStore> store;
     };
