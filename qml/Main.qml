@@ -298,7 +298,8 @@ ApplicationWindow {
             }
             ToolbarButton {
                 objectName: "scenesButton"
-                text: WallScreens.currentScene !== "" ? qsTr("Scene: %1 ▾").arg(WallScreens.currentScene) : qsTr("Scenes ▾")
+                text: WallScreens.sceneTourActive ? qsTr("Scene tour: %1 ▾").arg(WallScreens.currentScene)
+                    : WallScreens.currentScene !== "" ? qsTr("Scene: %1 ▾").arg(WallScreens.currentScene) : qsTr("Scenes ▾")
                 toolTip: qsTr("Scenes (预案): the whole wall saved under a name and switched at one click (Alt+1 … Alt+9)")
                 onClicked: scenesMenu.popup()
                 VMenu {
@@ -316,6 +317,34 @@ ApplicationWindow {
                             shortcutText: index < 9 ? "Alt+" + (index + 1) : ""
                             onTriggered: root.recallScene(modelData)
                         }
+                    }
+                    // Whole-wall patrol: every scene in turn (the tour ends when the operator changes the wall).
+                    VMenu {
+                        id: sceneTourMenu
+                        objectName: "sceneTourMenu"
+                        title: qsTr("Tour the scenes")
+                        enabled: WallScreens.sceneNames.length >= 2 && !WallScreens.sceneTourActive
+                        Instantiator {
+                            model: [10, 30, 60, 120, 300]
+                            delegate: VMenuItem {
+                                required property int modelData
+                                objectName: "sceneTourItem_" + modelData
+                                text: modelData < 60 ? qsTr("Every %1 s").arg(modelData) : qsTr("Every %1 min").arg(modelData / 60)
+                                onTriggered: {
+                                    if (WallScreens.startSceneTour(modelData))
+                                        root.notify(qsTr("Touring %1 scenes, %2 s each. Change the wall by hand, or recall a scene, to stop.").arg(WallScreens.sceneNames.length).arg(modelData), false);
+                                }
+                            }
+                            onObjectAdded: (index, object) => sceneTourMenu.insertItem(index, object as MenuItem)
+                            onObjectRemoved: (index, object) => sceneTourMenu.removeItem(object as MenuItem)
+                        }
+                    }
+                    VMenuItem {
+                        objectName: "stopSceneTourItem"
+                        visible: WallScreens.sceneTourActive
+                        height: visible ? implicitHeight : 0
+                        text: qsTr("Stop the scene tour")
+                        onTriggered: WallScreens.stopSceneTour()
                     }
                     VMenuItem {
                         objectName: "saveSceneItem"

@@ -1180,6 +1180,30 @@
         <source>Nothing to play back: the wall shows no camera.</source>
         <translation>没有可回放的画面：电视墙上没有摄像机。</translation>
     </message>
+    <message>
+        <source>Scene tour: %1 ▾</source>
+        <translation>预案轮巡：%1 ▾</translation>
+    </message>
+    <message>
+        <source>Tour the scenes</source>
+        <translation>轮巡预案</translation>
+    </message>
+    <message>
+        <source>Every %1 s</source>
+        <translation>每 %1 秒</translation>
+    </message>
+    <message>
+        <source>Every %1 min</source>
+        <translation>每 %1 分钟</translation>
+    </message>
+    <message>
+        <source>Touring %1 scenes, %2 s each. Change the wall by hand, or recall a scene, to stop.</source>
+        <translation>正在轮巡 %1 个预案，每个 %2 秒。手动改动电视墙或调用一个预案即停止。</translation>
+    </message>
+    <message>
+        <source>Stop the scene tour</source>
+        <translation>停止预案轮巡</translation>
+    </message>
 </context>
 <context>
     <name>MapPane</name>

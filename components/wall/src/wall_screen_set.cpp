@@ -30,6 +30,7 @@ WallScreenSet::WallScreenSet(WallStore *console, QObject *parent)
     , m_path(QDir(core::configDir()).filePath(QStringLiteral("scenes.json")))
 {
     watch(console, kConsoleKey.toString());
+    connect(&m_sceneTour, &QTimer::timeout, this, &WallScreenSet::advanceSceneTour);
 }
 
 WallScreenSet::~WallScreenSet()
@@ -69,6 +70,10 @@ void WallScreenSet::watch(WallStore *store, const QString &key)
             m_recallStep.append(key);
             return;
         }
+        // The operator changed the wall by hand: a scene tour gives way (a tile's own tour stepping, or
+        // another PC's change, is no operator step and does not end it).
+        if (m_sceneTour.isActive())
+            endSceneTour(QStringLiteral("the operator changed %1").arg(key));
         m_undoLog.append({key});
         while (m_undoLog.size() > WallStore::kUndoDepth)
             m_undoLog.removeFirst();
@@ -221,6 +226,15 @@ bool WallScreenSet::saveScene(const QString &name)
 
 bool WallScreenSet::recallScene(const QString &name)
 {
+    if (m_book.indexOf(name) < 0)
+        return false;
+    if (m_sceneTour.isActive())
+        endSceneTour(QStringLiteral("scene %1 recalled by hand").arg(name));
+    return applyScene(name, true);
+}
+
+bool WallScreenSet::applyScene(const QString &name, bool operatorStep)
+{
     const int i = m_book.indexOf(name);
     if (i < 0)
         return false;
@@ -230,22 +244,64 @@ bool WallScreenSet::recallScene(const QString &name)
     int applied = 0;
     for (auto it = scene.walls.cbegin(); it != scene.walls.cend(); ++it) {
         if (WallStore *s = store(it.key())) {
-            s->replaceState(*it, true);
+            s->replaceState(*it, operatorStep);
             ++applied;
         }
     }
     m_recalling = false;
-    if (!m_recallStep.isEmpty()) {
+    if (operatorStep && !m_recallStep.isEmpty()) {
         m_undoLog.append(m_recallStep);
         m_redoLog.clear();
         emit undoChanged();
     }
-    qCInfo(vigilWall).noquote() << "scene recalled:" << name << "on" << applied << "of" << scene.walls.size()
-                                << "screens";
+    qCInfo(vigilWall).noquote() << (operatorStep ? "scene recalled:" : "scene tour:") << name << "on"
+                                << applied << "of" << scene.walls.size() << "screens";
     setCurrentScene(name);
-    access::audit(u"wall", QStringLiteral("scene %1 recalled on %2 screens").arg(name).arg(applied));
+    if (operatorStep)
+        access::audit(u"wall", QStringLiteral("scene %1 recalled on %2 screens").arg(name).arg(applied));
     emit sceneRecalled(name);
     return true;
+}
+
+bool WallScreenSet::startSceneTour(int dwellSeconds)
+{
+    if (m_book.scenes.size() < 2)
+        return false;
+    m_sceneTourDwell = clampTourDwell(dwellSeconds);
+    m_sceneTour.start(m_sceneTourDwell * 1000);
+    qCInfo(vigilWall) << "scene tour started:" << m_book.scenes.size() << "scenes," << m_sceneTourDwell
+                      << "s each";
+    access::audit(u"wall", QStringLiteral("scene tour started: %1 scenes, %2 s each")
+                               .arg(m_book.scenes.size())
+                               .arg(m_sceneTourDwell));
+    emit sceneTourChanged();
+    advanceSceneTour();
+    return true;
+}
+
+void WallScreenSet::stopSceneTour()
+{
+    if (m_sceneTour.isActive())
+        endSceneTour(QStringLiteral("stopped"));
+}
+
+void WallScreenSet::endSceneTour(const QString &why)
+{
+    m_sceneTour.stop();
+    qCInfo(vigilWall).noquote() << "scene tour ended:" << why;
+    access::audit(u"wall", QStringLiteral("scene tour ended: %1").arg(why));
+    emit sceneTourChanged();
+}
+
+void WallScreenSet::advanceSceneTour()
+{
+    if (m_book.scenes.size() < 2) {
+        if (m_sceneTour.isActive())
+            endSceneTour(QStringLiteral("fewer than two scenes left"));
+        return;
+    }
+    const int current = m_book.indexOf(m_currentScene);
+    applyScene(m_book.scenes.at((current + 1) % int(m_book.scenes.size())).name, false);
 }
 
 bool WallScreenSet::recallSceneAt(int index)

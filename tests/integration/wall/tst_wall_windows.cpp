@@ -148,6 +148,37 @@ private slots:
                                          QStringLiteral("cam03"),
                                  20000);
 
+        // A scene tour from the console's Scenes menu (whole-wall patrol): it starts on the next scene at
+        // once and both screens switch; the menu's stop item ends it and the wall stays as it is.
+        right->assignCamera(0, QStringLiteral("cam04"));
+        QVERIFY(app.screens.saveScene(QStringLiteral("Other")));
+        QVERIFY(app.screens.recallScene(QStringLiteral("Normal")));
+        QObject *tourItem = app.window->findChild<QObject *>(QStringLiteral("sceneTourItem_10"));
+        QObject *stopItem = app.window->findChild<QObject *>(QStringLiteral("stopSceneTourItem"));
+        QVERIFY(tourItem && stopItem);
+        QVERIFY(QMetaObject::invokeMethod(tourItem, "triggered"));
+        QVERIFY(app.screens.sceneTourActive());
+        QCOMPARE(app.screens.sceneTourDwell(), 10);
+        QCOMPARE(app.screens.currentScene(), QStringLiteral("Other"));
+        QCOMPARE(right->state().cameraAt(0), QStringLiteral("cam04"));
+        // (cam04 plays on screen 1 already: its demo clip is made, so it is on screen within the dwell)
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            playing(shown.at(1)) == 1 &&
+                test::feedsIn(shown.at(1)->contentItem()).value(0)->cameraId() == QStringLiteral("cam04"),
+            qPrintable(QStringLiteral("playing %1, feed %2, store %3, scene %4")
+                           .arg(playing(shown.at(1)))
+                           .arg(test::feedsIn(shown.at(1)->contentItem()).value(0)->cameraId(),
+                                right->state().cameraAt(0), app.screens.currentScene())),
+            9000);
+        QVERIFY(QMetaObject::invokeMethod(stopItem, "triggered"));
+        QVERIFY(!app.screens.sceneTourActive());
+        QCOMPARE(right->state().cameraAt(0), QStringLiteral("cam04"));
+        QVERIFY(app.screens.recallScene(QStringLiteral("Normal")));
+        QTRY_VERIFY_WITH_TIMEOUT(playing(shown.at(1)) == 1 &&
+                                     test::feedsIn(shown.at(1)->contentItem()).value(0)->cameraId() ==
+                                         QStringLiteral("cam03"),
+                                 20000);
+
         // Screen 2 goes away: its window closes, its wall stays; it comes back showing the same camera.
         QSignalSpy changed(&windows, &app::WallWindows::windowsChanged);
         emit qApp->screenRemoved(screens.at(1));

@@ -267,6 +267,62 @@ private slots:
         QVERIFY(!set.redo());
     }
 
+    // A scene tour: the scenes in the operator's order, round and round, every screen switched at each step;
+    // no undo steps, a tile's own tour does not end it, a hand change or a recall does.
+    void sceneTour()
+    {
+        WallStore console(nullptr);
+        WallStore screen(nullptr, nullptr, wallFileName(QStringLiteral("s@0,0")));
+        WallScreenSet set(&console);
+        set.addScreen(QStringLiteral("s@0,0"), 1, &screen);
+        console.setLayout(QStringLiteral("1"));
+        screen.setLayout(QStringLiteral("4"));
+        QVERIFY(set.saveScene(QStringLiteral("A")));
+        QVERIFY(!set.startSceneTour(3)); // one scene is no tour
+        QVERIFY(!set.sceneTourActive());
+        console.setLayout(QStringLiteral("9"));
+        screen.setLayout(QStringLiteral("16"));
+        QVERIFY(set.saveScene(QStringLiteral("B")));
+        // C: a tile of the screen tours two cameras by itself.
+        screen.setLayout(QStringLiteral("1"));
+        QVERIFY(screen.startTour(0, {QStringLiteral("cam-1"), QStringLiteral("cam-2")}, 3));
+        QVERIFY(set.saveScene(QStringLiteral("C")));
+        QVERIFY(set.recallScene(QStringLiteral("A")));
+        const int undoBefore = int(set.canUndo());
+
+        QSignalSpy changed(&set, &WallScreenSet::sceneTourChanged);
+        QSignalSpy recalled(&set, &WallScreenSet::sceneRecalled);
+        QVERIFY(set.startSceneTour(1)); // clamped to the shortest dwell
+        QVERIFY(set.sceneTourActive());
+        QCOMPARE(set.sceneTourDwell(), kMinTourDwellSeconds);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(set.currentScene(), QStringLiteral("B")); // the one after the current, at once
+        QCOMPARE(console.layoutId(), QStringLiteral("9"));
+        QCOMPARE(screen.layoutId(), QStringLiteral("16"));
+        set.advanceSceneTour();
+        QCOMPARE(set.currentScene(), QStringLiteral("C"));
+        QVERIFY(screen.state().tours.contains(0));
+        set.advanceSceneTour();
+        QCOMPARE(set.currentScene(), QStringLiteral("A")); // round again
+        QCOMPARE(screen.layoutId(), QStringLiteral("4"));
+        QVERIFY(set.sceneTourActive());
+        QCOMPARE(int(set.canUndo()), undoBefore); // the tour's switches are not the operator's steps
+        // The timer itself: the next scene after the dwell.
+        QVERIFY(recalled.wait((kMinTourDwellSeconds + 2) * 1000));
+        QCOMPARE(recalled.last().first().toString(), QStringLiteral("B"));
+
+        console.assignCamera(0, QStringLiteral("cam-9")); // the operator takes over
+        QVERIFY(!set.sceneTourActive());
+        QCOMPARE(changed.size(), 2);
+        QVERIFY(set.startSceneTour(5));
+        QVERIFY(set.recallScene(QStringLiteral("A"))); // a scene by hand ends the tour too
+        QVERIFY(!set.sceneTourActive());
+        QCOMPARE(set.currentScene(), QStringLiteral("A"));
+        QVERIFY(set.startSceneTour(5));
+        set.stopSceneTour();
+        QVERIFY(!set.sceneTourActive());
+    }
+
     void damagedScenesFileIsKeptAside()
     {
         {

@@ -10,6 +10,7 @@
 
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
+#include <QtCore/QTimer>
 #include <QtCore/QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -40,6 +41,10 @@ class WallScreenSet : public QObject
     // is one step on every screen it changed).
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY undoChanged)
     Q_PROPERTY(bool canRedo READ canRedo NOTIFY undoChanged)
+    // A scene tour (whole-wall patrol): every scene in turn, each shown for sceneTourDwell seconds, until
+    // stopped, a scene is recalled or the operator changes the wall by hand (an undoable step).
+    Q_PROPERTY(bool sceneTourActive READ sceneTourActive NOTIFY sceneTourChanged)
+    Q_PROPERTY(int sceneTourDwell READ sceneTourDwell NOTIFY sceneTourChanged)
 
 public:
     // `console` is the console window's own wall (saved in scenes under kConsoleKey); may be null in tests.
@@ -86,6 +91,16 @@ public:
     Q_INVOKABLE void identifyScreens() { emit identifyRequested(); }
     Q_INVOKABLE bool undo();
     Q_INVOKABLE bool redo();
+    // Starts touring the scenes (at least two are needed): the scene after the current one (else the first)
+    // at once, then the next every `dwellSeconds` (clamped as a tile tour's dwell), in the operator's order,
+    // round and round. The tour's switches are not undo steps and not audited one by one (its start and end
+    // are). Returns false with fewer than two scenes.
+    Q_INVOKABLE bool startSceneTour(int dwellSeconds);
+    Q_INVOKABLE void stopSceneTour();
+    bool sceneTourActive() const { return m_sceneTour.isActive(); }
+    int sceneTourDwell() const { return m_sceneTourDwell; }
+    // The tour's next switch now, as its timer does (tests).
+    void advanceSceneTour();
 
 signals:
     void screensChanged();
@@ -96,6 +111,7 @@ signals:
     void sceneRecalled(const QString &name);
     void identifyRequested();
     void undoChanged();
+    void sceneTourChanged();
 
 private:
     struct Screen
@@ -113,6 +129,9 @@ private:
     // Undo and redo: the last step of `from` is undone/redone (`move`) on each of its screens and goes to
     // `to`.
     bool moveStep(QList<QStringList> &from, QList<QStringList> &to, bool (WallStore::*move)());
+    // Applies a scene to every screen it knows; `operatorStep`: one undo step, audited.
+    bool applyScene(const QString &name, bool operatorStep);
+    void endSceneTour(const QString &why);
 
     static WallScreenSet *s_instance;
     QPointer<WallStore> m_console;
@@ -126,6 +145,8 @@ private:
     QList<QStringList> m_undoLog;
     QList<QStringList> m_redoLog;
     QStringList m_recallStep;
+    QTimer m_sceneTour;
+    int m_sceneTourDwell = 0;
 };
 
 } // namespace vigil::wall
