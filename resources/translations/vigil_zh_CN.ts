@@ -3322,6 +3322,18 @@
         <source>a playback URL for camera %1</source>
         <translation>摄像机 %1 的回放地址</translation>
     </message>
+    <message>
+        <source>The platform at %1 gave no refresh token; log in again.</source>
+        <translation>平台 %1 没有给出刷新令牌；请重新登录。</translation>
+    </message>
+    <message>
+        <source>the token refresh</source>
+        <translation>令牌刷新</translation>
+    </message>
+    <message>
+        <source>The platform at %1 refused the token refresh (HTTP %2%3).</source>
+        <translation>平台 %1 拒绝了令牌刷新（HTTP %2%3）。</translation>
+    </message>
 </context>
 <context>
     <name>vigil::backend::OursPush</name>

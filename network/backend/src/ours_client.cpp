@@ -14,6 +14,8 @@
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QUrlQuery>
 
+#include <utility>
+
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
@@ -183,6 +185,37 @@ Result<Tokens> OursClient::login()
     return tokens;
 }
 
+Result<Tokens> OursClient::refresh()
+{
+    using R = Result<Tokens>;
+    const QString refreshToken = std::exchange(m_tokens.refreshToken, QString()); // single-use
+    if (refreshToken.isEmpty())
+        return R::fail(
+            makeError(ErrorCode::TokenExpired,
+                      Msg::tr("The platform at %1 gave no refresh token; log in again.").arg(host())));
+    ++m_refreshes;
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("refreshToken"), refreshToken}})
+                                .toJson(QJsonDocument::Compact);
+    const auto r =
+        send("POST", apiUrl(QStringLiteral("/token/refresh")), body, {}, false, Msg::tr("the token refresh"));
+    if (!r.ok())
+        return R::fail(r.error);
+    QString code, message;
+    parseErrorBody(r.value.body, &code, &message);
+    if (r.value.status != 200)
+        return R::fail(makeError(ErrorCode::TokenExpired,
+                                 Msg::tr("The platform at %1 refused the token refresh (HTTP %2%3).")
+                                     .arg(host())
+                                     .arg(r.value.status)
+                                     .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message),
+                                 r.value.status, code));
+    auto tokens = parseTokens(r.value.body);
+    if (!tokens.ok())
+        return tokens;
+    m_tokens = tokens.value;
+    return tokens;
+}
+
 Result<OursClient::Reply> OursClient::get(const QString &path,
                                           const QList<std::pair<QString, QString>> &query,
                                           const QByteArray &ifNoneMatch, const QString &what)
@@ -195,8 +228,11 @@ Result<OursClient::Reply> OursClient::get(const QString &path,
             q.addQueryItem(k, v);
         url.setQuery(q);
     }
-    // One re-login per request, even right after the first login: a platform that refuses a fresh token once
-    // (a restart, a token store being swapped) gets a second chance; a second refusal is a clear error.
+    // A refused token is renewed with the refresh token first (no password sent), then, if that fails or its
+    // token is refused too, by one re-login per request, even right after the first login: a platform that
+    // refuses a fresh token once (a restart, a token store being swapped) gets a second chance; a refusal
+    // after that is a clear error.
+    bool refreshed = false;
     bool relogged = false;
     if (m_tokens.accessToken.isEmpty()) {
         const auto l = login();
@@ -215,6 +251,15 @@ Result<OursClient::Reply> OursClient::get(const QString &path,
         const QString detail = message.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(message);
         if (status == 401 &&
             (code == QLatin1String("token_expired") || code == QLatin1String("invalid_token"))) {
+            if (!refreshed && !relogged && !m_tokens.refreshToken.isEmpty()) {
+                refreshed = true;
+                const auto f = refresh();
+                if (f.ok()) {
+                    qCDebug(vigilBackend) << "backend: token refused (" << code << ") - refreshed";
+                    continue;
+                }
+                qCDebug(vigilBackend).noquote() << "backend: token refresh failed:" << f.error.message;
+            }
             if (!relogged) {
                 qCDebug(vigilBackend) << "backend: token refused (" << code << ") - logging in again";
                 relogged = true;

@@ -246,7 +246,7 @@ private slots:
     void tokenGoodForOneRequestMeansOneReloginPerRequest()
     {
         // Each access token serves one request: every later request is refused "token_expired" and the client
-        // logs in again once, and the retry succeeds.
+        // renews it with the refresh token (the password is sent once, at the login), and the retry succeeds.
         START_SERVER(server, QStringLiteral("--cameras"), QStringLiteral("20"),
                      QStringLiteral("--token-uses"), QStringLiteral("1"), QStringLiteral("--units"),
                      QStringLiteral("0"));
@@ -255,10 +255,12 @@ private slots:
         const auto r = client.cameras();
         QVERIFY2(r.ok(), qPrintable(r.error.message));
         QCOMPARE(r.value.cameras.size(), 20);
-        QCOMPARE(client.loginCount(), 5); // regions on the first token, then one re-login per page (4 pages)
+        QCOMPARE(client.loginCount(), 1);   // regions on the first token,
+        QCOMPARE(client.refreshCount(), 4); // then one refresh per page (4 pages)
         const auto live = client.liveUrl(QStringLiteral("cam01"));
         QVERIFY2(!live.ok(), "no RTSP base: the live call must say there is no stream");
-        QCOMPARE(client.loginCount(), 6);
+        QCOMPARE(client.loginCount(), 1);
+        QCOMPARE(client.refreshCount(), 5);
     }
 
     void tokenBornExpiredGivesOneReloginThenAClearError()
@@ -273,7 +275,31 @@ private slots:
         QVERIFY2(r.error.message.contains(QStringLiteral("refused a fresh login as expired")),
                  qPrintable(r.error.message));
         QVERIFY2(r.error.message.contains(QStringLiteral("clocks")), qPrintable(r.error.message));
-        QCOMPARE(client.loginCount(), 2); // the first login and exactly one more
+        QCOMPARE(client.refreshCount(), 1); // its token is born expired too,
+        QCOMPARE(client.loginCount(), 2);   // so the first login and exactly one more
+    }
+
+    // A platform that restarted knows neither the access token nor the refresh token: the refresh is tried,
+    // refused, and one login renews the session.
+    void refreshRefusedFallsBackToOneLogin()
+    {
+        vigil::demo::DemoBackendOptions o;
+        o.unitCount = 0;
+        o.alarmIntervalMs = 0;
+        auto platform = std::make_unique<vigil::demo::DemoBackend>(o);
+        QString error;
+        QVERIFY2(platform->start(&error), qPrintable(error));
+        o.port = platform->port();
+        OursClient client({platform->baseUrl(), o.user, o.password});
+        QVERIFY(client.regions().ok());
+        QCOMPARE(client.loginCount(), 1);
+        platform.reset();
+        platform = std::make_unique<vigil::demo::DemoBackend>(o);
+        QVERIFY2(platform->start(&error), qPrintable(error));
+        const auto r = client.regions();
+        QVERIFY2(r.ok(), qPrintable(r.error.message));
+        QCOMPARE(client.refreshCount(), 1); // tried first, refused
+        QCOMPARE(client.loginCount(), 2);   // then one login
     }
 
     void wrongPassword()

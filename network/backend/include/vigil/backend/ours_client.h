@@ -50,6 +50,11 @@ public:
     QString accessToken() const { return m_tokens.accessToken; }
     // Logins performed so far (tests: one per re-login).
     int loginCount() const { return m_logins; }
+    // A new access token for the refresh token of the last login or refresh (POST /api/v1/token/refresh;
+    // refresh tokens are single-use, the answer carries the next one): an expired token is renewed without
+    // sending the password again. Fails (and forgets the refresh token) when the platform refuses it.
+    Result<Tokens> refresh();
+    int refreshCount() const { return m_refreshes; }
 
 private:
     struct Reply
@@ -76,6 +81,7 @@ private:
     OursSite m_site;
     Tokens m_tokens;
     int m_logins = 0;
+    int m_refreshes = 0;
     int m_pageSize = 1000;
     int m_requests = 0;
     CameraList m_last; // the last complete list, answered again after a 304
