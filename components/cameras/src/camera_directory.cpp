@@ -211,9 +211,9 @@ QVariant CameraDirectory::data(const QModelIndex &index, int role) const
     case AvailableRole:
         return !m_unavailableOrigins.contains(c.origin);
     case OnlineRole:
-        return !c.offline && !m_unavailableOrigins.contains(c.origin);
+        return isOnline(c);
     case PtzRole:
-        return c.ptz || c.platformPtz;
+        return c.hasPtz();
     case FavouriteRole:
         return m_favourites.contains(c.id);
     default:
@@ -376,8 +376,10 @@ QString validateFavouritesJson(const QByteArray &data)
 QString CameraDirectory::loadFavourites()
 {
     const core::LoadedFile loaded = core::readFileWithBackup(m_favouritesPath, &validateFavouritesJson);
-    QSet<QString> ids; // the file's, or its backup's when the file was damaged
-    if (loaded.exists && validateFavouritesJson(loaded.data).isEmpty()) {
+    // The file's, or its backup's when the file was damaged (readFileWithBackup hands over only bytes the
+    // validator took; none when neither was usable).
+    QSet<QString> ids;
+    if (!loaded.data.isEmpty()) {
         for (const QJsonValue &v :
              QJsonDocument::fromJson(loaded.data).object().value(QLatin1String("cameras")).toArray()) {
             if (v.isString() && !v.toString().isEmpty())

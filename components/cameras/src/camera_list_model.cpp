@@ -35,9 +35,9 @@ void CameraListModel::setViewBounds(const QRectF &bounds)
 
 bool CameraListModel::passesFilters(const Camera &c) const
 {
-    if (m_onlineOnly && (c.offline || !m_directory->isOriginAvailable(c.origin)))
+    if (m_onlineOnly && !m_directory->isOnline(c))
         return false;
-    if (m_ptzOnly && !c.ptz && !c.platformPtz)
+    if (m_ptzOnly && !c.hasPtz())
         return false;
     if (m_favouritesOnly && !m_directory->isFavourite(c.id))
         return false;
@@ -204,10 +204,10 @@ void CameraListModel::rebuild()
 void CameraListModel::onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                                           const QList<int> &roles)
 {
-    // A change of what a filter that is on looks at may add or remove rows too.
+    // A change of what a filter that is on looks at may add or remove rows too. (Stars rebuild once per
+    // change on favouritesChanged, however many rows it touched.)
     const bool filterSees = (m_onlineOnly && roles.contains(CameraDirectory::OnlineRole)) ||
-                            (m_ptzOnly && roles.contains(CameraDirectory::PtzRole)) ||
-                            (m_favouritesOnly && roles.contains(CameraDirectory::FavouriteRole));
+                            (m_ptzOnly && roles.contains(CameraDirectory::PtzRole));
     if (filterSees) {
         rebuild();
         return;

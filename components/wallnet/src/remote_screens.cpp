@@ -58,8 +58,7 @@ void RemoteScreens::sync()
             }
             if (m_screens->store(key))
                 continue; // this PC shows that screen itself (the same key is the same screen)
-            Remote r{key, node->name,
-                     std::make_unique<wall::WallStore>(m_directory, nullptr, wall::wallFileName(key))};
+            Remote r{key, std::make_unique<wall::WallStore>(m_directory, nullptr, wall::wallFileName(key))};
             r.store->load();
             wall::WallStore *store = r.store.get();
             m_remotes.push_back(std::move(r));

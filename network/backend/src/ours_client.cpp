@@ -14,8 +14,6 @@
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QUrlQuery>
 
-#include <utility>
-
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
@@ -23,6 +21,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 #include <vector>
 
 // Debug lines (one per request) are off unless QT_LOGGING_RULES="vigil.backend.debug=true".

@@ -59,6 +59,9 @@ struct Camera
     // steer it through the platform yet, so `ptz` stays false), and it is offline now (status "offline").
     bool platformPtz = false;
     bool offline = false;
+
+    // It can pan, tilt and zoom: Vigil steers it, or its platform says it is a PTZ camera.
+    bool hasPtz() const { return ptz || platformPtz; }
     // Privacy masks: polygons of the picture (x, y in 0..1 of its width and height) painted opaque into every
     // frame of every stream of this camera before anything shows or saves it (vigil/video/privacy_mask.h).
     // Saved as "privacyMasks": [[[x, y], [x, y], [x, y], ...], ...]; a polygon has at least 3 points.

@@ -164,6 +164,8 @@ public:
     void setOriginAvailable(const QString &origin, bool available);
     bool isAvailable(const QString &id) const;
     bool isOriginAvailable(const QString &origin) const { return !m_unavailableOrigins.contains(origin); }
+    // OnlineRole: its platform is reachable and does not report it offline.
+    bool isOnline(const Camera &camera) const { return !camera.offline && isOriginAvailable(camera.origin); }
     // Cameras whose platform gives stream URLs only on request (Artemis previewURLs, WVP play/start): a view
     // that wants to play such a camera calls requestStreams(); when the camera has no stream,
     // streamsRequested(id) asks whoever owns its origin (the SiteManager), which answers with setStreams().

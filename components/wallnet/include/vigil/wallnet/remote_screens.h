@@ -54,7 +54,6 @@ private:
     struct Remote
     {
         QString key;
-        QString node;
         std::unique_ptr<wall::WallStore> store;
     };
     QPointer<WallNet> m_net;
