@@ -555,6 +555,11 @@ int main(int argc, char **argv)
         [&alarmCenter](const QStringList &ids, playback::Span range) {
             return app::alarmMarks(alarmCenter.store()->alarms(), ids, range);
         });
+    // Recordings are remuxed as the camera sent them: its privacy masks are painted at playback.
+    playback::PlaybackSession::setDefaultMaskLookup([&directory](const QString &id) {
+        const std::optional<cameras::Camera> camera = directory.camera(id);
+        return camera ? camera->privacyMasks : QList<QPolygonF>{};
+    });
     // An alarm arriving while an operator plays back its camera is marked at once.
     QObject::connect(alarmCenter.store(), &alarms::AlarmStore::alarmAdded, &alarmCenter,
                      [] { playback::PlaybackSession::marksChanged(); });

@@ -39,6 +39,12 @@ MarkLookup &defaultMarkLookup()
     return lookup;
 }
 
+MaskLookup &defaultMaskLookup()
+{
+    static MaskLookup lookup;
+    return lookup;
+}
+
 // The sessions alive (GUI thread), for marksChanged().
 std::vector<PlaybackSession *> &liveSessions()
 {
@@ -74,6 +80,7 @@ PlaybackSession::PlaybackSession(QObject *parent)
     : QAbstractListModel(parent)
     , m_lookup(defaultLookup())
     , m_markLookup(defaultMarkLookup())
+    , m_maskLookup(defaultMaskLookup())
 {
     liveSessions().push_back(this);
     m_monotonic.start();
@@ -114,6 +121,16 @@ void PlaybackSession::setMarkLookup(MarkLookup lookup)
 void PlaybackSession::setDefaultMarkLookup(MarkLookup lookup)
 {
     defaultMarkLookup() = std::move(lookup);
+}
+
+void PlaybackSession::setMaskLookup(MaskLookup lookup)
+{
+    m_maskLookup = std::move(lookup);
+}
+
+void PlaybackSession::setDefaultMaskLookup(MaskLookup lookup)
+{
+    defaultMaskLookup() = std::move(lookup);
 }
 
 void PlaybackSession::updateMarks(Span range)
@@ -418,6 +435,7 @@ void PlaybackSession::syncCamera(int i, std::int64_t t, bool force)
         camera.current = cue.index;
         camera.player->setRate(m_clock.rate());
         camera.appliedRate = m_clock.rate();
+        camera.player->setRecordingMasks(m_maskLookup ? m_maskLookup(camera.id) : QList<QPolygonF>{});
         if (!camera.player->openRecording(piece.url, double(cue.offsetMs))) {
             setRowState(i, false, camera.player->lastError());
             return;

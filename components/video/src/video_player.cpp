@@ -37,6 +37,7 @@ struct VideoPlayer::Private
 
     // Recordings (openRecording()); all at their defaults for live streams.
     bool recorded = false;
+    QList<QPolygonF> recordingMasks; // setRecordingMasks()
     FrameSourceFactory recordedFactory = recordedFrameSourceFactory();
     FrameSourceFactory replayFactory = replayFrameSourceFactory(); // recordings served over RTSP
     std::int64_t replayClockStartMs = -1; // an ONVIF replay URI's recording start (openRecording())
@@ -221,6 +222,7 @@ bool VideoPlayer::openRecording(const QString &urlOrPath, double startMs)
     source.password = url.password();
     url.setUserInfo({});
     source.url = url;
+    source.privacyMasks = d->recordingMasks;
     // Every recording has a timeline: files and HTTP go to libVLC, RTSP playback URLs to the FFmpeg replay
     // engine (openSource() picks by scheme).
     const bool recorded = true;
@@ -233,6 +235,11 @@ bool VideoPlayer::openRecording(const QString &urlOrPath, double startMs)
     setSourceFor(source, SwitchMode::Clean, recorded, std::int64_t(startMs));
     play();
     return true;
+}
+
+void VideoPlayer::setRecordingMasks(const QList<QPolygonF> &masks)
+{
+    d->recordingMasks = masks;
 }
 
 void VideoPlayer::play()

@@ -270,6 +270,48 @@ private slots:
         QCOMPARE(asked.size(), 3);
     }
 
+    // Recordings are kept as the camera sent them (remuxed), so a camera's privacy masks are painted at
+    // playback: the session asks its mask lookup when a piece opens, and the frames shown (and snapshots)
+    // are black under the mask and untouched beside it. Without a lookup nothing is masked.
+    void privacyMasksInRecordings()
+    {
+        const QList<RecordingPiece> pieces{{m_t0, m_t0 + 10'000, m_clipA}};
+        const QList<QPolygonF> leftHalf{
+            QPolygonF{QPointF(0, 0), QPointF(0.5, 0), QPointF(0.5, 1), QPointF(0, 1)}};
+        auto darkShare = [](const QImage &image, QRect area) {
+            int dark = 0;
+            for (int y = area.top(); y <= area.bottom(); ++y)
+                for (int x = area.left(); x <= area.right(); ++x)
+                    dark += qGray(image.pixel(x, y)) < 24 ? 1 : 0;
+            return double(dark) / (area.width() * area.height());
+        };
+        for (const bool masked : {true, false}) {
+            PlaybackSession session;
+            session.setRecordingLookup([&](const QString &, playback::Span, auto done) { done(pieces, {}); });
+            QStringList asked;
+            if (masked)
+                session.setMaskLookup([&](const QString &id) {
+                    asked.append(id);
+                    return leftHalf;
+                });
+            session.open({QStringLiteral("shop")}, {QStringLiteral("Shop")}, double(m_t0 + 2'000), false);
+            attachSinks(session);
+            QTRY_VERIFY_WITH_TIMEOUT(session.playerAt(0)->hasFrame(), 10000);
+            const QImage image = session.playerAt(0)->snapshotImage();
+            QVERIFY(!image.isNull());
+            QCOMPARE(image.size(), QSize(320, 180));
+            const QRect left(8, 8, 144, 164), right(168, 8, 144, 164);
+            QVERIFY2(darkShare(image, right) < 0.5, "testsrc2 is colourful beside the mask");
+            if (masked) {
+                QCOMPARE(asked, QStringList{QStringLiteral("shop")});
+                QCOMPARE(darkShare(image, left), 1.0);
+            } else {
+                QVERIFY(darkShare(image, left) < 0.5);
+            }
+            session.close();
+        }
+    }
+
     // Every recorded engine's worker is gone before the process exits (as the app does at shutdown): a VLC
     // worker still loading plugins while GLib is torn down aborts the process.
     void cleanupTestCase() { QVERIFY(video::VideoPlayer::waitForWorkers(10000)); }

@@ -17,6 +17,7 @@
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
+#include <QtGui/QPolygonF>
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
@@ -36,6 +37,10 @@ using RecordingLookup = std::function<void(const QString &cameraId, Span range,
 // The alarm and motion marks of these cameras in a range, for the timeline (the app reads its alarm store);
 // synchronous, on the caller's thread.
 using MarkLookup = std::function<QList<TimelineModel::Mark>(const QStringList &cameraIds, Span range)>;
+
+// A camera's privacy masks (0..1 of the picture), painted into its recordings' frames at playback (the app
+// reads its camera directory). Synchronous, on the caller's thread.
+using MaskLookup = std::function<QList<QPolygonF>(const QString &cameraId)>;
 
 class PlaybackSession : public QAbstractListModel
 {
@@ -73,6 +78,9 @@ public:
     // marksChanged().
     void setMarkLookup(MarkLookup lookup);
     static void setDefaultMarkLookup(MarkLookup lookup);
+    // The app's door to privacy masks; without it recordings play unmasked. Read when a piece opens.
+    void setMaskLookup(MaskLookup lookup);
+    static void setDefaultMaskLookup(MaskLookup lookup);
     // Something the mark lookups read has changed (an alarm arrived): every open session reads its marks
     // again. GUI thread.
     static void marksChanged();
@@ -147,6 +155,7 @@ private:
     std::vector<std::unique_ptr<Camera>> m_cameras;
     RecordingLookup m_lookup;
     MarkLookup m_markLookup;
+    MaskLookup m_maskLookup;
     int m_pendingLookups = 0;
     int m_resyncSeeks = 0;
     quint64 m_generation = 0; // answers from an earlier open() are dropped

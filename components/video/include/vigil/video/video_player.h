@@ -181,6 +181,10 @@ public:
     // recording already open seeks to `startMs`.
     // Returns false (and sets lastError) when the text is neither a path nor such a URL.
     Q_INVOKABLE bool openRecording(const QString &urlOrPath, double startMs = 0);
+    // The privacy masks of the camera whose recordings openRecording() opens next (Camera::privacyMasks):
+    // recordings are remuxed, never re-encoded, so the masks are painted at playback as they are live.
+    // Reopening the same recording with other masks reopens it. Live sources carry theirs in MediaSource.
+    void setRecordingMasks(const QList<QPolygonF> &masks);
     Q_INVOKABLE void play();
     Q_INVOKABLE void stop();
     // The operator touched the tile: a source that is waiting to be retried (or that failed for a reason that
