@@ -546,5 +546,24 @@ Rectangle {
                 root.notify(Recordings.lastError, true);
         }
         onPlaybackRequested: root.playbackRequested(root.cameraId, root.cameraName)
+        masksAllowed: Access.canSettings
+        onMasksRequested: root.openMaskEditor()
+    }
+
+    // The privacy mask editor, made when asked (one per open editor, not one per tile).
+    function openMaskEditor() {
+        const dialog = maskEditor.createObject(root.Overlay.overlay, {
+            cameraId: root.cameraId,
+            cameraName: root.cameraName
+        });
+        dialog.closed.connect(() => dialog.destroy());
+        dialog.open();
+        return dialog;
+    }
+    Component {
+        id: maskEditor
+        PrivacyMaskDialog {
+            onSaved: count => root.notify(count > 0 ? qsTr("Privacy masks of %1 saved: %n area(s) hidden in every view.", "", count).arg(root.cameraName) : qsTr("Privacy masks of %1 removed.").arg(root.cameraName), false)
+        }
     }
 }

@@ -20,6 +20,8 @@ VMenu {
     property int dwellSeconds: 10
     // The tile's camera records now (Recordings).
     property bool recording: false
+    // The operator may change settings (Access.canSettings): the privacy mask editor.
+    property bool masksAllowed: false
 
     signal maximizeRequested
     signal snapshotRequested
@@ -33,6 +35,7 @@ VMenu {
     // Record the camera (or stop); play its recordings back from a minute ago.
     signal recordToggled
     signal playbackRequested
+    signal masksRequested
 
     VMenuItem {
         objectName: "maximizeItem"
@@ -73,6 +76,14 @@ VMenu {
         text: qsTr("Play back recordings")
         enabled: !root.empty
         onTriggered: root.playbackRequested()
+    }
+    VMenuItem {
+        objectName: "masksItem"
+        text: qsTr("Privacy masks…")
+        enabled: !root.empty && root.masksAllowed
+        visible: root.masksAllowed
+        height: visible ? implicitHeight : 0
+        onTriggered: root.masksRequested()
     }
     VMenu {
         id: tourMenu

@@ -691,6 +691,16 @@
         <source>relay refused</source>
         <translation>转发被拒</translation>
     </message>
+    <message numerus="yes">
+        <source>Privacy masks of %1 saved: %n area(s) hidden in every view.</source>
+        <translation>
+            <numerusform>%1 的隐私遮挡已保存：%n 个区域在所有画面中被遮挡。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Privacy masks of %1 removed.</source>
+        <translation>%1 的隐私遮挡已移除。</translation>
+    </message>
 </context>
 <context>
     <name>KioskOverlay</name>
@@ -1441,6 +1451,53 @@
     <message>
         <source>Cancel export</source>
         <translation>取消导出</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyMaskDialog</name>
+    <message>
+        <source>Privacy masks — %1</source>
+        <translation>隐私遮挡 — %1</translation>
+    </message>
+    <message>
+        <source>Delete shape</source>
+        <translation>删除区域</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Click to place the corners of an area to hide; click the first corner (or double-click, or press Enter) to close it. Right-click or Backspace takes a corner back, Esc drops the shape. Click a shape to select it, Delete removes it. Saved masks are black in every view and snapshot of this camera, live and played back.</source>
+        <translation>单击放置要遮挡区域的各个角点；再次单击第一个角点（或双击、按回车键）闭合区域。右键或退格键撤回一个角点，Esc 放弃正在绘制的区域。单击某个区域可选中它，按 Delete 键删除。已保存的遮挡区域在该摄像机的所有画面和截图中均为黑色，实时和回放均如此。</translation>
+    </message>
+    <message>
+        <source>Waiting for the picture… You can draw already.</source>
+        <translation>正在等待画面……现在已可以绘制。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s); drawing a shape with %1 corner(s)</source>
+        <translation>
+            <numerusform>%n 个遮挡区域；正在绘制的区域有 %1 个角点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask(s)</source>
+        <translation>
+            <numerusform>%n 个遮挡区域</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>
@@ -2218,6 +2275,10 @@
     <message>
         <source>%1 s</source>
         <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Privacy masks…</source>
+        <translation>隐私遮挡…</translation>
     </message>
 </context>
 <context>
@@ -3762,6 +3823,18 @@
     <message>
         <source>The favourite cameras could not be saved to %1 (%2). Check that the folder is writable and has free space.</source>
         <translation>收藏的摄像机无法保存到 %1（%2）。请检查该文件夹是否可写、磁盘是否有剩余空间。</translation>
+    </message>
+    <message>
+        <source>The privacy masks %1 were damaged (%2); Vigil loaded the previous copy from its backup and kept the damaged file as %3. Check each platform or demo camera&apos;s masks (tile menu, Privacy masks) before the wall is shown to anyone.</source>
+        <translation>隐私遮挡文件 %1 已损坏（%2）；Vigil 已从备份加载上一版本，损坏的文件保留为 %3。在向任何人展示电视墙之前，请检查每个平台或演示摄像机的遮挡（画面菜单 → 隐私遮挡）。</translation>
+    </message>
+    <message>
+        <source>The privacy masks %1 were damaged (%2) and no usable backup exists, so platform and demo cameras show without masks. The damaged file was kept as %3: repair it, or draw the masks again (tile menu, Privacy masks).</source>
+        <translation>隐私遮挡文件 %1 已损坏（%2）且没有可用的备份，因此平台和演示摄像机的画面没有遮挡。损坏的文件保留为 %3：请修复它，或重新绘制遮挡（画面菜单 → 隐私遮挡）。</translation>
+    </message>
+    <message>
+        <source>The privacy masks could not be saved to %1 (%2). Check that the folder is writable and has free space.</source>
+        <translation>隐私遮挡无法保存到 %1（%2）。请检查该文件夹是否可写且有可用空间。</translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,7 @@ CameraDirectory::CameraDirectory(std::unique_ptr<CredentialStore> credentials, Q
     , m_credentials(std::move(credentials))
     , m_configPath(QDir(core::configDir()).filePath(QStringLiteral("cameras.json")))
     , m_favouritesPath(QDir(core::configDir()).filePath(QStringLiteral("favourites.json")))
+    , m_masksPath(QDir(core::configDir()).filePath(QStringLiteral("privacy-masks.json")))
 {
     Q_ASSERT(m_credentials);
     if (auto *file = dynamic_cast<FileCredentialStore *>(m_credentials.get()))
@@ -351,8 +352,10 @@ bool CameraDirectory::load()
     }
     if (!m_credentialsLoadError.isEmpty())
         problem = problem.isEmpty() ? m_credentialsLoadError : problem + u'\n' + m_credentialsLoadError;
-    if (const QString favourites = loadFavourites(); !favourites.isEmpty())
-        problem = problem.isEmpty() ? favourites : problem + u'\n' + favourites;
+    for (const QString &more : {loadFavourites(), loadStoredMasks()}) {
+        if (!more.isEmpty())
+            problem = problem.isEmpty() ? more : problem + u'\n' + more;
+    }
     setLoadError(problem);
     return loaded.error.isEmpty();
 }
@@ -406,6 +409,37 @@ QString CameraDirectory::loadFavourites()
             : tr("The favourite cameras %1 were damaged (%2) and no usable backup exists, so no camera is "
                  "starred. The damaged file was kept as %3.")
                   .arg(m_favouritesPath, loaded.error, loaded.keptAs);
+    qCWarning(vigilCameras).noquote() << problem;
+    return problem;
+}
+
+QString CameraDirectory::loadStoredMasks()
+{
+    const core::LoadedFile loaded = core::readFileWithBackup(m_masksPath, &detail::validateMasksFileJson);
+    m_storedMasks =
+        loaded.data.isEmpty() ? QHash<QString, QList<QPolygonF>>{} : detail::parseMasksFile(loaded.data);
+    // Cameras already here (an origin loaded before the config) get theirs now.
+    for (int row = configCount(); row < m_cameras.size(); ++row) {
+        Camera &c = m_cameras[row];
+        const QList<QPolygonF> masks = m_storedMasks.value(c.id);
+        if (c.privacyMasks != masks) {
+            c.privacyMasks = masks;
+            emit dataChanged(index(row), index(row));
+        }
+    }
+    if (loaded.error.isEmpty())
+        return {};
+    // What a mask hides would show: say so loudly.
+    const QString problem =
+        loaded.fromBackup
+            ? tr("The privacy masks %1 were damaged (%2); Vigil loaded the previous copy from its backup and "
+                 "kept the damaged file as %3. Check each platform or demo camera's masks (tile menu, "
+                 "Privacy masks) before the wall is shown to anyone.")
+                  .arg(m_masksPath, loaded.error, loaded.keptAs)
+            : tr("The privacy masks %1 were damaged (%2) and no usable backup exists, so platform and demo "
+                 "cameras show without masks. The damaged file was kept as %3: repair it, or draw the masks "
+                 "again (tile menu, Privacy masks).")
+                  .arg(m_masksPath, loaded.error, loaded.keptAs);
     qCWarning(vigilCameras).noquote() << problem;
     return problem;
 }
@@ -542,6 +576,8 @@ void CameraDirectory::setOriginCameras(const QString &origin, QList<Camera> came
         }
         seen.insert(c.id);
         c.origin = origin;
+        if (const auto stored = m_storedMasks.constFind(c.id); stored != m_storedMasks.cend())
+            c.privacyMasks = *stored;
         for (StreamInfo &s : c.streams)
             s.url.setUserInfo(QString());
         accepted.append(std::move(c));
@@ -678,10 +714,61 @@ bool CameraDirectory::setPrivacyMasks(const QString &id, const QList<QPolygonF> 
             setLastError(error);
             return false;
         }
+    } else {
+        QHash<QString, QList<QPolygonF>> next = m_storedMasks;
+        if (clean.isEmpty())
+            next.remove(id);
+        else
+            next.insert(id, clean);
+        QString why;
+        if (!core::writeFileAtomically(m_masksPath, detail::serializeMasksFile(next), &why)) {
+            setLastError(tr("The privacy masks could not be saved to %1 (%2). Check that the folder is "
+                            "writable and has free space.")
+                             .arg(m_masksPath, why));
+            return false;
+        }
+        m_storedMasks = std::move(next);
     }
     m_cameras[i].privacyMasks = clean;
+    setLastError({});
+    qCInfo(vigilCameras) << "privacy masks of" << id << "set:" << clean.size() << "polygon(s)";
     emit dataChanged(index(i), index(i));
     return true;
+}
+
+QVariantList CameraDirectory::privacyMasksOf(const QString &id) const
+{
+    QVariantList out;
+    const int i = indexOf(id);
+    if (i < 0)
+        return out;
+    for (const QPolygonF &polygon : m_cameras.at(i).privacyMasks) {
+        QVariantList points;
+        for (const QPointF &pt : polygon)
+            points.append(pt);
+        out.append(QVariant(points));
+    }
+    return out;
+}
+
+bool CameraDirectory::savePrivacyMasks(const QString &id, const QVariantList &polygons)
+{
+    QList<QPolygonF> masks;
+    for (const QVariant &polygon : polygons) {
+        QPolygonF p;
+        for (const QVariant &pt : polygon.toList()) {
+            // A point from QML: a QPointF (Qt.point) or a JS object {x, y}.
+            if (pt.metaType() == QMetaType::fromType<QPointF>()) {
+                p.append(pt.toPointF());
+            } else {
+                const QVariantMap m = pt.toMap();
+                p.append(QPointF(m.value(QStringLiteral("x")).toDouble(),
+                                 m.value(QStringLiteral("y")).toDouble()));
+            }
+        }
+        masks.append(p);
+    }
+    return setPrivacyMasks(id, masks);
 }
 
 bool CameraDirectory::addCamera(Camera camera)

@@ -7,6 +7,91 @@
 
 namespace vigil::cameras::detail {
 
+QJsonArray masksToJson(const QList<QPolygonF> &masks)
+{
+    QJsonArray out;
+    for (const QPolygonF &polygon : masks) {
+        QJsonArray points;
+        for (const QPointF &pt : polygon)
+            points.append(QJsonArray{pt.x(), pt.y()});
+        out.append(points);
+    }
+    return out;
+}
+
+QString checkMasksJson(const QJsonValue &masks, const QString &cameraId)
+{
+    if (!masks.isArray())
+        return QStringLiteral("the \"privacyMasks\" of camera \"%1\" is not an array").arg(cameraId);
+    for (const QJsonValue &polygon : masks.toArray()) {
+        const QJsonArray points = polygon.toArray();
+        if (!polygon.isArray() || points.size() < 3)
+            return QStringLiteral("a privacy mask of camera \"%1\" has fewer than 3 points").arg(cameraId);
+        for (const QJsonValue &pt : points) {
+            const QJsonArray xy = pt.toArray();
+            const bool ok = pt.isArray() && xy.size() == 2 && xy.at(0).isDouble() && xy.at(1).isDouble() &&
+                            xy.at(0).toDouble() >= 0 && xy.at(0).toDouble() <= 1 &&
+                            xy.at(1).toDouble() >= 0 && xy.at(1).toDouble() <= 1;
+            if (!ok)
+                return QStringLiteral("a privacy mask point of camera \"%1\" is not [x, y] within 0..1")
+                    .arg(cameraId);
+        }
+    }
+    return {};
+}
+
+QList<QPolygonF> masksFromJson(const QJsonValue &masks)
+{
+    QList<QPolygonF> out;
+    for (const QJsonValue &polygon : masks.toArray()) {
+        QPolygonF mask;
+        for (const QJsonValue &pt : polygon.toArray())
+            mask.append(QPointF(pt.toArray().at(0).toDouble(), pt.toArray().at(1).toDouble()));
+        out.append(mask);
+    }
+    return out;
+}
+
+QString validateMasksFileJson(const QByteArray &data)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
+    if (error.error != QJsonParseError::NoError)
+        return error.errorString();
+    const QJsonObject o = doc.object();
+    if (o.value(u"version").toInt() != kMasksFileVersion)
+        return QStringLiteral("\"version\" is not %1").arg(kMasksFileVersion);
+    if (!o.value(u"cameras").isObject())
+        return QStringLiteral("\"cameras\" is not an object");
+    const QJsonObject cameras = o.value(u"cameras").toObject();
+    for (auto it = cameras.begin(); it != cameras.end(); ++it) {
+        if (const QString why = checkMasksJson(it.value(), it.key()); !why.isEmpty())
+            return why;
+    }
+    return {};
+}
+
+QHash<QString, QList<QPolygonF>> parseMasksFile(const QByteArray &data)
+{
+    QHash<QString, QList<QPolygonF>> out;
+    const QJsonObject cameras = QJsonDocument::fromJson(data).object().value(u"cameras").toObject();
+    for (auto it = cameras.begin(); it != cameras.end(); ++it) {
+        if (QList<QPolygonF> masks = masksFromJson(it.value()); !masks.isEmpty())
+            out.insert(it.key(), std::move(masks));
+    }
+    return out;
+}
+
+QByteArray serializeMasksFile(const QHash<QString, QList<QPolygonF>> &masks)
+{
+    QJsonObject cameras;
+    for (auto it = masks.cbegin(); it != masks.cend(); ++it)
+        cameras.insert(it.key(), masksToJson(it.value()));
+    return QJsonDocument(QJsonObject{{QStringLiteral("version"), kMasksFileVersion},
+                                     {QStringLiteral("cameras"), cameras}})
+        .toJson(QJsonDocument::Indented);
+}
+
 namespace {
 QJsonObject streamToJson(const StreamInfo &s)
 {
@@ -43,16 +128,8 @@ QJsonObject cameraToJson(const Camera &c)
         o[u"deviceUrl"] = c.deviceUrl.adjusted(QUrl::RemoveUserInfo).toString();
     if (c.ptz)
         o[u"ptz"] = true;
-    if (!c.privacyMasks.isEmpty()) {
-        QJsonArray masks;
-        for (const QPolygonF &polygon : c.privacyMasks) {
-            QJsonArray points;
-            for (const QPointF &pt : polygon)
-                points.append(QJsonArray{pt.x(), pt.y()});
-            masks.append(points);
-        }
-        o[u"privacyMasks"] = masks;
-    }
+    if (!c.privacyMasks.isEmpty())
+        o[u"privacyMasks"] = masksToJson(c.privacyMasks);
     if (c.position) {
         o[u"position"] = QJsonObject{{QStringLiteral("lat"), c.position->lat},
                                      {QStringLiteral("lon"), c.position->lon},
@@ -104,25 +181,8 @@ QString validateCamerasJson(const QByteArray &data)
         if (c.contains(u"privacyMasks")) {
             // A mask that cannot be read must not be dropped quietly (what it hides would show): the file
             // is refused as damaged instead.
-            const QJsonValue masks = c.value(u"privacyMasks");
-            if (!masks.isArray())
-                return QStringLiteral("the \"privacyMasks\" of camera \"%1\" is not an array").arg(id);
-            for (const QJsonValue &polygon : masks.toArray()) {
-                const QJsonArray points = polygon.toArray();
-                if (!polygon.isArray() || points.size() < 3)
-                    return QStringLiteral("a privacy mask of camera \"%1\" has fewer than 3 points").arg(id);
-                for (const QJsonValue &pt : points) {
-                    const QJsonArray xy = pt.toArray();
-                    const bool ok = pt.isArray() && xy.size() == 2 && xy.at(0).isDouble() &&
-                                    xy.at(1).isDouble() && xy.at(0).toDouble() >= 0 &&
-                                    xy.at(0).toDouble() <= 1 && xy.at(1).toDouble() >= 0 &&
-                                    xy.at(1).toDouble() <= 1;
-                    if (!ok)
-                        return QStringLiteral(
-                                   "a privacy mask point of camera \"%1\" is not [x, y] within 0..1")
-                            .arg(id);
-                }
-            }
+            if (const QString why = checkMasksJson(c.value(u"privacyMasks"), id); !why.isEmpty())
+                return why;
         }
         if (c.contains(u"position")) {
             const QJsonObject p = c.value(u"position").toObject();
@@ -149,12 +209,7 @@ QList<Camera> parseCamerasJson(const QByteArray &data, QList<MigratedSecret> *se
         c.credentialRef = o.value(u"credentialRef").toString();
         c.deviceUrl = QUrl(o.value(u"deviceUrl").toString()).adjusted(QUrl::RemoveUserInfo);
         c.ptz = o.value(u"ptz").toBool(false); // absent (files written before the flag existed): no PTZ
-        for (const QJsonValue &polygon : o.value(u"privacyMasks").toArray()) { // validated above
-            QPolygonF mask;
-            for (const QJsonValue &pt : polygon.toArray())
-                mask.append(QPointF(pt.toArray().at(0).toDouble(), pt.toArray().at(1).toDouble()));
-            c.privacyMasks.append(mask);
-        }
+        c.privacyMasks = masksFromJson(o.value(u"privacyMasks")); // validated above
         c.origin = kConfigOrigin.toString();
         for (const QJsonValue &sv : o.value(u"streams").toArray()) {
             const QJsonObject so = sv.toObject();

@@ -4,6 +4,8 @@
 #include "vigil/cameras/camera.h"
 
 #include <QtCore/QByteArray>
+#include <QtCore/QHash>
+#include <QtCore/QJsonArray>
 #include <QtCore/QList>
 
 namespace vigil::cameras::detail {
@@ -25,5 +27,17 @@ QString validateCamerasJson(const QByteArray &data);
 QList<Camera> parseCamerasJson(const QByteArray &data, QList<MigratedSecret> *secrets);
 // Serialises cameras with origin "config" only. URLs are written without user info.
 QByteArray serializeCameras(const QList<Camera> &cameras);
+
+// Privacy masks ("privacyMasks": [[[x, y], ...], ...], x and y in 0..1), in cameras.json and in
+// privacy-masks.json (the masks of cameras the config does not hold: demo and platform cameras, by id).
+inline constexpr int kMasksFileVersion = 1;
+QJsonArray masksToJson(const QList<QPolygonF> &masks);
+// "" when `masks` is a list of polygons of at least 3 [x, y] points within 0..1, else the reason.
+QString checkMasksJson(const QJsonValue &masks, const QString &cameraId);
+QList<QPolygonF> masksFromJson(const QJsonValue &masks); // of a checked value
+// privacy-masks.json: {"version": 1, "cameras": {"<camera id>": <privacyMasks>, ...}}
+QString validateMasksFileJson(const QByteArray &data);
+QHash<QString, QList<QPolygonF>> parseMasksFile(const QByteArray &data); // of a validated file
+QByteArray serializeMasksFile(const QHash<QString, QList<QPolygonF>> &masks);
 
 } // namespace vigil::cameras::detail

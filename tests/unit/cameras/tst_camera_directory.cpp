@@ -421,6 +421,76 @@ private slots:
         QCOMPARE(dir.resolve(QStringLiteral("cam-shop"), QStringLiteral("sub"))->privacyMasks, expected);
     }
 
+    // A platform's or the demo's camera is not in cameras.json: its masks are kept by id in
+    // privacy-masks.json and put back whenever its origin loads it again (a restart, a platform reload),
+    // whichever comes first, the origin or load(). The QML door (savePrivacyMasks/privacyMasksOf) is the one
+    // the mask editor uses. A damaged file falls back to its backup and says so.
+    void privacyMasksOfPlatformCamerasPersist()
+    {
+        const QPolygonF window{QPointF(0.1, 0.2), QPointF(0.4, 0.2), QPointF(0.4, 0.6)};
+        const QString masksPath = path(QStringLiteral("privacy-masks.json"));
+        {
+            CameraDirectory dir(nullptr);
+            QVERIFY(dir.load());
+            dir.setOriginCameras(QStringLiteral("site:county"),
+                                 {demoCamera(QStringLiteral("county:7"), QStringLiteral("Market"))});
+            QSignalSpy changed(&dir, &QAbstractItemModel::dataChanged);
+            // From QML: points as {x, y} objects (what the editor builds) and as Qt.point values.
+            QVariantList polygon;
+            for (const QPointF &pt : window)
+                polygon.append(QVariantMap{{QStringLiteral("x"), pt.x()}, {QStringLiteral("y"), pt.y()}});
+            QVERIFY(dir.savePrivacyMasks(
+                QStringLiteral("county:7"),
+                {QVariant(polygon),
+                 QVariant(QVariantList{QPointF(0.5, 0.5), QPointF(0.9, 0.5), QPointF(0.9, 0.9)})}));
+            QCOMPARE(changed.count(), 1);
+            QCOMPARE(dir.camera(QStringLiteral("county:7"))->privacyMasks.size(), 2);
+            const QVariantList back = dir.privacyMasksOf(QStringLiteral("county:7"));
+            QCOMPARE(back.size(), 2);
+            QCOMPARE(back.at(0).toList().at(1).toPointF(), QPointF(0.4, 0.2));
+            QVERIFY(!QFile::exists(path(QStringLiteral("cameras.json"))) ||
+                    !readAll(path(QStringLiteral("cameras.json"))).contains("county:7"));
+            QVERIFY(readAll(masksPath).contains("county:7"));
+            // Removing one polygon is saved too.
+            QVERIFY(dir.setPrivacyMasks(QStringLiteral("county:7"), {window}));
+        }
+        {
+            // Restart, origin after load().
+            CameraDirectory dir(nullptr);
+            QVERIFY(dir.load());
+            QVERIFY(dir.loadError().isEmpty());
+            dir.setOriginCameras(QStringLiteral("site:county"),
+                                 {demoCamera(QStringLiteral("county:7"), QStringLiteral("Market")),
+                                  demoCamera(QStringLiteral("county:8"), QStringLiteral("Bridge"))});
+            QCOMPARE(dir.camera(QStringLiteral("county:7"))->privacyMasks, (QList<QPolygonF>{window}));
+            QCOMPARE(dir.resolve(QStringLiteral("county:7"), QStringLiteral("sub"))->privacyMasks,
+                     (QList<QPolygonF>{window}));
+            QVERIFY(dir.camera(QStringLiteral("county:8"))->privacyMasks.isEmpty());
+            // Origin before load() (the demo's cameras come before the config is read).
+            CameraDirectory early(nullptr);
+            early.setDemoCameras({demoCamera(QStringLiteral("county:7"), QStringLiteral("Market"))});
+            QVERIFY(early.camera(QStringLiteral("county:7"))->privacyMasks.isEmpty());
+            QSignalSpy changed(&early, &QAbstractItemModel::dataChanged);
+            QVERIFY(early.load());
+            QCOMPARE(early.camera(QStringLiteral("county:7"))->privacyMasks, (QList<QPolygonF>{window}));
+            QCOMPARE(changed.count(), 1);
+            // Clearing them removes the camera from the file.
+            QVERIFY(dir.setPrivacyMasks(QStringLiteral("county:8"), {window}));
+            QVERIFY(dir.savePrivacyMasks(QStringLiteral("county:7"), {}));
+            QVERIFY(!readAll(masksPath).contains("county:7"));
+            QVERIFY(readAll(masksPath).contains("county:8"));
+        }
+        // Damaged: the backup (the content before the last save: both cameras masked) is used, and the banner
+        // says so.
+        writeAll(masksPath, "{\"version\": 1, \"cameras\": {\"county:8\": [[[0, 0], [2, 2], [1, 0]]]}}");
+        CameraDirectory dir(nullptr);
+        QVERIFY(dir.load()); // the cameras themselves are fine
+        QVERIFY2(dir.loadError().contains(QLatin1String("privacy masks")), qPrintable(dir.loadError()));
+        dir.setOriginCameras(QStringLiteral("site:county"),
+                             {demoCamera(QStringLiteral("county:7"), QStringLiteral("Market"))});
+        QCOMPARE(dir.camera(QStringLiteral("county:7"))->privacyMasks, (QList<QPolygonF>{window}));
+    }
+
     void corruptFileUsesBackup()
     {
         {

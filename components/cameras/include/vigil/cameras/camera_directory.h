@@ -209,9 +209,11 @@ public:
     // Returns false and sets lastError for an unknown id or a failed save (then nothing changes).
     bool setCameraPtz(const QString &id, bool ptz);
     // Replaces the camera's privacy masks (Camera::privacyMasks; points outside 0..1 are clamped, polygons
-    // of fewer than 3 points dropped) and saves when it is a config camera; views showing it are told
+    // of fewer than 3 points dropped) and saves them: a config camera's in cameras.json, any other camera's
+    // (demo, platform) by id in configDir()/privacy-masks.json, put back on the camera whenever its origin
+    // loads it again, so a mask outlives a restart or a platform reload. Views showing it are told
     // (dataChanged) and reopen it masked. Returns false and sets lastError for an unknown id or a failed
-    // save.
+    // save (then nothing changed).
     bool setPrivacyMasks(const QString &id, const QList<QPolygonF> &masks);
 
     // --- QML API -------------------------------------------------------------------------------------------
@@ -235,6 +237,10 @@ public:
     Q_INVOKABLE bool isFavourite(const QString &id) const { return m_favourites.contains(id); }
     Q_INVOKABLE bool setFavourite(const QString &id, bool favourite);
     QStringList favourites() const;
+    // Privacy masks for the mask editor: a list of polygons, each a list of points (x, y in 0..1 of the
+    // picture). savePrivacyMasks() is setPrivacyMasks() for QML (same checks, errors and saving).
+    Q_INVOKABLE QVariantList privacyMasksOf(const QString &id) const;
+    Q_INVOKABLE bool savePrivacyMasks(const QString &id, const QVariantList &polygons);
 
 signals:
     void countChanged();
@@ -258,7 +264,8 @@ private:
     void setLoadError(const QString &text);
     void notifyGroups(const QStringList &before);
     void adoptStore(std::unique_ptr<CredentialStore> store);
-    QString loadFavourites(); // "" or what was wrong with favourites.json
+    QString loadFavourites();  // "" or what was wrong with favourites.json
+    QString loadStoredMasks(); // "" or what was wrong with privacy-masks.json
 
     static CameraDirectory *s_instance;
 
@@ -269,6 +276,8 @@ private:
     QSet<QString> m_unavailableOrigins;
     QSet<QString> m_favourites;
     QString m_favouritesPath;
+    QHash<QString, QList<QPolygonF>> m_storedMasks; // privacy-masks.json: masks of non-config cameras
+    QString m_masksPath;
     QString m_lastError;
     QString m_loadError;
     QString m_credentialsLoadError; // from the FileCredentialStore's startup read, folded into loadError
