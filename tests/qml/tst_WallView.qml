@@ -1,5 +1,7 @@
 import QtQuick
+import QtQuick.Controls
 import QtTest
+import Vigil.Access
 import Vigil.App
 import Vigil.Views
 import Vigil.Wall
@@ -29,6 +31,12 @@ TestCase {
         id: layoutSpy
         target: Wall
         signalName: "layoutIdChanged"
+    }
+
+    SignalSpy {
+        id: loginSpy
+        target: Access
+        signalName: "loginFinished"
     }
 
     property WallView wall: null
@@ -234,5 +242,42 @@ TestCase {
         compare(tile.tour.dwellSeconds, 30);
         Wall.stopTour(2);
         Session.tourDwellSeconds = 10;
+    }
+
+    // The tile menu's "Privacy masks…" opens the editor for the tile's camera, for an administrator only: an
+    // operator does not see it (masks are settings), and an empty tile has nothing to mask.
+    function test_tileMenuPrivacyMasks() {
+        Wall.assignCamera(0, "cam-a");
+        const tile = wall.tileAt(0);
+        tryVerify(() => tile.cameraId === "cam-a");
+        const menu = findChild(tile, "tileMenu");
+        menu.popup();
+        tryVerify(() => menu.opened);
+        const item = findChild(menu, "masksItem");
+        verify(item !== null);
+        verify(item.visible && item.enabled);
+        item.triggered();
+        menu.close();
+        let dialog = null;
+        tryVerify(() => (dialog = findChild(Overlay.overlay, "privacyMaskDialog")) !== null && dialog.opened);
+        compare(dialog.cameraId, "cam-a");
+        compare(dialog.cameraName, "Gate north");
+        dialog.close();
+        tryVerify(() => findChild(Overlay.overlay, "privacyMaskDialog") === null, 5000, "destroyed on close");
+        // An empty tile: the item is there but off.
+        const empty = findChild(wall.tileAt(1), "tileMenu");
+        verify(!findChild(empty, "masksItem").enabled);
+        // An operator: not offered.
+        Access.logout();
+        loginSpy.clear();
+        Access.login("li", "li-password");
+        loginSpy.wait(10000);
+        compare(Access.role, "operator");
+        verify(!findChild(menu, "masksItem").visible);
+        Access.logout();
+        loginSpy.clear();
+        Access.login("admin", "admin-password");
+        loginSpy.wait(10000);
+        compare(Access.role, "administrator");
     }
 }
