@@ -362,7 +362,14 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(player.durationMs() > 19000, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(player.positionMs() >= 5000, 5000);
         QVERIFY(player.positionMs() < 8000);
-        QCOMPARE(test::frameIndexOf(player.currentFrame()) / 25, int(player.positionMs()) / 1000);
+        // The position is the picture's, to a few frames: right after the open it is the asked 5.000 s, and
+        // VLC 3's MP4 demuxer shows a frame from up to five before the asked one first (seekTo12); comparing
+        // whole seconds failed when that frame was 4.8-4.96 s (3 of 12 runs under load).
+        const int shownMs = test::frameIndexOf(player.currentFrame()) * 40;
+        QVERIFY2(
+            std::abs(shownMs - int(player.positionMs())) <= 320,
+            qPrintable(
+                QStringLiteral("picture at %1 ms, position %2 ms").arg(shownMs).arg(player.positionMs())));
 
         QSignalSpy positions(&player, &video::VideoPlayer::positionChanged);
         player.seek(12000);
