@@ -145,7 +145,8 @@ struct DemoBackend::Private
     std::atomic<int> alarmsAcknowledged{0};
     std::atomic<int> ackRequests{0};
 
-    std::atomic<int> logins{0};
+    std::atomic<int> logins{0};    // with the password
+    std::atomic<int> refreshes{0}; // with a refresh token
     std::atomic<qint64> requests{0};
     std::atomic<int> pushClients{0};
 
@@ -163,7 +164,7 @@ struct DemoBackend::Private
         return buf;
     }
 
-    std::string issueTokens()
+    std::string issueTokens(bool refreshed = false)
     {
         const auto now = Clock::now();
         if (tokens.size() > 10000)
@@ -174,7 +175,7 @@ struct DemoBackend::Private
         const std::string refresh = newToken();
         tokens[access] = Token{now + std::chrono::seconds(o.tokenSeconds), 0};
         refreshTokens[refresh] = now + std::chrono::hours(24);
-        ++logins;
+        ++(refreshed ? refreshes : logins);
         std::string out = "{\"accessToken\":";
         json::appendString(out, access);
         out += ",\"refreshToken\":";
@@ -617,7 +618,7 @@ private:
                 return errorReply(req, http::status::unauthorized, "invalid_refresh_token",
                                   "Unknown or expired refresh token; log in again.");
             m_p.refreshTokens.erase(it); // refresh tokens are single-use: a new one comes with the answer
-            return reply(req, http::status::ok, m_p.issueTokens());
+            return reply(req, http::status::ok, m_p.issueTokens(true));
         }
 
         const std::string code = m_p.checkToken(bearer(req, query));
@@ -1031,6 +1032,11 @@ const DemoBackendOptions &DemoBackend::options() const
 int DemoBackend::logins() const
 {
     return d->logins;
+}
+
+int DemoBackend::refreshes() const
+{
+    return d->refreshes;
 }
 
 qint64 DemoBackend::requests() const

@@ -95,7 +95,10 @@ struct OursPush::AckClient
             QString code, message;
             parseErrorBody(resp.body, &code, &message);
             if (resp.status == 401 && attempt == 0) {
-                token.clear(); // expired or unknown (the platform restarted): log in again once
+                // Expired: renewed with the refresh token (no password sent); unknown to a platform that
+                // restarted (the refresh is refused too): logged in again. Once either way.
+                const Result<Tokens> f = client.refresh();
+                token = f.ok() ? f.value.accessToken : QString();
                 continue;
             }
             *permanent = resp.status != 408 && resp.status != 429 && resp.status < 500;
@@ -186,18 +189,23 @@ void OursPush::login(bool reconnectAfter)
     // with the worker, so destroying this object mid-login leaves the worker a live client.
     QPointer<OursPush> self(this);
     core::WorkerThreads::start(QStringLiteral("push-login"), [self, client = m_client, reconnectAfter] {
-        const Result<Tokens> r = client->login();
-        core::postToApp([self, r, reconnectAfter] {
+        // A token refused at the upgrade is renewed with the refresh token first (no password sent); a
+        // platform that restarted refuses that too, and the password login follows.
+        Result<Tokens> r = reconnectAfter ? client->refresh() : client->login();
+        const bool refreshed = reconnectAfter && r.ok();
+        if (reconnectAfter && !r.ok())
+            r = client->login();
+        core::postToApp([self, r, reconnectAfter, refreshed] {
             if (self)
-                self->loggedIn(r, reconnectAfter);
+                self->loggedIn(r, reconnectAfter, refreshed);
         });
     });
 }
 
-void OursPush::loggedIn(const Result<Tokens> &r, bool reconnectAfter)
+void OursPush::loggedIn(const Result<Tokens> &r, bool reconnectAfter, bool refreshed)
 {
     m_loggingIn = false;
-    ++m_logins;
+    ++(refreshed ? m_refreshes : m_logins);
     if (!m_started)
         return;
     if (!r.ok()) {

@@ -619,11 +619,14 @@ private slots:
               median(liveAgainMs), *std::max_element(liveAgainMs.cbegin(), liveAgainMs.cend()),
               qlonglong(liveAgainMs.size()));
         QCOMPARE(push.logins(), 1 + restarts); // one re-login per comeback, not more
+        QCOMPARE(push.refreshes(), 0);         // each restarted platform refused the old refresh token
         QCOMPARE(backend->logins(), 1);
     }
 
-    // Every token is born expired: the push logs in, is refused at the upgrade, logs in again once, is
-    // refused again and stops with a sentence for the operator (no loop of logins).
+    // Every token is born expired: the push logs in, is refused at the upgrade, renews its token once with
+    // the refresh token (no second password login), is refused again and stops with a sentence for the
+    // operator (no loop). An acknowledgement over REST does the same with its own client: one login, one
+    // refresh after the 401, then the clear error.
     void pushTokenRefusedAtUpgradeLogsInAgainOnce()
     {
         vigil::demo::DemoBackendOptions o;
@@ -635,11 +638,28 @@ private slots:
         OursPush push({backend.baseUrl(), QStringLiteral("demo"), QStringLiteral("demo")});
         push.start();
         QTRY_COMPARE_WITH_TIMEOUT(push.status(), OursPush::Status::Failed, 10000);
-        QCOMPARE(push.logins(), 2);
-        QCOMPARE(backend.logins(), 2);
+        QCOMPARE(push.logins(), 1);
+        QCOMPARE(push.refreshes(), 1);
+        QCOMPARE(backend.logins(), 1);
+        QCOMPARE(backend.refreshes(), 1);
         QVERIFY2(push.lastError().contains(QStringLiteral("fresh login")), qPrintable(push.lastError()));
         QVERIFY2(!push.lastError().contains(QStringLiteral("Bearer")), qPrintable(push.lastError()));
         QCOMPARE(backend.pushClients(), 0);
+
+        QString ackError;
+        bool permanent = false, done = false;
+        push.acknowledgeAlarm(QStringLiteral("demo-1"), QStringLiteral("seen"),
+                              [&](const QString &e, bool p) {
+                                  ackError = e;
+                                  permanent = p;
+                                  done = true;
+                              });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QVERIFY2(ackError.contains(QStringLiteral("refused to acknowledge")), qPrintable(ackError));
+        QVERIFY(permanent);
+        QCOMPARE(backend.logins(), 2);    // the acknowledgements' own client: one login,
+        QCOMPARE(backend.refreshes(), 2); // and one refresh after its 401, not a second login
+        QCOMPARE(backend.alarmsAcknowledged(), 0);
     }
 
     // The owner goes away mid-connect: no crash, no handler, no signal, and the socket is closed.

@@ -124,7 +124,8 @@ private slots:
         QString code, message;
         QVERIFY(backend::parseErrorBody(again.body, &code, &message));
         QCOMPARE(code, QStringLiteral("invalid_refresh_token"));
-        QCOMPARE(server.logins(), 2);
+        QCOMPARE(server.logins(), 1);
+        QCOMPARE(server.refreshes(), 1);
     }
 
     void answerOverTheSizeLimit()

@@ -88,7 +88,8 @@ public:
     const DemoBackendOptions &options() const;
 
     // Counters (tests, benchmarks). Any thread.
-    int logins() const;             // successful logins
+    int logins() const;             // successful logins with the password
+    int refreshes() const;          // access tokens renewed with a refresh token
     qint64 requests() const;        // HTTP requests answered
     int pushClients() const;        // open WebSocket sessions
     int alarmsRaised() const;       // demo alarms raised so far

@@ -52,15 +52,16 @@ public:
     // digits), for the operator to trust; "" otherwise. Such a failure is not retried (it needs the
     // operator).
     QString presentedCertSha256() const { return m_presentedCert; }
-    int logins() const { return m_logins; } // completed login attempts (tests: one per re-login)
-    int connects() const;                   // WebSocket (re)connects so far
+    int logins() const { return m_logins; }       // completed password logins (tests: one per re-login)
+    int refreshes() const { return m_refreshes; } // tokens renewed with the refresh token instead
+    int connects() const;                         // WebSocket (re)connects so far
 
     // Acknowledges a pushed alarm on the platform (POST /api/v1/alarms/{id}/ack with the operator's note),
-    // on a worker thread with an OursClient of its own for the token (logs in on first use and once again
-    // after a 401). `done(error, permanent)` runs on this object's thread: error "" when acknowledged, else a
-    // sentence that says what failed and what to do; `permanent` when trying again cannot help (the
-    // platform does not know the alarm, or refuses the account) rather than a platform that is away. Not
-    // called when this object is gone first.
+    // on a worker thread with an OursClient of its own for the token (logs in on first use; after a 401 the
+    // token is renewed once, with the refresh token or else the password). `done(error, permanent)` runs on
+    // this object's thread: error "" when acknowledged, else a sentence that says what failed and what to do;
+    // `permanent` when trying again cannot help (the platform does not know the alarm, or refuses the
+    // account) rather than a platform that is away. Not called when this object is gone first.
     using AckDone = std::function<void(const QString &error, bool permanent)>;
     void acknowledgeAlarm(const QString &alarmId, const QString &note, AckDone done);
 
@@ -75,7 +76,8 @@ signals:
 
 private:
     void login(bool reconnectAfter);
-    void loggedIn(const Result<Tokens> &r, bool reconnectAfter);
+    // `refreshed`: the token came from the refresh token, not the password.
+    void loggedIn(const Result<Tokens> &r, bool reconnectAfter, bool refreshed);
     void onConnected();
     void onMessage(const QByteArray &text);
     void onFailed(const network::WebSocketFailure &f);
@@ -93,6 +95,7 @@ private:
     QString m_lastError;
     QString m_presentedCert;
     int m_logins = 0;
+    int m_refreshes = 0;
     bool m_loggingIn = false;
     bool m_reloggedSinceLive = false; // the single re-login after a 401 is spent until the next Live
     bool m_started = false;
