@@ -215,6 +215,14 @@ Result<Tokens> OursClient::refresh()
     return tokens;
 }
 
+Result<Tokens> OursClient::renewToken(bool *refreshed)
+{
+    Result<Tokens> r = refresh();
+    if (refreshed)
+        *refreshed = r.ok();
+    return r.ok() ? r : login();
+}
+
 Result<OursClient::Reply> OursClient::get(const QString &path,
                                           const QList<std::pair<QString, QString>> &query,
                                           const QByteArray &ifNoneMatch, const QString &what)

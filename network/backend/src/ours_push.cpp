@@ -95,10 +95,13 @@ struct OursPush::AckClient
             QString code, message;
             parseErrorBody(resp.body, &code, &message);
             if (resp.status == 401 && attempt == 0) {
-                // Expired: renewed with the refresh token (no password sent); unknown to a platform that
-                // restarted (the refresh is refused too): logged in again. Once either way.
-                const Result<Tokens> f = client.refresh();
-                token = f.ok() ? f.value.accessToken : QString();
+                // Expired, or unknown to a platform that restarted: renewed once.
+                const Result<Tokens> f = client.renewToken();
+                if (!f.ok()) {
+                    *permanent = f.error.category() == ErrorCategory::Auth;
+                    return f.error.message;
+                }
+                token = f.value.accessToken;
                 continue;
             }
             *permanent = resp.status != 408 && resp.status != 429 && resp.status < 500;
@@ -189,12 +192,9 @@ void OursPush::login(bool reconnectAfter)
     // with the worker, so destroying this object mid-login leaves the worker a live client.
     QPointer<OursPush> self(this);
     core::WorkerThreads::start(QStringLiteral("push-login"), [self, client = m_client, reconnectAfter] {
-        // A token refused at the upgrade is renewed with the refresh token first (no password sent); a
-        // platform that restarted refuses that too, and the password login follows.
-        Result<Tokens> r = reconnectAfter ? client->refresh() : client->login();
-        const bool refreshed = reconnectAfter && r.ok();
-        if (reconnectAfter && !r.ok())
-            r = client->login();
+        // A token refused at the upgrade is renewed (the refresh token first: no password sent).
+        bool refreshed = false;
+        const Result<Tokens> r = reconnectAfter ? client->renewToken(&refreshed) : client->login();
         core::postToApp([self, r, reconnectAfter, refreshed] {
             if (self)
                 self->loggedIn(r, reconnectAfter, refreshed);

@@ -55,6 +55,9 @@ public:
     // sending the password again. Fails (and forgets the refresh token) when the platform refuses it.
     Result<Tokens> refresh();
     int refreshCount() const { return m_refreshes; }
+    // A token again after the platform refused one: refresh() when the platform takes it, else login() (a
+    // platform that restarted knows no refresh token). `*refreshed` says which one it was.
+    Result<Tokens> renewToken(bool *refreshed = nullptr);
 
 private:
     struct Reply
